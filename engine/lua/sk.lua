@@ -1,0 +1,257 @@
+-- sk: the helper library every rule sees as the read-only global `sk`.
+-- Shared logic of the rule packs lives here once (dates, maturity levels,
+-- vocabularies, number formatting), so no rule copies another's code.
+-- The engine embeds this file and runs it once per lua_State, inside the
+-- sandbox, before any plugin is loaded.
+
+local sk = {}
+
+---------------------------------------------------------------------------
+-- Dates: "YYYY-MM-DD" strings, as the loader hands them to rules.
+---------------------------------------------------------------------------
+
+local function parse_date(s)
+  if type(s) ~= "string" then return nil end
+  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then return nil end
+  return tonumber(y), tonumber(m), tonumber(d)
+end
+
+-- Days since 1970-01-01 of a civil date (proleptic Gregorian calendar).
+local function day_number(y, m, d)
+  if m <= 2 then y = y - 1 end
+  local era = y // 400
+  local yoe = y - era * 400
+  local mp = (m + 9) % 12
+  local doy = (153 * mp + 2) // 5 + d - 1
+  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+  return era * 146097 + doe - 719468
+end
+
+local function civil_from_days(z)
+  z = z + 719468
+  local era = z // 146097
+  local doe = z - era * 146097
+  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+  local y = yoe + era * 400
+  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+  local mp = (5 * doy + 2) // 153
+  local d = doy - (153 * mp + 2) // 5 + 1
+  local m = mp < 10 and mp + 3 or mp - 9
+  if m <= 2 then y = y + 1 end
+  return y, m, d
+end
+
+--- True when s is a "YYYY-MM-DD" string.
+function sk.is_date(s)
+  return parse_date(s) ~= nil
+end
+
+--- Days from date a to date b (negative when b is earlier); nil if either
+--- is not a date.
+function sk.days(a, b)
+  local ay, am, ad = parse_date(a)
+  local by, bm, bd = parse_date(b)
+  if not ay or not by then return nil end
+  return day_number(by, bm, bd) - day_number(ay, am, ad)
+end
+
+--- The date n days after d (n may be negative).
+function sk.add_days(d, n)
+  local y, m, dd = parse_date(d)
+  if not y then return nil end
+  local ny, nm, nd = civil_from_days(day_number(y, m, dd) + n)
+  return string.format("%04d-%02d-%02d", ny, nm, nd)
+end
+
+---------------------------------------------------------------------------
+-- Values
+---------------------------------------------------------------------------
+
+--- True when v holds something: not nil, not false, not a blank string,
+--- not an empty list or map.
+function sk.present(v)
+  if v == nil or v == false then return false end
+  if type(v) == "string" then return v:find("%S") ~= nil end
+  if type(v) == "table" then return next(v) ~= nil end
+  return true
+end
+
+--- Iterate a list that may be absent: for i, x in sk.each(doc.staff) do.
+function sk.each(list)
+  if type(list) ~= "table" then return function() return nil end end
+  return ipairs(list)
+end
+
+--- Number of items in a list that may be absent.
+function sk.count(list)
+  if type(list) ~= "table" then return 0 end
+  return #list
+end
+
+--- A set (value -> true) of a list that may be absent.
+function sk.set(list)
+  local s = {}
+  for _, v in sk.each(list) do s[v] = true end
+  return s
+end
+
+--- The items of a list joined with sep (default ", "), each passed
+--- through tostring.
+function sk.join(list, sep)
+  local parts = {}
+  for _, v in sk.each(list) do parts[#parts + 1] = tostring(v) end
+  return table.concat(parts, sep or ", ")
+end
+
+-- Upper-case letters of Swedish, Danish and common European names that
+-- string.lower (a byte function) leaves alone.
+local FOLD = {
+  ["Å"] = "å", ["Ä"] = "ä", ["Ö"] = "ö", ["Æ"] = "æ", ["Ø"] = "ø",
+  ["É"] = "é", ["Ü"] = "ü", ["È"] = "è", ["Á"] = "á",
+}
+
+--- Lower-case s, including å, ä, ö, æ, ø.
+function sk.lower(s)
+  return (string.lower(s):gsub("\xC3[\x80-\x9E]", FOLD))
+end
+
+--- True when a and b are equal ignoring case (and surrounding blanks).
+function sk.same_text(a, b)
+  if type(a) ~= "string" or type(b) ~= "string" then return false end
+  local function norm(s) return sk.lower(s:match("^%s*(.-)%s*$")) end
+  return norm(a) == norm(b)
+end
+
+--- An integer with a space between thousands: 14500 -> "14 500".
+function sk.fmt_int(n)
+  local neg = n < 0
+  local s = string.format("%d", math.floor(math.abs(n) + 0.5))
+  local out = s:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", "")
+  return (neg and "-" or "") .. out
+end
+
+--- A number for a message: integers with thousands spaced, others with
+--- up to two decimals.
+function sk.fmt_num(n)
+  if math.type(n) == "integer" or n == math.floor(n) then return sk.fmt_int(n) end
+  return (string.format("%.2f", n):gsub("0+$", ""):gsub("%.$", ""))
+end
+
+--- A percentage with one decimal: 0.275 -> "27.5 %".
+function sk.fmt_pct(fraction)
+  return string.format("%.1f %%", fraction * 100)
+end
+
+---------------------------------------------------------------------------
+-- Vocabularies of the seeds
+---------------------------------------------------------------------------
+
+--- The four phases of the communication plan's needs analysis (seed 001),
+--- in order.
+sk.PHASES = { "planning", "anchoring", "implementation", "maintenance" }
+
+sk.PHASE_NAMES = {
+  planning = "planering", anchoring = "förankring",
+  implementation = "implementering", maintenance = "vidmakthållande",
+}
+
+--- The four mandatory roles of seed 004 and their Swedish names.
+sk.ROLES = { "access_admin", "citizen_admin", "data_admin", "practitioner" }
+
+sk.ROLE_NAMES = {
+  access_admin = "behörighetsadministratör",
+  citizen_admin = "invånaradministratör",
+  data_admin = "dataadministratör",
+  practitioner = "behandlare",
+}
+
+--- The connection steps of seed 004 in order; each entry lists the keys of
+--- `connection` that make that step (step 1 has two).
+sk.CONNECTION_STEPS = {
+  { "e_services_connected", "hsa_id_verified" },
+  { "first_access_admin_assigned" },
+  { "programs_distributed" },
+  { "roles_assigned" },
+  { "e_service_activated" },
+}
+
+--- Maturity levels of seed 003: the features each level adds.
+sk.MATURITY_LEVELS = {
+  { "posts" },
+  { "replies", "comments", "sharing", "reactions", "direct_messages" },
+  { "proactive_dialog", "response_24_7" },
+  { "user_involvement", "research_recruitment" },
+  { "closed_patient_groups" },
+}
+
+--- The highest level whose features, and those of every level below, are
+--- all present in the list `features` (0 when not even level 1 is).
+function sk.maturity_level(features)
+  local have = sk.set(features)
+  local level = 0
+  for l, needed in ipairs(sk.MATURITY_LEVELS) do
+    for _, f in ipairs(needed) do
+      if not have[f] then return level end
+    end
+    level = l
+  end
+  return level
+end
+
+--- The features missing from `features` to reach `level`, in the order of
+--- the scale.
+function sk.missing_features(features, level)
+  local have = sk.set(features)
+  local missing = {}
+  for l = 1, math.min(level, #sk.MATURITY_LEVELS) do
+    for _, f in ipairs(sk.MATURITY_LEVELS[l]) do
+      if not have[f] then missing[#missing + 1] = f end
+    end
+  end
+  return missing
+end
+
+---------------------------------------------------------------------------
+-- Walking a communication plan
+---------------------------------------------------------------------------
+
+--- Iterate every activity of a plan, phase by phase in order:
+--- for act, path, phase in sk.activities(doc) do ... end
+--- `path` is the activity's path for report{}.
+function sk.activities(plan)
+  local items = {}
+  local phases = plan.phases
+  if type(phases) == "table" then
+    for _, phase in ipairs(sk.PHASES) do
+      local p = phases[phase]
+      if type(p) == "table" then
+        for i, act in sk.each(p.activities) do
+          items[#items + 1] = { act, { "phases", phase, "activities", i }, phase }
+        end
+      end
+    end
+  end
+  local n = 0
+  return function()
+    n = n + 1
+    local it = items[n]
+    if it then return it[1], it[2], it[3] end
+  end
+end
+
+--- A path extended by more keys: sk.sub(path, "owner") (a new table).
+function sk.sub(path, ...)
+  local out = {}
+  for i, k in ipairs(path) do out[i] = k end
+  for _, k in ipairs({ ... }) do out[#out + 1] = k end
+  return out
+end
+
+--- The documents of one kind in a unit (an empty list when it has none).
+function sk.documents(unit, kind)
+  local docs = unit and unit.documents and unit.documents[kind]
+  return docs or {}
+end
+
+return sk

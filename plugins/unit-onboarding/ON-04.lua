@@ -1,0 +1,29 @@
+-- ON-04: each of the four mandatory roles is held by a staff member (seed 004).
+return {
+  id = "ON-04",
+  severity = "error",
+  applies_to = "unit-onboarding",
+  title = "The four mandatory roles are held",
+  explain = [[
+Seed 004 (Införandeguiden, "Utse roller på enheten"): the unit's staff need
+one or more of the mandatory roles behörighetsadministratör, invånar-
+administratör, dataadministratör and behandlare. Without any one of them
+the unit cannot assign access, serve citizens, manage data or treat.
+Fix: give the role to a staff member in `staff[].roles` (access_admin,
+citizen_admin, data_admin, practitioner).]],
+  check = function(doc, report)
+    local held = {}
+    for _, member in sk.each(doc.staff) do
+      for _, role in sk.each(member.roles) do held[role] = true end
+    end
+    for _, role in ipairs(sk.ROLES) do
+      if not held[role] then
+        report {
+          path = { "staff" },
+          message = "no staff member holds the mandatory role " .. role
+            .. " (" .. sk.ROLE_NAMES[role] .. ")",
+        }
+      end
+    end
+  end,
+}
