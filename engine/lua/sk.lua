@@ -254,4 +254,226 @@ function sk.documents(unit, kind)
   return docs or {}
 end
 
+---------------------------------------------------------------------------
+-- communication plan helpers
+---------------------------------------------------------------------------
+
+--- How a message names a plan item (target group, risk, ...): its id, else
+--- its name, else its place in the list ("#2").
+function sk.plan_label(item, index)
+  if type(item) == "table" then
+    if sk.present(item.id) or type(item.id) == "number" then return tostring(item.id) end
+    if sk.present(item.name) then return tostring(item.name) end
+  end
+  return "#" .. tostring(index)
+end
+
+--- How a message names an activity found by sk.activities:
+--- "activity 'a3' in phase anchoring" ("activity #2 in phase ..." without id).
+function sk.plan_activity(act, path)
+  local phase, index = path[2], path[#path]
+  local name
+  if type(act) == "table" and (sk.present(act.id) or type(act.id) == "number") then
+    name = "'" .. tostring(act.id) .. "'"
+  else
+    name = "#" .. tostring(index)
+  end
+  return "activity " .. name .. " in phase " .. tostring(phase)
+end
+
+--- An activity's status; an activity without one counts as "planned".
+function sk.plan_status(act)
+  if type(act) == "table" and sk.present(act.status) then return act.status end
+  return "planned"
+end
+
+--- The defined target groups of a plan by id (ids compared as text):
+--- id -> { group = ..., index = i, path = { "target_groups", i } }.
+function sk.plan_groups(plan)
+  local byid = {}
+  for i, g in sk.each(plan.target_groups) do
+    if type(g) == "table" and g.id ~= nil and byid[tostring(g.id)] == nil then
+      byid[tostring(g.id)] = { group = g, index = i, path = { "target_groups", i } }
+    end
+  end
+  return byid
+end
+
+--- Which activities reach each target group: id (as text) -> list of
+--- { act = ..., path = ..., phase = ... }, phase by phase in order.
+--- A cancelled activity reaches nobody.
+function sk.plan_reach(plan)
+  local reach = {}
+  for act, path, phase in sk.activities(plan) do
+    if type(act) == "table" and sk.plan_status(act) ~= "cancelled" then
+      local seen = {}
+      for _, id in sk.each(act.target_groups) do
+        local key = tostring(id)
+        if not seen[key] then
+          seen[key] = true
+          local list = reach[key]
+          if not list then list = {}; reach[key] = list end
+          list[#list + 1] = { act = act, path = path, phase = phase }
+        end
+      end
+    end
+  end
+  return reach
+end
+
+--- A count of days for a message: "1 day", "14 days", "1 234 days".
+function sk.plan_ndays(n)
+  return sk.fmt_int(n) .. (n == 1 and " day" or " days")
+end
+
+---------------------------------------------------------------------------
+-- onboarding helpers
+---------------------------------------------------------------------------
+
+--- Swedish names of the training topics (seed 004 "Utbilda medarbetarna").
+sk.TRAINING_NAMES = {
+  basics = "grundläggande kunskap om Stöd och behandling",
+  roles = "rollerna på enheten, rutiner och handhavande",
+  program = "det specifika programmet",
+  manuals = "manualer, supportvägar",
+  continued = "fortsatt kompetensutveckling",
+}
+
+--- The four areas of the risk analysis (seed 004), in order, and their
+--- Swedish names.
+sk.RISK_AREAS = { "methods", "technology", "routines", "communication" }
+
+sk.RISK_AREA_NAMES = {
+  methods = "metoder", technology = "teknik",
+  routines = "rutiner", communication = "kommunikation",
+}
+
+--- Swedish names of the dates in an onboarding document's `connection`.
+sk.CONNECTION_NAMES = {
+  care_provider_connected = "vårdgivaren ansluten till tjänsten",
+  e_services_connected = "enheten ansluten till 1177:s e-tjänster och plattformen",
+  hsa_id_verified = "enhetens HSA-id kontrollerat",
+  first_access_admin_assigned = "första behörighetsadministratören tilldelad",
+  programs_distributed = "programmen utdelade till enheten",
+  roles_assigned = "övriga roller tilldelade",
+  e_service_activated = "e-tjänsten aktiverad på enheten",
+  visible_logged_in = "visas i inloggat läge för invånare",
+  visible_on_contact_card = "visas på enhetens kontaktkort",
+}
+
+--- The number (1-5) of the connection step a `connection` key belongs to;
+--- nil for the other keys.
+function sk.connection_step(key)
+  for n, keys in ipairs(sk.CONNECTION_STEPS) do
+    for _, k in ipairs(keys) do
+      if k == key then return n end
+    end
+  end
+  return nil
+end
+
+--- How a message names a staff member: "Sara Nyberg", else "staff member
+--- 's1'", else "staff member #2".
+function sk.staff_label(member, index)
+  if type(member) == "table" then
+    if sk.present(member.name) then return tostring(member.name) end
+    if sk.present(member.id) or type(member.id) == "number" then
+      return "staff member '" .. tostring(member.id) .. "'"
+    end
+  end
+  return "staff member #" .. tostring(index)
+end
+
+--- Why a date recorded as the day something was done does not count as
+--- done before launch: nil when it lies before `launch` (strictly) and not
+--- after `today` (either may be nil: not judged), else a phrase such as
+--- "is 4 days after launch 2027-03-01" or "lies after today 2027-02-10, so
+--- it is not done yet".
+function sk.done_gap(date, launch, today)
+  if not sk.is_date(date) then return nil end
+  local parts = {}
+  if sk.is_date(launch) and date >= launch then
+    if date == launch then
+      parts[#parts + 1] = "is the launch day " .. launch .. ", not before it"
+    else
+      local n = sk.days(launch, date)
+      parts[#parts + 1] = "is " .. n .. (n == 1 and " day" or " days") .. " after launch " .. launch
+    end
+  end
+  if sk.is_date(today) and date > today then
+    parts[#parts + 1] = "lies after today " .. today .. ", so it is not done yet"
+  end
+  if #parts == 0 then return nil end
+  return table.concat(parts, " and ")
+end
+
+---------------------------------------------------------------------------
+-- social media helpers
+---------------------------------------------------------------------------
+
+--- Danish names of the five levels of seed 003 ("Skala for sygehuses
+--- kommunikation på sociale medier").
+sk.SM_LEVEL_NAMES = {
+  "informationssøjler, envejskommunikation",
+  "feedback, reaktiv tilgang",
+  "dialog, proaktiv tilgang",
+  "organisatorisk brugerinddragelse",
+  "individuel patient- og pårørendeinddragelse",
+}
+
+--- The features through which users can write to the hospital (SM-05).
+sk.SM_WRITE_FEATURES = { "comments", "user_posts", "reviews", "direct_messages" }
+
+--- A maturity level for a message: "level 3 (dialog, proaktiv tilgang)";
+--- level 0 is "level 0 (not even level 1)".
+function sk.sm_level(l)
+  local name = sk.SM_LEVEL_NAMES[l]
+  if name then return "level " .. tostring(l) .. " (" .. name .. ")" end
+  if l == 0 then return "level 0 (not even level 1)" end
+  return "level " .. tostring(l)
+end
+
+--- A strategy's `maturity` map, or an empty table when it has none.
+function sk.sm_maturity(doc)
+  if type(doc) == "table" and type(doc.maturity) == "table" then return doc.maturity end
+  return {}
+end
+
+--- How a message names a purpose: "'p1' (Øge tilgængeligheden)", else
+--- "'Øge tilgængeligheden'", else "#2".
+function sk.sm_purpose(p, i)
+  if type(p) == "table" then
+    local has_id = sk.present(p.id) or type(p.id) == "number"
+    local has_text = sk.present(p.text)
+    if has_id and has_text then return "'" .. tostring(p.id) .. "' (" .. p.text .. ")" end
+    if has_id then return "'" .. tostring(p.id) .. "'" end
+    if has_text then return "'" .. p.text .. "'" end
+  end
+  return "#" .. tostring(i)
+end
+
+--- How a message names a platform: "'facebook'", else "#2".
+function sk.sm_platform(p, i)
+  if type(p) == "table" and sk.present(p.name) then return "'" .. p.name .. "'" end
+  return "#" .. tostring(i)
+end
+
+--- How a message names a measure: its metric, else "measure #2".
+function sk.sm_measure(m, j)
+  if type(m) == "table" and sk.present(m.metric) then return m.metric end
+  return "measure #" .. tostring(j)
+end
+
+--- True when n is a finite number (not nan, not infinite).
+function sk.sm_finite(n)
+  return type(n) == "number" and n == n and n ~= math.huge and n ~= -math.huge
+end
+
+--- A number for a message like sk.fmt_num, but safe for any number: values
+--- beyond the integer range or not finite are shown with %g.
+function sk.sm_num(n)
+  if not sk.sm_finite(n) or math.abs(n) >= 2^53 then return string.format("%g", n) end
+  return sk.fmt_num(n)
+end
+
 return sk

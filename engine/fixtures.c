@@ -1,0 +1,235 @@
+/* fixtures.c: `startklar test`. Every plugin file X.lua may have fixtures in
+ * X.test/pass/ (each must yield no finding of X's rules) and X.test/fail/
+ * (each must yield at least one, and the finding named by every leading
+ * `# expect: RULE path` line). `# as-of: YYYY-MM-DD` sets the run's date,
+ * 2027-04-10 by default. Each fixture runs only the rules of its plugin. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define DEFAULT_AS_OF "2027-04-10"
+
+typedef struct expectation {
+    char rule[32];
+    char path[256];
+} expectation;
+
+typedef struct header {
+    char as_of[11];
+    expectation expect[16];
+    int nexpect;
+} header;
+
+/* Reads the leading comment lines of a fixture. */
+static void read_header(const char *file, header *h)
+{
+    memset(h, 0, sizeof *h);
+    strcpy(h->as_of, DEFAULT_AS_OF);
+    FILE *f = fopen(file, "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f) && line[0] == '#') {
+        char a[32], b[256] = "";
+        if (sscanf(line, "# expect: %31s %255s", a, b) >= 1 && h->nexpect < 16) {
+            snprintf(h->expect[h->nexpect].rule, sizeof h->expect[0].rule, "%s", a);
+            snprintf(h->expect[h->nexpect].path, sizeof h->expect[0].path, "%s", b);
+            h->nexpect++;
+        } else if (sscanf(line, "# as-of: %10s", a) == 1 && sk_date_valid(a, strlen(a))) {
+            memcpy(h->as_of, a, 11);
+        }
+    }
+    fclose(f);
+}
+
+typedef struct tally {
+    int passed, failed, broken;
+} tally;
+
+/* Findings of the enabled rules on one fixture; load and rule errors in errs. */
+static int run_fixture(sk_runtime *rt, const sk_limits *limits, const char *file, const char *as_of,
+                       sk_result *res)
+{
+    sk_docset *ds = sk_docset_new(limits);
+    if (!ds)
+        return -1;
+    sk_load_file(ds, file, &res->errors);
+    sk_unitset *us = sk_group(ds, &res->errors);
+    int rc = us ? 0 : -1;
+    if (us) {
+        res->units = calloc(us->count + 1, sizeof *res->units);
+        rc = res->units ? 0 : -1;
+        for (size_t i = 0; rc == 0 && i < us->count; i++) {
+            res->nunits++;
+            rc = sk_runtime_check(rt, &us->units[i], as_of, &res->units[i], &res->errors);
+        }
+    }
+    sk_unitset_free(us);
+    sk_docset_free(ds);
+    return rc;
+}
+
+static void describe_findings(const sk_result *res, FILE *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->nunits; i++) {
+        for (size_t j = 0; j < res->units[i].nfindings; j++, n++) {
+            const sk_finding *f = &res->units[i].findings[j];
+            fprintf(out, "       got %s %s (%s:%d:%d) %s\n", f->rule, f->path[0] ? f->path : "(root)",
+                    f->file, f->line, f->column, f->message);
+        }
+    }
+    if (n == 0)
+        fputs("       got no finding\n", out);
+}
+
+static void test_one(sk_runtime *rt, const sk_limits *limits, const char *file, int must_fail,
+                     int verbose, tally *t, FILE *out)
+{
+    header h;
+    read_header(file, &h);
+    sk_result res = {0};
+    sk_errors_init(&res.errors);
+    int rc = run_fixture(rt, limits, file, h.as_of, &res);
+    size_t findings = 0;
+    for (size_t i = 0; i < res.nunits; i++)
+        findings += res.units[i].nfindings;
+    int ok = 1;
+    sk_buf why = {0};
+    if (rc) {
+        ok = 0;
+        sk_buf_puts(&why, "out of memory");
+    } else if (res.errors.count) {
+        ok = 0;
+        for (size_t i = 0; i < res.errors.count; i++) {
+            const sk_error *e = &res.errors.items[i];
+            if (e->kind == SK_ERR_RULE)
+                t->broken = 1;
+            sk_buf_printf(&why, "%s%s:%d:%d: %s", i ? "; " : "",
+                          e->file ? e->file : "?", e->line, e->column, e->message);
+            if (e->traceback)
+                sk_buf_printf(&why, "\n%s", e->traceback);
+        }
+    } else if (!must_fail && findings) {
+        ok = 0;
+        sk_buf_puts(&why, "expected no finding");
+    } else if (must_fail && !findings) {
+        ok = 0;
+        sk_buf_puts(&why, "expected a finding");
+    } else {
+        for (int k = 0; k < h.nexpect; k++) {
+            int seen = 0;
+            for (size_t i = 0; i < res.nunits && !seen; i++)
+                for (size_t j = 0; j < res.units[i].nfindings && !seen; j++) {
+                    const sk_finding *f = &res.units[i].findings[j];
+                    seen = strcmp(f->rule, h.expect[k].rule) == 0 &&
+                           (!h.expect[k].path[0] || strcmp(f->path, h.expect[k].path) == 0);
+                }
+            if (!seen) {
+                ok = 0;
+                sk_buf_printf(&why, "%sexpected %s at %s", why.len ? "; " : "", h.expect[k].rule,
+                              h.expect[k].path[0] ? h.expect[k].path : "any path");
+            }
+        }
+    }
+    if (ok) {
+        t->passed++;
+        if (verbose)
+            fprintf(out, "ok   %s\n", file);
+    } else {
+        t->failed++;
+        fprintf(out, "FAIL %s: %s\n", file, why.data ? why.data : "?");
+        if (!res.errors.count)
+            describe_findings(&res, out);
+    }
+    sk_buf_free(&why);
+    sk_result_free(&res);
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Runs pass/ or fail/ of one plugin; returns how many fixtures there were. */
+static size_t test_folder(sk_runtime *rt, const sk_limits *limits, const char *dir, int must_fail,
+                          int verbose, tally *t, FILE *out)
+{
+    if (!is_dir(dir))
+        return 0;
+    sk_paths files = {0};
+    sk_errors errs;
+    sk_errors_init(&errs);
+    const char *one[] = {dir};
+    sk_discover(one, 1, &files, &errs);
+    for (size_t i = 0; i < files.count; i++)
+        test_one(rt, limits, files.items[i], must_fail, verbose, t, out);
+    size_t n = files.count;
+    sk_paths_free(&files);
+    sk_errors_free(&errs);
+    return n;
+}
+
+static void test_dir(const char *dir, const sk_limits *limits, int verbose, tally *t, FILE *out)
+{
+    sk_errors errs;
+    sk_errors_init(&errs);
+    const char *one[] = {dir};
+    sk_rules *rules = sk_rules_load(one, 1, limits, &errs);
+    for (size_t i = 0; i < errs.count; i++) {
+        const sk_error *e = &errs.items[i];
+        fprintf(out, "BROKEN %s:%d: %s\n", e->file ? e->file : dir, e->line, e->message);
+        t->broken = 1;
+        t->failed++;
+    }
+    sk_errors_free(&errs);
+    if (!rules)
+        return;
+    sk_error err;
+    sk_runtime *rt = sk_runtime_new(rules, &err);
+    if (!rt) {
+        fprintf(out, "BROKEN %s: %s\n", err.file ? err.file : dir, err.message ? err.message : "?");
+        free(err.file);
+        free(err.message);
+        t->broken = 1;
+        t->failed++;
+        sk_rules_free(rules);
+        return;
+    }
+    for (size_t p = 0; p < rules->nplugins; p++) {
+        const sk_plugin *pl = &rules->plugins[p];
+        if (pl->broken || sk_rules_enable_file(rules, pl->file) == 0)
+            continue;
+        size_t len = strlen(pl->file);
+        char *base = sk_printf("%.*s.test", (int)(len - 4), pl->file);
+        char *pass = base ? sk_printf("%s/pass", base) : NULL;
+        char *fail = base ? sk_printf("%s/fail", base) : NULL;
+        if (pass && fail) {
+            size_t np = test_folder(rt, limits, pass, 0, verbose, t, out);
+            size_t nf = test_folder(rt, limits, fail, 1, verbose, t, out);
+            if (np == 0 || nf == 0) {
+                fprintf(out, "FAIL %s: a rule needs at least one fixture in %s/pass and one in %s/fail\n",
+                        pl->file, base, base);
+                t->failed++;
+            }
+        }
+        free(base), free(pass), free(fail);
+    }
+    sk_runtime_free(rt);
+    sk_rules_free(rules);
+}
+
+int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose, FILE *out)
+{
+    sk_limits l = limits ? *limits : sk_limits_default();
+    tally t = {0};
+    for (size_t i = 0; i < n; i++)
+        test_dir(dirs[i], &l, verbose, &t, out);
+    fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);
+    if (t.broken)
+        return 2;
+    return t.failed ? 1 : 0;
+}

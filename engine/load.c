@@ -1,0 +1,557 @@
+/* load.c: bytes -> documents. libyaml's event stream is turned into a tree
+ * whose every node keeps its line and column; aliases are shared (with a cap
+ * on the expanded size), nesting is capped, duplicate keys are refused. Each
+ * document is then checked against its kind's schema table (schema.c). */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct anchor {
+    const char *name;
+    sk_node *node;
+} anchor;
+
+/* One open collection while events arrive. */
+typedef struct frame {
+    sk_node *node;
+    void **items; /* sk_pair for maps, sk_node* for lists */
+    size_t count, cap;
+    sk_node *key; /* a map's pending key */
+    const char *anchor;
+} frame;
+
+typedef struct loader {
+    sk_docset *ds;
+    const char *file; /* arena copy */
+    const char *bytes;
+    size_t len;
+    sk_errors *errs;
+    int nerrors;
+    frame *stack;
+    int depth, cap;
+    anchor *anchors;
+    size_t nanchors, capanchors;
+    size_t nodes; /* of the current document, aliases expanded */
+    int doc_failed;
+} loader;
+
+static void load_error(loader *ld, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void load_error(loader *ld, int line, int col, const char *fmt, ...)
+{
+    sk_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    sk_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    sk_errors_add(ld->errs, SK_ERR_INPUT, ld->file, line, col, "%s",
+                  b.data ? b.data : "out of memory");
+    sk_buf_free(&b);
+    ld->nerrors++;
+}
+
+/* libyaml reports reader errors by byte offset: turn it into line and column. */
+static void offset_position(const char *bytes, size_t len, size_t offset, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < offset && i < len; i++) {
+        if (bytes[i] == '\n')
+            (*line)++, *col = 1;
+        else if (((unsigned char)bytes[i] & 0xC0) != 0x80)
+            (*col)++;
+    }
+}
+
+static void syntax_error(loader *ld, yaml_parser_t *p)
+{
+    int line, col;
+    if (p->error == YAML_READER_ERROR) {
+        offset_position(ld->bytes, ld->len, p->problem_offset, &line, &col);
+        load_error(ld, line, col, "not valid UTF-8 text: %s", p->problem ? p->problem : "bad bytes");
+        return;
+    }
+    if (p->error == YAML_MEMORY_ERROR) {
+        load_error(ld, 0, 0, "out of memory while parsing");
+        return;
+    }
+    line = (int)p->problem_mark.line + 1;
+    col = (int)p->problem_mark.column + 1;
+    if (p->context)
+        load_error(ld, line, col, "YAML syntax error: %s %s (line %d)", p->problem, p->context,
+                   (int)p->context_mark.line + 1);
+    else
+        load_error(ld, line, col, "YAML syntax error: %s", p->problem ? p->problem : "unknown");
+}
+
+static sk_node *new_node(loader *ld, sk_node_type type, const yaml_mark_t *m)
+{
+    sk_node *n = sk_arena_alloc(&ld->ds->arena, sizeof *n);
+    if (!n)
+        return NULL;
+    n->type = type;
+    n->line = (int)m->line + 1;
+    n->column = (int)m->column + 1;
+    n->size = 1;
+    return n;
+}
+
+static int remember_anchor(loader *ld, const char *name, sk_node *n)
+{
+    if (!name)
+        return 0;
+    /* a later anchor of the same name replaces the earlier one (YAML 1.1) */
+    for (size_t i = ld->nanchors; i-- > 0;)
+        if (strcmp(ld->anchors[i].name, name) == 0)
+            return ld->anchors[i].node = n, 0;
+    if (sk_grow((void **)&ld->anchors, &ld->capanchors, ld->nanchors, sizeof *ld->anchors))
+        return -1;
+    ld->anchors[ld->nanchors].name = name;
+    ld->anchors[ld->nanchors].node = n;
+    ld->nanchors++;
+    return 0;
+}
+
+static int add_items(frame *f, void *item, size_t elem)
+{
+    if (sk_grow((void **)&f->items, &f->cap, f->count, elem))
+        return -1;
+    memcpy((char *)f->items + f->count * elem, item, elem);
+    f->count++;
+    return 0;
+}
+
+/* Adds a finished node to the collection on top of the stack (or makes it the
+ * document's root). Returns -1 when the document must be abandoned. */
+static int attach(loader *ld, sk_node *n, sk_node **root)
+{
+    if (ld->depth == 0) {
+        *root = n;
+        return 0;
+    }
+    frame *f = &ld->stack[ld->depth - 1];
+    f->node->size += n->size;
+    if (f->node->type == SK_NODE_SEQ)
+        return add_items(f, &n, sizeof n);
+    if (!f->key) {
+        if (n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ) {
+            load_error(ld, n->line, n->column, "a key must be a plain text, not %s",
+                       n->type == SK_NODE_MAP ? "a map" : "a list");
+            return -1;
+        }
+        /* duplicate keys: maps are small, a linear scan is enough */
+        sk_pair *pairs = (sk_pair *)f->items;
+        for (size_t i = 0; i < f->count; i++) {
+            if (strcmp(pairs[i].key, n->text) == 0) {
+                load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
+                           pairs[i].line);
+                return -1;
+            }
+        }
+        if (strcmp(n->text, "<<") == 0 && n->plain) {
+            load_error(ld, n->line, n->column, "merge keys (<<) are not supported; write the keys out");
+            return -1;
+        }
+        f->key = n;
+        return 0;
+    }
+    sk_pair p = {.key = f->key->text, .line = f->key->line, .column = f->key->column, .value = n};
+    f->key = NULL;
+    return add_items(f, &p, sizeof p);
+}
+
+static int push_frame(loader *ld, sk_node *n, const char *anchor_name)
+{
+    if (ld->depth >= ld->ds->limits.max_depth) {
+        load_error(ld, n->line, n->column, "nesting deeper than %d levels", ld->ds->limits.max_depth);
+        return -1;
+    }
+    if (ld->depth == ld->cap) {
+        int ncap = ld->cap ? ld->cap * 2 : 16;
+        frame *s = realloc(ld->stack, (size_t)ncap * sizeof *s);
+        if (!s)
+            return -1;
+        ld->stack = s;
+        ld->cap = ncap;
+    }
+    frame *f = &ld->stack[ld->depth++];
+    memset(f, 0, sizeof *f);
+    f->node = n;
+    f->anchor = anchor_name;
+    return 0;
+}
+
+static sk_node *pop_frame(loader *ld)
+{
+    frame *f = &ld->stack[--ld->depth];
+    sk_node *n = f->node;
+    size_t elem = n->type == SK_NODE_MAP ? sizeof(sk_pair) : sizeof(sk_node *);
+    void *items = NULL;
+    if (f->count) {
+        items = sk_arena_alloc(&ld->ds->arena, f->count * elem);
+        if (items)
+            memcpy(items, f->items, f->count * elem);
+    }
+    free(f->items);
+    f->items = NULL;
+    if (f->count && !items)
+        return NULL;
+    if (n->type == SK_NODE_MAP) {
+        n->v.map.items = items;
+        n->v.map.count = f->count;
+    } else {
+        n->v.seq.items = items;
+        n->v.seq.count = f->count;
+    }
+    if (f->anchor && remember_anchor(ld, f->anchor, n))
+        return NULL;
+    return n;
+}
+
+static void drop_stack(loader *ld)
+{
+    while (ld->depth > 0)
+        free(ld->stack[--ld->depth].items);
+}
+
+static const char *arena_str(loader *ld, const yaml_char_t *s)
+{
+    return s ? sk_arena_strndup(&ld->ds->arena, (const char *)s, strlen((const char *)s)) : NULL;
+}
+
+/* Tags: only the standard string tag is accepted; anything else would change
+ * how a value reads and is refused rather than ignored. */
+static int tag_ok(loader *ld, const yaml_char_t *tag, const yaml_mark_t *m)
+{
+    if (!tag || strcmp((const char *)tag, "tag:yaml.org,2002:str") == 0)
+        return 1;
+    load_error(ld, (int)m->line + 1, (int)m->column + 1, "YAML tags are not supported (found %s)",
+               (const char *)tag);
+    return 0;
+}
+
+static int count_node(loader *ld, size_t size, const yaml_mark_t *m)
+{
+    ld->nodes += size;
+    if (ld->nodes > ld->ds->limits.max_nodes) {
+        load_error(ld, (int)m->line + 1, (int)m->column + 1,
+                   "document too large: more than %zu values after expanding aliases",
+                   ld->ds->limits.max_nodes);
+        return -1;
+    }
+    return 0;
+}
+
+static void place_document(loader *ld, sk_node *root, int line, int col);
+
+/* The unit.hsa_id a document names, read before any check, so that a unit
+ * whose document is invalid is known to be incomplete. */
+static const char *raw_hsa_id(const sk_node *root)
+{
+    const sk_node *unit = sk_node_get(root, "unit");
+    const sk_node *hsa = sk_node_get(unit, "hsa_id");
+    if (hsa && hsa->type != SK_NODE_MAP && hsa->type != SK_NODE_SEQ && hsa->len)
+        return hsa->text;
+    const sk_node *org = unit ? NULL : sk_node_get(root, "organisation");
+    if (org && org->type != SK_NODE_MAP && org->type != SK_NODE_SEQ && org->len)
+        return org->text;
+    return NULL;
+}
+
+/* Checks and places one parsed document; errors it causes name its unit. */
+static void finish_document(loader *ld, sk_node *root, int line, int col)
+{
+    size_t first = ld->errs->count;
+    place_document(ld, root, line, col);
+    const char *unit = root ? raw_hsa_id(root) : NULL;
+    for (size_t i = first; unit && i < ld->errs->count; i++)
+        if (!ld->errs->items[i].unit)
+            ld->errs->items[i].unit = sk_strdup(unit);
+}
+
+/* Places one parsed document: kind, version, schema, unit key. */
+static void place_document(loader *ld, sk_node *root, int line, int col)
+{
+    if (!root || root->type != SK_NODE_MAP) {
+        if (!root || (root->plain && root->len == 0))
+            load_error(ld, line, col, "empty document");
+        else
+            load_error(ld, root->line, root->column,
+                       "a document must be a map starting with 'kind:' and 'version: 1'");
+        return;
+    }
+    const sk_node *kind = sk_node_get(root, "kind");
+    if (!kind || kind->type == SK_NODE_MAP || kind->type == SK_NODE_SEQ) {
+        load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s, %s, %s)",
+                   sk_kinds[0].name, sk_kinds[1].name, sk_kinds[2].name);
+        return;
+    }
+    const sk_kind *k = sk_kind_find(kind->text);
+    if (!k) {
+        load_error(ld, kind->line, kind->column, "unknown kind '%s' (one of: %s, %s, %s)", kind->text,
+                   sk_kinds[0].name, sk_kinds[1].name, sk_kinds[2].name);
+        return;
+    }
+    const sk_node *version = sk_node_get(root, "version");
+    if (!version) {
+        load_error(ld, root->line, root->column, "document has no 'version' (this format is version 1)");
+        return;
+    }
+    if (version->type == SK_NODE_MAP || version->type == SK_NODE_SEQ || !version->plain ||
+        strcmp(version->text, "1") != 0) {
+        load_error(ld, version->line, version->column,
+                   "unsupported version '%s' (this startklar reads version 1)",
+                   version->type == SK_NODE_MAP || version->type == SK_NODE_SEQ ? "?" : version->text);
+        return;
+    }
+    if (sk_schema_check(root, k->root, ld->file, ld->errs) > 0) {
+        ld->nerrors++;
+        return;
+    }
+    const sk_node *unit = sk_node_get(root, "unit");
+    const sk_node *hsa = unit && unit->type == SK_NODE_MAP ? sk_node_get(unit, "hsa_id") : NULL;
+    const sk_node *name = unit && unit->type == SK_NODE_MAP ? sk_node_get(unit, "name") : NULL;
+    const char *key = hsa && hsa->type == SK_NODE_STR && hsa->len ? hsa->text : NULL;
+    if (!key && !k->needs_hsa_id) {
+        const sk_node *org = sk_node_get(root, "organisation");
+        key = org && org->type == SK_NODE_STR && org->len ? org->text : NULL;
+        if (!name)
+            name = org;
+    }
+    if (!key) {
+        const sk_node *at = unit ? unit : root;
+        load_error(ld, at->line, at->column,
+                   k->needs_hsa_id
+                       ? "a %s needs unit.hsa_id to be placed in a unit"
+                       : "a %s needs unit.hsa_id or organisation to be placed in a unit",
+                   k->name);
+        return;
+    }
+    if (sk_grow((void **)&ld->ds->docs, &ld->ds->cap, ld->ds->count, sizeof *ld->ds->docs)) {
+        load_error(ld, line, col, "out of memory");
+        return;
+    }
+    sk_doc *d = &ld->ds->docs[ld->ds->count++];
+    d->file = ld->file;
+    d->kind = k->name;
+    d->hsa_id = key;
+    d->unit_name = name && name->type == SK_NODE_STR ? name->text : NULL;
+    d->root = root;
+}
+
+static int parse_stream(loader *ld)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        load_error(ld, 0, 0, "out of memory");
+        return -1;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)ld->bytes, ld->len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+
+    int documents = 0, done = 0, failed = 0;
+    sk_node *root = NULL;
+    yaml_mark_t doc_start = {0};
+    while (!done && !failed) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            syntax_error(ld, &parser);
+            failed = 1;
+            break;
+        }
+        sk_node *n = NULL;
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        case YAML_DOCUMENT_START_EVENT:
+            root = NULL;
+            ld->nodes = 0;
+            ld->nanchors = 0;
+            doc_start = ev.start_mark;
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+            documents++;
+            finish_document(ld, root, (int)doc_start.line + 1, (int)doc_start.column + 1);
+            break;
+        case YAML_SCALAR_EVENT: {
+            if (!tag_ok(ld, ev.data.scalar.tag, &ev.start_mark) ||
+                count_node(ld, 1, &ev.start_mark)) {
+                failed = 1;
+                break;
+            }
+            if (ev.data.scalar.length > ld->ds->limits.max_scalar_bytes) {
+                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                           "value too long: %zu bytes (at most %zu)", ev.data.scalar.length,
+                           ld->ds->limits.max_scalar_bytes);
+                failed = 1;
+                break;
+            }
+            if (memchr(ev.data.scalar.value, '\0', ev.data.scalar.length)) {
+                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                           "a value holds a NUL character");
+                failed = 1;
+                break;
+            }
+            n = new_node(ld, SK_NODE_STR, &ev.start_mark);
+            if (n) {
+                n->text = sk_arena_strndup(&ld->ds->arena, (const char *)ev.data.scalar.value,
+                                           ev.data.scalar.length);
+                n->len = ev.data.scalar.length;
+                n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+            }
+            const char *anchor_name = arena_str(ld, ev.data.scalar.anchor);
+            if (!n || !n->text || (ev.data.scalar.anchor && !anchor_name) ||
+                remember_anchor(ld, anchor_name, n) || attach(ld, n, &root))
+                failed = 1;
+            break;
+        }
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT: {
+            int is_map = ev.type == YAML_MAPPING_START_EVENT;
+            const yaml_char_t *tag = is_map ? ev.data.mapping_start.tag : ev.data.sequence_start.tag;
+            const yaml_char_t *anc = is_map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
+            if (tag && strcmp((const char *)tag, is_map ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq") != 0) {
+                tag_ok(ld, tag, &ev.start_mark);
+                failed = 1;
+                break;
+            }
+            if (count_node(ld, 1, &ev.start_mark)) {
+                failed = 1;
+                break;
+            }
+            n = new_node(ld, is_map ? SK_NODE_MAP : SK_NODE_SEQ, &ev.start_mark);
+            if (!n || push_frame(ld, n, arena_str(ld, anc)))
+                failed = 1;
+            break;
+        }
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            n = pop_frame(ld);
+            if (!n || attach(ld, n, &root))
+                failed = 1;
+            break;
+        case YAML_ALIAS_EVENT: {
+            sk_node *target = NULL;
+            for (size_t i = ld->nanchors; i-- > 0;)
+                if (strcmp(ld->anchors[i].name, (const char *)ev.data.alias.anchor) == 0) {
+                    target = ld->anchors[i].node;
+                    break;
+                }
+            if (!target) {
+                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                           "unknown alias '*%s'", (const char *)ev.data.alias.anchor);
+                failed = 1;
+            } else if (count_node(ld, target->size, &ev.start_mark) || attach(ld, target, &root)) {
+                failed = 1;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    drop_stack(ld);
+    if (failed)
+        return -1;
+    if (documents == 0)
+        load_error(ld, 1, 1, "file holds no document");
+    return 0;
+}
+
+int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t len, sk_errors *errs)
+{
+    loader ld = {.ds = ds, .bytes = bytes, .len = len, .errs = errs};
+    ld.file = sk_arena_strndup(&ds->arena, name, strlen(name));
+    if (!ld.file) {
+        sk_errors_add(errs, SK_ERR_INPUT, name, 0, 0, "out of memory");
+        return 1;
+    }
+    size_t before = ds->count;
+    if (parse_stream(&ld) != 0) {
+        /* a syntax error makes the whole file unreliable: keep none of it */
+        ds->count = before;
+    }
+    free(ld.stack);
+    free(ld.anchors);
+    return ld.nerrors;
+}
+
+int sk_load_file(sk_docset *ds, const char *path, sk_errors *errs)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", strerror(errno));
+        return 1;
+    }
+    sk_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    int too_big = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > ds->limits.max_file_bytes) {
+            too_big = 1;
+            break;
+        }
+        sk_buf_add(&b, chunk, n);
+    }
+    int read_error = ferror(f);
+    fclose(f);
+    int r = 1;
+    if (too_big)
+        sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "file too large (more than %zu bytes)",
+                      ds->limits.max_file_bytes);
+    else if (read_error)
+        sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s",
+                      errno ? strerror(errno) : "read error");
+    else if (b.failed)
+        sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "out of memory");
+    else
+        r = sk_load_buffer(ds, path, b.data ? b.data : "", b.len, errs);
+    sk_buf_free(&b);
+    return r;
+}
+
+sk_docset *sk_docset_new(const sk_limits *limits)
+{
+    sk_docset *ds = calloc(1, sizeof *ds);
+    if (ds)
+        ds->limits = limits ? *limits : sk_limits_default();
+    return ds;
+}
+
+void sk_docset_free(sk_docset *ds)
+{
+    if (!ds)
+        return;
+    sk_arena_free(&ds->arena);
+    free(ds->docs);
+    free(ds);
+}
+
+size_t sk_docset_count(const sk_docset *ds)
+{
+    return ds->count;
+}
+
+const sk_pair *sk_node_pair(const sk_node *map, const char *key)
+{
+    if (!map || map->type != SK_NODE_MAP)
+        return NULL;
+    for (size_t i = 0; i < map->v.map.count; i++)
+        if (strcmp(map->v.map.items[i].key, key) == 0)
+            return &map->v.map.items[i];
+    return NULL;
+}
+
+const sk_node *sk_node_get(const sk_node *map, const char *key)
+{
+    const sk_pair *p = sk_node_pair(map, key);
+    return p ? p->value : NULL;
+}

@@ -1,0 +1,413 @@
+/* registry.c: the rule registry. Every *.lua file below the rule directories
+ * is one plugin; it is evaluated in a sandbox, and each rule table it returns
+ * is checked against the metadata table below. A broken plugin is reported
+ * by file and line and left out; the other plugins still load. */
+#include "internal.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- metadata checks: one row per field of a rule table -------------------- */
+
+typedef int (*field_check)(lua_State *L, int idx, sk_buf *why);
+
+static int is_text(lua_State *L, int idx, sk_buf *why)
+{
+    if (lua_type(L, idx) == LUA_TSTRING && lua_rawlen(L, idx) > 0)
+        return 1;
+    sk_buf_puts(why, "must be a non-empty string");
+    return 0;
+}
+
+/* [A-Z][A-Z0-9]{1,7}-[0-9]{2,4} */
+static int is_rule_id(lua_State *L, int idx, sk_buf *why)
+{
+    const char *s = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : NULL;
+    size_t i = 0, d = 0;
+    int ok = s && s[0] >= 'A' && s[0] <= 'Z';
+    if (ok) {
+        for (i = 1; (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'); i++)
+            ;
+        ok = i >= 2 && i <= 8 && s[i] == '-';
+    }
+    if (ok) {
+        for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+            d++;
+        ok = d >= 2 && d <= 4 && s[i] == '\0';
+    }
+    if (!ok)
+        sk_buf_puts(why, "must look like GOT-01: 2-8 capitals or digits starting with a capital, "
+                         "'-', 2-4 digits");
+    return ok;
+}
+
+static int is_severity(lua_State *L, int idx, sk_buf *why)
+{
+    sk_severity s;
+    if (lua_type(L, idx) == LUA_TSTRING && sk_severity_parse(lua_tostring(L, idx), 0, &s) == 0)
+        return 1;
+    sk_buf_puts(why, "must be one of: error, warning, info");
+    return 0;
+}
+
+static int is_applies_to(lua_State *L, int idx, sk_buf *why)
+{
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, idx);
+        if (strcmp(s, "unit") == 0 || sk_kind_find(s))
+            return 1;
+    }
+    sk_buf_puts(why, "must be one of: unit");
+    for (const sk_kind *k = sk_kinds; k->name; k++)
+        sk_buf_printf(why, ", %s", k->name);
+    return 0;
+}
+
+static int is_params(lua_State *L, int idx, sk_buf *why)
+{
+    if (lua_type(L, idx) != LUA_TTABLE) {
+        sk_buf_puts(why, "must be a table of parameter names and default values");
+        return 0;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        int key_ok = lua_type(L, -2) == LUA_TSTRING;
+        int t = lua_type(L, -1);
+        int value_ok = t == LUA_TNUMBER || t == LUA_TSTRING || t == LUA_TBOOLEAN || t == LUA_TTABLE;
+        if (!key_ok || !value_ok) {
+            sk_buf_puts(why, "must map names to numbers, strings, booleans or lists");
+            lua_pop(L, 2);
+            return 0;
+        }
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
+static int is_function(lua_State *L, int idx, sk_buf *why)
+{
+    if (lua_type(L, idx) == LUA_TFUNCTION)
+        return 1;
+    sk_buf_puts(why, "must be a function(doc, report, ctx)");
+    return 0;
+}
+
+typedef struct meta_field {
+    const char *name;
+    int required;
+    field_check check;
+} meta_field;
+
+static const meta_field META[] = {
+    {"id", 1, is_rule_id},           {"severity", 1, is_severity}, {"applies_to", 1, is_applies_to},
+    {"title", 1, is_text},           {"explain", 0, is_text},      {"params", 0, is_params},
+    {"check", 1, is_function},       {NULL, 0, NULL},
+};
+
+/* The line where `name =` first appears in the source: where a metadata
+ * error most likely is (the rule table itself has no line of its own). */
+static int field_line(const sk_plugin *p, const char *name)
+{
+    size_t n = strlen(name);
+    int line = 1;
+    for (const char *s = p->source; *s; s++) {
+        if (*s == '\n') {
+            line++;
+            continue;
+        }
+        int word_start = s == p->source || !(s[-1] == '_' || ((s[-1] | 32) >= 'a' && (s[-1] | 32) <= 'z'));
+        if (word_start && strncmp(s, name, n) == 0) {
+            const char *t = s + n;
+            while (*t == ' ' || *t == '\t')
+                t++;
+            if (*t == '=' && t[1] != '=')
+                return line;
+        }
+    }
+    return 0;
+}
+
+/* ---- evaluating a plugin ------------------------------------------------------ */
+
+/* "path:12: message" -> 12 */
+static int message_line(const char *msg, const char *file)
+{
+    size_t n = strlen(file);
+    if (strncmp(msg, file, n) == 0 && msg[n] == ':')
+        return atoi(msg + n + 1);
+    return 0;
+}
+
+int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
+{
+    lua_State *L = sb->L;
+    memset(err, 0, sizeof *err);
+    err->kind = SK_ERR_PLUGIN;
+    char *chunkname = sk_printf("@%s", p->file);
+    if (!chunkname)
+        return -1;
+    int st = luaL_loadbufferx(L, p->source, p->len, chunkname, "t");
+    free(chunkname);
+    if (st != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        err->file = sk_strdup(p->file);
+        err->line = message_line(msg, p->file);
+        /* Lua says "file:line: message"; the position is in file and line */
+        const char *rest = err->line ? strstr(msg + strlen(p->file) + 1, ": ") : NULL;
+        err->message = sk_printf("syntax error: %s", rest ? rest + 2 : msg);
+        lua_pop(L, 1);
+        return -1;
+    }
+    sk_sandbox_push_env(L);
+    lua_setupvalue(L, -2, 1);
+    if (sk_sandbox_call(sb, 0, 1) != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        err->file = sk_strdup(p->file);
+        err->line = message_line(msg, p->file);
+        err->message = sk_printf("plugin failed while loading: %s", msg);
+        lua_pop(L, 1);
+        return -1;
+    }
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        err->file = sk_strdup(p->file);
+        err->line = field_line(p, "return");
+        err->message = sk_printf("a plugin must return a rule table or a list of rule tables, not %s",
+                                 luaL_typename(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    /* a single rule (it has an id) becomes a list of one */
+    lua_getfield(L, -1, "id");
+    int single = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (single) {
+        lua_createtable(L, 1, 0);
+        lua_insert(L, -2);
+        lua_rawseti(L, -2, 1);
+    }
+    return 0;
+}
+
+/* Checks the rule table at the top of the stack; fills info (strings copied). */
+static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info, sk_errors *errs)
+{
+    int t = lua_gettop(L);
+    int bad = 0;
+    for (const meta_field *f = META; f->name; f++) {
+        lua_getfield(L, t, f->name);
+        if (lua_isnil(L, -1)) {
+            if (f->required) {
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, field_line(p, "return"), 0,
+                              "rule is missing the field '%s'", f->name);
+                bad = 1;
+            }
+        } else {
+            sk_buf why = {0};
+            if (!f->check(L, lua_gettop(L), &why)) {
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, field_line(p, f->name), 0,
+                              "rule field '%s' %s", f->name, why.data ? why.data : "is wrong");
+                bad = 1;
+            }
+            sk_buf_free(&why);
+        }
+        lua_pop(L, 1);
+    }
+    /* unknown fields are likely typos (severty, apply_to) */
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        const meta_field *f = META;
+        while (k && f->name && strcmp(f->name, k) != 0)
+            f++;
+        if (!k || !f->name) {
+            const char *hint = NULL;
+            for (const meta_field *g = META; k && g->name; g++)
+                if (sk_edit_distance(k, g->name) <= 2)
+                    hint = g->name;
+            sk_errors_add(errs, SK_ERR_PLUGIN, p->file, k ? field_line(p, k) : 0, 0,
+                          "rule has an unknown field '%s'%s%s%s", k ? k : "(not a name)",
+                          hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+            bad = 1;
+        }
+    }
+    if (bad)
+        return -1;
+    lua_getfield(L, t, "id");
+    info->id = sk_strdup(lua_tostring(L, -1));
+    lua_getfield(L, t, "severity");
+    sk_severity_parse(lua_tostring(L, -1), 0, &info->severity);
+    lua_getfield(L, t, "applies_to");
+    const sk_kind *k = sk_kind_find(lua_tostring(L, -1));
+    info->applies_to = k ? k->name : "unit";
+    lua_getfield(L, t, "title");
+    info->title = sk_strdup(lua_tostring(L, -1));
+    lua_getfield(L, t, "explain");
+    info->explain = sk_strdup(lua_tostring(L, -1));
+    lua_getfield(L, t, "check");
+    lua_Debug ar;
+    lua_getinfo(L, ">S", &ar);
+    info->line = ar.linedefined;
+    lua_settop(L, t);
+    info->file = p->file;
+    return info->id && info->title ? 0 : -1;
+}
+
+static void rule_info_free(sk_rule_info *i)
+{
+    free((char *)i->id);
+    free((char *)i->title);
+    free((char *)i->explain);
+}
+
+static int rule_cmp(const void *a, const void *b)
+{
+    const sk_rule *x = a, *y = b;
+    int c = strcmp(x->info.id, y->info.id);
+    if (c)
+        return c;
+    return x->plugin < y->plugin ? -1 : x->plugin > y->plugin;
+}
+
+static int read_source(sk_rules *r, const char *path, sk_errors *errs)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return sk_errors_add(errs, SK_ERR_PLUGIN, path, 0, 0, "cannot read the plugin"), 0;
+    sk_buf b = {0};
+    char chunk[16384];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sk_buf_add(&b, chunk, n);
+    fclose(f);
+    if (b.failed || sk_grow((void **)&r->plugins, &r->capplugins, r->nplugins, sizeof *r->plugins)) {
+        sk_buf_free(&b);
+        return -1;
+    }
+    sk_plugin *p = &r->plugins[r->nplugins];
+    memset(p, 0, sizeof *p);
+    p->file = sk_strdup(path);
+    p->source = b.data ? b.data : sk_strdup("");
+    p->len = b.len;
+    if (!p->file || !p->source) {
+        free(p->file);
+        free(p->source);
+        return -1;
+    }
+    r->nplugins++;
+    return 0;
+}
+
+sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limits, sk_errors *errs)
+{
+    sk_rules *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->limits = limits ? *limits : sk_limits_default();
+    sk_paths files = {0};
+    if (sk_discover_suffix(dirs, n, ".lua", &files, errs)) {
+        sk_paths_free(&files);
+        sk_rules_free(r);
+        return NULL;
+    }
+    for (size_t i = 0; i < files.count; i++) {
+        if (read_source(r, files.items[i], errs)) {
+            sk_paths_free(&files);
+            sk_rules_free(r);
+            return NULL;
+        }
+    }
+    sk_paths_free(&files);
+
+    sk_sandbox sb;
+    char *msg = NULL;
+    if (sk_sandbox_open(&sb, &r->limits, &msg)) {
+        sk_errors_add(errs, SK_ERR_PLUGIN, NULL, 0, 0, "%s", msg ? msg : "cannot open Lua");
+        free(msg);
+        return r;
+    }
+    for (size_t i = 0; i < r->nplugins; i++) {
+        sk_plugin *p = &r->plugins[i];
+        sk_error err;
+        if (sk_plugin_eval(&sb, p, &err)) {
+            sk_errors_add(errs, SK_ERR_PLUGIN, err.file ? err.file : p->file, err.line, 0, "%s",
+                          err.message ? err.message : "out of memory");
+            free(err.file);
+            free(err.message);
+            p->broken = 1;
+            continue;
+        }
+        int list = lua_gettop(sb.L);
+        lua_Integer count = luaL_len(sb.L, list);
+        for (lua_Integer j = 1; j <= count; j++) {
+            lua_geti(sb.L, list, j);
+            sk_rule rule = {.plugin = i, .index_in_file = (int)j, .enabled = 1};
+            if (lua_type(sb.L, -1) != LUA_TTABLE) {
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, 0, 0,
+                              "item %d of the returned list is not a rule table", (int)j);
+            } else if (check_rule_table(sb.L, p, &rule.info, errs) == 0) {
+                if (sk_grow((void **)&r->rules, &r->caprules, r->nrules, sizeof *r->rules))
+                    rule_info_free(&rule.info);
+                else
+                    r->rules[r->nrules++] = rule;
+            } else {
+                rule_info_free(&rule.info);
+            }
+            lua_pop(sb.L, 1);
+        }
+        lua_settop(sb.L, 0);
+    }
+    sk_sandbox_close(&sb);
+
+    qsort(r->rules, r->nrules, sizeof *r->rules, rule_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < r->nrules; i++) {
+        if (w > 0 && strcmp(r->rules[w - 1].info.id, r->rules[i].info.id) == 0) {
+            sk_errors_add(errs, SK_ERR_PLUGIN, r->rules[i].info.file, r->rules[i].info.line, 0,
+                          "rule id '%s' is already defined in %s", r->rules[i].info.id,
+                          r->rules[w - 1].info.file);
+            rule_info_free(&r->rules[i].info);
+            continue;
+        }
+        r->rules[w++] = r->rules[i];
+    }
+    r->nrules = w;
+    return r;
+}
+
+void sk_rules_free(sk_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nrules; i++)
+        rule_info_free(&r->rules[i].info);
+    for (size_t i = 0; i < r->nplugins; i++) {
+        free(r->plugins[i].file);
+        free(r->plugins[i].source);
+    }
+    free(r->rules);
+    free(r->plugins);
+    free(r);
+}
+
+size_t sk_rules_count(const sk_rules *r)
+{
+    return r->nrules;
+}
+
+const sk_rule_info *sk_rules_get(const sk_rules *r, size_t i)
+{
+    return i < r->nrules ? &r->rules[i].info : NULL;
+}
+
+size_t sk_rules_enable_file(sk_rules *r, const char *plugin_file)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nrules; i++) {
+        r->rules[i].enabled = strcmp(r->rules[i].info.file, plugin_file) == 0;
+        n += (size_t)r->rules[i].enabled;
+    }
+    return n;
+}

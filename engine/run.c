@@ -1,0 +1,414 @@
+/* run.c: the runtime of one worker: a sandboxed lua_State with every rule
+ * compiled into it, checking one unit at a time. A rule sees the unit's
+ * documents as read-only values and records findings through report{},
+ * whose path is resolved here to the file:line:column of the tree. */
+#include "internal.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct compiled {
+    int check;   /* registry ref of the check function, LUA_NOREF when missing */
+    int ctx;     /* registry ref of the ctx table's inner table */
+    int ctxview; /* registry ref of the read-only ctx */
+} compiled;
+
+struct sk_runtime {
+    sk_sandbox sb;
+    const sk_rules *rules;
+    compiled *compiled;
+    /* the call in progress, read by report() */
+    unsigned long call;
+    const sk_rule *rule;
+    const sk_unit *unit;
+    const sk_doc *doc; /* NULL for a unit rule */
+    sk_unit_result *out;
+    int out_of_memory;
+};
+
+static sk_runtime *runtime_of(lua_State *L)
+{
+    return (sk_runtime *)lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* ---- resolving a report path to a position ------------------------------------ */
+
+typedef struct resolved {
+    const sk_doc *doc;
+    int line, column;
+    sk_buf path; /* "target_groups[2].owner" */
+} resolved;
+
+/* Walks path[first..n] from the document root as far as it exists. */
+static void resolve_in_doc(lua_State *L, int path, lua_Integer first, lua_Integer n, resolved *r)
+{
+    const sk_node *node = r->doc->root;
+    int found = 1;
+    r->line = node->line;
+    r->column = node->column;
+    for (lua_Integer i = first; i <= n; i++) {
+        int t = lua_geti(L, path, i);
+        if (t == LUA_TSTRING) {
+            const char *key = lua_tostring(L, -1);
+            sk_buf_printf(&r->path, "%s%s", r->path.len ? "." : "", key);
+            const sk_pair *p = found ? sk_node_pair(node, key) : NULL;
+            if (p) {
+                node = p->value;
+                r->line = p->line;
+                r->column = p->column;
+            } else {
+                found = 0;
+            }
+        } else {
+            lua_Integer idx = lua_tointeger(L, -1);
+            sk_buf_printf(&r->path, "[%lld]", (long long)idx);
+            if (found && node->type == SK_NODE_SEQ && idx >= 1 && (size_t)idx <= node->v.seq.count) {
+                node = node->v.seq.items[idx - 1];
+                r->line = node->line;
+                r->column = node->column;
+            } else {
+                found = 0;
+            }
+        }
+        lua_pop(L, 1);
+    }
+}
+
+/* The n-th document of a kind in the unit (1-based), or NULL. */
+static const sk_doc *unit_doc(const sk_unit *u, const char *kind, lua_Integer n)
+{
+    for (size_t i = 0; i < u->count; i++)
+        if (strcmp(u->docs[i]->kind, kind) == 0 && --n == 0)
+            return u->docs[i];
+    return NULL;
+}
+
+static void resolve(lua_State *L, sk_runtime *rt, int path, resolved *r)
+{
+    lua_Integer n = luaL_len(L, path);
+    lua_Integer first = 1;
+    r->doc = rt->doc;
+    if (!r->doc) {
+        /* a unit rule: {"documents", kind, i, ...} names a document */
+        r->doc = rt->unit->docs[0];
+        int top = lua_gettop(L);
+        if (n >= 3 && lua_geti(L, path, 1) == LUA_TSTRING &&
+            strcmp(lua_tostring(L, -1), "documents") == 0 && lua_geti(L, path, 2) == LUA_TSTRING &&
+            lua_geti(L, path, 3) == LUA_TNUMBER) {
+            const sk_doc *d = unit_doc(rt->unit, lua_tostring(L, -2), lua_tointeger(L, -1));
+            if (d) {
+                r->doc = d;
+                first = 4;
+            }
+        }
+        lua_settop(L, top);
+    }
+    resolve_in_doc(L, path, first, n, r);
+}
+
+/* ---- report{ path = {...}, message = "...", severity = "..." } --------------------- */
+
+static int report(lua_State *L)
+{
+    sk_runtime *rt = runtime_of(L);
+    if ((unsigned long)lua_tointeger(L, lua_upvalueindex(2)) != rt->call)
+        return luaL_error(L, "report() was called outside the check call it was given to");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    if (lua_getfield(L, 1, "message") != LUA_TSTRING)
+        return luaL_error(L, "report{}: 'message' must be a string");
+    const char *message = lua_tostring(L, 2);
+    sk_severity sev = rt->rule->info.severity;
+    if (lua_getfield(L, 1, "severity") != LUA_TNIL) {
+        sk_severity s;
+        if (lua_type(L, 3) != LUA_TSTRING || sk_severity_parse(lua_tostring(L, 3), 0, &s))
+            return luaL_error(L, "report{}: 'severity' must be one of: error, warning, info");
+        if (s > sev)
+            return luaL_error(L, "report{}: 'severity' may only lower the rule's severity (%s)",
+                              sk_severity_name(sev));
+        sev = s;
+    }
+    int t = lua_getfield(L, 1, "path");
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+    } else if (t != LUA_TTABLE) {
+        return luaL_error(L, "report{}: 'path' must be a list of keys and indexes");
+    }
+    int path = lua_gettop(L);
+    lua_Integer n = luaL_len(L, path);
+    for (lua_Integer i = 1; i <= n; i++) {
+        int et = lua_geti(L, path, i);
+        if (et != LUA_TSTRING && !(et == LUA_TNUMBER && lua_isinteger(L, -1)))
+            return luaL_error(L, "report{}: path item %d must be a key (string) or an index (integer)",
+                              (int)i);
+        lua_pop(L, 1);
+    }
+    resolved r = {0};
+    resolve(L, rt, path, &r);
+
+    sk_unit_result *out = rt->out;
+    if (sk_grow((void **)&out->findings, &out->capfindings, out->nfindings, sizeof *out->findings)) {
+        sk_buf_free(&r.path);
+        rt->out_of_memory = 1;
+        return luaL_error(L, "out of memory");
+    }
+    sk_finding *f = &out->findings[out->nfindings];
+    memset(f, 0, sizeof *f);
+    f->rule = sk_strdup(rt->rule->info.id);
+    f->severity = sev;
+    f->message = sk_strdup(message);
+    f->file = sk_strdup(r.doc->file);
+    f->line = r.line;
+    f->column = r.column;
+    f->path = r.path.data ? r.path.data : sk_strdup("");
+    if (!f->rule || !f->message || !f->file || !f->path || r.path.failed) {
+        free(f->rule), free(f->message), free(f->file), free(f->path);
+        rt->out_of_memory = 1;
+        return luaL_error(L, "out of memory");
+    }
+    out->nfindings++;
+    return 0;
+}
+
+/* ---- building the runtime ------------------------------------------------------------ */
+
+static int compile_rules(sk_runtime *rt, sk_error *err)
+{
+    lua_State *L = rt->sb.L;
+    const sk_rules *r = rt->rules;
+    for (size_t i = 0; i < r->nrules; i++)
+        rt->compiled[i].check = rt->compiled[i].ctx = rt->compiled[i].ctxview = LUA_NOREF;
+    for (size_t pi = 0; pi < r->nplugins; pi++) {
+        if (r->plugins[pi].broken)
+            continue;
+        if (sk_plugin_eval(&rt->sb, &r->plugins[pi], err))
+            return -1;
+        int list = lua_gettop(L);
+        for (size_t i = 0; i < r->nrules; i++) {
+            const sk_rule *rule = &r->rules[i];
+            if (rule->plugin != pi)
+                continue;
+            lua_geti(L, list, rule->index_in_file);
+            int t = lua_gettop(L);
+            lua_getfield(L, t, "check");
+            rt->compiled[i].check = luaL_ref(L, LUA_REGISTRYINDEX);
+            /* ctx: as_of and unit change per unit; params and days do not */
+            lua_createtable(L, 0, 4);
+            lua_getfield(L, t, "params");
+            if (lua_isnil(L, -1)) {
+                lua_pop(L, 1);
+                lua_newtable(L);
+            }
+            sk_sandbox_push_readonly(L, -1);
+            lua_setfield(L, -3, "params");
+            lua_pop(L, 1);
+            sk_sandbox_push_env(L);
+            lua_getfield(L, -1, "sk");
+            lua_getfield(L, -1, "days");
+            lua_setfield(L, -4, "days");
+            lua_pop(L, 2);
+            sk_sandbox_wrap(L, -1);
+            rt->compiled[i].ctxview = luaL_ref(L, LUA_REGISTRYINDEX);
+            rt->compiled[i].ctx = luaL_ref(L, LUA_REGISTRYINDEX);
+            lua_settop(L, list);
+        }
+        lua_settop(L, 0);
+    }
+    return 0;
+}
+
+sk_runtime *sk_runtime_new(const sk_rules *rules, sk_error *err)
+{
+    memset(err, 0, sizeof *err);
+    sk_runtime *rt = calloc(1, sizeof *rt);
+    if (rt)
+        rt->compiled = calloc(rules->nrules + 1, sizeof *rt->compiled);
+    if (!rt || !rt->compiled) {
+        free(rt);
+        err->message = sk_strdup("out of memory");
+        return NULL;
+    }
+    rt->rules = rules;
+    char *msg = NULL;
+    if (sk_sandbox_open(&rt->sb, &rules->limits, &msg)) {
+        err->kind = SK_ERR_PLUGIN;
+        err->message = msg;
+        free(rt->compiled);
+        free(rt);
+        return NULL;
+    }
+    if (compile_rules(rt, err)) {
+        sk_runtime_free(rt);
+        return NULL;
+    }
+    return rt;
+}
+
+void sk_runtime_free(sk_runtime *rt)
+{
+    if (!rt)
+        return;
+    sk_sandbox_close(&rt->sb);
+    free(rt->compiled);
+    free(rt);
+}
+
+/* ---- checking a unit -------------------------------------------------------------------- */
+
+static int add_file(sk_unit_result *out, const char *file)
+{
+    for (size_t i = 0; i < out->nfiles; i++)
+        if (strcmp(out->files[i], file) == 0)
+            return 0;
+    char **files = realloc(out->files, (out->nfiles + 1) * sizeof *files);
+    if (!files)
+        return -1;
+    out->files = files;
+    if (!(files[out->nfiles] = sk_strdup(file)))
+        return -1;
+    out->nfiles++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Records a failed rule call: the first line of Lua's message, the traceback. */
+static int rule_error(sk_runtime *rt, sk_errors *errs)
+{
+    lua_State *L = rt->sb.L;
+    const char *msg = lua_tostring(L, -1);
+    if (!msg)
+        msg = "(no message)";
+    const char *nl = strchr(msg, '\n');
+    int len = nl ? (int)(nl - msg) : (int)strlen(msg);
+    const char *file = rt->rule->info.file;
+    int line = 0;
+    size_t fl = strlen(file);
+    if (strncmp(msg, file, fl) == 0 && msg[fl] == ':')
+        line = atoi(msg + fl + 1);
+    if (sk_errors_add(errs, SK_ERR_RULE, file, line, 0, "rule %s failed on unit %s: %.*s",
+                      rt->rule->info.id, rt->unit->hsa_id, len, msg))
+        return -1;
+    sk_error *e = &errs->items[errs->count - 1];
+    e->rule = sk_strdup(rt->rule->info.id);
+    e->unit = sk_strdup(rt->unit->hsa_id);
+    e->traceback = nl ? sk_strdup(nl + 1) : NULL;
+    return 0;
+}
+
+int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_unit_result *out,
+                     sk_errors *errs)
+{
+    lua_State *L = rt->sb.L;
+    out->hsa_id = sk_strdup(u->hsa_id);
+    out->name = sk_strdup(u->name);
+    if (!out->hsa_id || (u->name && !out->name))
+        return -1;
+    for (size_t i = 0; i < u->count; i++)
+        if (add_file(out, u->docs[i]->file))
+            return -1;
+    for (size_t i = 0; i < u->nfailed; i++)
+        if (add_file(out, u->failed_files[i]))
+            return -1;
+    if (out->nfiles > 1)
+        qsort(out->files, out->nfiles, sizeof *out->files, cmp_str);
+    out->load_errors = u->load_errors;
+    if (u->count == 0)
+        return 0; /* nothing of it could be read */
+
+    rt->unit = u;
+    rt->out = out;
+    rt->out_of_memory = 0;
+    lua_settop(L, 0);
+    sk_luadoc_push_unit(L, u); /* 1: the unit view; its documents are the doc views */
+    sk_sandbox_inner(L, 1);
+    lua_getfield(L, -1, "documents");
+    sk_sandbox_inner(L, -1); /* 4: kind -> list of document views */
+    int docs = lua_gettop(L);
+
+    for (size_t i = 0; i < rt->rules->nrules; i++) {
+        const sk_rule *rule = &rt->rules->rules[i];
+        const compiled *c = &rt->compiled[i];
+        if (!rule->enabled || c->check == LUA_NOREF)
+            continue;
+        rt->rule = rule;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, c->ctx);
+        lua_pushstring(L, as_of);
+        lua_setfield(L, -2, "as_of");
+        lua_pushvalue(L, 1);
+        lua_setfield(L, -2, "unit");
+        lua_pop(L, 1);
+
+        int is_unit = strcmp(rule->info.applies_to, "unit") == 0;
+        lua_Integer ndocs = 1;
+        if (!is_unit) {
+            lua_getfield(L, docs, rule->info.applies_to);
+            sk_sandbox_inner(L, -1);
+            lua_replace(L, -2);
+            ndocs = (lua_Integer)lua_rawlen(L, -1);
+        } else {
+            lua_pushnil(L);
+        }
+        int list = lua_gettop(L);
+        for (lua_Integer d = 1; d <= ndocs; d++) {
+            rt->doc = is_unit ? NULL : unit_doc(u, rule->info.applies_to, d);
+            rt->call++;
+            lua_rawgeti(L, LUA_REGISTRYINDEX, c->check);
+            if (is_unit)
+                lua_pushvalue(L, 1);
+            else
+                lua_rawgeti(L, list, d);
+            lua_pushlightuserdata(L, rt);
+            lua_pushinteger(L, (lua_Integer)rt->call);
+            lua_pushcclosure(L, report, 2);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, c->ctxview);
+            int st = sk_sandbox_call(&rt->sb, 3, 0);
+            rt->call++; /* a report() kept by the rule is dead from here on */
+            if (rt->out_of_memory)
+                return -1;
+            if (st != LUA_OK) {
+                out->rule_errors++;
+                int r = rule_error(rt, errs);
+                lua_pop(L, 1);
+                if (r)
+                    return -1;
+                break; /* one error per rule and unit is enough */
+            }
+        }
+        lua_settop(L, docs);
+    }
+    /* drop this unit's values before the next: nothing carries over */
+    for (size_t i = 0; i < rt->rules->nrules; i++) {
+        if (rt->compiled[i].ctx == LUA_NOREF)
+            continue;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, rt->compiled[i].ctx);
+        lua_pushnil(L);
+        lua_setfield(L, -2, "unit");
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 0);
+    rt->unit = NULL;
+    rt->out = NULL;
+    return 0;
+}
+
+void sk_unit_result_free(sk_unit_result *r)
+{
+    for (size_t i = 0; i < r->nfindings; i++) {
+        sk_finding *f = &r->findings[i];
+        free(f->rule), free(f->message), free(f->file), free(f->path);
+    }
+    for (size_t i = 0; i < r->nfiles; i++)
+        free(r->files[i]);
+    free(r->findings);
+    free(r->files);
+    free(r->hsa_id);
+    free(r->name);
+    memset(r, 0, sizeof *r);
+}

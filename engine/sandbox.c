@@ -1,0 +1,425 @@
+/* sandbox.c: the lua_State a rule runs in. Only allow-listed libraries are
+ * reachable (base without dofile/loadfile/collectgarbage, string without
+ * dump, table, math without random, utf8, and sk); globals and libraries are
+ * read-only views; only source chunks load; every rule call has an
+ * instruction budget (a count hook) and a memory cap (the allocator). */
+#include "internal.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char sk_lua_source[];
+extern const size_t sk_lua_source_size;
+
+#define HOOK_STEP 1000 /* instructions between budget checks */
+#define ENV_KEY "startklar.env"
+
+static sk_sandbox *sandbox_of(lua_State *L)
+{
+    return *(sk_sandbox **)lua_getextraspace(L);
+}
+
+/* ---- memory: every byte counted, a cap per call --------------------------- */
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    sk_sandbox *sb = ud;
+    size_t old = ptr ? osize : 0; /* without ptr, osize tells the object's type */
+    if (nsize == 0) {
+        free(ptr);
+        sb->used -= old;
+        return NULL;
+    }
+    if (nsize > old && sb->used - old + nsize > sb->limit) {
+        sb->out_of_memory = 1;
+        return NULL; /* Lua runs an emergency collection, then raises "not enough memory" */
+    }
+    void *p = realloc(ptr, nsize);
+    if (p)
+        sb->used = sb->used - old + nsize;
+    return p;
+}
+
+/* ---- instructions: a count hook that cannot be swallowed ------------------ */
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    sk_sandbox *sb = sandbox_of(L);
+    sb->spent += sb->stopped ? 1 : HOOK_STEP;
+    if (sb->stopped || sb->spent > sb->budget) {
+        if (!sb->stopped) {
+            /* from now on every instruction fails, so a pcall inside the rule
+             * cannot catch the error and go on */
+            sb->stopped = 1;
+            lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        }
+        luaL_error(L, "rule stopped: it ran more than %lu instructions", sb->budget);
+    }
+}
+
+/* The message handler of a rule call: a traceback, never a call into the
+ * error object's own metamethods (a __tostring that throws must not escape). */
+static int message_handler(lua_State *L)
+{
+    sk_sandbox *sb = sandbox_of(L);
+    sb->limit = sb->state_limit; /* room to build the message */
+    const char *msg = lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER
+                          ? lua_tostring(L, 1)
+                          : lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults)
+{
+    lua_State *L = sb->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    sb->spent = 0;
+    sb->stopped = 0;
+    sb->out_of_memory = 0;
+    sb->limit = sb->used + sb->limits->rule_memory;
+    if (sb->limit > sb->state_limit)
+        sb->limit = sb->state_limit;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_sethook(L, NULL, 0, 0);
+    sb->limit = sb->state_limit;
+    lua_remove(L, base);
+    if (status == LUA_OK && (sb->stopped || sb->out_of_memory)) {
+        /* the rule caught the stop with pcall and returned: still a stop */
+        lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
+        lua_pushstring(L, sb->stopped ? "rule stopped: it ran out of its instruction budget"
+                                      : "rule stopped: it allocated more memory than allowed");
+        status = LUA_ERRRUN;
+    }
+    if (status != LUA_OK && sb->out_of_memory && !sb->stopped) {
+        lua_pushfstring(L, "rule stopped: it allocated more than %d MB\n%s",
+                        (int)(sb->limits->rule_memory >> 20), lua_tostring(L, -1));
+        lua_remove(L, -2);
+    }
+    return status;
+}
+
+/* ---- read-only views -------------------------------------------------------- */
+
+static int ro_newindex(lua_State *L)
+{
+    return luaL_error(L, "attempt to change a read-only value (key '%s')",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2));
+}
+
+static int env_newindex(lua_State *L)
+{
+    return luaL_error(L, "rules may not set the global '%s' (declare it local)",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2));
+}
+
+int sk_sandbox_inner(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+        return 0;
+    lua_getfield(L, -1, "__newindex");
+    lua_CFunction f = lua_tocfunction(L, -1);
+    lua_pop(L, 1);
+    if (f != ro_newindex && f != env_newindex) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_getfield(L, -1, "__index");
+    lua_remove(L, -2);
+    return 1;
+}
+
+static int ro_len(lua_State *L)
+{
+    lua_getmetatable(L, 1);
+    if (lua_getfield(L, -1, "__n") == LUA_TNUMBER)
+        return 1;
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+/* next() that sees through read-only views: pairs(), next(), sk.present. */
+static int sandbox_next(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    if (sk_sandbox_inner(L, 1))
+        lua_replace(L, 1);
+    if (lua_next(L, 1))
+        return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+static int ro_pairs(lua_State *L)
+{
+    lua_pushcfunction(L, sandbox_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static void push_proxy_meta(lua_State *L, int inner, lua_CFunction newindex)
+{
+    inner = lua_absindex(L, inner);
+    lua_createtable(L, 0, 5);
+    lua_pushvalue(L, inner);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, ro_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, ro_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+}
+
+void sk_sandbox_wrap(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    lua_createtable(L, 0, 0);
+    push_proxy_meta(L, idx, ro_newindex);
+    lua_setmetatable(L, -2);
+}
+
+static void readonly_deep(lua_State *L, int idx, int depth)
+{
+    idx = lua_absindex(L, idx);
+    if (depth < 8) {
+        lua_pushnil(L);
+        while (lua_next(L, idx)) {
+            if (lua_type(L, -1) == LUA_TTABLE && !sk_sandbox_inner(L, -1)) {
+                readonly_deep(L, -1, depth + 1);
+                lua_pushvalue(L, -3);
+                lua_insert(L, -2);
+                lua_rawset(L, idx); /* replace the nested table by its view */
+            } else if (lua_type(L, -1) == LUA_TTABLE) {
+                lua_pop(L, 1); /* the inner pushed by sk_sandbox_inner */
+            }
+            lua_pop(L, 1);
+        }
+    }
+    sk_sandbox_wrap(L, idx);
+}
+
+void sk_sandbox_push_readonly(lua_State *L, int idx)
+{
+    readonly_deep(L, idx, 0);
+}
+
+/* ---- replacements of base functions ----------------------------------------- */
+
+static int sandbox_rawset(lua_State *L)
+{
+    if (sk_sandbox_inner(L, 1))
+        return luaL_error(L, "attempt to change a read-only value with rawset");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+static int sandbox_rawget(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    lua_settop(L, 2);
+    if (sk_sandbox_inner(L, 1))
+        lua_replace(L, 1);
+    lua_rawget(L, 1);
+    return 1;
+}
+
+static int sandbox_rawlen(lua_State *L)
+{
+    int t = lua_type(L, 1);
+    luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
+    if (t == LUA_TTABLE && sk_sandbox_inner(L, 1)) {
+        lua_pop(L, 1);
+        return ro_len(L);
+    }
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
+    return 1;
+}
+
+static int sandbox_setmetatable(lua_State *L)
+{
+    /* finalizers would run rule code outside its call, after its budget */
+    if (lua_type(L, 2) == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "finalizers (__gc) are not allowed in rules");
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+/* load(chunk [, name [, mode [, env]]]): text chunks only, in the sandbox. */
+static int sandbox_load(lua_State *L)
+{
+    int has_env = !lua_isnone(L, 4);
+    lua_settop(L, 4);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the real load */
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_pushliteral(L, "t");
+    if (has_env)
+        lua_pushvalue(L, 4);
+    else
+        sk_sandbox_push_env(L);
+    lua_call(L, 4, LUA_MULTRET);
+    return lua_gettop(L) - 4;
+}
+
+/* print writes to stderr: stdout belongs to the report. */
+static int sandbox_print(lua_State *L)
+{
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (i > 1)
+            fputc('\t', stderr);
+        fwrite(s, 1, len, stderr);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stderr);
+    return 0;
+}
+
+/* ---- building the state --------------------------------------------------------- */
+
+static const char *const BASE_ALLOWED[] = {
+    "assert", "error", "getmetatable", "ipairs", "pairs", "pcall", "rawequal",
+    "select", "tonumber", "tostring", "type", "xpcall", "_VERSION", NULL,
+};
+
+static const luaL_Reg BASE_REPLACED[] = {
+    {"next", sandbox_next},     {"rawget", sandbox_rawget}, {"rawset", sandbox_rawset},
+    {"rawlen", sandbox_rawlen}, {"print", sandbox_print},   {NULL, NULL},
+};
+
+typedef struct library {
+    const char *name;
+    lua_CFunction open;
+    const char *const *removed; /* functions a rule must not have */
+} library;
+
+static const char *const STRING_REMOVED[] = {"dump", NULL};
+static const char *const MATH_REMOVED[] = {"random", "randomseed", NULL};
+static const char *const NONE_REMOVED[] = {NULL};
+
+static const library LIBRARIES[] = {
+    {"string", luaopen_string, STRING_REMOVED},
+    {"table", luaopen_table, NONE_REMOVED},
+    {"math", luaopen_math, MATH_REMOVED},
+    {"utf8", luaopen_utf8, NONE_REMOVED},
+    {NULL, NULL, NULL},
+};
+
+void sk_sandbox_push_env(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+}
+
+static int build_sandbox(lua_State *L)
+{
+    /* the real globals, never handed to a rule */
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    int real = lua_gettop(L);
+    lua_newtable(L); /* G: what rules see */
+    int G = lua_gettop(L);
+    for (const char *const *name = BASE_ALLOWED; *name; name++) {
+        lua_getfield(L, real, *name);
+        lua_setfield(L, G, *name);
+    }
+    for (const luaL_Reg *r = BASE_REPLACED; r->name; r++) {
+        lua_pushcfunction(L, r->func);
+        lua_setfield(L, G, r->name);
+    }
+    lua_getfield(L, real, "setmetatable");
+    lua_pushcclosure(L, sandbox_setmetatable, 1);
+    lua_setfield(L, G, "setmetatable");
+    lua_getfield(L, real, "load");
+    lua_pushcclosure(L, sandbox_load, 1);
+    lua_setfield(L, G, "load");
+
+    for (const library *lib = LIBRARIES; lib->name; lib++) {
+        luaL_requiref(L, lib->name, lib->open, 0);
+        for (const char *const *f = lib->removed; *f; f++) {
+            lua_pushnil(L);
+            lua_setfield(L, -2, *f);
+        }
+        sk_sandbox_wrap(L, -1);
+        lua_setfield(L, G, lib->name);
+        lua_pop(L, 1);
+    }
+    /* the strings' shared metatable must not be reachable: getmetatable("") is false */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+
+    /* the environment: a read-only view of G whose writes name the global */
+    lua_createtable(L, 0, 0);
+    push_proxy_meta(L, G, env_newindex);
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+
+    /* sk, the helper library, runs inside the sandbox like any rule */
+    if (luaL_loadbufferx(L, sk_lua_source, sk_lua_source_size, "=sk.lua", "t") != LUA_OK)
+        return lua_error(L);
+    sk_sandbox_push_env(L);
+    lua_setupvalue(L, -2, 1);
+    lua_call(L, 0, 1);
+    if (!lua_istable(L, -1))
+        return luaL_error(L, "sk.lua did not return its table");
+    sk_sandbox_push_readonly(L, -1);
+    lua_setfield(L, G, "sk");
+    lua_pop(L, 1);
+    lua_settop(L, 0);
+    return 0;
+}
+
+int sk_sandbox_open(sk_sandbox *sb, const sk_limits *limits, char **msg)
+{
+    memset(sb, 0, sizeof *sb);
+    sb->limits = limits;
+    sb->state_limit = limits->state_memory;
+    sb->limit = sb->state_limit;
+    sb->budget = limits->rule_budget;
+    sb->L = lua_newstate(capped_alloc, sb);
+    if (!sb->L) {
+        *msg = sk_strdup("cannot create a Lua state: out of memory");
+        return -1;
+    }
+    *(sk_sandbox **)lua_getextraspace(sb->L) = sb;
+    lua_pushcfunction(sb->L, build_sandbox);
+    if (lua_pcall(sb->L, 0, 0, 0) != LUA_OK) {
+        *msg = sk_printf("cannot build the rule sandbox: %s", lua_tostring(sb->L, -1));
+        lua_close(sb->L);
+        sb->L = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+void sk_sandbox_close(sk_sandbox *sb)
+{
+    if (sb->L)
+        lua_close(sb->L);
+    sb->L = NULL;
+}

@@ -1,0 +1,640 @@
+/* schema.c: the three document kinds as data (one table per kind), and the
+ * check that walks a document against its table, typing scalars as it goes.
+ * The same tables will generate the JSON Schema and the format docs. */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- scalar and vocabulary shapes ----------------------------------------- */
+
+static const sk_shape STR = {.type = SK_T_STR};
+static const sk_shape NUM = {.type = SK_T_NUM};
+static const sk_shape BOOL = {.type = SK_T_BOOL};
+static const sk_shape DATE = {.type = SK_T_DATE};
+static const sk_shape VERSION = {.type = SK_T_INT, .min = 1, .max = 1};
+static const sk_shape DAYS = {.type = SK_T_INT, .min = 0, .max = 1000000};
+static const sk_shape COUNT = {.type = SK_T_INT, .min = 0, .max = 1000000};
+static const sk_shape LEVEL = {.type = SK_T_INT, .min = 1, .max = 5};
+static const sk_shape STR_LIST = {.type = SK_T_LIST, .item = &STR};
+static const sk_shape DATE_LIST = {.type = SK_T_LIST, .item = &DATE};
+
+#define VOCAB(name, ...)                                                                \
+    static const char *const name##_WORDS[] = {__VA_ARGS__, NULL};                       \
+    static const sk_shape name = {.type = SK_T_ENUM, .vocab = name##_WORDS}
+
+VOCAB(AUDIENCE, "internal", "external");
+VOCAB(STANCE, "enabler", "obstacle", "neutral");
+VOCAB(PRIORITY, "high", "normal", "low");
+VOCAB(ACTIVITY_STATUS, "planned", "done", "cancelled");
+VOCAB(ACTION_STATUS, "open", "done");
+VOCAB(ROLE, "access_admin", "citizen_admin", "data_admin", "practitioner");
+VOCAB(TRAINING, "basics", "roles", "program", "manuals", "continued");
+VOCAB(AREA, "methods", "technology", "routines", "communication");
+VOCAB(MEASURE_TYPE, "quantitative", "qualitative");
+VOCAB(FEATURE, "posts", "replies", "comments", "sharing", "reactions", "direct_messages",
+      "user_posts", "reviews", "proactive_dialog", "response_24_7", "user_involvement",
+      "research_recruitment", "closed_patient_groups");
+
+static const sk_shape ROLE_LIST = {.type = SK_T_LIST, .item = &ROLE};
+static const sk_shape TRAINING_LIST = {.type = SK_T_LIST, .item = &TRAINING};
+static const sk_shape AREA_LIST = {.type = SK_T_LIST, .item = &AREA};
+static const sk_shape FEATURE_LIST = {.type = SK_T_LIST, .item = &FEATURE};
+
+#define MAP(name, ...)                                                                  \
+    static const sk_field name##_FIELDS[] = {__VA_ARGS__, {NULL, NULL, NULL}};           \
+    static const sk_shape name = {.type = SK_T_MAP, .fields = name##_FIELDS}
+#define LIST_OF(name, item_shape) static const sk_shape name = {.type = SK_T_LIST, .item = &item_shape}
+
+/* ---- shared ---------------------------------------------------------------- */
+
+MAP(UNIT, {"name", &STR, "the care unit's name (vårdenhet)"},
+    {"hsa_id", &STR, "the unit's HSA-id: documents with the same id form one unit"},
+    {"care_provider", &STR, "the care provider (vårdgivare)"});
+
+/* ---- communication-plan (seeds 001, 000) ----------------------------------- */
+
+MAP(TARGET_GROUP, {"id", &STR, "short id that activities refer to"},
+    {"name", &STR, "the group's name"},
+    {"audience", &AUDIENCE, "internal or external"},
+    {"stance", &STANCE, "enabler, obstacle or neutral (möjliggörare/hinder)"},
+    {"priority", &PRIORITY, "high, normal or low"},
+    {"prior_knowledge", &STR, "low, medium or high (förkunskaper)"},
+    {"know", &STR, "what the group should know (veta)"},
+    {"feel", &STR, "what the group should feel (känna)"},
+    {"do", &STR, "what the group should do (göra)"},
+    {"channels", &STR_LIST, "how we reach them (kanaler)"},
+    {"owner", &STR, "who is responsible (ansvarig)"});
+LIST_OF(TARGET_GROUPS, TARGET_GROUP);
+
+MAP(ACTIVITY, {"id", &STR, "short id"},
+    {"what", &STR, "what is communicated"},
+    {"target_groups", &STR_LIST, "ids of the target groups it reaches"},
+    {"channel", &STR, "the channel used"},
+    {"verification", &STR, "how we know it was received and understood"},
+    {"date", &DATE, "when (tidplan)"},
+    {"owner", &STR, "who is responsible (ansvarig)"},
+    {"status", &ACTIVITY_STATUS, "planned, done or cancelled"});
+LIST_OF(ACTIVITIES, ACTIVITY);
+
+MAP(PHASE, {"start", &DATE, "first day of the phase"},
+    {"end", &DATE, "last day of the phase"},
+    {"activities", &ACTIVITIES, "the phase's activities"});
+
+MAP(PHASES, {"planning", &PHASE, "planering och praktiskt förberedelsearbete"},
+    {"anchoring", &PHASE, "förankring"},
+    {"implementation", &PHASE, "implementering"},
+    {"maintenance", &PHASE, "vidmakthållande över tid"});
+
+MAP(PLAN_RISK, {"id", &STR, "short id"},
+    {"risk", &STR, "what could happen"},
+    {"likelihood", &STR, "low, medium or high"},
+    {"consequence", &STR, "low, medium or high"},
+    {"response", &STR, "the prepared communication response"},
+    {"owner", &STR, "who is responsible"});
+LIST_OF(PLAN_RISKS, PLAN_RISK);
+
+MAP(FAQ, {"exists", &BOOL, "a questions-and-answers document exists"},
+    {"location", &STR, "where it is"});
+
+MAP(ACCESSIBILITY, {"plain_language", &BOOL, "klarspråk"},
+    {"norm_critical_review", &BOOL, "normkritisk granskning"},
+    {"formats", &STR_LIST, "formats offered (text, film, ...)"});
+
+MAP(PLAN, {"kind", &STR, "communication-plan"},
+    {"version", &VERSION, "format version: 1"},
+    {"unit", &UNIT, "the care unit"},
+    {"title", &STR, "the plan's title"},
+    {"service", &STR, "what is introduced"},
+    {"owner", &STR, "ansvarig för planens upprättande"},
+    {"purpose", &STR, "syfte"},
+    {"goal", &STR, "mål"},
+    {"launch_date", &DATE, "the unit's launch date"},
+    {"last_reviewed", &DATE, "when the plan was last revised"},
+    {"target_groups", &TARGET_GROUPS, "målgrupper"},
+    {"phases", &PHASES, "the four parts of the needs analysis"},
+    {"risks", &PLAN_RISKS, "risk and crisis communication"},
+    {"faq", &FAQ, "frågor och svar"},
+    {"accessibility", &ACCESSIBILITY, "tillgänglighet"});
+
+/* ---- unit-onboarding (seed 004) ------------------------------------------------ */
+
+MAP(TEAM, {"manager", &STR, "chef"},
+    {"developer", &STR, "verksamhetsutvecklare"},
+    {"local_admin", &STR, "lokal administratör för 1177:s e-tjänster"},
+    {"contact_person", &STR, "kontaktperson mot förvaltningen"});
+
+MAP(GOAL, {"text", &STR, "the goal"},
+    {"measure", &STR, "how it is measured"},
+    {"target", &NUM, "the target value"},
+    {"owner", &STR, "who follows it up"},
+    {"follow_up", &DATE, "when it is followed up"});
+LIST_OF(GOALS, GOAL);
+
+MAP(STAFF, {"id", &STR, "short id"},
+    {"name", &STR, "the staff member's name"},
+    {"roles", &ROLE_LIST, "access_admin, citizen_admin, data_admin, practitioner"},
+    {"hsa_assignment", &BOOL, "medarbetaruppdrag i HSA on the unit"},
+    {"secure_login", &BOOL, "säker inloggning"},
+    {"training", &TRAINING_LIST, "basics, roles, program, manuals, continued"});
+LIST_OF(STAFF_LIST, STAFF);
+
+MAP(RISK_ACTION, {"risk", &STR, "the risk"},
+    {"action", &STR, "what is done about it"},
+    {"owner", &STR, "who is responsible"},
+    {"due", &DATE, "when it is due"},
+    {"status", &ACTION_STATUS, "open or done"});
+LIST_OF(RISK_ACTIONS, RISK_ACTION);
+
+MAP(RISK_ANALYSIS, {"date", &DATE, "when it was done; missing = not done"},
+    {"led_by", &STR, "who led it"},
+    {"patient_safety", &BOOL, "focused on patient safety"},
+    {"areas", &AREA_LIST, "methods, technology, routines, communication"},
+    {"actions", &RISK_ACTIONS, "the action plan"});
+
+MAP(JOURNALING, {"routine", &STR, "the routine"},
+    {"record_system", &STR, "the record system used (never the platform itself)"});
+MAP(RETENTION, {"routine", &STR, "the routine"},
+    {"max_days", &DAYS, "how long patient data is kept, in days"});
+
+MAP(ROUTINES, {"role_assignment", &STR, "rutin för att tilldela roller"},
+    {"program_process", &STR, "rutin för programmet och vårdprocessen"},
+    {"journaling", &JOURNALING, "rutin för journalföring"},
+    {"data_retention", &RETENTION, "rutin för gallring"},
+    {"outage", &STR, "rutin för avbrott"},
+    {"pdl_log_review", &STR, "PDL-logguppföljning"},
+    {"follow_up", &STR, "rutin för uppföljning och måluppfyllelse"});
+
+MAP(CONNECTION, {"care_provider_connected", &DATE, "the care provider is connected"},
+    {"e_services_connected", &DATE, "step 1: the unit is connected to the e-services"},
+    {"hsa_id_verified", &DATE, "step 1: the unit's HSA-id matches"},
+    {"first_access_admin_assigned", &DATE, "step 2: first access administrator"},
+    {"programs_distributed", &DATE, "step 3: programs distributed to the unit"},
+    {"roles_assigned", &DATE, "step 4: other roles assigned"},
+    {"e_service_activated", &DATE, "step 5: the e-service is activated"},
+    {"visible_logged_in", &DATE, "check: visible to logged-in citizens"},
+    {"visible_on_contact_card", &DATE, "check: visible on the unit's contact card"});
+
+MAP(START_CHECK, {"date", &DATE, "when the start check was done"},
+    {"by", &STR, "who did it"});
+
+MAP(ONBOARDING, {"kind", &STR, "unit-onboarding"},
+    {"version", &VERSION, "format version: 1"},
+    {"unit", &UNIT, "the care unit"},
+    {"service", &STR, "the service introduced"},
+    {"programs", &STR_LIST, "the programs the unit offers"},
+    {"launch_date", &DATE, "the unit's launch date"},
+    {"team", &TEAM, "the onboarding team"},
+    {"goals", &GOALS, "measurable goals"},
+    {"staff", &STAFF_LIST, "staff with roles"},
+    {"risk_analysis", &RISK_ANALYSIS, "the unit's risk analysis"},
+    {"routines", &ROUTINES, "the unit's routines"},
+    {"connection", &CONNECTION, "the connection steps, each a date when done"},
+    {"start_check", &START_CHECK, "startklar-avstämning"},
+    {"follow_ups", &DATE_LIST, "follow-up dates"});
+
+/* ---- social-media-strategy (seeds 002, 003) ------------------------------------ */
+
+MAP(PERIOD, {"start", &DATE, "first day"}, {"end", &DATE, "last day"});
+
+MAP(MEASURE, {"metric", &STR, "what is measured"},
+    {"type", &MEASURE_TYPE, "quantitative or qualitative"},
+    {"target", &NUM, "the target value"},
+    {"actual", &NUM, "the value reached"},
+    {"method", &STR, "how it is measured"});
+LIST_OF(MEASURES, MEASURE);
+
+MAP(PURPOSE, {"id", &STR, "short id"},
+    {"text", &STR, "the purpose"},
+    {"measures", &MEASURES, "how it is measured"});
+LIST_OF(PURPOSES, PURPOSE);
+
+MAP(FREQUENCY, {"min", &COUNT, "fewest posts a week"}, {"max", &COUNT, "most posts a week"});
+
+MAP(PLATFORM, {"name", &STR, "the platform"},
+    {"audience", &STR, "who it is for"},
+    {"owner", &STR, "who runs it"},
+    {"backup_owner", &STR, "who runs it in the owner's absence"},
+    {"posts_per_week", &FREQUENCY, "posting frequency"});
+LIST_OF(PLATFORMS, PLATFORM);
+
+MAP(CONTENT, {"criteria", &STR_LIST, "content criteria"},
+    {"storylines", &STR_LIST, "storylines"},
+    {"priorities", &STR_LIST, "priorities"});
+
+MAP(TONE, {"sign_with_name_and_title", &BOOL, "replies are signed with name and title"},
+    {"description", &STR, "the tone of voice"});
+
+MAP(PERSONAL_DATA, {"delete_sensitive_posts", &BOOL, "posts with sensitive personal data are removed"},
+    {"redirect_channel", &STR, "where users are pointed instead"});
+
+MAP(CRISIS, {"spokesperson_rule", &STR, "who speaks"}, {"monitoring", &STR, "who monitors"});
+
+MAP(ORG_ROUTINES, {"content_calendar", &BOOL, "a content calendar exists"},
+    {"production_meeting", &STR, "how often the production meeting is held"},
+    {"monitoring_owner", &STR, "who monitors"});
+
+MAP(MATURITY, {"current", &LEVEL, "the declared level, 1-5"},
+    {"target", &LEVEL, "the level aimed for, 1-5"},
+    {"features", &FEATURE_LIST, "the features in use"},
+    {"management_backing", &BOOL, "ledelsesopbakning"},
+    {"legal_review", &BOOL, "legal review (needed for level 5)"},
+    {"facilitating_department", &STR, "the department that runs the groups (level 5)"},
+    {"after_hours_owner", &STR, "who answers outside office hours (level 3 and up)"});
+
+MAP(ACTION, {"when", &DATE, "when"}, {"what", &STR, "what"},
+    {"type", &STR, "midterm_evaluation or final_evaluation, for evaluations"});
+LIST_OF(ACTION_PLAN, ACTION);
+
+MAP(STRATEGY, {"kind", &STR, "social-media-strategy"},
+    {"version", &VERSION, "format version: 1"},
+    {"organisation", &STR, "the organisation"},
+    {"unit", &UNIT, "the care unit (optional)"},
+    {"period", &PERIOD, "the strategy's period"},
+    {"purposes", &PURPOSES, "purposes with measures"},
+    {"platforms", &PLATFORMS, "platforms and audiences"},
+    {"content", &CONTENT, "content criteria"},
+    {"tone_of_voice", &TONE, "tone of voice"},
+    {"personal_data", &PERSONAL_DATA, "personal-data policy"},
+    {"crisis", &CRISIS, "crisis communication"},
+    {"organisation_routines", &ORG_ROUTINES, "organisation and routines"},
+    {"maturity", &MATURITY, "maturity level (seed 003)"},
+    {"action_plan", &ACTION_PLAN, "the action plan"});
+
+const sk_kind sk_kinds[] = {
+    {"communication-plan", &PLAN, 1},
+    {"unit-onboarding", &ONBOARDING, 1},
+    {"social-media-strategy", &STRATEGY, 0},
+    {NULL, NULL, 0},
+};
+
+const sk_kind *sk_kind_find(const char *name)
+{
+    for (const sk_kind *k = sk_kinds; k->name; k++)
+        if (strcmp(k->name, name) == 0)
+            return k;
+    return NULL;
+}
+
+/* ---- scalar typing ------------------------------------------------------------ */
+
+static int is_null_text(const sk_node *n)
+{
+    static const char *const NULLS[] = {"", "~", "null", "Null", "NULL", NULL};
+    if (!n->plain)
+        return 0;
+    for (const char *const *w = NULLS; *w; w++)
+        if (strcmp(n->text, *w) == 0)
+            return 1;
+    return 0;
+}
+
+static int parse_bool(const sk_node *n, int *out)
+{
+    static const char *const TRUE_WORDS[] = {"true", "True", "TRUE", NULL};
+    static const char *const FALSE_WORDS[] = {"false", "False", "FALSE", NULL};
+    if (!n->plain)
+        return -1;
+    for (const char *const *w = TRUE_WORDS; *w; w++)
+        if (strcmp(n->text, *w) == 0)
+            return *out = 1, 0;
+    for (const char *const *w = FALSE_WORDS; *w; w++)
+        if (strcmp(n->text, *w) == 0)
+            return *out = 0, 0;
+    return -1;
+}
+
+/* Decimal integers only: [-+]?[0-9]+, no overflow. */
+static int parse_int(const sk_node *n, long long *out)
+{
+    const char *s = n->text;
+    if (!n->plain || !*s)
+        return -1;
+    size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    if (!s[i])
+        return -1;
+    for (size_t j = i; s[j]; j++)
+        if (s[j] < '0' || s[j] > '9')
+            return -1;
+    errno = 0;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (errno == ERANGE || *end)
+        return -2;
+    *out = v;
+    return 0;
+}
+
+/* Decimal numbers: [-+]?(digits[.digits]|.digits)([eE][-+]?digits)?; finite only. */
+static int parse_num(const sk_node *n, double *out)
+{
+    const char *s = n->text;
+    if (!n->plain)
+        return -1;
+    size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    size_t digits = 0;
+    while (s[i] >= '0' && s[i] <= '9')
+        i++, digits++;
+    if (s[i] == '.') {
+        i++;
+        while (s[i] >= '0' && s[i] <= '9')
+            i++, digits++;
+    }
+    if (!digits)
+        return -1;
+    if (s[i] == 'e' || s[i] == 'E') {
+        i++;
+        if (s[i] == '-' || s[i] == '+')
+            i++;
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        while (s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    if (s[i])
+        return -1;
+    double v = strtod(s, NULL);
+    if (!isfinite(v))
+        return -2;
+    *out = v;
+    return 0;
+}
+
+void sk_scalar_resolve_any(sk_node *n)
+{
+    int b;
+    long long i;
+    double d;
+    if (n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ)
+        return;
+    if (is_null_text(n))
+        n->type = SK_NODE_NULL;
+    else if (parse_bool(n, &b) == 0)
+        n->type = SK_NODE_BOOL, n->v.b = b;
+    else if (parse_int(n, &i) == 0)
+        n->type = SK_NODE_INT, n->v.i = i;
+    else if (parse_num(n, &d) == 0)
+        n->type = SK_NODE_NUM, n->v.n = d;
+    else
+        n->type = SK_NODE_STR;
+}
+
+/* ---- the walk ---------------------------------------------------------------------- */
+
+typedef struct check_ctx {
+    const char *file;
+    sk_errors *errs;
+    int count;
+    char path[512]; /* "target_groups[1].channels" of the node being checked */
+} check_ctx;
+
+static void fail(check_ctx *c, const sk_node *n, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void fail(check_ctx *c, const sk_node *n, int line, int col, const char *fmt, ...)
+{
+    sk_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    sk_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    sk_errors_add(c->errs, SK_ERR_INPUT, c->file, line ? line : n->line, col ? col : n->column,
+                  "%s", b.data ? b.data : "out of memory");
+    sk_buf_free(&b);
+    c->count++;
+}
+
+static const char *type_word(sk_type t)
+{
+    static const char *const WORDS[] = {
+        [SK_T_ANY] = "a value", [SK_T_STR] = "a text",      [SK_T_INT] = "an integer",
+        [SK_T_NUM] = "a number", [SK_T_BOOL] = "true or false", [SK_T_DATE] = "a date YYYY-MM-DD",
+        [SK_T_ENUM] = "one of the allowed values", [SK_T_MAP] = "a map of keys", [SK_T_LIST] = "a list",
+    };
+    return WORDS[t];
+}
+
+static const char *node_word(const sk_node *n)
+{
+    if (n->type == SK_NODE_MAP)
+        return "a map";
+    if (n->type == SK_NODE_SEQ)
+        return "a list";
+    return "a scalar";
+}
+
+static void where(check_ctx *c, sk_buf *b)
+{
+    if (c->path[0])
+        sk_buf_printf(b, " in %s", c->path);
+}
+
+static void vocab_list(const char *const *vocab, sk_buf *b)
+{
+    for (const char *const *w = vocab; *w; w++)
+        sk_buf_printf(b, "%s%s", w == vocab ? "" : ", ", *w);
+}
+
+/* The closest known key within an edit distance worth suggesting. */
+static const char *suggest(const sk_field *fields, const char *key)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    size_t len = strlen(key);
+    for (const sk_field *f = fields; f->key; f++) {
+        size_t d = sk_edit_distance(key, f->key);
+        if (d < best_d)
+            best_d = d, best = f->key;
+    }
+    size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    return best_d <= allowed ? best : NULL;
+}
+
+static void check_node(check_ctx *c, sk_node *n, const sk_shape *s);
+
+static void check_scalar(check_ctx *c, sk_node *n, const sk_shape *s)
+{
+    if (n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ) {
+        sk_buf b = {0};
+        sk_buf_printf(&b, "expected %s but found %s", type_word(s->type), node_word(n));
+        where(c, &b);
+        fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
+        sk_buf_free(&b);
+        return;
+    }
+    if (is_null_text(n)) {
+        n->type = SK_NODE_NULL; /* every field is optional: null means absent */
+        return;
+    }
+    const char *problem = NULL;
+    int r;
+    switch (s->type) {
+    case SK_T_STR:
+        n->type = SK_NODE_STR; /* any scalar reads as text */
+        return;
+    case SK_T_BOOL:
+        if (parse_bool(n, &n->v.b) == 0) {
+            n->type = SK_NODE_BOOL;
+            return;
+        }
+        problem = "expected true or false";
+        break;
+    case SK_T_INT:
+        r = parse_int(n, &n->v.i);
+        if (r == 0 && (s->min > s->max || (n->v.i >= s->min && n->v.i <= s->max))) {
+            n->type = SK_NODE_INT;
+            return;
+        }
+        if (r == 0) {
+            sk_buf b = {0};
+            sk_buf_printf(&b, "%lld is out of range %lld..%lld", n->v.i, s->min, s->max);
+            where(c, &b);
+            fail(c, n, 0, 0, "%s", b.data ? b.data : "out of range");
+            sk_buf_free(&b);
+            return;
+        }
+        problem = r == -2 ? "integer too large" : "expected an integer";
+        break;
+    case SK_T_NUM: {
+        long long i;
+        if (parse_int(n, &i) == 0) {
+            n->type = SK_NODE_INT, n->v.i = i;
+            return;
+        }
+        r = parse_num(n, &n->v.n);
+        if (r == 0) {
+            n->type = SK_NODE_NUM;
+            return;
+        }
+        problem = r == -2 ? "number out of range" : "expected a number";
+        break;
+    }
+    case SK_T_DATE:
+        if (sk_date_valid(n->text, n->len)) {
+            n->type = SK_NODE_DATE;
+            return;
+        }
+        problem = "expected a real date YYYY-MM-DD (1900-9999)";
+        break;
+    case SK_T_ENUM:
+        for (const char *const *w = s->vocab; *w; w++) {
+            if (strcmp(n->text, *w) == 0) {
+                n->type = SK_NODE_STR;
+                return;
+            }
+        }
+        {
+            sk_buf b = {0};
+            sk_buf_printf(&b, "'%s' is not an allowed value", n->text);
+            where(c, &b);
+            sk_buf_puts(&b, " (allowed: ");
+            vocab_list(s->vocab, &b);
+            sk_buf_puts(&b, ")");
+            fail(c, n, 0, 0, "%s", b.data ? b.data : "not allowed");
+            sk_buf_free(&b);
+        }
+        return;
+    default:
+        return;
+    }
+    sk_buf b = {0};
+    sk_buf_printf(&b, "%s, found '%s'", problem, n->text);
+    where(c, &b);
+    fail(c, n, 0, 0, "%s", b.data ? b.data : problem);
+    sk_buf_free(&b);
+}
+
+/* x_ values: any YAML, scalars resolved as YAML 1.1 core. */
+static void resolve_any_tree(sk_node *n)
+{
+    if (n->type == SK_NODE_MAP) {
+        for (size_t i = 0; i < n->v.map.count; i++)
+            resolve_any_tree(n->v.map.items[i].value);
+    } else if (n->type == SK_NODE_SEQ) {
+        for (size_t i = 0; i < n->v.seq.count; i++)
+            resolve_any_tree(n->v.seq.items[i]);
+    } else {
+        sk_scalar_resolve_any(n);
+    }
+}
+
+static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
+{
+    size_t mark = strlen(c->path);
+    for (size_t i = 0; i < n->v.map.count; i++) {
+        sk_pair *p = &n->v.map.items[i];
+        if (strncmp(p->key, "x_", 2) == 0) {
+            resolve_any_tree(p->value);
+            continue;
+        }
+        const sk_field *f = s->fields;
+        while (f->key && strcmp(f->key, p->key) != 0)
+            f++;
+        if (!f->key) {
+            sk_buf b = {0};
+            sk_buf_printf(&b, "unknown key '%s'", p->key);
+            where(c, &b);
+            const char *hint = suggest(s->fields, p->key);
+            if (hint)
+                sk_buf_printf(&b, " (did you mean '%s'?)", hint);
+            fail(c, n, p->line, p->column, "%s", b.data ? b.data : "unknown key");
+            sk_buf_free(&b);
+            continue;
+        }
+        snprintf(c->path + mark, sizeof c->path - mark, "%s%s", mark ? "." : "", p->key);
+        check_node(c, p->value, f->shape);
+        c->path[mark] = '\0';
+    }
+}
+
+static void check_node(check_ctx *c, sk_node *n, const sk_shape *s)
+{
+    switch (s->type) {
+    case SK_T_MAP:
+    case SK_T_LIST: {
+        int want_map = s->type == SK_T_MAP;
+        if (n->type != SK_NODE_MAP && n->type != SK_NODE_SEQ && is_null_text(n)) {
+            n->type = SK_NODE_NULL;
+            return;
+        }
+        if (n->type != (want_map ? SK_NODE_MAP : SK_NODE_SEQ)) {
+            sk_buf b = {0};
+            sk_buf_printf(&b, "expected %s but found %s", type_word(s->type),
+                          n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ
+                              ? node_word(n)
+                              : "a scalar");
+            if (n->type != SK_NODE_MAP && n->type != SK_NODE_SEQ)
+                sk_buf_printf(&b, " '%s'", n->text);
+            where(c, &b);
+            fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
+            sk_buf_free(&b);
+            return;
+        }
+        if (want_map) {
+            check_map(c, n, s);
+        } else {
+            size_t mark = strlen(c->path);
+            for (size_t i = 0; i < n->v.seq.count; i++) {
+                snprintf(c->path + mark, sizeof c->path - mark, "[%zu]", i + 1);
+                check_node(c, n->v.seq.items[i], s->item);
+            }
+            c->path[mark] = '\0';
+        }
+        return;
+    }
+    case SK_T_ANY:
+        resolve_any_tree(n);
+        return;
+    default:
+        check_scalar(c, n, s);
+    }
+}
+
+int sk_schema_check(sk_node *node, const sk_shape *shape, const char *file, sk_errors *errs)
+{
+    check_ctx c = {.file = file, .errs = errs};
+    check_node(&c, node, shape);
+    return c.count;
+}

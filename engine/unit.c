@@ -1,0 +1,109 @@
+/* unit.c: documents -> units. Every document that names the same unit key
+ * (unit.hsa_id, or organisation for a strategy without unit) belongs to one
+ * unit, whatever file or folder it came from. Units are sorted by key. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int unit_cmp(const void *a, const void *b)
+{
+    return strcmp(((const sk_unit *)a)->hsa_id, ((const sk_unit *)b)->hsa_id);
+}
+
+static sk_unit *find_unit(sk_unitset *us, const char *key)
+{
+    /* units are sorted at this point: binary search */
+    size_t lo = 0, hi = us->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(us->units[mid].hsa_id, key);
+        if (c == 0)
+            return &us->units[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* A unit exists for every key a valid document names, and for every key an
+ * invalid document names (it is then reported with status error). */
+sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors)
+{
+    size_t nerr = load_errors ? load_errors->count : 0;
+    sk_unitset *us = calloc(1, sizeof *us);
+    if (!us)
+        return NULL;
+    us->units = calloc(ds->count + nerr + 1, sizeof *us->units);
+    if (!us->units) {
+        free(us);
+        return NULL;
+    }
+    for (size_t i = 0; i < ds->count; i++)
+        us->units[us->count++].hsa_id = ds->docs[i].hsa_id;
+    for (size_t i = 0; i < nerr; i++)
+        if (load_errors->items[i].kind == SK_ERR_INPUT && load_errors->items[i].unit)
+            us->units[us->count++].hsa_id = load_errors->items[i].unit;
+    qsort(us->units, us->count, sizeof *us->units, unit_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < us->count; i++)
+        if (w == 0 || strcmp(us->units[w - 1].hsa_id, us->units[i].hsa_id) != 0)
+            us->units[w++] = us->units[i];
+    us->count = w;
+
+    for (size_t i = 0; i < ds->count; i++) {
+        sk_unit *u = find_unit(us, ds->docs[i].hsa_id);
+        if (sk_grow((void **)&u->docs, &u->cap, u->count, sizeof *u->docs)) {
+            sk_unitset_free(us);
+            return NULL;
+        }
+        u->docs[u->count++] = &ds->docs[i];
+        if (!u->name && ds->docs[i].unit_name)
+            u->name = ds->docs[i].unit_name;
+    }
+    for (size_t i = 0; i < nerr; i++) {
+        const sk_error *e = &load_errors->items[i];
+        sk_unit *u = e->kind == SK_ERR_INPUT && e->unit ? find_unit(us, e->unit) : NULL;
+        if (!u)
+            continue;
+        u->load_errors++;
+        if (sk_grow((void **)&u->failed_files, &u->capfailed, u->nfailed, sizeof *u->failed_files)) {
+            sk_unitset_free(us);
+            return NULL;
+        }
+        u->failed_files[u->nfailed++] = e->file;
+    }
+    return us;
+}
+
+void sk_unitset_free(sk_unitset *us)
+{
+    if (!us)
+        return;
+    for (size_t i = 0; i < us->count; i++)
+        free(us->units[i].docs), free(us->units[i].failed_files);
+    free(us->units);
+    free(us);
+}
+
+size_t sk_unitset_count(const sk_unitset *us)
+{
+    return us->count;
+}
+
+const sk_unit *sk_unitset_get(const sk_unitset *us, size_t i)
+{
+    return i < us->count ? &us->units[i] : NULL;
+}
+
+const char *sk_unit_id(const sk_unit *u)
+{
+    return u->hsa_id;
+}
+
+const char *sk_unit_name(const sk_unit *u)
+{
+    return u->name;
+}

@@ -1,0 +1,350 @@
+/* util.c: small building blocks every stage uses: the arena, the growable
+ * buffer, the error list, severities, dates and edit distance. */
+#include "internal.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arena ------------------------------------------------------------- */
+
+struct sk_arena_block {
+    sk_arena_block *next;
+    size_t used, size;
+    max_align_t data[];
+};
+
+#define ARENA_BLOCK (64 * 1024)
+
+void *sk_arena_alloc(sk_arena *a, size_t size)
+{
+    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    sk_arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t bytes = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+        b = malloc(sizeof(*b) + bytes);
+        if (!b)
+            return NULL;
+        b->next = a->head;
+        b->used = 0;
+        b->size = bytes;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *sk_arena_strndup(sk_arena *a, const char *s, size_t n)
+{
+    char *p = sk_arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+void sk_arena_free(sk_arena *a)
+{
+    sk_arena_block *b = a->head;
+    while (b) {
+        sk_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+/* ---- buffers and strings ------------------------------------------------- */
+
+int sk_grow(void **items, size_t *cap, size_t count, size_t elem)
+{
+    if (count < *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    if (ncap > SIZE_MAX / elem)
+        return -1;
+    void *p = realloc(*items, ncap * elem);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = ncap;
+    return 0;
+}
+
+void sk_buf_add(sk_buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t ncap = b->cap ? b->cap : 256;
+        while (ncap < b->len + n + 1)
+            ncap *= 2;
+        char *p = realloc(b->data, ncap);
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
+        b->data = p;
+        b->cap = ncap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void sk_buf_puts(sk_buf *b, const char *s)
+{
+    sk_buf_add(b, s, strlen(s));
+}
+
+void sk_buf_vprintf(sk_buf *b, const char *fmt, va_list ap)
+{
+    char small[256];
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(small, sizeof small, fmt, copy);
+    va_end(copy);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        sk_buf_add(b, small, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        b->failed = 1;
+        return;
+    }
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    sk_buf_add(b, big, (size_t)n);
+    free(big);
+}
+
+void sk_buf_printf(sk_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sk_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+void sk_buf_free(sk_buf *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+char *sk_strdup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+char *sk_printf(const char *fmt, ...)
+{
+    sk_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    sk_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    if (b.failed || !b.data) {
+        sk_buf_free(&b);
+        return b.failed ? NULL : sk_strdup("");
+    }
+    return b.data;
+}
+
+/* ---- errors -------------------------------------------------------------- */
+
+void sk_errors_init(sk_errors *e)
+{
+    memset(e, 0, sizeof *e);
+}
+
+static void error_free(sk_error *x)
+{
+    free(x->file);
+    free(x->message);
+    free(x->rule);
+    free(x->unit);
+    free(x->traceback);
+}
+
+void sk_errors_free(sk_errors *e)
+{
+    for (size_t i = 0; i < e->count; i++)
+        error_free(&e->items[i]);
+    free(e->items);
+    memset(e, 0, sizeof *e);
+}
+
+int sk_errors_add(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
+                  const char *fmt, ...)
+{
+    if (sk_grow((void **)&e->items, &e->cap, e->count, sizeof *e->items) != 0)
+        return -1;
+    sk_error *x = &e->items[e->count];
+    memset(x, 0, sizeof *x);
+    x->kind = kind;
+    x->line = line;
+    x->column = column;
+    sk_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    sk_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    x->message = b.data;
+    x->file = sk_strdup(file);
+    if (b.failed || !x->message || (file && !x->file)) {
+        error_free(x);
+        return -1;
+    }
+    e->count++;
+    return 0;
+}
+
+static int strcmp_null(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+static int error_cmp(const void *pa, const void *pb)
+{
+    const sk_error *a = pa, *b = pb;
+    int c = strcmp_null(a->file, b->file);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    if ((c = strcmp_null(a->unit, b->unit)))
+        return c;
+    if ((c = strcmp_null(a->rule, b->rule)))
+        return c;
+    return strcmp_null(a->message, b->message);
+}
+
+void sk_errors_sort(sk_errors *e)
+{
+    if (e->count > 1)
+        qsort(e->items, e->count, sizeof *e->items, error_cmp);
+}
+
+/* ---- severities ------------------------------------------------------------ */
+
+static const char *const SEVERITY_NAMES[] = {"never", "info", "warning", "error"};
+
+const char *sk_severity_name(sk_severity s)
+{
+    return (unsigned)s < 4 ? SEVERITY_NAMES[s] : "?";
+}
+
+int sk_severity_parse(const char *text, int allow_never, sk_severity *out)
+{
+    for (int i = allow_never ? 0 : 1; i < 4; i++) {
+        if (strcmp(text, SEVERITY_NAMES[i]) == 0) {
+            *out = (sk_severity)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+static int days_in_month(int y, int m)
+{
+    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 ? 28 + leap : DAYS[m - 1];
+}
+
+static int parse_date(const char *t, size_t len, int *y, int *m, int *d)
+{
+    if (len != 10 || t[4] != '-' || t[7] != '-')
+        return -1;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (t[i] < '0' || t[i] > '9'))
+            return -1;
+    *y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    *m = (t[5] - '0') * 10 + (t[6] - '0');
+    *d = (t[8] - '0') * 10 + (t[9] - '0');
+    if (*y < 1900 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
+        return -1;
+    return 0;
+}
+
+int sk_date_valid(const char *text, size_t len)
+{
+    int y, m, d;
+    return parse_date(text, len, &y, &m, &d) == 0;
+}
+
+int64_t sk_date_days(const char *text)
+{
+    int y, m, d;
+    if (parse_date(text, strlen(text), &y, &m, &d) != 0)
+        return INT64_MIN;
+    /* days from civil, proleptic Gregorian */
+    int64_t yy = m <= 2 ? y - 1 : y;
+    int64_t era = yy / 400;
+    int64_t yoe = yy - era * 400;
+    int64_t mp = (m + 9) % 12;
+    int64_t doy = (153 * mp + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* ---- edit distance ------------------------------------------------------------ */
+
+size_t sk_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return SIZE_MAX;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+sk_limits sk_limits_default(void)
+{
+    sk_limits l = {
+        .max_file_bytes = 16u << 20,
+        .max_scalar_bytes = 1u << 20,
+        .max_depth = 64,
+        .max_nodes = 200000,
+        .rule_budget = 10000000,
+        .rule_memory = 32u << 20,
+        .state_memory = 256u << 20,
+    };
+    return l;
+}

@@ -1,0 +1,257 @@
+/* startklar.h: the public API of libstartklar.
+ *
+ * The engine is a pipeline and this header follows it:
+ *   load   files -> documents (a tree with positions, checked against the schema)
+ *   group  documents -> units, by unit.hsa_id
+ *   run    a runtime (one lua_State and the rules) checks one unit at a time
+ *   judge  findings + --fail-on -> unit status, summary and exit code
+ *   report one writer per format
+ * Every object is owned by the caller that created it; nothing here keeps
+ * global mutable state, so separate runtimes may be used from separate
+ * threads. Errors are values (sk_error) carrying file:line:column. */
+#ifndef STARTKLAR_H
+#define STARTKLAR_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SK_VERSION "0.1.0"
+
+/* ---- severities -------------------------------------------------------- */
+
+typedef enum {
+    SK_SEV_NONE = 0, /* only as a --fail-on level: "never" */
+    SK_SEV_INFO = 1,
+    SK_SEV_WARNING = 2,
+    SK_SEV_ERROR = 3
+} sk_severity;
+
+const char *sk_severity_name(sk_severity s);
+/* Parses "error", "warning", "info" (and "never" when allow_never). 0 on success. */
+int sk_severity_parse(const char *text, int allow_never, sk_severity *out);
+
+/* ---- errors: everything that could not be judged ------------------------ */
+
+typedef enum {
+    SK_ERR_INPUT,  /* a file that is not valid input */
+    SK_ERR_PLUGIN, /* a rule file that does not load or whose metadata is wrong */
+    SK_ERR_RULE,   /* a rule that failed or was stopped while checking a unit */
+    SK_ERR_USAGE   /* a bad command line or option */
+} sk_error_kind;
+
+typedef struct sk_error {
+    sk_error_kind kind;
+    char *file;      /* may be NULL */
+    int line;        /* 1-based; 0 when unknown */
+    int column;      /* 1-based; 0 when unknown */
+    char *message;
+    char *rule;      /* SK_ERR_RULE: the rule id */
+    char *unit;      /* SK_ERR_RULE, or SK_ERR_INPUT when the unit is known */
+    char *traceback; /* SK_ERR_RULE: Lua traceback, may be NULL */
+} sk_error;
+
+typedef struct sk_errors {
+    sk_error *items;
+    size_t count, cap;
+} sk_errors;
+
+void sk_errors_init(sk_errors *e);
+void sk_errors_free(sk_errors *e);
+/* Appends an error; the strings are copied. Returns 0, or -1 when out of memory. */
+int sk_errors_add(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
+                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Sorts by file, line, column, message so reports are deterministic. */
+void sk_errors_sort(sk_errors *e);
+
+/* ---- limits ------------------------------------------------------------- */
+
+typedef struct sk_limits {
+    size_t max_file_bytes;       /* larger input files are rejected */
+    size_t max_scalar_bytes;     /* one scalar value */
+    int max_depth;               /* nesting of maps and lists */
+    size_t max_nodes;            /* nodes of a file after alias expansion */
+    unsigned long rule_budget;   /* Lua instructions per rule call */
+    size_t rule_memory;          /* bytes a rule call may add to its lua_State */
+    size_t state_memory;         /* bytes one lua_State may hold in all */
+} sk_limits;
+
+/* The defaults documented in docs/security.md. */
+sk_limits sk_limits_default(void);
+
+/* ---- load: files -> documents ------------------------------------------ */
+
+typedef struct sk_docset sk_docset; /* owns every document loaded into it */
+
+sk_docset *sk_docset_new(const sk_limits *limits);
+void sk_docset_free(sk_docset *ds);
+/* Loads every document of one file. An invalid document is reported in errs
+ * and left out; the others are kept. Returns the number of errors added. */
+int sk_load_file(sk_docset *ds, const char *path, sk_errors *errs);
+/* The same for bytes in memory; name is used in positions. */
+int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t len,
+                   sk_errors *errs);
+size_t sk_docset_count(const sk_docset *ds);
+
+/* Files to check: each path that is a directory contributes every *.yaml and
+ * *.yml below it (sorted); a file is taken as it is. Unreadable paths and
+ * symlink loops become errors. The list is returned in *out (free with
+ * sk_paths_free). Returns 0, or -1 when out of memory. */
+typedef struct sk_paths {
+    char **items;
+    size_t count, cap;
+} sk_paths;
+int sk_discover(const char *const *paths, size_t n, sk_paths *out, sk_errors *errs);
+void sk_paths_free(sk_paths *p);
+
+/* ---- group: documents -> units ---------------------------------------- */
+
+typedef struct sk_unitset sk_unitset;
+typedef struct sk_unit sk_unit;
+
+/* Groups the documents of ds by HSA-id (units sorted by id). ds must outlive it. */
+sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors);
+void sk_unitset_free(sk_unitset *us);
+size_t sk_unitset_count(const sk_unitset *us);
+const sk_unit *sk_unitset_get(const sk_unitset *us, size_t i);
+const char *sk_unit_id(const sk_unit *u);
+const char *sk_unit_name(const sk_unit *u);
+
+/* ---- rules ------------------------------------------------------------- */
+
+typedef struct sk_rules sk_rules;
+
+typedef struct sk_rule_info {
+    const char *id;
+    sk_severity severity;
+    const char *applies_to; /* a document kind or "unit" */
+    const char *title;
+    const char *explain;    /* may be NULL */
+    const char *file;       /* the plugin file it came from */
+    int line;               /* line of its check function */
+} sk_rule_info;
+
+/* Loads every *.lua plugin below each directory (sorted). A plugin that does
+ * not load, or whose metadata is wrong, is reported in errs and left out.
+ * Returns NULL only when out of memory. */
+sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limits,
+                        sk_errors *errs);
+void sk_rules_free(sk_rules *r);
+size_t sk_rules_count(const sk_rules *r);
+const sk_rule_info *sk_rules_get(const sk_rules *r, size_t i); /* sorted by id */
+/* Enables only the rules of one plugin file (for `startklar test`); returns
+ * how many rules that file has. */
+size_t sk_rules_enable_file(sk_rules *r, const char *plugin_file);
+
+/* ---- run: one runtime per worker --------------------------------------- */
+
+typedef struct sk_finding {
+    char *rule;
+    sk_severity severity;
+    char *message;
+    char *file; /* the document's file, as given */
+    int line, column;
+    char *path; /* "target_groups[2].owner" */
+    int waived;
+} sk_finding;
+
+typedef enum { SK_UNIT_PASS, SK_UNIT_FAIL, SK_UNIT_ERROR } sk_unit_status;
+
+typedef struct sk_unit_result {
+    char *hsa_id;
+    char *name;
+    char **files; /* the unit's files, sorted, unique */
+    size_t nfiles;
+    sk_finding *findings;
+    size_t nfindings, capfindings;
+    int load_errors; /* documents of this unit that could not be read */
+    int rule_errors; /* rules that failed on this unit */
+    sk_unit_status status;
+} sk_unit_result;
+
+typedef struct sk_runtime sk_runtime;
+
+/* A fresh lua_State with the sandbox and every rule of r compiled into it.
+ * r must outlive it. NULL with *err set on failure. */
+sk_runtime *sk_runtime_new(const sk_rules *r, sk_error *err);
+void sk_runtime_free(sk_runtime *rt);
+/* Runs every rule on one unit at the date as_of ("YYYY-MM-DD"). Findings go to
+ * out (which the caller zeroes first), rule failures to errs. Returns 0, or -1
+ * when out of memory. */
+int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_unit_result *out,
+                     sk_errors *errs);
+void sk_unit_result_free(sk_unit_result *r);
+
+/* ---- judge ------------------------------------------------------------- */
+
+typedef struct sk_summary {
+    size_t units, passed, failed, errored;
+    size_t errors;                 /* entries of the error list */
+    size_t findings[4];            /* by sk_severity */
+} sk_summary;
+
+typedef struct sk_result {
+    const char *tool_version;
+    const char *as_of;
+    const char *profile;
+    sk_severity fail_on;
+    sk_unit_result *units;
+    size_t nunits;
+    sk_errors errors;
+    sk_summary summary;
+} sk_result;
+
+/* Sorts findings, sets each unit's status and the summary; returns the exit
+ * code: 2 when anything could not be judged, else 1 when a finding is at or
+ * above fail_on, else 0. */
+int sk_judge(sk_result *res);
+
+/* ---- report ------------------------------------------------------------ */
+
+typedef struct sk_report_options {
+    int color; /* ANSI colours in text output */
+} sk_report_options;
+
+/* Writes res in the named format ("text", "json"). Returns 0, -1 on an
+ * unknown format, -2 on a write error. */
+int sk_report_write(const char *format, const sk_result *res, const sk_report_options *opt,
+                    FILE *out);
+/* NULL-terminated names of the formats sk_report_write knows. */
+const char *const *sk_report_formats(void);
+
+/* ---- the whole pipeline ------------------------------------------------ */
+
+typedef struct sk_check_options {
+    const char *const *paths; /* files and directories to check */
+    size_t npaths;
+    const char *const *rule_dirs; /* where the rules are (built-in first) */
+    size_t nrule_dirs;
+    sk_rules *rules;          /* or rules already loaded (then rule_dirs is unused) */
+    const char *as_of;        /* "YYYY-MM-DD" */
+    const char *profile;      /* name shown in reports */
+    sk_severity fail_on;
+    const sk_limits *limits;  /* NULL: the defaults */
+} sk_check_options;
+
+/* Discovers, loads, groups, runs and judges. Returns the exit code (0, 1, 2)
+ * or -1 when out of memory; res is filled either way (free with
+ * sk_result_free). */
+int sk_check(const sk_check_options *o, sk_result *res);
+void sk_result_free(sk_result *res);
+
+/* Runs the fixtures of every rule below the directories (RULE-API.md layout)
+ * and writes one line per fixture and a closing count to out. Returns 0 when
+ * all pass, 1 when one fails, 2 when a rule is broken. */
+int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
+                     FILE *out);
+
+/* Whether a text is a real calendar date "YYYY-MM-DD" (1900..9999). */
+int sk_date_valid(const char *text, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
