@@ -276,12 +276,10 @@ static void finish_document(loader *ld, sk_node *root, int line, int col)
 /* Places one parsed document: kind, version, schema, unit key. */
 static void place_document(loader *ld, sk_node *root, int line, int col)
 {
-    if (!root || root->type != SK_NODE_MAP) {
-        if (!root || (root->plain && root->len == 0))
-            load_error(ld, line, col, "empty document");
-        else
-            load_error(ld, root->line, root->column,
-                       "a document must be a map starting with 'kind:' and 'version: 1'");
+    (void)line, (void)col;
+    if (root->type != SK_NODE_MAP) {
+        load_error(ld, root->line, root->column,
+                   "a document must be a map starting with 'kind:' and 'version: 1'");
         return;
     }
     const sk_node *kind = sk_node_get(root, "kind");
@@ -375,8 +373,11 @@ static int parse_stream(loader *ld)
             doc_start = ev.start_mark;
             break;
         case YAML_DOCUMENT_END_EVENT:
-            documents++;
-            finish_document(ld, root, (int)doc_start.line + 1, (int)doc_start.column + 1);
+            /* an empty document (a trailing "---") holds nothing to check */
+            if (root && !(root->type == SK_NODE_STR && root->plain && root->len == 0)) {
+                documents++;
+                finish_document(ld, root, (int)doc_start.line + 1, (int)doc_start.column + 1);
+            }
             break;
         case YAML_SCALAR_EVENT: {
             if (!tag_ok(ld, ev.data.scalar.tag, &ev.start_mark) ||

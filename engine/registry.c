@@ -129,6 +129,23 @@ static int field_line(const sk_plugin *p, const char *name)
     return 0;
 }
 
+/* The line of the plugin's last top-level `return`: where its rule tables
+ * come from, for errors about a table as a whole. */
+static int return_line(const sk_plugin *p)
+{
+    int line = 1, found = 0;
+    const char *s = p->source;
+    while (*s) {
+        if (strncmp(s, "return", 6) == 0 && (s[6] == ' ' || s[6] == '{' || s[6] == '\n'))
+            found = line;
+        while (*s && *s != '\n')
+            s++;
+        if (*s == '\n')
+            s++, line++;
+    }
+    return found;
+}
+
 /* ---- evaluating a plugin ------------------------------------------------------ */
 
 /* "path:12: message" -> 12 */
@@ -172,7 +189,7 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
     }
     if (lua_type(L, -1) != LUA_TTABLE) {
         err->file = sk_strdup(p->file);
-        err->line = field_line(p, "return");
+        err->line = return_line(p);
         err->message = sk_printf("a plugin must return a rule table or a list of rule tables, not %s",
                                  luaL_typename(L, -1));
         lua_pop(L, 1);
@@ -199,7 +216,7 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
         lua_getfield(L, t, f->name);
         if (lua_isnil(L, -1)) {
             if (f->required) {
-                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, field_line(p, "return"), 0,
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, return_line(p), 0,
                               "rule is missing the field '%s'", f->name);
                 bad = 1;
             }

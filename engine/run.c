@@ -290,8 +290,15 @@ static int rule_error(sk_runtime *rt, sk_errors *errs)
     const char *file = rt->rule->info.file;
     int line = 0;
     size_t fl = strlen(file);
-    if (strncmp(msg, file, fl) == 0 && msg[fl] == ':')
+    if (strncmp(msg, file, fl) == 0 && msg[fl] == ':') {
+        /* "file:12: message": the position goes to file and line */
         line = atoi(msg + fl + 1);
+        const char *rest = strstr(msg + fl + 1, ": ");
+        if (rest && (!nl || rest < nl)) {
+            len -= (int)(rest + 2 - msg);
+            msg = rest + 2;
+        }
+    }
     if (sk_errors_add(errs, SK_ERR_RULE, file, line, 0, "rule %s failed on unit %s: %.*s",
                       rt->rule->info.id, rt->unit->hsa_id, len, msg))
         return -1;

@@ -47,7 +47,6 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
-    (void)ar;
     sk_sandbox *sb = sandbox_of(L);
     sb->spent += sb->stopped ? 1 : HOOK_STEP;
     if (sb->stopped || sb->spent > sb->budget) {
@@ -57,7 +56,11 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
             sb->stopped = 1;
             lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
         }
-        luaL_error(L, "rule stopped: it ran more than %lu instructions", sb->budget);
+        /* name the line the rule was at: the loop that did not end */
+        if (lua_getinfo(L, "Sl", ar) && ar->source[0] == '@' && ar->currentline > 0)
+            luaL_error(L, "%s:%d: rule stopped: it ran more than %I instructions", ar->source + 1,
+                       ar->currentline, (lua_Integer)sb->budget);
+        luaL_error(L, "rule stopped: it ran more than %I instructions", (lua_Integer)sb->budget);
     }
 }
 

@@ -78,9 +78,17 @@ function sk.present(v)
 end
 
 --- Iterate a list that may be absent: for i, x in sk.each(doc.staff) do.
+--- Null items (nil) are skipped, the items after them are not.
 function sk.each(list)
   if type(list) ~= "table" then return function() return nil end end
-  return ipairs(list)
+  local i, n = 0, #list
+  return function()
+    while i < n do
+      i = i + 1
+      local v = list[i]
+      if v ~= nil then return i, v end
+    end
+  end
 end
 
 --- Number of items in a list that may be absent.

@@ -1,0 +1,271 @@
+/* test_load.c: the loader keeps positions and rejects every invalid class
+ * FORMAT.md names, each with file:line:column and a clear message, while
+ * the valid documents beside an invalid one are kept. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct loaded {
+    sk_docset *ds;
+    sk_errors errs;
+} loaded;
+
+static loaded load(const char *text)
+{
+    loaded l = {.ds = sk_docset_new(NULL)};
+    sk_errors_init(&l.errs);
+    assert_non_null(l.ds);
+    sk_load_buffer(l.ds, "t.yaml", text, strlen(text), &l.errs);
+    return l;
+}
+
+static void done(loaded *l)
+{
+    sk_docset_free(l->ds);
+    sk_errors_free(&l->errs);
+}
+
+/* Asserts exactly one error, at line:col, whose message contains part. */
+static void expect_error(const char *text, int line, int col, const char *part)
+{
+    loaded l = load(text);
+    if (l.errs.count != 1)
+        fail_msg("expected one error containing '%s', got %zu (first: %s)", part, l.errs.count,
+                 l.errs.count ? l.errs.items[0].message : "none");
+    const sk_error *e = &l.errs.items[0];
+    assert_int_equal(e->kind, SK_ERR_INPUT);
+    assert_string_equal(e->file, "t.yaml");
+    if (!strstr(e->message, part))
+        fail_msg("message '%s' lacks '%s'", e->message, part);
+    assert_int_equal(e->line, line);
+    assert_int_equal(e->column, col);
+    assert_int_equal(sk_docset_count(l.ds), 0);
+    done(&l);
+}
+
+#define PLAN "kind: communication-plan\nversion: 1\nunit: {hsa_id: SE1-V1}\n"
+
+static void positions_are_kept(void **state)
+{
+    (void)state;
+    loaded l = load(PLAN "target_groups:\n  - id: a\n    owner: Karin Ek\n  - id: b\n");
+    assert_int_equal(l.errs.count, 0);
+    assert_int_equal(sk_docset_count(l.ds), 1);
+    const sk_doc *d = &l.ds->docs[0];
+    assert_string_equal(d->kind, "communication-plan");
+    assert_string_equal(d->hsa_id, "SE1-V1");
+    const sk_pair *tg = sk_node_pair(d->root, "target_groups");
+    assert_non_null(tg);
+    assert_int_equal(tg->line, 4);
+    assert_int_equal(tg->column, 1);
+    const sk_node *second = tg->value->v.seq.items[1];
+    assert_int_equal(second->line, 7);
+    assert_int_equal(second->column, 5);
+    const sk_pair *owner = sk_node_pair(tg->value->v.seq.items[0], "owner");
+    assert_int_equal(owner->line, 6);
+    assert_int_equal(owner->column, 5);
+    assert_int_equal(owner->value->type, SK_NODE_STR);
+    done(&l);
+}
+
+static void scalars_are_typed_by_the_schema(void **state)
+{
+    (void)state;
+    loaded l = load("kind: unit-onboarding\nversion: 1\nunit: {hsa_id: SE1-V1}\n"
+                    "launch_date: 2027-03-01\ngoals: [{target: 40}, {target: 2.5}]\n"
+                    "staff: [{hsa_assignment: true}]\nservice: 1177\nx_budget: 12000\n");
+    assert_int_equal(l.errs.count, 0);
+    const sk_node *root = l.ds->docs[0].root;
+    assert_int_equal(sk_node_get(root, "launch_date")->type, SK_NODE_DATE);
+    const sk_node *goals = sk_node_get(root, "goals");
+    assert_int_equal(sk_node_get(goals->v.seq.items[0], "target")->type, SK_NODE_INT);
+    assert_int_equal(sk_node_get(goals->v.seq.items[1], "target")->type, SK_NODE_NUM);
+    assert_int_equal(sk_node_get(root, "service")->type, SK_NODE_STR); /* a text field stays text */
+    assert_int_equal(sk_node_get(root, "x_budget")->type, SK_NODE_INT); /* x_ keys: YAML's own types */
+    assert_int_equal(sk_node_get(root, "x_budget")->v.i, 12000);
+    done(&l);
+}
+
+static void malformed_yaml(void **state)
+{
+    (void)state;
+    expect_error(PLAN "title: [unclosed\n", 5, 1, "YAML syntax error");
+}
+
+static void not_utf8(void **state)
+{
+    (void)state;
+    /* libyaml stops at the byte that breaks the sequence: the 'r' after \xe5 */
+    expect_error(PLAN "title: V\xe5rdcentralen\n", 4, 10, "not valid UTF-8");
+}
+
+static void no_document(void **state)
+{
+    (void)state;
+    expect_error("# only a comment\n", 1, 1, "no document");
+}
+
+static void duplicate_key(void **state)
+{
+    (void)state;
+    expect_error(PLAN "owner: A\nowner: B\n", 5, 1, "duplicate key 'owner' (first at line 4)");
+}
+
+static void unknown_key_suggests(void **state)
+{
+    (void)state;
+    expect_error(PLAN "target_groups:\n  - id: a\n    chanels: [APT]\n", 6, 5,
+                 "unknown key 'chanels' in target_groups[1] (did you mean 'channels'?)");
+}
+
+static void wrong_type(void **state)
+{
+    (void)state;
+    expect_error(PLAN "target_groups: {id: a}\n", 4, 16, "expected a list but found a map in target_groups");
+}
+
+static void closed_vocabulary(void **state)
+{
+    (void)state;
+    expect_error(PLAN "target_groups:\n  - stance: hinder\n", 5, 13,
+                 "'hinder' is not an allowed value in target_groups[1].stance (allowed: enabler, obstacle, neutral)");
+}
+
+static void impossible_date(void **state)
+{
+    (void)state;
+    expect_error(PLAN "launch_date: 2027-02-30\n", 4, 14, "expected a real date");
+    expect_error(PLAN "launch_date: 2027-02-29\n", 4, 14, "expected a real date");
+    expect_error(PLAN "launch_date: 2027-03-01T10:00:00\n", 4, 14, "expected a real date");
+    loaded l = load(PLAN "launch_date: 2028-02-29\n");
+    assert_int_equal(l.errs.count, 0);
+    done(&l);
+}
+
+static void unknown_kind(void **state)
+{
+    (void)state;
+    expect_error("kind: budget-plan\nversion: 1\n", 1, 7, "unknown kind 'budget-plan'");
+}
+
+static void wrong_version(void **state)
+{
+    (void)state;
+    expect_error("kind: communication-plan\nversion: 2\nunit: {hsa_id: X}\n", 2, 10, "unsupported version '2'");
+    expect_error("kind: communication-plan\nunit: {hsa_id: X}\n", 1, 1, "no 'version'");
+}
+
+static void missing_hsa_id(void **state)
+{
+    (void)state;
+    expect_error("kind: unit-onboarding\nversion: 1\nunit: {name: Visby}\n", 3, 7,
+                 "needs unit.hsa_id");
+    /* a strategy without unit forms a unit of its own, keyed by organisation */
+    loaded l = load("kind: social-media-strategy\nversion: 1\norganisation: Regionshospitalet Randers\n");
+    assert_int_equal(l.errs.count, 0);
+    assert_string_equal(l.ds->docs[0].hsa_id, "Regionshospitalet Randers");
+    done(&l);
+}
+
+static void out_of_range_numbers(void **state)
+{
+    (void)state;
+    expect_error("kind: social-media-strategy\nversion: 1\norganisation: R\nmaturity: {current: 7}\n", 4, 21,
+                 "7 is out of range 1..5");
+    expect_error("kind: unit-onboarding\nversion: 1\nunit: {hsa_id: X}\ngoals: [{target: .nan}]\n", 4,
+                 18, "expected a number");
+    expect_error("kind: unit-onboarding\nversion: 1\nunit: {hsa_id: X}\n"
+                 "routines: {data_retention: {max_days: 99999999999999999999}}\n",
+                 4, 39, "integer too large");
+}
+
+static void alias_bomb_is_capped(void **state)
+{
+    (void)state;
+    sk_buf b = {0};
+    sk_buf_puts(&b, PLAN "x_a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'j'; c++)
+        sk_buf_printf(&b, "x_%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n", c, c, c - 1,
+                      c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+    loaded l = load(b.data);
+    assert_int_equal(l.errs.count, 1);
+    assert_non_null(strstr(l.errs.items[0].message, "after expanding aliases"));
+    assert_int_equal(sk_docset_count(l.ds), 0);
+    done(&l);
+    sk_buf_free(&b);
+}
+
+static void deep_nesting_is_capped(void **state)
+{
+    (void)state;
+    sk_buf b = {0};
+    sk_buf_puts(&b, PLAN "x_deep: ");
+    for (int i = 0; i < 100000; i++)
+        sk_buf_puts(&b, "[");
+    for (int i = 0; i < 100000; i++)
+        sk_buf_puts(&b, "]");
+    sk_buf_puts(&b, "\n");
+    loaded l = load(b.data);
+    assert_int_equal(l.errs.count, 1);
+    assert_non_null(strstr(l.errs.items[0].message, "nesting deeper than 64"));
+    done(&l);
+    sk_buf_free(&b);
+}
+
+static void invalid_document_keeps_the_others(void **state)
+{
+    (void)state;
+    loaded l = load(PLAN "owner: A\n---\nkind: unit-onboarding\nversion: 1\nunit: {hsa_id: SE1-V1}\n"
+                    "staff: [{roles: [boss]}]\n---\n" PLAN "owner: B\n");
+    assert_int_equal(l.errs.count, 1);
+    assert_string_equal(l.errs.items[0].unit, "SE1-V1"); /* the unit is known to be incomplete */
+    assert_int_equal(l.errs.items[0].line, 9);
+    assert_int_equal(sk_docset_count(l.ds), 2);
+    done(&l);
+}
+
+static void x_keys_are_kept_anywhere(void **state)
+{
+    (void)state;
+    loaded l = load(PLAN "x_budget: {sek: 10}\ntarget_groups:\n  - id: a\n    x_note: fri text\n");
+    assert_int_equal(l.errs.count, 0);
+    done(&l);
+}
+
+static void tags_and_merge_keys_are_refused(void **state)
+{
+    (void)state;
+    expect_error(PLAN "owner: !!python/object x\n", 4, 8, "YAML tags are not supported");
+    expect_error(PLAN "x_a: &a {owner: A}\nfaq:\n  <<: *a\n", 6, 3, "merge keys");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(positions_are_kept),
+        cmocka_unit_test(scalars_are_typed_by_the_schema),
+        cmocka_unit_test(malformed_yaml),
+        cmocka_unit_test(not_utf8),
+        cmocka_unit_test(no_document),
+        cmocka_unit_test(duplicate_key),
+        cmocka_unit_test(unknown_key_suggests),
+        cmocka_unit_test(wrong_type),
+        cmocka_unit_test(closed_vocabulary),
+        cmocka_unit_test(impossible_date),
+        cmocka_unit_test(unknown_kind),
+        cmocka_unit_test(wrong_version),
+        cmocka_unit_test(missing_hsa_id),
+        cmocka_unit_test(out_of_range_numbers),
+        cmocka_unit_test(alias_bomb_is_capped),
+        cmocka_unit_test(deep_nesting_is_capped),
+        cmocka_unit_test(invalid_document_keeps_the_others),
+        cmocka_unit_test(x_keys_are_kept_anywhere),
+        cmocka_unit_test(tags_and_merge_keys_are_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,203 @@
+/* test_registry.c: loading plugins. Metadata is checked field by field, a
+ * broken plugin is reported by file and line and left out, and every other
+ * plugin still loads. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static char dir[64];
+
+static int make_dir(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/sk-registry-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void write_plugin(const char *name, const char *text)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+#define GOOD(id) "return { id = '" id "', severity = 'info', applies_to = 'unit', title = 't',\n" \
+                 "  check = function() end }\n"
+
+/* Loads dir with the plugin text as bad.lua next to a good plugin; expects
+ * one error naming bad.lua at line, containing part. */
+static void expect_broken(const char *text, int line, const char *part)
+{
+    write_plugin("a_good.lua", GOOD("OK-01"));
+    write_plugin("bad.lua", text);
+    sk_errors errs;
+    sk_errors_init(&errs);
+    const char *dirs[] = {dir};
+    sk_rules *r = sk_rules_load(dirs, 1, NULL, &errs);
+    assert_non_null(r);
+    if (errs.count != 1)
+        fail_msg("expected one error containing '%s', got %zu (first: %s)", part, errs.count,
+                 errs.count ? errs.items[0].message : "none");
+    assert_int_equal(errs.items[0].kind, SK_ERR_PLUGIN);
+    assert_non_null(strstr(errs.items[0].file, "bad.lua"));
+    if (!strstr(errs.items[0].message, part))
+        fail_msg("message '%s' lacks '%s'", errs.items[0].message, part);
+    assert_int_equal(errs.items[0].line, line);
+    assert_int_equal(sk_rules_count(r), 1);
+    assert_string_equal(sk_rules_get(r, 0)->id, "OK-01");
+    sk_rules_free(r);
+    sk_errors_free(&errs);
+    char path[128];
+    snprintf(path, sizeof path, "%s/bad.lua", dir);
+    unlink(path);
+}
+
+static void syntax_error(void **s)
+{
+    (void)s;
+    expect_broken("return {\n  id = 'X-01',\n  title = 'a' 'b'\n}\n", 3, "syntax error");
+}
+
+static void runtime_error_while_loading(void **s)
+{
+    (void)s;
+    expect_broken("local x = nil\nreturn x.y\n", 2, "plugin failed while loading");
+}
+
+static void returns_nothing(void **s)
+{
+    (void)s;
+    expect_broken("local x = 1\nreturn 42\n", 2, "must return a rule table");
+}
+
+static void bad_id(void **s)
+{
+    (void)s;
+    expect_broken("return { id = 'got01', severity = 'info', applies_to = 'unit', title = 't',\n"
+                  "  check = function() end }\n", 1, "rule field 'id' must look like GOT-01");
+}
+
+static void bad_severity(void **s)
+{
+    (void)s;
+    expect_broken("return { id = 'GOT-01', applies_to = 'unit', title = 't',\n"
+                  "  severity = 'fatal',\n  check = function() end }\n", 2,
+                  "'severity' must be one of: error, warning, info");
+}
+
+static void bad_applies_to(void **s)
+{
+    (void)s;
+    expect_broken("return { id = 'GOT-01', severity = 'info', title = 't',\n"
+                  "  applies_to = 'budget',\n  check = function() end }\n", 2, "'applies_to' must be one of: unit");
+}
+
+static void missing_check(void **s)
+{
+    (void)s;
+    expect_broken("return { id = 'GOT-01', severity = 'info', applies_to = 'unit', title = 't' }\n", 1,
+                  "missing the field 'check'");
+}
+
+static void check_not_a_function(void **s)
+{
+    (void)s;
+    expect_broken("return { id = 'GOT-01', severity = 'info', applies_to = 'unit', title = 't',\n"
+                  "  check = 'yes' }\n", 2, "'check' must be a function");
+}
+
+static void unknown_field_suggests(void **s)
+{
+    (void)s;
+    expect_broken("return { id = 'GOT-01', severity = 'info', applies_to = 'unit', title = 't',\n"
+                  "  check = function() end,\n  severty = 'x' }\n", 3, "unknown field 'severty' (did you mean 'severity'?)");
+}
+
+static void duplicate_id(void **s)
+{
+    (void)s;
+    expect_broken(GOOD("OK-01"), 2, "rule id 'OK-01' is already defined");
+}
+
+static void loops_while_loading(void **s)
+{
+    (void)s;
+    expect_broken("while true do end\n", 1, "rule stopped");
+}
+
+static void many_rules_in_one_file_sorted(void **s)
+{
+    (void)s;
+    write_plugin("a_good.lua", "return {\n" GOOD("ZZ-02") ",\n" GOOD("AA-01") "}\n");
+    char fixed[4096];
+    /* GOOD() ends with a newline after its closing brace: strip the leading return */
+    snprintf(fixed, sizeof fixed, "return {\n%s,\n%s}\n", GOOD("ZZ-02") + 7, GOOD("AA-01") + 7);
+    write_plugin("a_good.lua", fixed);
+    sk_errors errs;
+    sk_errors_init(&errs);
+    const char *dirs[] = {dir};
+    sk_rules *r = sk_rules_load(dirs, 1, NULL, &errs);
+    assert_int_equal(errs.count, 0);
+    assert_int_equal(sk_rules_count(r), 2);
+    assert_string_equal(sk_rules_get(r, 0)->id, "AA-01");
+    assert_string_equal(sk_rules_get(r, 1)->id, "ZZ-02");
+    sk_rules_free(r);
+    sk_errors_free(&errs);
+}
+
+static void builtin_rules_have_metadata(void **s)
+{
+    (void)s;
+    const char *dirs[] = {SK_PLUGINS};
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_rules *r = sk_rules_load(dirs, 1, NULL, &errs);
+    assert_int_equal(errs.count, 0);
+    assert_true(sk_rules_count(r) >= 4);
+    for (size_t i = 0; i < sk_rules_count(r); i++) {
+        const sk_rule_info *info = sk_rules_get(r, i);
+        assert_non_null(info->title);
+        assert_non_null(info->explain);
+        assert_true(info->line > 0);
+    }
+    sk_rules_free(r);
+    sk_errors_free(&errs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(syntax_error, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(runtime_error_while_loading, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(returns_nothing, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(bad_id, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(bad_severity, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(bad_applies_to, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(missing_check, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(check_not_a_function, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(unknown_field_suggests, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(duplicate_id, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(loops_while_loading, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(many_rules_in_one_file_sorted, make_dir, remove_dir),
+        cmocka_unit_test(builtin_rules_have_metadata),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,251 @@
+/* test_sandbox.c: what a rule can and cannot do. Each hostile rule must be
+ * contained: reported as a rule error naming the rule and the unit, with no
+ * effect outside it, while the other rules and units are still checked. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define PLAN(id) "kind: communication-plan\nversion: 1\nunit: {hsa_id: " id "}\nowner: Karin Ek\n---\n"
+
+/* A rule directory with one hostile rule and one honest rule (HON-01),
+ * checked over two units. */
+typedef struct run {
+    char dir[64];
+    sk_result res;
+} run;
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static const char HONEST[] =
+    "return { id = 'HON-01', severity = 'warning', applies_to = 'communication-plan', title = 't',\n"
+    "  check = function(doc, report) report{ path = {'owner'}, message = 'owner is ' .. doc.owner } end }\n";
+
+static void run_rule_with(run *r, const char *prelude, const char *body)
+{
+    strcpy(r->dir, "/tmp/sk-sandbox-XXXXXX");
+    assert_non_null(mkdtemp(r->dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/hostile.lua", r->dir);
+    sk_buf src = {0};
+    sk_buf_printf(&src, "%s\nreturn { id = 'BAD-01', severity = 'error', applies_to = 'communication-plan',\n"
+                        "  title = 't', check = function(doc, report, ctx)\n%s\nend }\n", prelude, body);
+    write_file(path, src.data);
+    sk_buf_free(&src);
+    snprintf(path, sizeof path, "%s/honest.lua", r->dir);
+    write_file(path, HONEST);
+    snprintf(path, sizeof path, "%s/units.yaml", r->dir);
+    write_file(path, PLAN("SE1-A") PLAN("SE1-B"));
+
+    const char *dirs[] = {r->dir};
+    const char *paths[] = {path};
+    sk_limits limits = sk_limits_default();
+    limits.rule_budget = 1000000; /* keep the runaway tests quick */
+    sk_check_options o = {.paths = paths, .npaths = 1, .rule_dirs = dirs, .nrule_dirs = 1,
+                          .as_of = "2027-04-10", .fail_on = SK_SEV_ERROR, .limits = &limits};
+    assert_true(sk_check(&o, &r->res) >= 0);
+    for (size_t i = 0; getenv("SK_DEBUG") && i < r->res.errors.count; i++)
+        fprintf(stderr, "%s\n", r->res.errors.items[i].message);
+}
+
+static void run_rule(run *r, const char *body)
+{
+    run_rule_with(r, "", body);
+}
+
+static void cleanup(run *r)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", r->dir);
+    assert_int_equal(system(cmd), 0);
+    sk_result_free(&r->res);
+}
+
+/* The hostile rule failed on both units, with part in its message, and the
+ * honest rule still reported on both. */
+static void expect_contained(const char *body, const char *part)
+{
+    run r;
+    run_rule(&r, body);
+    assert_int_equal(r.res.nunits, 2);
+    size_t rule_errors = 0;
+    for (size_t i = 0; i < r.res.errors.count; i++) {
+        const sk_error *e = &r.res.errors.items[i];
+        assert_int_equal(e->kind, SK_ERR_RULE);
+        assert_string_equal(e->rule, "BAD-01");
+        if (!strstr(e->message, part))
+            fail_msg("rule error '%s' lacks '%s'", e->message, part);
+        assert_non_null(strstr(e->message, "on unit SE1-"));
+        rule_errors++;
+    }
+    assert_int_equal(rule_errors, 2);
+    for (size_t u = 0; u < 2; u++) {
+        assert_int_equal(r.res.units[u].status, SK_UNIT_ERROR);
+        assert_int_equal(r.res.units[u].nfindings, 1);
+        assert_string_equal(r.res.units[u].findings[0].rule, "HON-01");
+        assert_string_equal(r.res.units[u].findings[0].message, "owner is Karin Ek");
+    }
+    cleanup(&r);
+}
+
+static void no_os(void **s) { (void)s; expect_contained("os.execute('touch /tmp/sk-pwned')", "global 'os'"); }
+static void no_io(void **s) { (void)s; expect_contained("io.open('/etc/passwd')", "global 'io'"); }
+static void no_require(void **s) { (void)s; expect_contained("require('os')", "global 'require'"); }
+static void no_package(void **s) { (void)s; expect_contained("package.loadlib('x', 'y')", "global 'package'"); }
+static void no_debug(void **s) { (void)s; expect_contained("debug.getregistry()", "global 'debug'"); }
+static void no_dofile(void **s) { (void)s; expect_contained("dofile('/etc/passwd')", "global 'dofile'"); }
+static void no_collectgarbage(void **s) { (void)s; expect_contained("collectgarbage()", "global 'collectgarbage'"); }
+static void no_string_dump(void **s) { (void)s; expect_contained("load(string.dump(function() end))", "field 'dump'"); }
+
+static void no_binary_chunks(void **s)
+{
+    (void)s;
+    expect_contained("local f, err = load('\\27Lua\\84\\0'); error(err)", "binary chunk");
+}
+
+static void loops_are_stopped(void **s) { (void)s; expect_contained("while true do end", "rule stopped"); }
+
+static void pcall_cannot_swallow_the_stop(void **s)
+{
+    (void)s;
+    expect_contained("while true do pcall(function() while true do end end) end", "rule stopped");
+}
+
+static void memory_is_capped(void **s)
+{
+    (void)s;
+    expect_contained("local t = {} for i = 1, 1e9 do t[i] = string.rep('x', 4096) .. i end", "rule stopped");
+}
+
+static void string_rep_bomb(void **s) { (void)s; expect_contained("local x = string.rep('x', 1 << 40)", ""); }
+
+static void documents_are_read_only(void **s)
+{
+    (void)s;
+    expect_contained("doc.owner = 'Mallory'", "read-only");
+    expect_contained("rawset(doc, 'owner', 'Mallory')", "read-only");
+    expect_contained("setmetatable(doc, {})", "protected metatable");
+    expect_contained("table.insert(doc.x or doc, 1)", "read-only");
+}
+
+static void globals_are_read_only(void **s)
+{
+    (void)s;
+    expect_contained("leaked = true", "may not set the global 'leaked'");
+    expect_contained("string.upper = nil", "read-only");
+    expect_contained("sk.days = nil", "read-only");
+}
+
+static void string_metatable_is_hidden(void **s)
+{
+    (void)s;
+    expect_contained("getmetatable('').__index = {}", "index a boolean");
+}
+
+static void error_objects_cannot_throw(void **s)
+{
+    (void)s;
+    expect_contained("error(setmetatable({}, {__tostring = function() error('boom') end}))",
+                     "error object is a table value");
+}
+
+static void finalizers_are_refused(void **s)
+{
+    (void)s;
+    expect_contained("setmetatable({}, {__gc = function() end})", "finalizers");
+}
+
+static void report_must_be_well_formed(void **s)
+{
+    (void)s;
+    expect_contained("report{ path = {'owner'} }", "'message' must be a string");
+    expect_contained("report{ message = 'x', severity = 'fatal' }", "'severity' must be one of");
+    expect_contained("report{ message = 'x', path = { {} } }", "path item 1");
+}
+
+static void deep_recursion_is_contained(void **s)
+{
+    (void)s;
+    expect_contained("local function f() return f() + 1 end f()", "");
+}
+
+static void sandbox_offers_the_contract(void **s)
+{
+    (void)s;
+    /* everything RULE-API.md promises is there and works on documents */
+    run r;
+    run_rule(&r, "local n = 0 for k, v in pairs(doc) do n = n + 1 end\n"
+                 "assert(n == 4 and #doc.unit == 0 and doc.unit.hsa_id:match('^SE1'))\n"
+                 "assert(type(doc) == 'table' and next(doc) ~= nil and rawget(doc, 'owner') == 'Karin Ek')\n"
+                 "assert(ctx.as_of == '2027-04-10' and ctx.days('2027-04-01', ctx.as_of) == 9)\n"
+                 "assert(ctx.unit.documents['communication-plan'][1].owner == 'Karin Ek')\n"
+                 "assert(math.floor(2.5) == 2 and utf8.len('Vårdcentral') == 11 and string.format('%d', 3) == '3')\n"
+                 "assert(sk.maturity_level({'posts'}) == 1 and math.random == nil)\n"
+                 "report{ path = {'unit', 'hsa_id'}, message = 'seen', severity = 'warning' }");
+    assert_int_equal(r.res.errors.count, 0);
+    for (size_t u = 0; u < 2; u++) {
+        assert_int_equal(r.res.units[u].nfindings, 2);
+        const sk_finding *f = &r.res.units[u].findings[0];
+        assert_string_equal(f->rule, "BAD-01");
+        assert_int_equal(f->severity, SK_SEV_WARNING);
+        assert_string_equal(f->path, "unit.hsa_id");
+        assert_int_equal(f->column, 8);
+    }
+    cleanup(&r);
+}
+
+static void report_kept_for_later_is_dead(void **s)
+{
+    (void)s;
+    /* a report() kept from the first unit's call cannot write into the second */
+    run r;
+    run_rule_with(&r, "local kept = {}",
+                  "if kept[1] then kept[1]{ message = 'smuggled' } else kept[1] = report end");
+    assert_int_equal(r.res.errors.count, 1);
+    assert_string_equal(r.res.errors.items[0].unit, "SE1-B");
+    assert_non_null(strstr(r.res.errors.items[0].message, "outside the check call"));
+    assert_int_equal(r.res.units[0].nfindings, 1); /* HON-01 only */
+    assert_int_equal(r.res.units[1].nfindings, 1);
+    cleanup(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(no_os),
+        cmocka_unit_test(no_io),
+        cmocka_unit_test(no_require),
+        cmocka_unit_test(no_package),
+        cmocka_unit_test(no_debug),
+        cmocka_unit_test(no_dofile),
+        cmocka_unit_test(no_collectgarbage),
+        cmocka_unit_test(no_string_dump),
+        cmocka_unit_test(no_binary_chunks),
+        cmocka_unit_test(loops_are_stopped),
+        cmocka_unit_test(pcall_cannot_swallow_the_stop),
+        cmocka_unit_test(memory_is_capped),
+        cmocka_unit_test(string_rep_bomb),
+        cmocka_unit_test(documents_are_read_only),
+        cmocka_unit_test(globals_are_read_only),
+        cmocka_unit_test(string_metatable_is_hidden),
+        cmocka_unit_test(error_objects_cannot_throw),
+        cmocka_unit_test(finalizers_are_refused),
+        cmocka_unit_test(report_must_be_well_formed),
+        cmocka_unit_test(deep_recursion_is_contained),
+        cmocka_unit_test(sandbox_offers_the_contract),
+        cmocka_unit_test(report_kept_for_later_is_dead),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
