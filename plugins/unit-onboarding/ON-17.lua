@@ -1,0 +1,29 @@
+-- ON-17: the unit has a communication plan (seed 004).
+return {
+  id = "ON-17",
+  severity = "warning",
+  applies_to = "unit-onboarding",
+  title = "The unit has a communication plan",
+  explain = [[
+Seed 004 (Införandeguiden, "Kommunicera tjänsten"): "I analysen av
+intressenter ringar ni in vilka som behöver känna till tjänsten eller de
+program ni har valt att erbjuda ... Kommunikationsplan kan vara ett stöd i
+planeringen." Without a plan, staff, other units and patients may never
+hear of the service.
+The rule reports an onboarding checklist whose unit (the same
+`unit.hsa_id`) has no `communication-plan` document among the files
+checked. Whether the plan is complete is the communication-plan rules'
+business (CP-..), and whether it names the same service and launch date
+is UN-01.
+Fix: write a communication plan for the unit (kind: communication-plan,
+with the same `unit.hsa_id`) and check it together with this document.]],
+  check = function(doc, report, ctx)
+    if #sk.documents(ctx.unit, "communication-plan") > 0 then return end
+    local unit = doc.unit or {}
+    local name = sk.present(unit.name) and unit.name .. " (" .. tostring(unit.hsa_id) .. ")"
+      or tostring(unit.hsa_id)
+    report { path = { "unit" },
+             message = "the unit " .. name .. " has no communication plan (kommunikationsplan): "
+               .. "no communication-plan document names the HSA-id " .. tostring(unit.hsa_id) }
+  end,
+}
