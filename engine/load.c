@@ -71,7 +71,16 @@ static void syntax_error(loader *ld, yaml_parser_t *p)
 {
     int line, col;
     if (p->error == YAML_READER_ERROR) {
-        offset_position(ld->bytes, ld->len, p->problem_offset, &line, &col);
+        /* libyaml names the byte that broke a sequence: point at its start */
+        size_t at = p->problem_offset;
+        if (p->problem && (strstr(p->problem, "trailing") || strstr(p->problem, "incomplete"))) {
+            size_t first = at;
+            while (first > 0 && at - first < 4 && ((unsigned char)ld->bytes[first - 1] & 0xC0) == 0x80)
+                first--;
+            if (first > 0 && at - first < 4 && (unsigned char)ld->bytes[first - 1] >= 0xC0)
+                at = first - 1;
+        }
+        offset_position(ld->bytes, ld->len, at, &line, &col);
         load_error(ld, line, col, "not valid UTF-8 text: %s", p->problem ? p->problem : "bad bytes");
         return;
     }

@@ -70,6 +70,26 @@ static void json_str(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* One finding object; unit is added for jsonl, where lines stand alone. */
+static void json_finding(const sk_finding *f, const char *unit, const char *wrap, FILE *out)
+{
+    fputc('{', out);
+    if (unit) {
+        fputs("\"unit\": ", out);
+        json_str(out, unit);
+        fputs(", ", out);
+    }
+    fputs("\"rule\": ", out);
+    json_str(out, f->rule);
+    fprintf(out, ", \"severity\": \"%s\", \"message\": ", sk_severity_name(f->severity));
+    json_str(out, f->message);
+    fprintf(out, ",%s\"file\": ", wrap);
+    json_str(out, f->file);
+    fprintf(out, ", \"line\": %d, \"column\": %d, \"path\": ", f->line, f->column);
+    json_str(out, f->path);
+    fprintf(out, ", \"waived\": %s}", f->waived ? "true" : "false");
+}
+
 static void json_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
 {
     (void)opt;
@@ -98,22 +118,13 @@ static void json_unit(const sk_result *res, const sk_unit_result *u, size_t inde
     }
     fprintf(out, "],\n      \"status\": \"%s\",\n      \"findings\": [", STATUS_NAMES[u->status]);
     for (size_t i = 0; i < u->nfindings; i++) {
-        const sk_finding *f = &u->findings[i];
-        fputs(i ? ",\n        {" : "\n        {", out);
-        fputs("\"rule\": ", out);
-        json_str(out, f->rule);
-        fprintf(out, ", \"severity\": \"%s\", \"message\": ", sk_severity_name(f->severity));
-        json_str(out, f->message);
-        fputs(",\n         \"file\": ", out);
-        json_str(out, f->file);
-        fprintf(out, ", \"line\": %d, \"column\": %d, \"path\": ", f->line, f->column);
-        json_str(out, f->path);
-        fprintf(out, ", \"waived\": %s}", f->waived ? "true" : "false");
+        fputs(i ? ",\n        " : "\n        ", out);
+        json_finding(&u->findings[i], NULL, "\n         ", out);
     }
     fputs(u->nfindings ? "\n      ]}" : "]}", out);
 }
 
-static void json_error(const sk_error *e, FILE *out)
+static void json_error(const sk_error *e, const char *wrap, FILE *out)
 {
     fprintf(out, "{\"kind\": \"%s\"", ERROR_KINDS[e->kind]);
     if (e->rule)
@@ -122,7 +133,7 @@ static void json_error(const sk_error *e, FILE *out)
         fputs(", \"unit\": ", out), json_str(out, e->unit);
     fputs(", \"file\": ", out);
     json_str(out, e->file);
-    fprintf(out, ", \"line\": %d, \"column\": %d,\n     \"message\": ", e->line, e->column);
+    fprintf(out, ", \"line\": %d, \"column\": %d,%s\"message\": ", e->line, e->column, wrap);
     json_str(out, e->message);
     if (e->traceback)
         fputs(", \"traceback\": ", out), json_str(out, e->traceback);
@@ -135,7 +146,7 @@ static void json_end(const sk_result *res, const sk_report_options *opt, FILE *o
     fputs(res->nunits ? "\n  ],\n  \"errors\": [" : "],\n  \"errors\": [", out);
     for (size_t i = 0; i < res->errors.count; i++) {
         fputs(i ? ",\n    " : "\n    ", out);
-        json_error(&res->errors.items[i], out);
+        json_error(&res->errors.items[i], "\n     ", out);
     }
     const sk_summary *s = &res->summary;
     fprintf(out,
@@ -144,6 +155,32 @@ static void json_end(const sk_result *res, const sk_report_options *opt, FILE *o
             "\"info\": %zu}}\n}\n",
             res->errors.count ? "\n  " : "", s->units, s->passed, s->failed, s->errored, s->errors,
             s->findings[SK_SEV_ERROR], s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
+}
+
+/* ---- JSON lines: one finding or error per line, streamed --------------------------- */
+
+static void jsonl_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)res, (void)opt, (void)out;
+}
+
+static void jsonl_unit(const sk_result *res, const sk_unit_result *u, size_t index,
+                       const sk_report_options *opt, FILE *out)
+{
+    (void)res, (void)index, (void)opt;
+    for (size_t i = 0; i < u->nfindings; i++) {
+        json_finding(&u->findings[i], u->hsa_id, " ", out);
+        fputc('\n', out);
+    }
+}
+
+static void jsonl_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    for (size_t i = 0; i < res->errors.count; i++) {
+        json_error(&res->errors.items[i], " ", out);
+        fputc('\n', out);
+    }
 }
 
 /* ---- text ------------------------------------------------------------------------------- */
@@ -225,13 +262,13 @@ static void text_end(const sk_result *res, const sk_report_options *opt, FILE *o
 static const writer WRITERS[] = {
     {"text", text_begin, text_unit, text_end},
     {"json", json_begin, json_unit, json_end},
+    {"jsonl", jsonl_begin, jsonl_unit, jsonl_end},
     {NULL, NULL, NULL, NULL},
 };
 
-const char *const *sk_report_formats(void)
+const char *sk_report_format_name(size_t i)
 {
-    static const char *const NAMES[] = {"text", "json", NULL};
-    return NAMES;
+    return i < sizeof WRITERS / sizeof *WRITERS ? WRITERS[i].name : NULL;
 }
 
 int sk_report_write(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)

@@ -33,7 +33,7 @@ static const char USAGE[] =
     "\n"
     "Options of check:\n"
     "  --as-of YYYY-MM-DD  the date to judge against (default: today)\n"
-    "  --format text|json  report format (default: text)\n"
+    "  --format F          text (default), json or jsonl\n"
     "  --fail-on LEVEL     error (default), warning, info or never: exit 1 at or above it\n"
     "  --rules DIR         also load the rules in DIR (repeatable)\n"
     "  --no-builtin        do not load the built-in rules\n"
@@ -125,11 +125,11 @@ static int parse_options(int argc, char **argv, options *o)
             o->as_of = optarg;
             break;
         case OPT_FORMAT: {
-            const char *const *f = sk_report_formats();
-            while (*f && strcmp(*f, optarg) != 0)
+            size_t f = 0;
+            while (sk_report_format_name(f) && strcmp(sk_report_format_name(f), optarg) != 0)
                 f++;
-            if (!*f)
-                return usage_error("unknown --format '%s' (this version writes: text, json)", optarg);
+            if (!sk_report_format_name(f))
+                return usage_error("unknown --format '%s' (this version writes: text, json, jsonl)", optarg);
             o->format = optarg;
             break;
         }

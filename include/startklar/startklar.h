@@ -215,12 +215,12 @@ typedef struct sk_report_options {
     int color; /* ANSI colours in text output */
 } sk_report_options;
 
-/* Writes res in the named format ("text", "json"). Returns 0, -1 on an
+/* Writes res in the named format ("text", "json", "jsonl"). Returns 0, -1 on an
  * unknown format, -2 on a write error. */
 int sk_report_write(const char *format, const sk_result *res, const sk_report_options *opt,
                     FILE *out);
-/* NULL-terminated names of the formats sk_report_write knows. */
-const char *const *sk_report_formats(void);
+/* The i-th format sk_report_write knows, or NULL past the last. */
+const char *sk_report_format_name(size_t i);
 
 /* ---- the whole pipeline ------------------------------------------------ */
 

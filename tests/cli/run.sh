@@ -1,1 +1,165 @@
-exit 0
+#!/usr/bin/env bash
+# run.sh: end-to-end tests of the startklar binary: exit codes, messages,
+# report shapes, and that an invalid input never hides the valid ones.
+# Usage: run.sh PATH/TO/startklar TESTS_DIR
+set -u
+SK=$1
+TESTS=$2
+ROOT=$(cd "$TESTS/.." && pwd)
+DATA=$TESTS/cli/data
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export NO_COLOR=1
+passed=0 failed=0
+current=""
+
+# run ARGS...: runs startklar, keeps stdout, stderr and the exit code
+run() {
+  "$SK" "$@" >"$WORK/out" 2>"$WORK/err"
+  code=$?
+}
+ok() { :; }
+bad() {
+  echo "FAIL [$current] $*"
+  echo "  stdout: $(head -c 600 "$WORK/out")"
+  echo "  stderr: $(head -c 300 "$WORK/err")"
+  case_failed=1
+}
+start() { current=$1; case_failed=0; }
+finish() {
+  if [ "$case_failed" = 0 ]; then passed=$((passed + 1)); echo "ok   $current"; else failed=$((failed + 1)); fi
+}
+expect_code() { [ "$code" = "$1" ] || bad "exit code $code, expected $1"; }
+expect_out() { grep -qF -- "$1" "$WORK/out" || bad "stdout lacks: $1"; }
+expect_err() { grep -qF -- "$1" "$WORK/err" || bad "stderr lacks: $1"; }
+expect_no_out() { ! grep -qF -- "$1" "$WORK/out" || bad "stdout has: $1"; }
+
+# --- the command line itself -------------------------------------------------
+start "version"
+run --version; expect_code 0; expect_out "startklar 0."
+finish
+
+start "help shows commands and examples"
+run --help; expect_code 0; expect_out "check PATH..."; expect_out "Examples:"; expect_out "--fail-on"
+finish
+
+start "usage errors exit 2"
+run frobnicate; expect_code 2; expect_err "unknown command 'frobnicate'"
+run check; expect_code 2; expect_err "check needs at least one file"
+run check --as-of 2027-02-30 "$DATA/good"; expect_code 2; expect_err "--as-of needs a real date"
+run check --format pdf "$DATA/good"; expect_code 2; expect_err "unknown --format 'pdf'"
+run check --fail-on fatal "$DATA/good"; expect_code 2; expect_err "--fail-on takes error, warning, info or never"
+finish
+
+# --- the foundation's promise ---------------------------------------------------
+start "CP-02 names the group without owner at its line"
+run check --as-of 2027-04-10 --format json "$DATA/cp02/plan.yaml"
+expect_code 1
+expect_out '"rule": "CP-02", "severity": "error", "message": "target group '"'"'chefer'"'"' has no owner (ansvarig)"'
+expect_out '"file": "'"$DATA"'/cp02/plan.yaml", "line": 12, "column": 5, "path": "target_groups[2]"'
+expect_out '"status": "fail"'
+run check --as-of 2027-04-10 "$DATA/cp02/plan.yaml"
+expect_out "$DATA/cp02/plan.yaml:12:5 error CP-02 target group 'chefer' has no owner (ansvarig)"
+finish
+
+start "fail-on decides the exit code"
+run check --as-of 2027-04-10 --fail-on never "$DATA/cp02/plan.yaml"; expect_code 0
+run check --as-of 2027-04-10 --no-builtin --rules "$ROOT/plugins/communication-plan" --fail-on error "$DATA/good/gotland.yaml"
+expect_code 0
+run check --as-of 2027-04-10 --no-builtin --rules "$ROOT/plugins/communication-plan" --fail-on warning "$DATA/good/gotland.yaml"
+expect_code 1
+finish
+
+# --- every bad input: rejected with file:line:col, the good file still checked -----
+while IFS=$'\t' read -r file pos message; do
+  case "$file" in ''|'#'*) continue ;; esac
+  start "bad input $file"
+  run check --as-of 2027-04-10 "$TESTS/bad/$file" "$DATA/good/gotland.yaml"
+  expect_code 2
+  expect_out "$TESTS/bad/$file:$pos: input error: $message"
+  expect_out "SE2321000222-H001  Vårdcentralen Hemse"
+  run check --as-of 2027-04-10 --format json "$TESTS/bad/$file" "$DATA/good/gotland.yaml"
+  expect_out '"hsa_id": "SE2321000222-H001"'
+  expect_out '"kind": "input"'
+  finish
+done <"$TESTS/bad/expected.tsv"
+
+start "an unreadable path is an error, the rest is checked"
+run check --as-of 2027-04-10 "$WORK/missing.yaml" "$DATA/good/gotland.yaml"
+expect_code 2; expect_out "missing.yaml: input error: cannot read: No such file or directory"
+expect_out "SE2321000222-H001"
+finish
+
+start "a directory yields its YAML files, sorted, recursively"
+run check --as-of 2027-04-10 --format json "$DATA/tree"
+expect_out '"files": ["'"$DATA"'/tree/a/b/deep.yml"]'
+expect_out '"hsa_id": "SE2321000222-T002"'
+expect_no_out "notes.txt"
+finish
+
+# --- rules that fail ---------------------------------------------------------------
+start "a failing rule is an error for its unit; everything else is still checked"
+run check --as-of 2027-04-10 --rules "$DATA/failing-rule" --format json "$DATA/cp02/plan.yaml" "$DATA/tree/a/first.yaml"
+expect_code 2
+expect_out '"kind": "rule", "rule": "GOT-01", "unit": "SE2321000222-T002"'
+expect_out 'attempt to index a nil value (field '"'"'owner'"'"')'
+expect_out '"traceback": "stack traceback:'
+expect_out '"rule": "CP-02"'
+finish
+
+start "a broken plugin is reported by file and line; the built-in rules still run"
+mkdir -p "$WORK/broken"
+printf 'return {\n  id = "GOT-02",\n  severity = "fatal",\n  applies_to = "unit", title = "t", check = function() end }\n' >"$WORK/broken/x.lua"
+run check --as-of 2027-04-10 --rules "$WORK/broken" "$DATA/cp02/plan.yaml"
+expect_code 2
+expect_out "$WORK/broken/x.lua:3: plugin error: rule field 'severity' must be one of: error, warning, info"
+expect_out "CP-02"
+finish
+
+# --- reports ---------------------------------------------------------------------------
+start "reports are byte-identical from run to run"
+"$SK" check --as-of 2027-04-10 --format json "$DATA" "$TESTS/bad" >"$WORK/a.json" 2>/dev/null
+"$SK" check --as-of 2027-04-10 --format json "$TESTS/bad" "$DATA" >"$WORK/b.json" 2>/dev/null
+cmp -s "$WORK/a.json" "$WORK/b.json" || bad "the order of the arguments changed the report"
+"$SK" check --as-of 2027-04-10 --format json "$DATA" "$TESTS/bad" >"$WORK/c.json" 2>/dev/null
+cmp -s "$WORK/a.json" "$WORK/c.json" || bad "two runs differ"
+finish
+
+start "-o writes the same report to a file"
+run check --as-of 2027-04-10 --format json -o "$WORK/report.json" "$DATA/cp02/plan.yaml"
+expect_code 1
+[ -s "$WORK/report.json" ] || bad "no report file"
+"$SK" check --as-of 2027-04-10 --format json "$DATA/cp02/plan.yaml" >"$WORK/stdout.json" 2>/dev/null
+cmp -s "$WORK/report.json" "$WORK/stdout.json" || bad "-o and stdout differ"
+ls "$WORK" | grep -q tmp && bad "a temporary file was left behind"
+finish
+
+start "jsonl: one object per line with the unit"
+run check --as-of 2027-04-10 --format jsonl "$DATA/cp02/plan.yaml" "$TESTS/bad/unknown-key.yaml"
+expect_out '{"unit": "SE2321000222-V001", "rule": "CP-02", "severity": "error"'
+expect_out '{"kind": "input", "unit": "SE2321000222-B001", "file": "'"$TESTS"'/bad/unknown-key.yaml", "line": 6'
+[ "$(grep -c . "$WORK/out")" = "$(grep -c '^{.*}$' "$WORK/out")" ] || bad "a line is not one object"
+finish
+
+start "no colour without a terminal"
+run check --as-of 2027-04-10 "$DATA/cp02/plan.yaml"
+grep -q $'\033' "$WORK/out" && bad "escape codes on a pipe"
+finish
+
+# --- the built-in rules and their fixtures ----------------------------------------------
+start "a wrong fixture makes startklar test fail and say why"
+mkdir -p "$WORK/rules/own.test/pass" "$WORK/rules/own.test/fail"
+cp "$ROOT/plugins/communication-plan/CP-02.lua" "$WORK/rules/own.lua"
+cp "$DATA/cp02/plan.yaml" "$WORK/rules/own.test/pass/"
+printf '# expect: CP-02 target_groups[1]\n' >"$WORK/rules/own.test/fail/x.yaml"
+cat "$DATA/cp02/plan.yaml" >>"$WORK/rules/own.test/fail/x.yaml"
+run test "$WORK/rules"
+expect_code 1
+expect_out "own.test/pass/plan.yaml: expected no finding"
+expect_out "got CP-02 target_groups[2]"
+expect_out "own.test/fail/x.yaml: expected CP-02 at target_groups[1]"
+expect_out "0 passed, 2 failed"
+finish
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
