@@ -1,0 +1,44 @@
+-- SM-06: crisis communication names who speaks and who monitors
+-- (seed 002 slide 7).
+return {
+  id = "SM-06",
+  severity = "warning",
+  applies_to = "social-media-strategy",
+  title = "Crisis communication names who speaks and who monitors",
+  explain = [[
+Seed 002 (Regionshospitalet Randers, "Strategi for sociale medier
+2014-2015") slide 7, "Udebane- og krisekommunikation": "Oplever hospitalet
+en krise på sociale medier, er det vigtigt, at der hurtigst muligt bliver
+taget stilling til, hvem der udtrykker hospitalets holdning. I praksis vil
+det ofte være den samme person, som i forvejen er ansvarlig for det
+pågældende område", and "Kommunikation vil monitorere dialogen på de
+sociale medier." In a crisis there is no time to find out who answers and
+who keeps watch.
+Fix: set `crisis.spokesperson_rule` (who speaks for the hospital, e.g. the
+person responsible for the area, in coordination with Kommunikation) and
+`crisis.monitoring` (who monitors the dialogue).]],
+  check = function(doc, report)
+    local crisis = doc.crisis
+    if crisis == nil then
+      report {
+        path = { "crisis" },
+        message = "no crisis communication (krisekommunikation): nobody is named to speak for the"
+          .. " hospital or to monitor the dialogue",
+      }
+      return
+    end
+    if not sk.present(crisis.spokesperson_rule) then
+      report {
+        path = { "crisis", "spokesperson_rule" },
+        message = "crisis communication does not say who speaks for the hospital"
+          .. " (hvem der udtrykker hospitalets holdning)",
+      }
+    end
+    if not sk.present(crisis.monitoring) then
+      report {
+        path = { "crisis", "monitoring" },
+        message = "crisis communication does not say who monitors the dialogue (monitorere dialogen)",
+      }
+    end
+  end,
+}
