@@ -106,7 +106,7 @@ struct sk_unit {
     const char *name;
     const sk_doc **docs; /* in load order */
     size_t count, cap;
-    int load_errors;            /* documents of this unit that could not be read */
+    int load_errors;            /* input errors in this unit's documents */
     const char **failed_files;  /* their files (owned by the error list) */
     size_t nfailed, capfailed;
 };

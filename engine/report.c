@@ -209,7 +209,9 @@ static void text_unit(const sk_result *res, const sk_unit_result *u, size_t inde
     (void)res, (void)index;
     const palette *c = colors(opt);
     static const char *const LABEL[] = {"ready", "NOT READY", "ERROR"};
-    fprintf(out, "%s%s%s%s%s  %s%s%s\n", c->bold, u->hsa_id, u->name ? "  " : "", u->name ? u->name : "",
+    /* a strategy without unit is keyed by its organisation: name it once */
+    int named = u->name && strcmp(u->name, u->hsa_id) != 0;
+    fprintf(out, "%s%s%s%s%s  %s%s%s\n", c->bold, u->hsa_id, named ? "  " : "", named ? u->name : "",
             c->off, c->status[u->status], LABEL[u->status], c->off);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
@@ -217,9 +219,11 @@ static void text_unit(const sk_result *res, const sk_unit_result *u, size_t inde
                 sk_severity_name(f->severity), c->off, f->rule, f->message, f->waived ? " (waived)" : "");
     }
     if (u->load_errors)
-        fprintf(out, "  %d document(s) of this unit could not be read (see errors below)\n", u->load_errors);
+        fprintf(out, "  %d input error%s in this unit's documents: not judged in full (see below)\n",
+                u->load_errors, u->load_errors == 1 ? "" : "s");
     if (u->rule_errors)
-        fprintf(out, "  %d rule(s) failed on this unit (see errors below)\n", u->rule_errors);
+        fprintf(out, "  %d rule%s failed on this unit (see below)\n", u->rule_errors,
+                u->rule_errors == 1 ? "" : "s");
     fputc('\n', out);
 }
 

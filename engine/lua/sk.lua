@@ -131,8 +131,16 @@ function sk.same_text(a, b)
   return norm(a) == norm(b)
 end
 
---- An integer with a space between thousands: 14500 -> "14 500".
+--- True when n is a finite number (not NaN, not infinite).
+function sk.finite(n)
+  return type(n) == "number" and n == n and n ~= math.huge and n ~= -math.huge
+end
+
+--- An integer with a space between thousands: 14500 -> "14 500". Numbers
+--- beyond what a message can show exactly (not finite, or 2^53 and more)
+--- are written with %g.
 function sk.fmt_int(n)
+  if not sk.finite(n) or math.abs(n) >= 2^53 then return string.format("%g", n) end
   local neg = n < 0
   local s = string.format("%d", math.floor(math.abs(n) + 0.5))
   local out = s:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", "")
@@ -142,6 +150,7 @@ end
 --- A number for a message: integers with thousands spaced, others with
 --- up to two decimals.
 function sk.fmt_num(n)
+  if not sk.finite(n) or math.abs(n) >= 2^53 then return string.format("%g", n) end
   if math.type(n) == "integer" or n == math.floor(n) then return sk.fmt_int(n) end
   return (string.format("%.2f", n):gsub("0+$", ""):gsub("%.$", ""))
 end
@@ -470,18 +479,6 @@ end
 function sk.sm_measure(m, j)
   if type(m) == "table" and sk.present(m.metric) then return m.metric end
   return "measure #" .. tostring(j)
-end
-
---- True when n is a finite number (not nan, not infinite).
-function sk.sm_finite(n)
-  return type(n) == "number" and n == n and n ~= math.huge and n ~= -math.huge
-end
-
---- A number for a message like sk.fmt_num, but safe for any number: values
---- beyond the integer range or not finite are shown with %g.
-function sk.sm_num(n)
-  if not sk.sm_finite(n) or math.abs(n) >= 2^53 then return string.format("%g", n) end
-  return sk.fmt_num(n)
 end
 
 return sk

@@ -167,7 +167,7 @@ typedef struct sk_unit_result {
     size_t nfiles;
     sk_finding *findings;
     size_t nfindings, capfindings;
-    int load_errors; /* documents of this unit that could not be read */
+    int load_errors; /* input errors in this unit's documents */
     int rule_errors; /* rules that failed on this unit */
     sk_unit_status status;
 } sk_unit_result;

@@ -22,7 +22,7 @@ evaluation ("eventuel tilretning") and say why.]],
     for i, purpose in sk.each(doc.purposes) do
       for j, m in sk.each(purpose.measures) do
         local target, actual = m.target, m.actual
-        if m.type == "quantitative" and sk.sm_finite(target) and sk.sm_finite(actual)
+        if m.type == "quantitative" and sk.finite(target) and sk.finite(actual)
             and actual < target then
           local short = (target + 0.0) - (actual + 0.0)
           local how
@@ -31,12 +31,12 @@ evaluation ("eventuel tilretning") and say why.]],
             if pct == "0.0 %" then pct = "under 0.1 %" end
             how = pct .. " short"
           else
-            how = sk.sm_num(short) .. " short"
+            how = sk.fmt_num(short) .. " short"
           end
           report {
             path = { "purposes", i, "measures", j },
             message = "purpose " .. sk.sm_purpose(purpose, i) .. ": " .. sk.sm_measure(m, j) .. " "
-              .. sk.sm_num(actual) .. " of target " .. sk.sm_num(target) .. ", " .. how,
+              .. sk.fmt_num(actual) .. " of target " .. sk.fmt_num(target) .. ", " .. how,
           }
         end
       end

@@ -23,8 +23,8 @@ Fix: give each platform `posts_per_week` with a `min` and/or a `max`
                  message = name .. " states no posting frequency (posts_per_week, e.g. 2-3 opslag pr. uge)" }
       elseif f.min ~= nil and f.max ~= nil and f.min > f.max then
         report { path = path,
-                 message = name .. " states at least " .. sk.sm_num(f.min) .. " but at most "
-                   .. sk.sm_num(f.max) .. " posts a week: min is greater than max" }
+                 message = name .. " states at least " .. sk.fmt_num(f.min) .. " but at most "
+                   .. sk.fmt_num(f.max) .. " posts a week: min is greater than max" }
       end
     end
   end,
