@@ -1,0 +1,19 @@
+/* cmd_test.c: `startklar test [DIR...]`: runs every rule's fixtures. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+int cmd_test(int argc, char **argv)
+{
+    options o = {0};
+    char builtin[PATH_MAX];
+    int rc = parse_options(argc, argv, &o);
+    if (rc)
+        return rc;
+    const char *def[] = {builtin_plugins(builtin, sizeof builtin)};
+    const char *const *dirs = optind < argc ? (const char *const *)(argv + optind) : def;
+    size_t n = optind < argc ? (size_t)(argc - optind) : 1;
+    return sk_test_fixtures(dirs, n, NULL, o.verbose, stdout);
+}
+
