@@ -57,7 +57,8 @@ int sk_check(const sk_check_options *o, sk_result *res)
 done:
     sk_runtime_free(rt);
     if (rules != o->rules)
-        sk_rules_free(rules);
+        res->owned_rules = rules;
+    res->rules = rules;
     sk_unitset_free(us);
     sk_docset_free(ds);
     sk_paths_free(&files);
@@ -72,5 +73,6 @@ void sk_result_free(sk_result *res)
         sk_unit_result_free(&res->units[i]);
     free(res->units);
     sk_errors_free(&res->errors);
+    sk_rules_free(res->owned_rules);
     memset(res, 0, sizeof *res);
 }

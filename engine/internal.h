@@ -34,6 +34,8 @@ void sk_buf_printf(sk_buf *b, const char *fmt, ...) __attribute__((format(printf
 void sk_buf_vprintf(sk_buf *b, const char *fmt, va_list ap);
 void sk_buf_free(sk_buf *b);
 
+/* Appends s as a JSON string; bytes that are not UTF-8 become U+FFFD. */
+void sk_buf_json(sk_buf *b, const char *s);
 char *sk_strdup(const char *s); /* NULL when s is NULL or out of memory */
 char *sk_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grows *items (of elem bytes) so that one more fits; 0 or -1. */

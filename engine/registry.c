@@ -207,6 +207,88 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
     return 0;
 }
 
+/* The value at idx as JSON (scalars and lists of scalars, as is_params allows). */
+static void value_json(lua_State *L, int idx, sk_buf *b)
+{
+    switch (lua_type(L, idx)) {
+    case LUA_TBOOLEAN:
+        sk_buf_puts(b, lua_toboolean(L, idx) ? "true" : "false");
+        break;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx))
+            sk_buf_printf(b, "%lld", (long long)lua_tointeger(L, idx));
+        else
+            sk_buf_printf(b, "%.17g", (double)lua_tonumber(L, idx));
+        break;
+    case LUA_TSTRING:
+        sk_buf_json(b, lua_tostring(L, idx));
+        break;
+    case LUA_TTABLE: {
+        idx = lua_absindex(L, idx);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+        sk_buf_puts(b, "[");
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, idx, i);
+            if (i > 1)
+                sk_buf_puts(b, ", ");
+            if (lua_type(L, -1) == LUA_TTABLE)
+                sk_buf_puts(b, "null"); /* nested lists are not parameters */
+            else
+                value_json(L, -1, b);
+            lua_pop(L, 1);
+        }
+        sk_buf_puts(b, "]");
+        break;
+    }
+    default:
+        sk_buf_puts(b, "null");
+    }
+}
+
+static int param_cmp(const void *a, const void *b)
+{
+    return strcmp(((const sk_param *)a)->name, ((const sk_param *)b)->name);
+}
+
+/* The parameters of the rule table at t, with their types and defaults. */
+static int read_params(lua_State *L, int t, sk_rule_info *info)
+{
+    if (lua_getfield(L, t, "params") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    int params = lua_gettop(L);
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, params)) {
+        if (sk_grow((void **)&info->params, &cap, info->nparams, sizeof *info->params)) {
+            lua_settop(L, params - 1);
+            return -1;
+        }
+        sk_param *p = &info->params[info->nparams];
+        int type = lua_type(L, -1);
+        p->type = type == LUA_TBOOLEAN ? SK_PARAM_BOOLEAN
+                  : type == LUA_TSTRING ? SK_PARAM_STRING
+                  : type == LUA_TTABLE  ? SK_PARAM_LIST
+                  : lua_isinteger(L, -1) ? SK_PARAM_INTEGER
+                                         : SK_PARAM_NUMBER;
+        sk_buf b = {0};
+        value_json(L, -1, &b);
+        p->default_json = b.data;
+        p->name = sk_strdup(lua_tostring(L, -2));
+        info->nparams++;
+        if (!p->name || !p->default_json) {
+            lua_settop(L, params - 1);
+            return -1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_settop(L, params - 1);
+    if (info->nparams > 1)
+        qsort(info->params, info->nparams, sizeof *info->params, param_cmp);
+    return 0;
+}
+
 /* Checks the rule table at the top of the stack; fills info (strings copied). */
 static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info, sk_errors *errs)
 {
@@ -269,11 +351,18 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
     info->line = ar.linedefined;
     lua_settop(L, t);
     info->file = p->file;
+    if (read_params(L, t, info))
+        return -1;
     return info->id && info->title ? 0 : -1;
 }
 
 static void rule_info_free(sk_rule_info *i)
 {
+    for (size_t k = 0; k < i->nparams; k++) {
+        free(i->params[k].name);
+        free(i->params[k].default_json);
+    }
+    free(i->params);
     free((char *)i->id);
     free((char *)i->title);
     free((char *)i->explain);

@@ -18,56 +18,21 @@ static const char *const ERROR_KINDS[] = {"input", "plugin", "rule", "usage"};
 
 /* ---- JSON ---------------------------------------------------------------------------- */
 
-/* Length of a valid UTF-8 sequence at s, or 0. */
-static size_t utf8_len(const unsigned char *s)
-{
-    if (s[0] < 0x80)
-        return 1;
-    size_t n = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0 || (n == 2 && s[0] < 0xC2) || (n == 4 && s[0] > 0xF4))
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
-        return 0;
-    if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
-        return 0;
-    return n;
-}
-
-/* A JSON string; bytes that are not UTF-8 (a rule's message may hold any)
- * become U+FFFD so the report stays valid JSON. */
+/* A JSON string (escaping in util.c: bytes that are not UTF-8 become U+FFFD). */
 static void json_str(FILE *out, const char *s)
 {
     if (!s) {
         fputs("null", out);
         return;
     }
-    fputc('"', out);
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        if (*p == '"' || *p == '\\') {
-            fputc('\\', out);
-            fputc(*p++, out);
-        } else if (*p == '\n') {
-            fputs("\\n", out), p++;
-        } else if (*p == '\t') {
-            fputs("\\t", out), p++;
-        } else if (*p < 0x20 || *p == 0x7F) {
-            fprintf(out, "\\u%04x", *p++);
-        } else {
-            size_t n = utf8_len(p);
-            if (n == 0) {
-                fputs("\\ufffd", out);
-                p++;
-            } else {
-                fwrite(p, 1, n, out);
-                p += n;
-            }
-        }
+    sk_buf b = {0};
+    sk_buf_json(&b, s);
+    if (b.failed) {
+        fputs("\"\"", out);
+    } else {
+        fwrite(b.data, 1, b.len, out);
     }
-    fputc('"', out);
+    sk_buf_free(&b);
 }
 
 /* One finding object; unit is added for jsonl, where lines stand alone. */

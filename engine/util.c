@@ -164,6 +164,58 @@ char *sk_printf(const char *fmt, ...)
     return b.data;
 }
 
+/* Length of a valid UTF-8 sequence at s, or 0. */
+static size_t utf8_len(const unsigned char *s)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t n = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || (n == 2 && s[0] < 0xC2) || (n == 4 && s[0] > 0xF4))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
+        return 0;
+    if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
+        return 0;
+    return n;
+}
+
+void sk_buf_json(sk_buf *b, const char *s)
+{
+    sk_buf_add(b, "\"", 1);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
+            p++;
+        sk_buf_add(b, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        if (*p == '"' || *p == '\\') {
+            char esc[2] = {'\\', (char)*p++};
+            sk_buf_add(b, esc, 2);
+        } else if (*p == '\n') {
+            sk_buf_add(b, "\\n", 2), p++;
+        } else if (*p == '\t') {
+            sk_buf_add(b, "\\t", 2), p++;
+        } else if (*p < 0x20 || *p == 0x7F) {
+            sk_buf_printf(b, "\\u%04x", *p++);
+        } else {
+            size_t n = utf8_len(p);
+            if (n == 0) {
+                sk_buf_add(b, "\\ufffd", 6);
+                p++;
+            } else {
+                sk_buf_add(b, (const char *)p, n);
+                p += n;
+            }
+        }
+    }
+    sk_buf_add(b, "\"", 1);
+}
+
 /* ---- errors -------------------------------------------------------------- */
 
 void sk_errors_init(sk_errors *e)

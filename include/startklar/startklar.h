@@ -124,6 +124,20 @@ const char *sk_unit_name(const sk_unit *u);
 
 typedef struct sk_rules sk_rules;
 
+typedef enum {
+    SK_PARAM_INTEGER,
+    SK_PARAM_NUMBER,
+    SK_PARAM_STRING,
+    SK_PARAM_BOOLEAN,
+    SK_PARAM_LIST /* a list of strings or numbers */
+} sk_param_type;
+
+typedef struct sk_param {
+    char *name;
+    sk_param_type type;
+    char *default_json; /* the rule's default, as JSON */
+} sk_param;
+
 typedef struct sk_rule_info {
     const char *id;
     sk_severity severity;
@@ -132,6 +146,8 @@ typedef struct sk_rule_info {
     const char *explain;    /* may be NULL */
     const char *file;       /* the plugin file it came from */
     int line;               /* line of its check function */
+    sk_param *params;       /* its parameters, sorted by name */
+    size_t nparams;
 } sk_rule_info;
 
 /* Loads every *.lua plugin below each directory (sorted). A plugin that does
@@ -202,6 +218,8 @@ typedef struct sk_result {
     size_t nunits;
     sk_errors errors;
     sk_summary summary;
+    const sk_rules *rules; /* the rules that ran: titles and explanations for reports */
+    sk_rules *owned_rules; /* freed with the result when sk_check loaded them */
 } sk_result;
 
 /* Sorts findings, sets each unit's status and the summary; returns the exit
