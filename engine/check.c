@@ -1,10 +1,287 @@
-/* check.c: the whole pipeline for a set of paths, as `startklar check` runs
- * it: discover -> load -> group -> run -> judge. The result owns copies of
- * everything it reports, so the documents are freed before it is written. */
+/* check.c: the whole pipeline, for `check` and `audit` alike: discover the
+ * files, index which files hold which units, then check the units in key
+ * order on N worker threads (each with its own runtime: one lua_State and
+ * the rules), judge and report each unit in order as soon as it and all
+ * before it are done. Memory follows the units in flight, not the corpus. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define UNITS_IN_FLIGHT_PER_JOB 8
+
+typedef enum { SLOT_EMPTY, SLOT_DONE } slot_state;
+
+/* One unit's outcome, handed from a worker to the writer. */
+typedef struct slot {
+    slot_state state;
+    int present; /* the unit has documents or input errors */
+    sk_unit_result result;
+    sk_errors errors; /* input errors of the files it owns, and rule errors */
+} slot;
+
+typedef struct batch {
+    const sk_check_options *o;
+    const sk_rules *rules;
+    const sk_limits *limits;
+    sk_index ix;
+    size_t *todo; /* index units to check, after sharding */
+    size_t ntodo;
+    slot *slots;  /* todo[i] lands in slots[i % window] */
+    size_t window;
+    pthread_mutex_t mu;
+    pthread_cond_t can_take, can_write;
+    size_t next_take, next_write;
+    int takers_waiting;  /* workers waiting for room in the window */
+    int writer_waiting;  /* the writer waits for slot next_write */
+    int failed; /* out of memory somewhere: stop */
+} batch;
+
+unsigned sk_shard_of(const char *key, unsigned shards)
+{
+    /* FNV-1a: the same split on every machine and run */
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return shards ? h % shards + 1 : 1;
+}
+
+/* Moves every error of from to the end of to. */
+static int move_errors(sk_errors *to, sk_errors *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        if (sk_grow((void **)&to->items, &to->cap, to->count, sizeof *to->items))
+            return -1;
+        to->items[to->count++] = from->items[i];
+    }
+    free(from->items);
+    sk_errors_init(from);
+    return 0;
+}
+
+/* Loads the files of one unit and checks it. */
+static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, size_t u, slot *out)
+{
+    const sk_index_unit *iu = &b->ix.units[u];
+    const char *key = b->ix.pending[iu->first].key;
+    sk_docset_reset(ds);
+    sk_errors all;
+    sk_errors_init(&all);
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < iu->count; k++) {
+        size_t f = b->ix.pending[iu->first + k].file;
+        sk_errors file_errors;
+        sk_errors_init(&file_errors);
+        sk_load_file(ds, b->ix.files.items[f], &file_errors);
+        /* a file shared by several units is reported by one of them */
+        for (size_t i = 0; rc == 0 && b->ix.owner[f] == u && i < file_errors.count; i++) {
+            const sk_error *e = &file_errors.items[i];
+            rc = sk_errors_add(&out->errors, e->kind, e->file, e->line, e->column, "%s", e->message);
+            if (rc == 0 && e->unit && !(out->errors.items[out->errors.count - 1].unit = sk_strdup(e->unit)))
+                rc = -1;
+        }
+        if (rc == 0)
+            rc = move_errors(&all, &file_errors);
+        sk_errors_free(&file_errors);
+    }
+    sk_unitset *us = rc == 0 ? sk_group(ds, &all) : NULL;
+    if (rc == 0 && !us)
+        rc = -1;
+    for (size_t i = 0; us && i < us->count; i++) {
+        if (strcmp(us->units[i].hsa_id, key) != 0)
+            continue;
+        out->present = 1;
+        rc = sk_runtime_check(rt, &us->units[i], b->o->as_of, &out->result, &out->errors);
+        break;
+    }
+    sk_unitset_free(us);
+    sk_errors_free(&all);
+    return rc;
+}
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    sk_error err;
+    sk_runtime *rt = sk_runtime_new(b->rules, &err);
+    sk_docset *ds = sk_docset_new(b->limits); /* reused unit after unit */
+    if (!rt || !ds) {
+        sk_runtime_free(rt);
+        sk_docset_free(ds);
+        free(err.file);
+        free(err.message);
+        pthread_mutex_lock(&b->mu);
+        b->failed = 1;
+        pthread_cond_broadcast(&b->can_write);
+        pthread_mutex_unlock(&b->mu);
+        return NULL;
+    }
+    for (;;) {
+        pthread_mutex_lock(&b->mu);
+        while (!b->failed && b->next_take < b->ntodo && b->next_take >= b->next_write + b->window) {
+            b->takers_waiting++;
+            pthread_cond_wait(&b->can_take, &b->mu);
+            b->takers_waiting--;
+        }
+        if (b->failed || b->next_take >= b->ntodo) {
+            pthread_mutex_unlock(&b->mu);
+            break;
+        }
+        size_t i = b->next_take++;
+        pthread_mutex_unlock(&b->mu);
+
+        slot s = {0};
+        sk_errors_init(&s.errors);
+        int rc = check_unit(b, rt, ds, b->todo[i], &s);
+
+        pthread_mutex_lock(&b->mu);
+        if (rc)
+            b->failed = 1;
+        s.state = SLOT_DONE;
+        b->slots[i % b->window] = s;
+        /* wake the writer only when it waits for this very unit */
+        if (b->writer_waiting && (i == b->next_write || b->failed))
+            pthread_cond_signal(&b->can_write);
+        pthread_mutex_unlock(&b->mu);
+    }
+    sk_runtime_free(rt);
+    sk_docset_free(ds);
+    return NULL;
+}
+
+/* Judges and reports (or keeps) the unit of one slot; frees what it does not keep. */
+static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
+{
+    int rc = move_errors(&res->errors, &s->errors);
+    if (rc || !s->present) {
+        sk_unit_result_free(&s->result);
+        return rc;
+    }
+    if (sk_judge_unit(res, &s->result)) {
+        sk_unit_result_free(&s->result);
+        return -1;
+    }
+    const sk_check_options *o = b->o;
+    if (o->format) {
+        if (sk_report_unit(o->format, res, &s->result, *written, &o->report, o->out) == -2)
+            rc = -2;
+        sk_unit_result_free(&s->result);
+    } else {
+        sk_unit_result *units = realloc(res->units, (res->nunits + 1) * sizeof *units);
+        if (!units) {
+            sk_unit_result_free(&s->result);
+            return -1;
+        }
+        res->units = units;
+        res->units[res->nunits++] = s->result;
+    }
+    (*written)++;
+    return rc;
+}
+
+static int run_batch(batch *b, sk_result *res)
+{
+    const sk_check_options *o = b->o;
+    unsigned jobs = o->jobs ? o->jobs : 1;
+    if (jobs > 256)
+        jobs = 256;
+    b->window = (size_t)jobs * UNITS_IN_FLIGHT_PER_JOB;
+    b->slots = calloc(b->window, sizeof *b->slots);
+    if (!b->slots)
+        return -1;
+    pthread_mutex_init(&b->mu, NULL);
+    pthread_cond_init(&b->can_take, NULL);
+    pthread_cond_init(&b->can_write, NULL);
+    pthread_t threads[256];
+    unsigned started = 0;
+    for (; started < jobs && started < b->ntodo; started++)
+        if (pthread_create(&threads[started], NULL, worker, b) != 0)
+            break;
+    int rc = 0;
+    size_t written = 0;
+    for (size_t i = 0; i < b->ntodo; i++) {
+        pthread_mutex_lock(&b->mu);
+        slot *s = &b->slots[i % b->window];
+        while (!b->failed && s->state != SLOT_DONE && started > 0) {
+            b->writer_waiting = 1;
+            pthread_cond_wait(&b->can_write, &b->mu);
+            b->writer_waiting = 0;
+        }
+        int ready = s->state == SLOT_DONE;
+        slot taken = *s;
+        memset(s, 0, sizeof *s);
+        b->next_write = i + 1;
+        if (b->takers_waiting)
+            pthread_cond_broadcast(&b->can_take);
+        pthread_mutex_unlock(&b->mu);
+        if (!ready) {
+            rc = -1; /* out of memory in a worker, or no worker could start */
+            break;
+        }
+        int r = deliver(b, res, &taken, &written);
+        if (r == -1) {
+            rc = -1;
+            break;
+        }
+        if (r == -2)
+            rc = -2;
+        if (o->progress)
+            o->progress(o->progress_ud, i + 1, b->ntodo);
+    }
+    pthread_mutex_lock(&b->mu);
+    if (rc == -1)
+        b->failed = 1;
+    pthread_cond_broadcast(&b->can_take);
+    pthread_mutex_unlock(&b->mu);
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    /* whatever a worker finished after a failure */
+    for (size_t i = 0; i < b->window; i++) {
+        sk_unit_result_free(&b->slots[i].result);
+        sk_errors_free(&b->slots[i].errors);
+    }
+    pthread_cond_destroy(&b->can_take);
+    pthread_cond_destroy(&b->can_write);
+    pthread_mutex_destroy(&b->mu);
+    free(b->slots);
+    return rc;
+}
+
+/* In a sharded run, an error that belongs to no unit (a rule file, a file
+ * nobody could place) is reported by one shard only, chosen by its file, so
+ * that the shards' reports add up to the whole. */
+static void keep_shard_errors(sk_result *res, const sk_check_options *o)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < res->errors.count; i++) {
+        sk_error *e = &res->errors.items[i];
+        if (e->unit || sk_shard_of(e->file ? e->file : "", o->shards) == o->shard) {
+            res->errors.items[w++] = *e;
+            continue;
+        }
+        free(e->file), free(e->message), free(e->rule), free(e->unit), free(e->traceback);
+    }
+    res->errors.count = w;
+}
+
+/* The profile, --only/--skip, --waivers and --baseline; their errors are
+ * the run's (exit 2). -1 only when out of memory. */
+static int setup_policy(const sk_check_options *o, sk_result *res, sk_rules *rules)
+{
+    if (!(res->policy = sk_policy_new(o->collect_baseline)))
+        return -1;
+    /* a profile changes the rules: never the caller's own loaded set */
+    if (o->profile_path && rules == res->owned_rules)
+        sk_policy_profile(res->policy, rules, o->profile_path, o->profiles_dir, &res->errors);
+    if ((o->only || o->skip) && rules == res->owned_rules)
+        sk_rules_select(rules, o->only, o->skip, &res->errors);
+    for (size_t i = 0; i < o->nwaiver_files; i++)
+        sk_policy_load_waivers(res->policy, o->waiver_files[i], &res->errors);
+    if (o->baseline)
+        sk_policy_load_baseline(res->policy, o->baseline, &res->errors);
+    return 0;
+}
 
 int sk_check(const sk_check_options *o, sk_result *res)
 {
@@ -14,57 +291,53 @@ int sk_check(const sk_check_options *o, sk_result *res)
     res->profile = o->profile ? o->profile : "default";
     res->fail_on = o->fail_on;
     sk_errors_init(&res->errors);
+    sk_errors_init(&res->warnings);
+    sk_errors_init(&res->fixed);
     sk_limits limits = o->limits ? *o->limits : sk_limits_default();
 
-    int rc = -1;
-    sk_paths files = {0};
-    sk_docset *ds = NULL;
-    sk_unitset *us = NULL;
-    sk_rules *rules = NULL;
-    sk_runtime *rt = NULL;
-
-    if (sk_discover(o->paths, o->npaths, &files, &res->errors))
+    batch b = {.o = o, .limits = &limits};
+    int rc = -1, wrote = 0;
+    sk_rules *rules = o->rules;
+    if (!rules && !(rules = sk_rules_load(o->rule_dirs, o->nrule_dirs, &limits, &res->errors)))
         goto done;
-    if (!(ds = sk_docset_new(&limits)))
-        goto done;
-    for (size_t i = 0; i < files.count; i++)
-        sk_load_file(ds, files.items[i], &res->errors);
-    if (!(us = sk_group(ds, &res->errors)))
-        goto done;
-    if (o->rules) {
-        rules = o->rules;
-    } else if (!(rules = sk_rules_load(o->rule_dirs, o->nrule_dirs, &limits, &res->errors))) {
-        goto done;
-    }
-    sk_error err;
-    if (!(rt = sk_runtime_new(rules, &err))) {
-        sk_errors_add(&res->errors, err.kind, err.file, err.line, 0, "%s",
-                      err.message ? err.message : "out of memory");
-        free(err.file);
-        free(err.message);
-        rc = 0;
-        goto done;
-    }
-    res->units = calloc(us->count + 1, sizeof *res->units);
-    if (!res->units)
-        goto done;
-    for (size_t i = 0; i < us->count; i++) {
-        res->nunits++;
-        if (sk_runtime_check(rt, &us->units[i], o->as_of, &res->units[i], &res->errors))
-            goto done;
-    }
-    rc = 0;
-done:
-    sk_runtime_free(rt);
     if (rules != o->rules)
         res->owned_rules = rules;
-    res->rules = rules;
-    sk_unitset_free(us);
-    sk_docset_free(ds);
-    sk_paths_free(&files);
-    if (rc != 0)
+    res->rules = b.rules = rules;
+    if (setup_policy(o, res, rules))
+        goto done;
+    b.ix.policy = res->policy;
+
+    if (sk_discover(o->paths, o->npaths, &b.ix.files, &res->errors))
+        goto done;
+    if (sk_index_build(&b.ix, &limits, &res->errors))
+        goto done;
+    res->summary.files = b.ix.files.count;
+    b.todo = malloc((b.ix.nunits + 1) * sizeof *b.todo);
+    if (!b.todo)
+        goto done;
+    for (size_t u = 0; u < b.ix.nunits; u++)
+        if (!o->shards || sk_shard_of(b.ix.pending[b.ix.units[u].first].key, o->shards) == o->shard)
+            b.todo[b.ntodo++] = u;
+
+    if (o->format) {
+        if (sk_report_begin(o->format, res, &o->report, o->out) == -1)
+            goto done;
+        wrote = 1;
+    }
+    rc = run_batch(&b, res);
+    if (rc != -1 && o->shards)
+        keep_shard_errors(res, o);
+done:
+    free(b.todo);
+    sk_index_free(&b.ix);
+    if (rc == -1)
         return -1;
-    return sk_judge(res);
+    int code = sk_judge_finish(res);
+    if (code < 0)
+        return -1;
+    if (wrote && sk_report_end(o->format, res, &o->report, o->out) == -2)
+        rc = -2;
+    return rc == -2 ? -2 : code;
 }
 
 void sk_result_free(sk_result *res)
@@ -73,6 +346,10 @@ void sk_result_free(sk_result *res)
         sk_unit_result_free(&res->units[i]);
     free(res->units);
     sk_errors_free(&res->errors);
+    sk_summary_free(&res->summary);
     sk_rules_free(res->owned_rules);
+    sk_policy_free(res->policy);
+    sk_errors_free(&res->warnings);
+    sk_errors_free(&res->fixed);
     memset(res, 0, sizeof *res);
 }

@@ -90,7 +90,9 @@ static int walk(const char *dir, const char *suffix, sk_paths *out, sk_errors *e
             if (wanted(names.items[i], suffix))
                 rc = sk_errors_add(errs, SK_ERR_INPUT, full, 0, 0, "cannot read: %s", strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
-            rc = walk(full, suffix, out, errs, seen, depth + 1);
+            /* X.test/ holds a rule's fixtures, never input (RULE-API.md) */
+            if (suffix || !ends_with(names.items[i], ".test"))
+                rc = walk(full, suffix, out, errs, seen, depth + 1);
         } else if (wanted(names.items[i], suffix)) {
             rc = add_path(out, full);
         }

@@ -13,12 +13,16 @@
 
 typedef struct sk_arena_block sk_arena_block;
 typedef struct sk_arena {
-    sk_arena_block *head;
+    sk_arena_block *head;  /* blocks in use, newest first */
+    sk_arena_block *spare; /* blocks kept by a reset, for reuse */
 } sk_arena;
 
 void *sk_arena_alloc(sk_arena *a, size_t size); /* zeroed; NULL when out of memory */
 char *sk_arena_strndup(sk_arena *a, const char *s, size_t n);
+void sk_arena_reset(sk_arena *a); /* everything freed, the blocks kept */
 void sk_arena_free(sk_arena *a);
+/* Empties a docset for reuse (a batch worker loads one unit after another). */
+void sk_docset_reset(sk_docset *ds);
 
 /* ---- growable string -------------------------------------------------------- */
 
@@ -36,6 +40,11 @@ void sk_buf_free(sk_buf *b);
 
 /* Appends s as a JSON string; bytes that are not UTF-8 become U+FFFD. */
 void sk_buf_json(sk_buf *b, const char *s);
+/* Appends s with every byte that is not UTF-8 as U+FFFD; NULL appends nothing. */
+void sk_buf_utf8(sk_buf *b, const char *s);
+/* Appends s as XML/HTML text (attribute: also keeps tab and newline as &#9; &#10;);
+ * bad UTF-8 and characters XML forbids become U+FFFD. NULL appends nothing. */
+void sk_buf_xml(sk_buf *b, const char *s, int attribute);
 char *sk_strdup(const char *s); /* NULL when s is NULL or out of memory */
 char *sk_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grows *items (of elem bytes) so that one more fits; 0 or -1. */
@@ -91,7 +100,8 @@ const sk_pair *sk_node_pair(const sk_node *map, const char *key);
 typedef struct sk_doc {
     const char *file;   /* as given */
     const char *kind;
-    const char *hsa_id; /* the unit key: unit.hsa_id, or organisation for a strategy without unit */
+    const char *hsa_id; /* the unit key: unit.hsa_id, or organisation for a strategy without
+                           unit; NULL for a policy document */
     const char *unit_name;
     const sk_node *root;
 } sk_doc;
@@ -118,6 +128,59 @@ struct sk_unitset {
     size_t count;
 };
 
+void sk_summary_free(sk_summary *s);
+
+/* ---- policy (policy.c) --------------------------------------------------------- */
+
+typedef struct sk_policy sk_policy;
+
+sk_policy *sk_policy_new(int collect_baseline);
+void sk_policy_free(sk_policy *p);
+/* Applies the profile file (and what it extends: a name is looked up in
+ * profiles_dir, a path is relative to the profile naming it). Errors added. */
+int sk_policy_profile(sk_policy *p, sk_rules *r, const char *path, const char *profiles_dir,
+                      sk_errors *errs);
+int sk_policy_load_waivers(sk_policy *p, const char *path, sk_errors *errs);
+/* Takes the waivers of a waivers document (from an input file). */
+int sk_policy_add_waivers(sk_policy *p, const sk_doc *d, sk_errors *errs);
+int sk_policy_load_baseline(sk_policy *p, const char *path, sk_errors *errs);
+/* Marks a finding waived or known (in the baseline). 0 or -1 (out of memory). */
+int sk_policy_judge(sk_policy *p, const char *as_of, const char *unit, sk_finding *f);
+/* After the last unit: expired and stale waivers, fixed baseline entries. */
+int sk_policy_finish(sk_policy *p, const char *as_of, sk_errors *warnings, sk_errors *fixed);
+
+/* ---- the unit index of a batch (index.c) ---------------------------------- */
+
+typedef struct sk_index_entry {
+    char *key;   /* a unit key */
+    size_t file; /* a file that holds a document of it */
+} sk_index_entry;
+
+typedef struct sk_index_unit {
+    size_t first, count; /* its entries, in file order */
+} sk_index_unit;
+
+typedef struct sk_index {
+    sk_limits limits;
+    sk_paths files;          /* every input file, sorted */
+    sk_index_entry *pending; /* (key, file), sorted by key then file */
+    size_t npending, cappending;
+    sk_index_unit *units;    /* in key order */
+    size_t nunits, capunits;
+    size_t *owner;           /* per file: the unit that reports its errors, or SIZE_MAX */
+    size_t orphans;          /* files no unit owns (their errors are already reported) */
+    struct sk_policy *policy; /* receives the waivers documents found among the inputs */
+} sk_index;
+
+/* Fills the index of the files in ix->files. Errors of files no unit will
+ * read are added to errs. 0, or -1 when out of memory. */
+int sk_index_build(sk_index *ix, const sk_limits *limits, sk_errors *errs);
+void sk_index_free(sk_index *ix);
+
+/* Reads a whole file (at most max bytes) into b. 0; 1 when it cannot be read
+ * (an error is added); -1 when out of memory. */
+int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs);
+
 /* ---- schema ---------------------------------------------------------------- */
 
 typedef enum {
@@ -129,7 +192,8 @@ typedef enum {
     SK_T_DATE,
     SK_T_ENUM,
     SK_T_MAP,
-    SK_T_LIST
+    SK_T_LIST,
+    SK_T_DICT /* a map whose keys are free (rule ids); every value is `item` */
 } sk_type;
 
 typedef struct sk_shape sk_shape;
@@ -151,7 +215,8 @@ struct sk_shape {
 typedef struct sk_kind {
     const char *name;
     const sk_shape *root;
-    int needs_hsa_id; /* a document that cannot be placed without unit.hsa_id */
+    int unit_document; /* describes a unit; else policy (profile, waivers, baseline) */
+    int needs_hsa_id;  /* a unit document that cannot be placed without unit.hsa_id */
 } sk_kind;
 
 /* NULL-terminated by name; const data, shared by every thread. */
@@ -229,7 +294,8 @@ typedef struct sk_rule {
     sk_rule_info info;
     size_t plugin; /* index into plugins */
     int index_in_file;
-    int enabled;
+    int enabled; /* runs in this run (a profile, --only, --skip) */
+    int keep;    /* scratch of sk_rules_select */
 } sk_rule;
 
 struct sk_rules {
@@ -243,5 +309,35 @@ struct sk_rules {
 /* Runs one plugin chunk in L and leaves the list of rule tables it returned
  * on the stack (a single rule is wrapped into a list). 0 or -1 with *err. */
 int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err);
+
+/* ---- report writers (report.c and one report_FORMAT.c each) ------------------- */
+
+/* What report.c shares with the writers in their own files. */
+void sk_report_json_str(FILE *out, const char *s); /* a JSON string, or null */
+const char *sk_report_status_name(sk_unit_status s); /* pass, fail, error */
+const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usage */
+
+/* Helpers the writers share (report_support.c). */
+void sk_report_xml(FILE *out, const char *s, int attribute); /* sk_buf_xml to out */
+/* Whether rule i of r ran in this run (it is enabled). */
+int sk_report_rule_ran(const sk_rules *r, size_t i);
+/* The rule with this id (r sorted by id), or NULL; r may be NULL. */
+const sk_rule_info *sk_report_rule_find(const sk_rules *r, const char *id);
+/* Whether a rule applied to a unit: it has a document of the rule's kind, or
+ * the rule is for "unit" and the unit has any document that was read. */
+int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u);
+
+/* The writers beyond text, json and jsonl: begin, unit, end of each format. */
+#define SK_WRITER_DECLARE(fmt)                                                                  \
+    void sk_##fmt##_begin(const sk_result *res, const sk_report_options *opt, FILE *out);      \
+    void sk_##fmt##_unit(const sk_result *res, const sk_unit_result *u, size_t index,          \
+                         const sk_report_options *opt, FILE *out);                             \
+    void sk_##fmt##_end(const sk_result *res, const sk_report_options *opt, FILE *out);
+SK_WRITER_DECLARE(sarif)
+SK_WRITER_DECLARE(junit)
+SK_WRITER_DECLARE(csv)
+SK_WRITER_DECLARE(markdown)
+SK_WRITER_DECLARE(html)
+#undef SK_WRITER_DECLARE
 
 #endif

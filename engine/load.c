@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -282,6 +283,8 @@ static void finish_document(loader *ld, sk_node *root, int line, int col)
             ld->errs->items[i].unit = sk_strdup(unit);
 }
 
+#define KIND_NAMES "communication-plan, unit-onboarding, social-media-strategy, waivers, profile, baseline"
+
 /* Places one parsed document: kind, version, schema, unit key. */
 static void place_document(loader *ld, sk_node *root, int line, int col)
 {
@@ -293,14 +296,12 @@ static void place_document(loader *ld, sk_node *root, int line, int col)
     }
     const sk_node *kind = sk_node_get(root, "kind");
     if (!kind || kind->type == SK_NODE_MAP || kind->type == SK_NODE_SEQ) {
-        load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s, %s, %s)",
-                   sk_kinds[0].name, sk_kinds[1].name, sk_kinds[2].name);
+        load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s)", KIND_NAMES);
         return;
     }
     const sk_kind *k = sk_kind_find(kind->text);
     if (!k) {
-        load_error(ld, kind->line, kind->column, "unknown kind '%s' (one of: %s, %s, %s)", kind->text,
-                   sk_kinds[0].name, sk_kinds[1].name, sk_kinds[2].name);
+        load_error(ld, kind->line, kind->column, "unknown kind '%s' (one of: %s)", kind->text, KIND_NAMES);
         return;
     }
     const sk_node *version = sk_node_get(root, "version");
@@ -317,6 +318,19 @@ static void place_document(loader *ld, sk_node *root, int line, int col)
     }
     if (sk_schema_check(root, k->root, ld->file, ld->errs) > 0) {
         ld->nerrors++;
+        return;
+    }
+    if (!k->unit_document) {
+        /* a policy document (waivers, a profile, a baseline): no unit */
+        if (sk_grow((void **)&ld->ds->docs, &ld->ds->cap, ld->ds->count, sizeof *ld->ds->docs)) {
+            load_error(ld, line, col, "out of memory");
+            return;
+        }
+        sk_doc *d = &ld->ds->docs[ld->ds->count++];
+        memset(d, 0, sizeof *d);
+        d->file = ld->file;
+        d->kind = k->name;
+        d->root = root;
         return;
     }
     const sk_node *unit = sk_node_get(root, "unit");
@@ -493,39 +507,61 @@ int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t le
     return ld.nerrors;
 }
 
-int sk_load_file(sk_docset *ds, const char *path, sk_errors *errs)
+int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", strerror(errno));
-        return 1;
-    }
-    sk_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    int too_big = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > ds->limits.max_file_bytes) {
+    if (!f)
+        return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", strerror(errno)) ? -1 : 1;
+    /* one read of the whole file when its size is known; a pipe grows b as it goes */
+    struct stat st;
+    size_t want = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    if (want > max + 1)
+        want = max + 1;
+    int too_big = 0, read_error = 0, saved = 0;
+    for (;;) {
+        if (b->cap - b->len < want + 1) {
+            size_t ncap = b->len + want + 1;
+            char *p = realloc(b->data, ncap);
+            if (!p) {
+                fclose(f);
+                return -1;
+            }
+            b->data = p;
+            b->cap = ncap;
+        }
+        size_t n = fread(b->data + b->len, 1, want, f);
+        b->len += n;
+        b->data[b->len] = '\0';
+        if (b->len > max) {
             too_big = 1;
             break;
         }
-        sk_buf_add(&b, chunk, n);
+        if (n < want) {
+            read_error = ferror(f);
+            saved = errno;
+            break;
+        }
     }
-    int read_error = ferror(f);
     fclose(f);
-    int r = 1;
     if (too_big)
-        sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "file too large (more than %zu bytes)",
-                      ds->limits.max_file_bytes);
-    else if (read_error)
-        sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s",
-                      errno ? strerror(errno) : "read error");
-    else if (b.failed)
+        return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "file too large (more than %zu bytes)", max) ? -1 : 1;
+    if (read_error)
+        return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s",
+                             saved ? strerror(saved) : "read error") ? -1 : 1;
+    return 0;
+}
+
+int sk_load_file(sk_docset *ds, const char *path, sk_errors *errs)
+{
+    sk_buf b = {0};
+    int r = sk_read_file(path, ds->limits.max_file_bytes, &b, errs);
+    int nerrors = 1;
+    if (r == 0)
+        nerrors = sk_load_buffer(ds, path, b.data ? b.data : "", b.len, errs);
+    else if (r < 0)
         sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "out of memory");
-    else
-        r = sk_load_buffer(ds, path, b.data ? b.data : "", b.len, errs);
     sk_buf_free(&b);
-    return r;
+    return nerrors;
 }
 
 sk_docset *sk_docset_new(const sk_limits *limits)
@@ -534,6 +570,12 @@ sk_docset *sk_docset_new(const sk_limits *limits)
     if (ds)
         ds->limits = limits ? *limits : sk_limits_default();
     return ds;
+}
+
+void sk_docset_reset(sk_docset *ds)
+{
+    sk_arena_reset(&ds->arena);
+    ds->count = 0;
 }
 
 void sk_docset_free(sk_docset *ds)

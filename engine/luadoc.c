@@ -72,6 +72,8 @@ void sk_luadoc_push_unit(lua_State *L, const sk_unit *u)
     }
     lua_createtable(L, 0, 3); /* documents */
     for (const sk_kind *k = sk_kinds; k->name; k++) {
+        if (!k->unit_document)
+            continue;
         lua_createtable(L, 0, 0);
         size_t n = 0;
         for (size_t i = 0; i < u->count; i++) {

@@ -3,6 +3,7 @@
  * is checked against the metadata table below. A broken plugin is reported
  * by file and line and left out; the other plugins still load. */
 #include "internal.h"
+#include "startklar/authoring.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -21,22 +22,12 @@ static int is_text(lua_State *L, int idx, sk_buf *why)
     return 0;
 }
 
-/* [A-Z][A-Z0-9]{1,7}-[0-9]{2,4} */
+/* [A-Z][A-Z0-9]{1,7}-[0-9]{2,4} (sk_rule_id_valid, shared with `startklar init`) */
 static int is_rule_id(lua_State *L, int idx, sk_buf *why)
 {
-    const char *s = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : NULL;
-    size_t i = 0, d = 0;
-    int ok = s && s[0] >= 'A' && s[0] <= 'Z';
-    if (ok) {
-        for (i = 1; (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'); i++)
-            ;
-        ok = i >= 2 && i <= 8 && s[i] == '-';
-    }
-    if (ok) {
-        for (i++; s[i] >= '0' && s[i] <= '9'; i++)
-            d++;
-        ok = d >= 2 && d <= 4 && s[i] == '\0';
-    }
+    size_t len = 0;
+    const char *s = lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, &len) : NULL;
+    int ok = s && strlen(s) == len && sk_rule_id_valid(s);
     if (!ok)
         sk_buf_puts(why, "must look like GOT-01: 2-8 capitals or digits starting with a capital, "
                          "'-', 2-4 digits");
@@ -56,12 +47,14 @@ static int is_applies_to(lua_State *L, int idx, sk_buf *why)
 {
     if (lua_type(L, idx) == LUA_TSTRING) {
         const char *s = lua_tostring(L, idx);
-        if (strcmp(s, "unit") == 0 || sk_kind_find(s))
+        const sk_kind *k = sk_kind_find(s);
+        if (strcmp(s, "unit") == 0 || (k && k->unit_document))
             return 1;
     }
     sk_buf_puts(why, "must be one of: unit");
     for (const sk_kind *k = sk_kinds; k->name; k++)
-        sk_buf_printf(why, ", %s", k->name);
+        if (k->unit_document)
+            sk_buf_printf(why, ", %s", k->name);
     return 0;
 }
 
@@ -157,6 +150,37 @@ static int message_line(const char *msg, const char *file)
     return 0;
 }
 
+#define SOURCE_LINE_MAX 120 /* bytes of a source line quoted in a message */
+
+/* The text of source line n, trimmed, cut at SOURCE_LINE_MAX; nothing when
+ * there is no such line or it is blank. */
+static void source_line(const sk_plugin *p, int n, sk_buf *out)
+{
+    const char *s = p->source, *end = p->source + p->len;
+    for (int line = 1; line < n && s < end; s++)
+        if (*s == '\n')
+            line++;
+    if (n < 1 || s >= end)
+        return;
+    while (s < end && (*s == ' ' || *s == '\t'))
+        s++;
+    const char *e = s;
+    while (e < end && *e != '\n' && *e != '\r')
+        e++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    size_t len = (size_t)(e - s);
+    if (len > SOURCE_LINE_MAX) {
+        len = SOURCE_LINE_MAX;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--; /* never cut a UTF-8 character in two */
+        sk_buf_add(out, s, len);
+        sk_buf_puts(out, "...");
+    } else {
+        sk_buf_add(out, s, len);
+    }
+}
+
 int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
 {
     lua_State *L = sb->L;
@@ -173,7 +197,13 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
         err->line = message_line(msg, p->file);
         /* Lua says "file:line: message"; the position is in file and line */
         const char *rest = err->line ? strstr(msg + strlen(p->file) + 1, ": ") : NULL;
-        err->message = sk_printf("syntax error: %s", rest ? rest + 2 : msg);
+        sk_buf text = {0};
+        source_line(p, err->line, &text);
+        const char *quoted = text.len && text.data && !text.failed ? text.data : NULL;
+        err->message = sk_printf("syntax error: %s%s%s%s", rest ? rest + 2 : msg,
+                                 quoted ? "; the line reads: `" : "", quoted ? quoted : "",
+                                 quoted ? "`" : "");
+        sk_buf_free(&text);
         lua_pop(L, 1);
         return -1;
     }
@@ -266,6 +296,7 @@ static int read_params(lua_State *L, int t, sk_rule_info *info)
             return -1;
         }
         sk_param *p = &info->params[info->nparams];
+        memset(p, 0, sizeof *p);
         int type = lua_type(L, -1);
         p->type = type == LUA_TBOOLEAN ? SK_PARAM_BOOLEAN
                   : type == LUA_TSTRING ? SK_PARAM_STRING
@@ -338,6 +369,7 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
     info->id = sk_strdup(lua_tostring(L, -1));
     lua_getfield(L, t, "severity");
     sk_severity_parse(lua_tostring(L, -1), 0, &info->severity);
+    info->default_severity = info->severity;
     lua_getfield(L, t, "applies_to");
     const sk_kind *k = sk_kind_find(lua_tostring(L, -1));
     info->applies_to = k ? k->name : "unit";
@@ -467,7 +499,8 @@ sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limi
     }
     sk_sandbox_close(&sb);
 
-    qsort(r->rules, r->nrules, sizeof *r->rules, rule_cmp);
+    if (r->nrules > 1) /* no rules: r->rules is NULL, which qsort must not get */
+        qsort(r->rules, r->nrules, sizeof *r->rules, rule_cmp);
     size_t w = 0;
     for (size_t i = 0; i < r->nrules; i++) {
         if (w > 0 && strcmp(r->rules[w - 1].info.id, r->rules[i].info.id) == 0) {
@@ -506,6 +539,11 @@ size_t sk_rules_count(const sk_rules *r)
 const sk_rule_info *sk_rules_get(const sk_rules *r, size_t i)
 {
     return i < r->nrules ? &r->rules[i].info : NULL;
+}
+
+int sk_rules_enabled(const sk_rules *r, size_t i)
+{
+    return i < r->nrules && r->rules[i].enabled;
 }
 
 size_t sk_rules_enable_file(sk_rules *r, const char *plugin_file)

@@ -14,7 +14,7 @@ typedef struct writer {
 } writer;
 
 static const char *const STATUS_NAMES[] = {"pass", "fail", "error"};
-static const char *const ERROR_KINDS[] = {"input", "plugin", "rule", "usage"};
+static const char *const ERROR_KINDS[] = {"input", "plugin", "rule", "usage", "policy", "warning"};
 
 /* ---- JSON ---------------------------------------------------------------------------- */
 
@@ -52,7 +52,19 @@ static void json_finding(const sk_finding *f, const char *unit, const char *wrap
     json_str(out, f->file);
     fprintf(out, ", \"line\": %d, \"column\": %d, \"path\": ", f->line, f->column);
     json_str(out, f->path);
-    fprintf(out, ", \"waived\": %s}", f->waived ? "true" : "false");
+    fprintf(out, ", \"waived\": %s", f->waived ? "true" : "false");
+    if (f->waiver) {
+        fputs(", \"waiver\": {\"reason\": ", out);
+        json_str(out, f->waiver->reason);
+        fputs(", \"approved_by\": ", out);
+        json_str(out, f->waiver->approved_by);
+        fputs(", \"expires\": ", out);
+        json_str(out, f->waiver->expires);
+        fputc('}', out);
+    }
+    if (f->known)
+        fputs(", \"known\": true", out);
+    fputc('}', out);
 }
 
 static void json_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
@@ -105,21 +117,62 @@ static void json_error(const sk_error *e, const char *wrap, FILE *out)
     fputc('}', out);
 }
 
+/* Opens a list with head and writes its errors, one per line. */
+static void json_list(const char *head, const sk_errors *list, FILE *out)
+{
+    fputs(head, out);
+    for (size_t i = 0; i < list->count; i++) {
+        fputs(i ? ",\n    " : "\n    ", out);
+        json_error(&list->items[i], "\n     ", out);
+    }
+    if (list->count)
+        fputs("\n  ", out);
+}
+
+/* Whether any unit was written: in a streamed report res->units is empty. */
+static int units_written(const sk_result *res)
+{
+    return res->summary.units > 0 || res->nunits > 0;
+}
+
 static void json_end(const sk_result *res, const sk_report_options *opt, FILE *out)
 {
     (void)opt;
-    fputs(res->nunits ? "\n  ],\n  \"errors\": [" : "],\n  \"errors\": [", out);
-    for (size_t i = 0; i < res->errors.count; i++) {
-        fputs(i ? ",\n    " : "\n    ", out);
-        json_error(&res->errors.items[i], "\n     ", out);
+    json_list(units_written(res) ? "\n  ],\n  \"errors\": [" : "],\n  \"errors\": [", &res->errors, out);
+    json_list("],\n  \"warnings\": [", &res->warnings, out);
+    fputs("],\n  \"fixed\": [", out);
+    for (size_t i = 0; i < res->fixed.count; i++) {
+        const sk_error *k = &res->fixed.items[i];
+        fputs(i ? ",\n    {\"unit\": " : "\n    {\"unit\": ", out);
+        json_str(out, k->unit);
+        fputs(", \"rule\": ", out);
+        json_str(out, k->rule);
+        fputs(", \"path\": ", out);
+        json_str(out, k->message);
+        fputc('}', out);
     }
+    if (res->fixed.count)
+        fputs("\n  ", out);
     const sk_summary *s = &res->summary;
     fprintf(out,
             "%s],\n  \"summary\": {\"units\": %zu, \"passed\": %zu, \"failed\": %zu, \"errored\": %zu, "
-            "\"errors\": %zu,\n              \"findings\": {\"error\": %zu, \"warning\": %zu, "
-            "\"info\": %zu}}\n}\n",
-            res->errors.count ? "\n  " : "", s->units, s->passed, s->failed, s->errored, s->errors,
-            s->findings[SK_SEV_ERROR], s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
+            "\"errors\": %zu, \"files\": %zu,\n              \"findings\": {\"error\": %zu, \"warning\": %zu, "
+            "\"info\": %zu},\n              \"top_gaps\": [",
+            "", s->units, s->passed, s->failed, s->errored, s->errors,
+            s->files, s->findings[SK_SEV_ERROR], s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
+    for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
+        fprintf(out, "%s{\"rule\": ", i ? ", " : "");
+        json_str(out, s->gaps[i].rule);
+        fprintf(out, ", \"units\": %zu, \"share\": %.3f}", s->gaps[i].units,
+                s->units ? (double)s->gaps[i].units / (double)s->units : 0.0);
+    }
+    fputs("],\n              \"most_errors\": [", out);
+    for (size_t i = 0; i < s->nmost_errors; i++) {
+        fprintf(out, "%s{\"unit\": ", i ? ", " : "");
+        json_str(out, s->most_errors[i].hsa_id);
+        fprintf(out, ", \"errors\": %zu}", s->most_errors[i].count);
+    }
+    fputs("]}\n}\n", out);
 }
 
 /* ---- JSON lines: one finding or error per line, streamed --------------------------- */
@@ -142,10 +195,12 @@ static void jsonl_unit(const sk_result *res, const sk_unit_result *u, size_t ind
 static void jsonl_end(const sk_result *res, const sk_report_options *opt, FILE *out)
 {
     (void)opt;
-    for (size_t i = 0; i < res->errors.count; i++) {
-        json_error(&res->errors.items[i], " ", out);
-        fputc('\n', out);
-    }
+    const sk_errors *lists[] = {&res->errors, &res->warnings};
+    for (size_t l = 0; l < 2; l++)
+        for (size_t i = 0; i < lists[l]->count; i++) {
+            json_error(&lists[l]->items[i], " ", out);
+            fputc('\n', out);
+        }
 }
 
 /* ---- text ------------------------------------------------------------------------------- */
@@ -180,8 +235,14 @@ static void text_unit(const sk_result *res, const sk_unit_result *u, size_t inde
             c->off, c->status[u->status], LABEL[u->status], c->off);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        fprintf(out, "  %s:%d:%d %s%s%s %s %s%s\n", f->file, f->line, f->column, c->sev[f->severity],
-                sk_severity_name(f->severity), c->off, f->rule, f->message, f->waived ? " (waived)" : "");
+        fprintf(out, "  %s:%d:%d %s%s%s %s %s", f->file, f->line, f->column, c->sev[f->severity],
+                sk_severity_name(f->severity), c->off, f->rule, f->message);
+        if (f->waiver)
+            fprintf(out, " [waived until %s by %s: %s]", f->waiver->expires, f->waiver->approved_by,
+                    f->waiver->reason);
+        if (f->known)
+            fputs(" [known: in the baseline]", out);
+        fputc('\n', out);
     }
     if (u->load_errors)
         fprintf(out, "  %d input error%s in this unit's documents: not judged in full (see below)\n",
@@ -218,12 +279,65 @@ static void text_end(const sk_result *res, const sk_report_options *opt, FILE *o
     }
     if (res->errors.count)
         fputc('\n', out);
+    if (res->warnings.count)
+        fprintf(out, "%sWarnings:%s\n", c->bold, c->off);
+    for (size_t i = 0; i < res->warnings.count; i++) {
+        const sk_error *w = &res->warnings.items[i];
+        fprintf(out, "  %s:%d:%d: %swarning%s: %s\n", w->file ? w->file : "?", w->line, w->column,
+                c->sev[SK_SEV_WARNING], c->off, w->message);
+    }
+    if (res->warnings.count)
+        fputc('\n', out);
+    if (res->fixed.count)
+        fprintf(out, "%sFixed since the baseline:%s\n", c->bold, c->off);
+    for (size_t i = 0; i < res->fixed.count; i++)
+        fprintf(out, "  %s %s %s\n", res->fixed.items[i].unit, res->fixed.items[i].rule,
+                res->fixed.items[i].message[0] ? res->fixed.items[i].message : "(root)");
+    if (res->fixed.count)
+        fputc('\n', out);
     const sk_summary *s = &res->summary;
+    /* a batch also gets the most common gaps and the units most in need */
+    if (s->units > 1 && s->ngaps) {
+        fprintf(out, "%sMost common gaps:%s\n", c->bold, c->off);
+        for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
+            const sk_rule_info *r = NULL;
+            for (size_t k = 0; res->rules && k < sk_rules_count(res->rules) && !r; k++)
+                if (strcmp(sk_rules_get(res->rules, k)->id, s->gaps[i].rule) == 0)
+                    r = sk_rules_get(res->rules, k);
+            fprintf(out, "  %-7s %5zu unit%s %5.1f %%  %s\n", s->gaps[i].rule, s->gaps[i].units,
+                    s->gaps[i].units == 1 ? " " : "s", 100.0 * (double)s->gaps[i].units / (double)s->units,
+                    r ? r->title : "");
+        }
+        fputc('\n', out);
+    }
+    if (s->units > 1 && s->nmost_errors) {
+        fprintf(out, "%sMost errors:%s\n", c->bold, c->off);
+        for (size_t i = 0; i < s->nmost_errors; i++)
+            fprintf(out, "  %-20s %zu\n", s->most_errors[i].hsa_id, s->most_errors[i].count);
+        fputc('\n', out);
+    }
     fprintf(out, "%zu unit%s: %zu ready, %zu not ready, %zu with errors; findings: %zu error%s, %zu warning%s, %zu info\n",
             s->units, s->units == 1 ? "" : "s", s->passed, s->failed, s->errored,
             s->findings[SK_SEV_ERROR], s->findings[SK_SEV_ERROR] == 1 ? "" : "s",
             s->findings[SK_SEV_WARNING], s->findings[SK_SEV_WARNING] == 1 ? "" : "s",
             s->findings[SK_SEV_INFO]);
+}
+
+/* ---- what the writers in report_*.c share with this file ------------------------------- */
+
+void sk_report_json_str(FILE *out, const char *s)
+{
+    json_str(out, s);
+}
+
+const char *sk_report_status_name(sk_unit_status s)
+{
+    return (unsigned)s < 3 ? STATUS_NAMES[s] : "error";
+}
+
+const char *sk_report_error_kind(sk_error_kind k)
+{
+    return (unsigned)k < sizeof ERROR_KINDS / sizeof *ERROR_KINDS ? ERROR_KINDS[k] : "input";
 }
 
 /* ---- the table of writers ------------------------------------------------------------------ */
@@ -232,6 +346,11 @@ static const writer WRITERS[] = {
     {"text", text_begin, text_unit, text_end},
     {"json", json_begin, json_unit, json_end},
     {"jsonl", jsonl_begin, jsonl_unit, jsonl_end},
+    {"sarif", sk_sarif_begin, sk_sarif_unit, sk_sarif_end},
+    {"junit", sk_junit_begin, sk_junit_unit, sk_junit_end},
+    {"csv", sk_csv_begin, sk_csv_unit, sk_csv_end},
+    {"markdown", sk_markdown_begin, sk_markdown_unit, sk_markdown_end},
+    {"html", sk_html_begin, sk_html_unit, sk_html_end},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -240,16 +359,46 @@ const char *sk_report_format_name(size_t i)
     return i < sizeof WRITERS / sizeof *WRITERS ? WRITERS[i].name : NULL;
 }
 
-int sk_report_write(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)
+static const writer *find_writer(const char *format)
 {
     const writer *w = WRITERS;
     while (w->name && strcmp(w->name, format) != 0)
         w++;
-    if (!w->name)
+    return w->name ? w : NULL;
+}
+
+int sk_report_begin(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    const writer *w = find_writer(format);
+    if (!w)
         return -1;
     w->begin(res, opt, out);
-    for (size_t i = 0; i < res->nunits; i++)
-        w->unit(res, &res->units[i], i, opt, out);
+    return ferror(out) ? -2 : 0;
+}
+
+int sk_report_unit(const char *format, const sk_result *res, const sk_unit_result *u, size_t index,
+                   const sk_report_options *opt, FILE *out)
+{
+    const writer *w = find_writer(format);
+    if (!w)
+        return -1;
+    w->unit(res, u, index, opt, out);
+    return ferror(out) ? -2 : 0;
+}
+
+int sk_report_end(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    const writer *w = find_writer(format);
+    if (!w)
+        return -1;
     w->end(res, opt, out);
     return ferror(out) ? -2 : 0;
+}
+
+int sk_report_write(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    int rc = sk_report_begin(format, res, opt, out);
+    for (size_t i = 0; rc == 0 && i < res->nunits; i++)
+        rc = sk_report_unit(format, res, &res->units[i], i, opt, out);
+    return rc ? rc : sk_report_end(format, res, opt, out);
 }

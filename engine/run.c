@@ -182,7 +182,11 @@ static int compile_rules(sk_runtime *rt, sk_error *err)
     for (size_t i = 0; i < r->nrules; i++)
         rt->compiled[i].check = rt->compiled[i].ctx = rt->compiled[i].ctxview = LUA_NOREF;
     for (size_t pi = 0; pi < r->nplugins; pi++) {
-        if (r->plugins[pi].broken)
+        /* a plugin none of whose rules runs is never loaded into a runtime */
+        int wanted = 0;
+        for (size_t i = 0; i < r->nrules && !wanted; i++)
+            wanted = r->rules[i].plugin == pi && r->rules[i].enabled;
+        if (r->plugins[pi].broken || !wanted)
             continue;
         if (sk_plugin_eval(&rt->sb, &r->plugins[pi], err))
             return -1;
@@ -197,10 +201,23 @@ static int compile_rules(sk_runtime *rt, sk_error *err)
             rt->compiled[i].check = luaL_ref(L, LUA_REGISTRYINDEX);
             /* ctx: as_of and unit change per unit; params and days do not */
             lua_createtable(L, 0, 4);
-            lua_getfield(L, t, "params");
-            if (lua_isnil(L, -1)) {
-                lua_pop(L, 1);
-                lua_newtable(L);
+            /* ctx.params: the rule's defaults, then the profile's values */
+            lua_newtable(L);
+            if (lua_getfield(L, t, "params") == LUA_TTABLE) {
+                lua_pushnil(L);
+                while (lua_next(L, -2)) {
+                    lua_pushvalue(L, -2);
+                    lua_insert(L, -2);
+                    lua_rawset(L, -5);
+                }
+            }
+            lua_pop(L, 1);
+            for (size_t k = 0; k < rule->info.nparams; k++) {
+                const sk_param *p = &rule->info.params[k];
+                if (!p->profile_value)
+                    continue;
+                sk_luadoc_push(L, p->profile_value);
+                lua_setfield(L, -2, p->name);
             }
             sk_sandbox_push_readonly(L, -1);
             lua_setfield(L, -3, "params");
@@ -278,6 +295,26 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The kinds of the unit's documents (static names), sorted and unique: the
+ * reports tell from them which rules applied to the unit. */
+static int add_kinds(sk_unit_result *out, const sk_unit *u)
+{
+    if (u->count == 0)
+        return 0;
+    out->kinds = calloc(u->count, sizeof *out->kinds);
+    if (!out->kinds)
+        return -1;
+    for (size_t i = 0; i < u->count; i++) {
+        size_t j = 0;
+        while (j < out->nkinds && strcmp(out->kinds[j], u->docs[i]->kind) != 0)
+            j++;
+        if (j == out->nkinds)
+            out->kinds[out->nkinds++] = u->docs[i]->kind;
+    }
+    qsort(out->kinds, out->nkinds, sizeof *out->kinds, cmp_str);
+    return 0;
+}
+
 /* Records a failed rule call: the first line of Lua's message, the traceback. */
 static int rule_error(sk_runtime *rt, sk_errors *errs)
 {
@@ -325,6 +362,8 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
             return -1;
     if (out->nfiles > 1)
         qsort(out->files, out->nfiles, sizeof *out->files, cmp_str);
+    if (add_kinds(out, u))
+        return -1;
     out->load_errors = u->load_errors;
     if (u->count == 0)
         return 0; /* nothing of it could be read */
@@ -415,6 +454,7 @@ void sk_unit_result_free(sk_unit_result *r)
         free(r->files[i]);
     free(r->findings);
     free(r->files);
+    free(r->kinds);
     free(r->hsa_id);
     free(r->name);
     memset(r, 0, sizeof *r);

@@ -410,6 +410,8 @@ int sk_sandbox_open(sk_sandbox *sb, const sk_limits *limits, char **msg)
         return -1;
     }
     *(sk_sandbox **)lua_getextraspace(sb->L) = sb;
+    /* a unit's values die young: the generational collector suits them */
+    lua_gc(sb->L, LUA_GCGEN, 0, 0);
     lua_pushcfunction(sb->L, build_sandbox);
     if (lua_pcall(sb->L, 0, 0, 0) != LUA_OK) {
         *msg = sk_printf("cannot build the rule sandbox: %s", lua_tostring(sb->L, -1));

@@ -263,11 +263,52 @@ MAP(STRATEGY, {"kind", &STR, "social-media-strategy"},
     {"maturity", &MATURITY, "maturity level (seed 003)"},
     {"action_plan", &ACTION_PLAN, "the action plan"});
 
+/* ---- policy documents (docs/gating.md) ------------------------------------------ */
+
+VOCAB(SEVERITY, "error", "warning", "info");
+static const sk_shape ANY = {.type = SK_T_ANY};
+static const sk_shape SELECTORS = {.type = SK_T_LIST, .item = &STR};
+static const sk_shape SEVERITIES = {.type = SK_T_DICT, .item = &SEVERITY};
+static const sk_shape PARAM_VALUES = {.type = SK_T_DICT, .item = &ANY};
+static const sk_shape PARAMS = {.type = SK_T_DICT, .item = &PARAM_VALUES};
+
+MAP(PROFILE, {"kind", &STR, "profile"},
+    {"version", &VERSION, "format version: 1"},
+    {"description", &STR, "what the profile is for"},
+    {"extends", &STR, "the profile this one starts from: a name in rules/ or a path"},
+    {"disable", &SELECTORS, "rule ids or prefixes (SM-) to switch off"},
+    {"enable", &SELECTORS, "rule ids or prefixes to switch back on"},
+    {"severity", &SEVERITIES, "rule id or prefix -> error, warning or info"},
+    {"params", &PARAMS, "rule id -> {parameter: value}"});
+
+MAP(WAIVER, {"rule", &STR, "the rule id the waiver is for"},
+    {"unit", &STR, "the unit's HSA-id, or \"*\" for every unit"},
+    {"path", &STR, "only findings at this path (and below it)"},
+    {"reason", &STR, "why the gap is accepted for now"},
+    {"approved_by", &STR, "who accepted it"},
+    {"expires", &DATE, "from this day on the waiver no longer waives"});
+LIST_OF(WAIVER_LIST, WAIVER);
+MAP(WAIVERS, {"kind", &STR, "waivers"},
+    {"version", &VERSION, "format version: 1"},
+    {"waivers", &WAIVER_LIST, "accepted gaps"});
+
+MAP(BASELINE_ENTRY, {"unit", &STR, "the unit's HSA-id"},
+    {"rule", &STR, "the rule id"},
+    {"path", &STR, "the finding's path"});
+LIST_OF(BASELINE_ENTRIES, BASELINE_ENTRY);
+MAP(BASELINE, {"kind", &STR, "baseline"},
+    {"version", &VERSION, "format version: 1"},
+    {"as_of", &DATE, "the date of the run that wrote it"},
+    {"findings", &BASELINE_ENTRIES, "the known findings"});
+
 const sk_kind sk_kinds[] = {
-    {"communication-plan", &PLAN, 1},
-    {"unit-onboarding", &ONBOARDING, 1},
-    {"social-media-strategy", &STRATEGY, 0},
-    {NULL, NULL, 0},
+    {"communication-plan", &PLAN, 1, 1},
+    {"unit-onboarding", &ONBOARDING, 1, 1},
+    {"social-media-strategy", &STRATEGY, 1, 0},
+    {"waivers", &WAIVERS, 0, 0},
+    {"profile", &PROFILE, 0, 0},
+    {"baseline", &BASELINE, 0, 0},
+    {NULL, NULL, 0, 0},
 };
 
 const sk_kind *sk_kind_find(const char *name)
@@ -412,6 +453,7 @@ static const char *type_word(sk_type t)
         [SK_T_ANY] = "a value", [SK_T_STR] = "a text",      [SK_T_INT] = "an integer",
         [SK_T_NUM] = "a number", [SK_T_BOOL] = "true or false", [SK_T_DATE] = "a date YYYY-MM-DD",
         [SK_T_ENUM] = "one of the allowed values", [SK_T_MAP] = "a map of keys", [SK_T_LIST] = "a list",
+        [SK_T_DICT] = "a map",
     };
     return WORDS[t];
 }
@@ -624,6 +666,25 @@ static void check_node(check_ctx *c, sk_node *n, const sk_shape *s)
         }
         return;
     }
+    case SK_T_DICT:
+        if (n->type == SK_NODE_MAP) {
+            size_t mark = strlen(c->path);
+            for (size_t i = 0; i < n->v.map.count; i++) {
+                snprintf(c->path + mark, sizeof c->path - mark, "%s%s", mark ? "." : "",
+                         n->v.map.items[i].key);
+                check_node(c, n->v.map.items[i].value, s->item);
+            }
+            c->path[mark] = '\0';
+        } else if (n->type != SK_NODE_SEQ && is_null_text(n)) {
+            n->type = SK_NODE_NULL;
+        } else {
+            sk_buf b = {0};
+            sk_buf_printf(&b, "expected a map but found %s", node_word(n));
+            where(c, &b);
+            fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
+            sk_buf_free(&b);
+        }
+        return;
     case SK_T_ANY:
         resolve_any_tree(n);
         return;

@@ -42,7 +42,8 @@ sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors)
         return NULL;
     }
     for (size_t i = 0; i < ds->count; i++)
-        us->units[us->count++].hsa_id = ds->docs[i].hsa_id;
+        if (ds->docs[i].hsa_id) /* policy documents belong to no unit */
+            us->units[us->count++].hsa_id = ds->docs[i].hsa_id;
     for (size_t i = 0; i < nerr; i++)
         if (load_errors->items[i].kind == SK_ERR_INPUT && load_errors->items[i].unit)
             us->units[us->count++].hsa_id = load_errors->items[i].unit;
@@ -54,6 +55,8 @@ sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors)
     us->count = w;
 
     for (size_t i = 0; i < ds->count; i++) {
+        if (!ds->docs[i].hsa_id)
+            continue;
         sk_unit *u = find_unit(us, ds->docs[i].hsa_id);
         if (sk_grow((void **)&u->docs, &u->cap, u->count, sizeof *u->docs)) {
             sk_unitset_free(us);

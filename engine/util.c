@@ -21,19 +21,35 @@ void *sk_arena_alloc(sk_arena *a, size_t size)
     size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     sk_arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
-        size_t bytes = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        b = malloc(sizeof(*b) + bytes);
-        if (!b)
-            return NULL;
-        b->next = a->head;
+        /* a spare block from before a reset, else a new one */
+        if (a->spare && a->spare->size >= size) {
+            b = a->spare;
+            a->spare = b->next;
+        } else {
+            size_t bytes = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+            b = malloc(sizeof(*b) + bytes);
+            if (!b)
+                return NULL;
+            b->size = bytes;
+        }
         b->used = 0;
-        b->size = bytes;
+        b->next = a->head;
         a->head = b;
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
     memset(p, 0, size);
     return p;
+}
+
+void sk_arena_reset(sk_arena *a)
+{
+    while (a->head) {
+        sk_arena_block *b = a->head;
+        a->head = b->next;
+        b->next = a->spare;
+        a->spare = b;
+    }
 }
 
 char *sk_arena_strndup(sk_arena *a, const char *s, size_t n)
@@ -46,15 +62,20 @@ char *sk_arena_strndup(sk_arena *a, const char *s, size_t n)
     return p;
 }
 
-void sk_arena_free(sk_arena *a)
+static void free_blocks(sk_arena_block *b)
 {
-    sk_arena_block *b = a->head;
     while (b) {
         sk_arena_block *next = b->next;
         free(b);
         b = next;
     }
-    a->head = NULL;
+}
+
+void sk_arena_free(sk_arena *a)
+{
+    free_blocks(a->head);
+    free_blocks(a->spare);
+    a->head = a->spare = NULL;
 }
 
 /* ---- buffers and strings ------------------------------------------------- */
@@ -214,6 +235,69 @@ void sk_buf_json(sk_buf *b, const char *s)
         }
     }
     sk_buf_add(b, "\"", 1);
+}
+
+void sk_buf_utf8(sk_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            sk_buf_puts(b, "\xEF\xBF\xBD");
+            p++;
+        } else {
+            sk_buf_add(b, (const char *)p, n);
+            p += n;
+        }
+    }
+}
+
+/* XML and HTML text: the five special characters as entities; bytes that are
+ * not UTF-8, control characters and U+FFFE/U+FFFF (none allowed in XML 1.0)
+ * become U+FFFD. In an attribute, tab and newline are kept as references so
+ * a parser does not fold them into spaces. */
+void sk_buf_xml(sk_buf *b, const char *s, int attribute)
+{
+    static const struct {
+        unsigned char c;
+        const char *entity;
+    } ENTITIES[] = {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}};
+    if (!s)
+        return;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x7F && !strchr("&<>\"'", *p))
+            p++;
+        sk_buf_add(b, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        size_t e = 0;
+        while (e < sizeof ENTITIES / sizeof *ENTITIES && ENTITIES[e].c != *p)
+            e++;
+        if (e < sizeof ENTITIES / sizeof *ENTITIES) {
+            sk_buf_puts(b, ENTITIES[e].entity);
+            p++;
+        } else if (*p == '\n' || *p == '\t' || *p == '\r') {
+            if (attribute)
+                sk_buf_printf(b, "&#%d;", *p);
+            else
+                sk_buf_add(b, (const char *)p, 1);
+            p++;
+        } else if (*p < 0x80) {
+            sk_buf_puts(b, "\xEF\xBF\xBD");
+            p++;
+        } else {
+            size_t n = utf8_len(p);
+            if (n == 0 || (n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] >= 0xBE)) {
+                sk_buf_puts(b, "\xEF\xBF\xBD");
+                p += n ? n : 1;
+            } else {
+                sk_buf_add(b, (const char *)p, n);
+                p += n;
+            }
+        }
+    }
 }
 
 /* ---- errors -------------------------------------------------------------- */

@@ -19,7 +19,22 @@ typedef struct options {
     size_t nrule_dirs;
     int no_builtin;
     int verbose;
+    unsigned jobs;          /* 0: not given */
+    unsigned shard, shards; /* --shard I/N */
+    const char *profile;    /* a name in rules/ or a path */
+    const char *only, *skip;
+    const char *waivers[MAX_RULE_DIRS];
+    size_t nwaivers;
+    const char *baseline, *write_baseline;
 } options;
+
+/* Where a report goes: standard output, or -o FILE through a temporary file
+ * renamed into place only when the report is whole. */
+typedef struct output {
+    FILE *f;
+    char tmp[PATH_MAX];
+    const char *path;
+} output;
 
 /* Parses the flags after the command name; the paths start at optind.
  * Returns 0, or the exit code (2) after printing a usage error. */
@@ -27,14 +42,26 @@ int parse_options(int argc, char **argv, options *o);
 int usage_error(const char *fmt, const char *arg);
 /* The directory of the built-in rules (see common.c). */
 const char *builtin_plugins(char *buf, size_t size);
+/* The directory of the shipped profiles (rules/), found like the plugins. */
+const char *builtin_profiles(char *buf, size_t size);
 /* Today's date, for --as-of's default. */
 void today(char out[11]);
-/* Writes the report to -o FILE (atomically) or to standard output. */
-int write_report(const options *o, const sk_result *res);
+/* Opens the report's destination; 0, or -1 after printing why. */
+int output_open(output *out, const char *path);
+/* Closes it; ok = the report is whole: only then does FILE appear. 0 or -1. */
+int output_close(output *out, int ok);
 
 extern const char USAGE[];
 
 int cmd_check(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+
+/* 0 when kind is a document kind (or "unit", when allow_unit); else prints
+ * a usage error naming the kinds (kinds.c) and returns -1. */
+int check_kind(const char *kind, int allow_unit);
 
 #endif

@@ -12,6 +12,9 @@
 #ifndef SK_SOURCE_PLUGINS
 #define SK_SOURCE_PLUGINS "plugins"
 #endif
+#ifndef SK_SOURCE_RULES
+#define SK_SOURCE_RULES "rules"
+#endif
 
 int usage_error(const char *fmt, const char *arg)
 {
@@ -21,11 +24,12 @@ int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
-/* The built-in rules: $STARTKLAR_PLUGINS, else beside an installed binary
- * (../share/startklar/plugins), else the source tree it was built from. */
-const char *builtin_plugins(char *buf, size_t size)
+/* A shipped directory: $ENV, else beside an installed binary
+ * (../share/startklar/NAME), else the source tree it was built from. */
+static const char *shipped_dir(const char *env_name, const char *name, const char *source, char *buf,
+                               size_t size)
 {
-    const char *env = getenv("STARTKLAR_PLUGINS");
+    const char *env = getenv(env_name);
     if (env && *env)
         return env;
     char exe[PATH_MAX];
@@ -35,13 +39,23 @@ const char *builtin_plugins(char *buf, size_t size)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            int w = snprintf(buf, size, "%s/../share/startklar/plugins", exe);
+            int w = snprintf(buf, size, "%s/../share/startklar/%s", exe, name);
             struct stat st;
             if (w > 0 && (size_t)w < size && stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
                 return buf;
         }
     }
-    return SK_SOURCE_PLUGINS;
+    return source;
+}
+
+const char *builtin_plugins(char *buf, size_t size)
+{
+    return shipped_dir("STARTKLAR_PLUGINS", "plugins", SK_SOURCE_PLUGINS, buf, size);
+}
+
+const char *builtin_profiles(char *buf, size_t size)
+{
+    return shipped_dir("STARTKLAR_PROFILES", "rules", SK_SOURCE_RULES, buf, size);
 }
 
 void today(char out[11])
@@ -54,13 +68,22 @@ void today(char out[11])
 
 int parse_options(int argc, char **argv, options *o)
 {
-    enum { OPT_AS_OF = 256, OPT_FORMAT, OPT_FAIL_ON, OPT_RULES, OPT_NO_BUILTIN };
+    enum { OPT_AS_OF = 256, OPT_FORMAT, OPT_FAIL_ON, OPT_RULES, OPT_NO_BUILTIN, OPT_JOBS, OPT_SHARD,
+           OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE };
     static const struct option LONG[] = {
         {"as-of", required_argument, NULL, OPT_AS_OF},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"rules", required_argument, NULL, OPT_RULES},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
+        {"jobs", required_argument, NULL, OPT_JOBS},
+        {"shard", required_argument, NULL, OPT_SHARD},
+        {"profile", required_argument, NULL, OPT_PROFILE},
+        {"only", required_argument, NULL, OPT_ONLY},
+        {"skip", required_argument, NULL, OPT_SKIP},
+        {"waivers", required_argument, NULL, OPT_WAIVERS},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"output", required_argument, NULL, 'o'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -81,7 +104,7 @@ int parse_options(int argc, char **argv, options *o)
             while (sk_report_format_name(f) && strcmp(sk_report_format_name(f), optarg) != 0)
                 f++;
             if (!sk_report_format_name(f))
-                return usage_error("unknown --format '%s' (this version writes: text, json, jsonl)", optarg);
+                return usage_error("unknown --format '%s' (this version writes: text, json, jsonl, sarif, junit, csv, markdown, html)", optarg);
             o->format = optarg;
             break;
         }
@@ -93,6 +116,43 @@ int parse_options(int argc, char **argv, options *o)
             if (o->nrule_dirs >= MAX_RULE_DIRS - 1)
                 return usage_error("too many --rules directories%s", "");
             o->rule_dirs[o->nrule_dirs++] = optarg;
+            break;
+        case OPT_JOBS: {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (*end || n < 1 || n > 256)
+                return usage_error("--jobs takes a number from 1 to 256, not '%s'", optarg);
+            o->jobs = (unsigned)n;
+            break;
+        }
+        case OPT_SHARD: {
+            unsigned i, n;
+            char extra;
+            if (sscanf(optarg, "%u/%u%c", &i, &n, &extra) != 2 || n < 1 || i < 1 || i > n || n > 65536)
+                return usage_error("--shard takes I/N with 1 <= I <= N, such as 2/4, not '%s'", optarg);
+            o->shard = i;
+            o->shards = n;
+            break;
+        }
+        case OPT_PROFILE:
+            o->profile = optarg;
+            break;
+        case OPT_ONLY:
+            o->only = optarg;
+            break;
+        case OPT_SKIP:
+            o->skip = optarg;
+            break;
+        case OPT_WAIVERS:
+            if (o->nwaivers >= MAX_RULE_DIRS)
+                return usage_error("too many --waivers files%s", "");
+            o->waivers[o->nwaivers++] = optarg;
+            break;
+        case OPT_BASELINE:
+            o->baseline = optarg;
+            break;
+        case OPT_WRITE_BASELINE:
+            o->write_baseline = optarg;
             break;
         case OPT_NO_BUILTIN:
             o->no_builtin = 1;
@@ -113,33 +173,37 @@ int parse_options(int argc, char **argv, options *o)
     return 0;
 }
 
-/* Writes to FILE.tmp, then renames: a report is whole or absent. */
-int write_report(const options *o, const sk_result *res)
+int output_open(output *out, const char *path)
 {
-    sk_report_options ropt = {0};
-    if (!o->output) {
-        ropt.color = strcmp(o->format, "text") == 0 && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-        if (sk_report_write(o->format, res, &ropt, stdout) || fflush(stdout)) {
-            fprintf(stderr, "startklar: cannot write the report\n");
-            return -1;
-        }
+    memset(out, 0, sizeof *out);
+    out->path = path;
+    if (!path) {
+        out->f = stdout;
         return 0;
     }
-    char tmp[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", o->output, (long)getpid());
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        fprintf(stderr, "startklar: cannot write %s\n", tmp);
-        return -1;
-    }
-    int bad = sk_report_write(o->format, res, &ropt, f) != 0;
-    bad |= fflush(f) != 0 || fsync(fileno(f)) != 0;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, o->output) != 0) {
-        remove(tmp);
-        fprintf(stderr, "startklar: cannot write %s\n", o->output);
+    int n = snprintf(out->tmp, sizeof out->tmp, "%s.tmp-%ld", path, (long)getpid());
+    if (n < 0 || (size_t)n >= sizeof out->tmp || !(out->f = fopen(out->tmp, "w"))) {
+        fprintf(stderr, "startklar: cannot write %s\n", path);
         return -1;
     }
     return 0;
 }
 
+int output_close(output *out, int ok)
+{
+    if (!out->path) {
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "startklar: cannot write the report\n");
+            return -1;
+        }
+        return 0;
+    }
+    ok = ok && fflush(out->f) == 0 && !ferror(out->f) && fsync(fileno(out->f)) == 0;
+    ok = fclose(out->f) == 0 && ok;
+    if (!ok || rename(out->tmp, out->path) != 0) {
+        remove(out->tmp);
+        fprintf(stderr, "startklar: cannot write %s\n", out->path);
+        return -1;
+    }
+    return 0;
+}

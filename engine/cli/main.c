@@ -15,19 +15,35 @@ const char USAGE[] =
     "\n"
     "Commands:\n"
     "  check PATH...       check YAML files (a directory means every *.yaml/*.yml in it)\n"
+    "  audit DIR...        check every unit below the directories, in parallel, with a summary\n"
     "  test [DIR...]       run the fixtures of the rules in DIR (default: the built-in rules)\n"
+    "  rules list          the rules that would run: id, severity, kind, title (--format json)\n"
+    "  rules explain ID    one rule's explanation, parameters and an example fix\n"
+    "  init KIND           print a commented starting document of a kind\n"
+    "  init --rule ID DIR  write a rule skeleton with fixtures (--kind KIND, default unit-onboarding)\n"
+    "  schema KIND         print the JSON Schema of a kind, for editors\n"
     "  help                show this text\n"
     "  version             show the version\n"
     "\n"
-    "Options of check:\n"
+    "Options of check and audit:\n"
     "  --as-of YYYY-MM-DD  the date to judge against (default: today)\n"
-    "  --format F          text (default), json or jsonl\n"
+    "  --format F          text (default), json, jsonl, sarif, junit, csv, markdown or html\n"
     "  --fail-on LEVEL     error (default), warning, info or never: exit 1 at or above it\n"
     "  --rules DIR         also load the rules in DIR (repeatable)\n"
     "  --no-builtin        do not load the built-in rules\n"
     "  -o FILE             write the report to FILE instead of standard output\n"
+    "  --jobs N            worker threads (check: 1, audit: one per core)\n"
+    "  --shard I/N         check only the I-th of N shards of the units (by HSA-id)\n"
+    "  --profile NAME      a profile from rules/ (default, prelaunch) or a profile file\n"
+    "  --only IDS          run only these rules: ids or prefixes, comma-separated (ON-,CP-02)\n"
+    "  --skip IDS          do not run these rules\n"
+    "  --waivers FILE      waivers: accepted gaps with a reason and an expiry (repeatable)\n"
+    "  --baseline FILE     findings in FILE are known: only new ones fail\n"
+    "  --write-baseline FILE  record today's findings as a baseline\n"
     "Options of test:\n"
     "  -v, --verbose       list passing fixtures too\n"
+    "Options of rules:\n"
+    "  --rules DIR, --no-builtin   as for check; rules list also takes --format text|json\n"
     "\n"
     "Exit codes: 0 every unit is ready, 1 a finding is at or above --fail-on,\n"
     "2 something could not be judged (invalid input, a failing rule, bad usage).\n"
@@ -36,7 +52,9 @@ const char USAGE[] =
     "  startklar check --as-of 2027-04-10 examples/\n"
     "  startklar check --format json visby/plan.yaml visby/onboarding.yaml\n"
     "  startklar check --rules region-rules/ --fail-on warning units/\n"
-    "  startklar test region-rules/\n";
+    "  startklar test region-rules/\n"
+    "  startklar rules explain ON-11\n"
+    "  startklar init --rule GOT-01 region-rules/gotland/\n";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -58,7 +76,8 @@ typedef struct command {
 } command;
 
 static const command COMMANDS[] = {
-    {"check", cmd_check},     {"test", cmd_test},          {"help", cmd_help},
+    {"check", cmd_check},     {"audit", cmd_audit},     {"test", cmd_test},
+    {"rules", cmd_rules},     {"init", cmd_init},       {"schema", cmd_schema},          {"help", cmd_help},
     {"--help", cmd_help},     {"-h", cmd_help},            {"version", cmd_version},
     {"--version", cmd_version}, {NULL, NULL},
 };

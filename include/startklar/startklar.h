@@ -40,7 +40,9 @@ typedef enum {
     SK_ERR_INPUT,  /* a file that is not valid input */
     SK_ERR_PLUGIN, /* a rule file that does not load or whose metadata is wrong */
     SK_ERR_RULE,   /* a rule that failed or was stopped while checking a unit */
-    SK_ERR_USAGE   /* a bad command line or option */
+    SK_ERR_USAGE,  /* a bad command line or option */
+    SK_ERR_POLICY, /* a profile, waiver or baseline that is wrong */
+    SK_ERR_WARNING /* not an error: an expired or stale waiver (sk_result.warnings) */
 } sk_error_kind;
 
 typedef struct sk_error {
@@ -135,12 +137,15 @@ typedef enum {
 typedef struct sk_param {
     char *name;
     sk_param_type type;
-    char *default_json; /* the rule's default, as JSON */
+    char *default_json;        /* the rule's default, as JSON */
+    const void *profile_value; /* the profile's value (a document node), or NULL */
+    const char *profile_file;  /* where the profile set it */
 } sk_param;
 
 typedef struct sk_rule_info {
     const char *id;
-    sk_severity severity;
+    sk_severity severity;         /* after the profile */
+    sk_severity default_severity; /* as the rule declares it */
     const char *applies_to; /* a document kind or "unit" */
     const char *title;
     const char *explain;    /* may be NULL */
@@ -158,11 +163,20 @@ sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limi
 void sk_rules_free(sk_rules *r);
 size_t sk_rules_count(const sk_rules *r);
 const sk_rule_info *sk_rules_get(const sk_rules *r, size_t i); /* sorted by id */
+/* Whether the rule at i runs (a profile, --only and --skip decide). */
+int sk_rules_enabled(const sk_rules *r, size_t i);
+/* Keeps only the rules matching one of the comma-separated ids or prefixes
+ * in only (NULL: all), then switches off those matching skip. A selector
+ * that matches no rule is an error. Returns the number of errors added. */
+int sk_rules_select(sk_rules *r, const char *only, const char *skip, sk_errors *errs);
+
 /* Enables only the rules of one plugin file (for `startklar test`); returns
  * how many rules that file has. */
 size_t sk_rules_enable_file(sk_rules *r, const char *plugin_file);
 
 /* ---- run: one runtime per worker --------------------------------------- */
+
+typedef struct sk_waiver sk_waiver;
 
 typedef struct sk_finding {
     char *rule;
@@ -171,8 +185,18 @@ typedef struct sk_finding {
     char *file; /* the document's file, as given */
     int line, column;
     char *path; /* "target_groups[2].owner" */
-    int waived;
+    int waived;               /* a waiver accepts it: it does not fail the unit */
+    const sk_waiver *waiver;  /* which one (owned by the result's policy) */
+    int known;                /* it is in the baseline: it does not fail the unit */
 } sk_finding;
+
+/* One accepted gap (a waivers document, docs/gating.md). */
+struct sk_waiver {
+    char *rule, *unit, *path, *reason, *approved_by, *expires;
+    char *file;
+    int line, column;
+    size_t matched; /* findings it waived in this run */
+};
 
 typedef enum { SK_UNIT_PASS, SK_UNIT_FAIL, SK_UNIT_ERROR } sk_unit_status;
 
@@ -181,6 +205,8 @@ typedef struct sk_unit_result {
     char *name;
     char **files; /* the unit's files, sorted, unique */
     size_t nfiles;
+    const char **kinds; /* the kinds of its documents that were read, sorted, unique (static names) */
+    size_t nkinds;
     sk_finding *findings;
     size_t nfindings, capfindings;
     int load_errors; /* input errors in this unit's documents */
@@ -203,10 +229,28 @@ void sk_unit_result_free(sk_unit_result *r);
 
 /* ---- judge ------------------------------------------------------------- */
 
+typedef struct sk_gap {
+    char *rule;
+    size_t units; /* units with at least one finding of the rule */
+} sk_gap;
+
+typedef struct sk_unit_count {
+    char *hsa_id;
+    size_t count;
+} sk_unit_count;
+
+#define SK_TOP 10
+
 typedef struct sk_summary {
     size_t units, passed, failed, errored;
-    size_t errors;                 /* entries of the error list */
-    size_t findings[4];            /* by sk_severity */
+    size_t errors;          /* entries of the error list */
+    size_t findings[4];     /* by sk_severity */
+    size_t files;           /* input files read */
+    sk_gap *gaps;           /* every rule with findings; after sk_judge_finish:
+                               most units first, then by rule id */
+    size_t ngaps, capgaps;
+    sk_unit_count most_errors[SK_TOP]; /* units with the most error findings */
+    size_t nmost_errors;
 } sk_summary;
 
 typedef struct sk_result {
@@ -214,17 +258,24 @@ typedef struct sk_result {
     const char *as_of;
     const char *profile;
     sk_severity fail_on;
-    sk_unit_result *units;
+    sk_unit_result *units; /* kept only when the report is not streamed */
     size_t nunits;
     sk_errors errors;
     sk_summary summary;
     const sk_rules *rules; /* the rules that ran: titles and explanations for reports */
     sk_rules *owned_rules; /* freed with the result when sk_check loaded them */
+    struct sk_policy *policy; /* waivers and baseline in force (owned) */
+    sk_errors warnings;    /* expired and stale waivers: reported, not failing */
+    sk_errors fixed;       /* baseline entries no finding matched: message "UNIT RULE PATH" */
 } sk_result;
 
-/* Sorts findings, sets each unit's status and the summary; returns the exit
- * code: 2 when anything could not be judged, else 1 when a finding is at or
- * above fail_on, else 0. */
+/* Judges one unit: sorts its findings, sets its status against fail_on and
+ * adds it to the summary. Returns 0, or -1 when out of memory. */
+int sk_judge_unit(sk_result *res, sk_unit_result *u);
+/* Sorts the errors and the summary's lists; returns the exit code: 2 when
+ * anything could not be judged, else 1 when a unit failed, else 0. */
+int sk_judge_finish(sk_result *res);
+/* Both, over res->units. */
 int sk_judge(sk_result *res);
 
 /* ---- report ------------------------------------------------------------ */
@@ -233,10 +284,19 @@ typedef struct sk_report_options {
     int color; /* ANSI colours in text output */
 } sk_report_options;
 
-/* Writes res in the named format ("text", "json", "jsonl"). Returns 0, -1 on an
- * unknown format, -2 on a write error. */
+/* Writes res in the named format ("text", "json", "jsonl", ...): begin,
+ * each of res->units, end. Returns 0, -1 on an unknown format, -2 on a write
+ * error. */
 int sk_report_write(const char *format, const sk_result *res, const sk_report_options *opt,
                     FILE *out);
+/* The same in steps, for a report streamed while units are checked: units
+ * are passed one at a time in order (index counts from 0), end gets the
+ * errors and the summary. */
+int sk_report_begin(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out);
+int sk_report_unit(const char *format, const sk_result *res, const sk_unit_result *u, size_t index,
+                   const sk_report_options *opt, FILE *out);
+int sk_report_end(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out);
+
 /* The i-th format sk_report_write knows, or NULL past the last. */
 const char *sk_report_format_name(size_t i);
 
@@ -252,11 +312,38 @@ typedef struct sk_check_options {
     const char *profile;      /* name shown in reports */
     sk_severity fail_on;
     const sk_limits *limits;  /* NULL: the defaults */
+    unsigned jobs;            /* worker threads, each with its own lua_State; 0 = 1 */
+    unsigned shard, shards;   /* only units whose shard (1..shards) is shard; shards 0 = all */
+    /* The report: when format is set, each unit is written to out as soon as
+     * it and all before it are done, and then freed (res->units stays empty). */
+    const char *format;
+    FILE *out;
+    sk_report_options report;
+    void (*progress)(void *ud, size_t done, size_t total); /* after each unit */
+    void *progress_ud;
+    /* policy (docs/gating.md) */
+    const char *profile_path;   /* a profile file (see sk_profile_path); NULL: none */
+    const char *profiles_dir;   /* where `extends: NAME` looks (the shipped rules/) */
+    const char *only, *skip;    /* comma-separated rule ids or prefixes */
+    const char *const *waiver_files;
+    size_t nwaiver_files;
+    const char *baseline;       /* a baseline file: its findings do not fail */
+    int collect_baseline;       /* keep every finding's fingerprint for sk_baseline_write */
 } sk_check_options;
 
-/* Discovers, loads, groups, runs and judges. Returns the exit code (0, 1, 2)
- * or -1 when out of memory; res is filled either way (free with
- * sk_result_free). */
+/* The file of a profile given by name ("prelaunch": rules_dir/prelaunch.yaml)
+ * or by path (anything with a '/' or ending in .yaml). malloc'd. */
+char *sk_profile_path(const char *name_or_path, const char *rules_dir);
+/* Writes the fingerprints collected by a run (collect_baseline) as a
+ * baseline document. 0, or -1 on a write error. */
+int sk_baseline_write(const sk_result *res, FILE *out);
+
+/* The shard (1..shards) of a unit key: stable across runs and machines. */
+unsigned sk_shard_of(const char *key, unsigned shards);
+
+/* Discovers, loads, groups, runs, judges (and reports, when o->format is set).
+ * Returns the exit code (0, 1, 2), -1 when out of memory, -2 when the report
+ * could not be written; res is filled either way (free with sk_result_free). */
 int sk_check(const sk_check_options *o, sk_result *res);
 void sk_result_free(sk_result *res);
 

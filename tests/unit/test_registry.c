@@ -76,6 +76,47 @@ static void syntax_error(void **s)
     expect_broken("return {\n  id = 'X-01',\n  title = 'a' 'b'\n}\n", 3, "syntax error");
 }
 
+static void syntax_error_quotes_the_line(void **s)
+{
+    (void)s;
+    expect_broken("return {\n  id = 'X-01',\n    title = 'a' 'b'   \n}\n", 3,
+                  "; the line reads: `title = 'a' 'b'`");
+    /* a long line is cut, never inside a UTF-8 character */
+    char text[512] = "return {\n  title = 'a' ";
+    for (int i = 0; i < 100; i++)
+        strcat(text, "\xc3\xa5");
+    strcat(text, " 'b'\n}\n");
+    expect_broken(text, 2, "; the line reads: `title = 'a' ");
+    write_plugin("bad.lua", text);
+    sk_errors errs;
+    sk_errors_init(&errs);
+    const char *dirs[] = {dir};
+    sk_rules *r = sk_rules_load(dirs, 1, NULL, &errs);
+    assert_int_equal(errs.count, 1);
+    const char *quote = strstr(errs.items[0].message, "`title");
+    assert_non_null(quote);
+    assert_non_null(strstr(quote, "...`"));
+    assert_true(strlen(quote) <= 1 + 120 + 4);
+    assert_int_equal((unsigned char)strstr(quote, "...`")[-1], 0xa5); /* a whole "å" before the cut */
+    sk_rules_free(r);
+    sk_errors_free(&errs);
+}
+
+static void syntax_error_at_the_end_quotes_nothing(void **s)
+{
+    (void)s;
+    expect_broken("return {\n  id = 'X-01',\n", 3, "syntax error");
+    write_plugin("bad.lua", "return {\n  id = 'X-01',\n");
+    sk_errors errs;
+    sk_errors_init(&errs);
+    const char *dirs[] = {dir};
+    sk_rules *r = sk_rules_load(dirs, 1, NULL, &errs);
+    assert_int_equal(errs.count, 1);
+    assert_null(strstr(errs.items[0].message, "the line reads"));
+    sk_rules_free(r);
+    sk_errors_free(&errs);
+}
+
 static void runtime_error_while_loading(void **s)
 {
     (void)s;
@@ -182,10 +223,39 @@ static void builtin_rules_have_metadata(void **s)
     sk_errors_free(&errs);
 }
 
+/* Every requirement of REQUIREMENTS.md has exactly one built-in rule, and no
+ * built-in rule is outside it (the list is kept in tests/data). */
+static void builtin_rules_are_the_requirements(void **s)
+{
+    (void)s;
+    FILE *f = fopen(SK_TESTS_DATA "/requirement-ids.txt", "r");
+    assert_non_null(f);
+    char wanted[64][16];
+    size_t n = 0;
+    while (n < 64 && fscanf(f, "%15s", wanted[n]) == 1)
+        n++;
+    fclose(f);
+    assert_int_equal(n, 52);
+    const char *dirs[] = {SK_PLUGINS};
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_rules *r = sk_rules_load(dirs, 1, NULL, &errs);
+    assert_int_equal(errs.count, 0);
+    /* both lists are sorted: compare them item by item */
+    for (size_t i = 0; i < n && i < sk_rules_count(r); i++)
+        if (strcmp(wanted[i], sk_rules_get(r, i)->id) != 0)
+            fail_msg("requirement %s, built-in rule %s", wanted[i], sk_rules_get(r, i)->id);
+    assert_int_equal(sk_rules_count(r), n);
+    sk_rules_free(r);
+    sk_errors_free(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(syntax_error, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(syntax_error_quotes_the_line, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(syntax_error_at_the_end_quotes_nothing, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(runtime_error_while_loading, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(returns_nothing, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(bad_id, make_dir, remove_dir),
@@ -198,6 +268,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(loops_while_loading, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(many_rules_in_one_file_sorted, make_dir, remove_dir),
         cmocka_unit_test(builtin_rules_have_metadata),
+        cmocka_unit_test(builtin_rules_are_the_requirements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,294 @@
+---@meta startklar
+-- startklar.d.lua: type annotations for the Lua language server (LuaLS,
+-- sumneko) describing what a startklar rule sees: the rule table, `doc`,
+-- `report`, `ctx` and the read-only helper library `sk` (engine/lua/sk.lua).
+-- It is never run; add this folder to `workspace.library` (see
+-- docs/writing-rules.md, "Editor setup"). The contract is RULE-API.md.
+
+---A rule plugin returns one rule table or a list of them.
+---@class startklar.Rule
+---@field id string                    # unique id: [A-Z][A-Z0-9]{1,7}-[0-9]{2,4}, e.g. "GOT-01"
+---@field severity "error"|"warning"|"info"
+---@field applies_to "communication-plan"|"unit-onboarding"|"social-media-strategy"|"unit"
+---@field title string                 # one line, shown in every report
+---@field explain? string              # why it matters and how to fix it (`startklar rules explain ID`)
+---@field params? table<string, number|string|boolean|(string|number)[]> # defaults; a profile may override each
+---@field check fun(doc: startklar.Doc|startklar.Unit, report: fun(finding: startklar.Finding), ctx: startklar.Ctx)
+
+---One finding, given to `report`.
+---@class startklar.Finding
+---@field path (string|integer)[]      # keys and 1-based indexes from the document root
+---@field message string               # required
+---@field severity? "error"|"warning"|"info" # lowers this one finding
+
+---The run's context.
+---@class startklar.Ctx
+---@field as_of string                 # the run's date "YYYY-MM-DD" (never the clock)
+---@field params table<string, any>    # the rule's parameters after the profile
+---@field unit startklar.Unit          # the whole unit the document belongs to
+---@field days fun(a: string, b: string): integer|nil # days from date a to date b
+
+---A document as read-only Lua values: maps are tables, lists sequences,
+---dates "YYYY-MM-DD" strings, null is nil. Writing to it raises an error.
+---Keys follow FORMAT.md (`startklar init KIND` prints every one); keys that
+---begin with x_ are the region's own.
+---@class startklar.Doc
+---@field kind string
+---@field version integer
+---@field unit? {name?: string, hsa_id?: string, care_provider?: string}
+---@field [string] any
+
+---The unit, for rules with applies_to = "unit" (and ctx.unit).
+---@class startklar.Unit
+---@field hsa_id string
+---@field name? string
+---@field documents table<string, startklar.Doc[]> # by kind
+
+---@alias startklar.Path (string|integer)[]
+
+---The helper library every rule sees as the read-only global `sk`.
+---@class startklar.sk
+sk = {}
+
+-- dates ------------------------------------------------------------------
+
+---True when s is a "YYYY-MM-DD" string.
+---@param s any
+---@return boolean
+function sk.is_date(s) end
+
+---Days from date a to date b (negative when b is earlier); nil if either is not a date.
+---@param a string
+---@param b string
+---@return integer|nil
+function sk.days(a, b) end
+
+---The date n days after d (n may be negative); nil if d is not a date.
+---@param d string
+---@param n integer
+---@return string|nil
+function sk.add_days(d, n) end
+
+-- values -----------------------------------------------------------------
+
+---True when v holds something: not nil, not false, not a blank string, not an empty table.
+---@param v any
+---@return boolean
+function sk.present(v) end
+
+---Iterates a list that may be absent, skipping null items: `for i, x in sk.each(doc.staff) do`.
+---@generic T
+---@param list T[]|nil
+---@return fun(): integer, T
+function sk.each(list) end
+
+---Number of items in a list that may be absent.
+---@param list any[]|nil
+---@return integer
+function sk.count(list) end
+
+---A set (value -> true) of a list that may be absent.
+---@param list any[]|nil
+---@return table<any, boolean>
+function sk.set(list) end
+
+---The items joined with sep (default ", "), each through tostring.
+---@param list any[]|nil
+---@param sep? string
+---@return string
+function sk.join(list, sep) end
+
+---Lower-case s, including å, ä, ö, æ, ø.
+---@param s string
+---@return string
+function sk.lower(s) end
+
+---True when a and b are equal ignoring case and surrounding blanks.
+---@param a any
+---@param b any
+---@return boolean
+function sk.same_text(a, b) end
+
+---True when n is a finite number.
+---@param n any
+---@return boolean
+function sk.finite(n) end
+
+---An integer with a space between thousands: 14500 -> "14 500".
+---@param n number
+---@return string
+function sk.fmt_int(n) end
+
+---A number for a message: integers spaced, others with up to two decimals.
+---@param n number
+---@return string
+function sk.fmt_num(n) end
+
+---A percentage with one decimal: 0.275 -> "27.5 %".
+---@param fraction number
+---@return string
+function sk.fmt_pct(fraction) end
+
+-- vocabularies of the seeds -----------------------------------------------
+
+---The four phases of the communication plan, in order.
+---@type string[]
+sk.PHASES = {}
+
+---Swedish names of the phases.
+---@type table<string, string>
+sk.PHASE_NAMES = {}
+
+---The four mandatory roles of seed 004.
+---@type string[]
+sk.ROLES = {}
+
+---Swedish names of the roles.
+---@type table<string, string>
+sk.ROLE_NAMES = {}
+
+---The connection steps in order, each a list of `connection` keys.
+---@type string[][]
+sk.CONNECTION_STEPS = {}
+
+---Maturity levels of seed 003: the features each level adds.
+---@type string[][]
+sk.MATURITY_LEVELS = {}
+
+---The highest maturity level whose features (and those below) are all present.
+---@param features string[]|nil
+---@return integer
+function sk.maturity_level(features) end
+
+---The features missing from `features` to reach `level`, in scale order.
+---@param features string[]|nil
+---@param level integer
+---@return string[]
+function sk.missing_features(features, level) end
+
+-- walking documents ---------------------------------------------------------
+
+---Every activity of a plan, phase by phase: `for act, path, phase in sk.activities(doc) do`.
+---@param plan startklar.Doc
+---@return fun(): table, startklar.Path, string
+function sk.activities(plan) end
+
+---A path extended by more keys (a new table): sk.sub(path, "owner").
+---@param path startklar.Path
+---@param ... string|integer
+---@return startklar.Path
+function sk.sub(path, ...) end
+
+---The documents of one kind in a unit (an empty list when it has none).
+---@param unit startklar.Unit
+---@param kind string
+---@return startklar.Doc[]
+function sk.documents(unit, kind) end
+
+-- communication plan helpers ---------------------------------------------------
+
+---How a message names a plan item: its id, else its name, else "#i".
+---@param item table|nil
+---@param index integer
+---@return string
+function sk.plan_label(item, index) end
+
+---How a message names an activity found by sk.activities.
+---@param act table|nil
+---@param path startklar.Path
+---@return string
+function sk.plan_activity(act, path) end
+
+---An activity's status; none counts as "planned".
+---@param act table|nil
+---@return string
+function sk.plan_status(act) end
+
+---The target groups of a plan by id: id -> {group, index, path}.
+---@param plan startklar.Doc
+---@return table<string, {group: table, index: integer, path: startklar.Path}>
+function sk.plan_groups(plan) end
+
+---Which activities reach each target group: id -> list of {act, path, phase}.
+---@param plan startklar.Doc
+---@return table<string, {act: table, path: startklar.Path, phase: string}[]>
+function sk.plan_reach(plan) end
+
+---A count of days for a message: "1 day", "14 days".
+---@param n integer
+---@return string
+function sk.plan_ndays(n) end
+
+-- onboarding helpers ------------------------------------------------------------
+
+---Swedish names of the training topics.
+---@type table<string, string>
+sk.TRAINING_NAMES = {}
+
+---The four areas of the risk analysis, in order.
+---@type string[]
+sk.RISK_AREAS = {}
+
+---Swedish names of the risk areas.
+---@type table<string, string>
+sk.RISK_AREA_NAMES = {}
+
+---Swedish names of the dates in `connection`.
+---@type table<string, string>
+sk.CONNECTION_NAMES = {}
+
+---The connection step (1-5) a `connection` key belongs to, or nil.
+---@param key string
+---@return integer|nil
+function sk.connection_step(key) end
+
+---How a message names a staff member.
+---@param member table|nil
+---@param index integer
+---@return string
+function sk.staff_label(member, index) end
+
+---Why a "done" date does not count as done before launch, or nil when it does.
+---@param date string|nil
+---@param launch string|nil
+---@param today string|nil
+---@return string|nil
+function sk.done_gap(date, launch, today) end
+
+-- social media helpers -------------------------------------------------------------
+
+---Danish names of the five maturity levels of seed 003.
+---@type string[]
+sk.SM_LEVEL_NAMES = {}
+
+---The features through which users can write to the hospital.
+---@type string[]
+sk.SM_WRITE_FEATURES = {}
+
+---A maturity level for a message: "level 3 (dialog, proaktiv tilgang)".
+---@param l integer
+---@return string
+function sk.sm_level(l) end
+
+---A strategy's `maturity` map, or an empty table.
+---@param doc startklar.Doc
+---@return table
+function sk.sm_maturity(doc) end
+
+---How a message names a purpose.
+---@param p table|nil
+---@param i integer
+---@return string
+function sk.sm_purpose(p, i) end
+
+---How a message names a platform.
+---@param p table|nil
+---@param i integer
+---@return string
+function sk.sm_platform(p, i) end
+
+---How a message names a measure.
+---@param m table|nil
+---@param j integer
+---@return string
+function sk.sm_measure(m, j) end

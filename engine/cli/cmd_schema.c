@@ -1,0 +1,38 @@
+/* cmd_schema.c: `startklar schema KIND`: the JSON Schema of a document kind,
+ * generated from the loader's own tables, for editors and other tools. */
+#include "cli.h"
+#include "startklar/authoring.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+int cmd_schema(int argc, char **argv)
+{
+    options o = {.format = "text"};
+    int rc = parse_options(argc, argv, &o);
+    if (rc)
+        return rc;
+    if (optind + 1 != argc)
+        return usage_error("schema needs one document kind, e.g. 'schema unit-onboarding'%s", "");
+    const char *kind = argv[optind];
+    if (check_kind(kind, 0))
+        return 2;
+    FILE *out = o.output ? fopen(o.output, "w") : stdout;
+    if (!out) {
+        fprintf(stderr, "startklar: cannot write %s\n", o.output);
+        return 2;
+    }
+    rc = sk_json_schema_write(kind, out);
+    if (o.output && fclose(out))
+        rc = -2;
+    if (rc) {
+        fprintf(stderr, "startklar: cannot write the schema%s%s\n", o.output ? " to " : "",
+                o.output ? o.output : "");
+        if (o.output)
+            unlink(o.output);
+        return 2;
+    }
+    return 0;
+}

@@ -1,0 +1,32 @@
+/* kinds.c: a document kind named on the command line (`init KIND`,
+ * `schema KIND`, `init --rule ID --kind KIND`): checked against the schema's
+ * kinds, with "did you mean" and the list of kinds when it is unknown. */
+#include "cli.h"
+#include "startklar/authoring.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_KINDS 16
+
+int check_kind(const char *kind, int allow_unit)
+{
+    const char *names[MAX_KINDS + 1];
+    size_t n = 0;
+    for (const char *k; n < MAX_KINDS && (k = sk_schema_kind(n)); n++)
+        names[n] = k;
+    if (allow_unit)
+        names[n++] = "unit";
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], kind) == 0)
+            return 0;
+    const char *hint = sk_closest(kind, names, n);
+    fprintf(stderr, "startklar: unknown kind '%s'", kind);
+    if (hint)
+        fprintf(stderr, " (did you mean '%s'?)", hint);
+    fputs("; the kinds are:", stderr);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "%s %s", i ? "," : "", names[i]);
+    fputs("\nTry 'startklar help'.\n", stderr);
+    return -1;
+}

@@ -1,0 +1,411 @@
+/* report_html.c: the HTML writer, for people: one self-contained page (inline
+ * CSS, JS and SVG; nothing fetched, so it works offline and as a mail
+ * attachment). A table of units that sorts (click a header) and filters (by
+ * status, rule, free text), each unit opening to its findings with the
+ * rule's title and explanation; summary cards and a bar chart of the ten
+ * rules that affect the most units. The units stream as they are judged, so
+ * the cards and the chart are written at the end and shown first by CSS.
+ * Every text is HTML-escaped; the page has no date or random id in it, so
+ * it is byte-identical for the same run. */
+#include "internal.h"
+
+#include <string.h>
+
+static const char *const VERDICT[] = {"ready", "not ready", "error"};
+
+static const char CSS[] =
+    ":root{--pass:#1b7f3b;--fail:#b3261e;--error:#7b3fa0;--warn:#9a6700;--info:#2f5fa7;--line:#d0d7de;"
+    "--muted:#57606a}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;"
+    "background:#f6f8fa}\n"
+    "#page{display:flex;flex-direction:column;gap:16px;max-width:1200px;margin:0 auto;padding:24px}\n"
+    "#head{order:0}#summary{order:1}#controls{order:2}#units-box{order:3}#errors{order:4}#foot{order:5}\n"
+    "h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:0 0 8px}.muted{color:var(--muted)}\n"
+    ".cards{display:flex;flex-wrap:wrap;gap:12px}\n"
+    ".card{flex:1 1 160px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}\n"
+    ".card .n{font-size:30px;font-weight:700;display:block}.card.pass .n{color:var(--pass)}"
+    ".card.fail .n{color:var(--fail)}.card.error .n{color:var(--error)}\n"
+    ".panel{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px}\n"
+    "svg.chart{max-width:100%;height:auto}svg.chart text{font:13px system-ui,sans-serif;fill:#1f2328}"
+    "svg.chart rect.bar{fill:#b3261e}svg.chart text.count{fill:#57606a}\n"
+    "#controls{display:flex;flex-wrap:wrap;gap:12px;align-items:end}\n"
+    "#controls label{display:flex;flex-direction:column;font-size:13px;color:var(--muted)}\n"
+    "#controls select,#controls input{font:inherit;padding:4px 6px;border:1px solid var(--line);"
+    "border-radius:6px;min-width:180px}\n"
+    "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;vertical-align:top}\n"
+    "#units{background:#fff;border:1px solid var(--line)}\n"
+    "#units>thead th{background:#eaeef2;cursor:pointer;user-select:none;white-space:nowrap}\n"
+    "#units>thead th[aria-sort=ascending]::after{content:' \\25B2'}"
+    "#units>thead th[aria-sort=descending]::after{content:' \\25BC'}\n"
+    "#units>tbody{border-top:1px solid var(--line)}\n"
+    "td.num,th.num{text-align:right}\n"
+    "button.toggle{border:0;background:none;cursor:pointer;font:inherit;padding:0 6px 0 0}\n"
+    "button.toggle::before{content:'\\25B8';display:inline-block;width:1em}"
+    "button.toggle[aria-expanded=true]::before{content:'\\25BE'}\n"
+    ".status{font-weight:600;border-radius:10px;padding:1px 8px;color:#fff;white-space:nowrap}\n"
+    ".status.pass{background:var(--pass)}.status.fail{background:var(--fail)}"
+    ".status.error{background:var(--error)}\n"
+    ".sev{font-weight:600}.sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}"
+    ".sev.info{color:var(--info)}\n"
+    "tr.detail>td{background:#fbfcfd;padding:8px 16px 16px 32px}\n"
+    ".findings th{font-size:13px;color:var(--muted);border-bottom:1px solid var(--line)}\n"
+    ".findings td{border-bottom:1px solid #eef1f4}.where{font-family:ui-monospace,monospace;"
+    "font-size:13px;word-break:break-all}\n"
+    "tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}\n"
+    ".badge{font-size:12px;border:1px solid var(--muted);border-radius:8px;padding:0 6px;margin-left:6px;"
+    "text-decoration:none;display:inline-block}\n"
+    "dl.rules dt{font-weight:600;margin-top:8px}dl.rules dd{margin:2px 0 0 16px;white-space:pre-line}\n"
+    "ul.unit-errors{color:var(--error);margin:8px 0}\n"
+    "@media print{body{background:#fff;font-size:11pt}#page{max-width:none;padding:0}"
+    "#controls,button.toggle{display:none}"
+    "tr.detail[hidden]{display:table-row}tbody{break-inside:avoid}.card,.panel,#units{border-color:#999}"
+    ".status{color:#000;background:none!important;border:1px solid #000}a{color:inherit}}\n";
+
+static const char JS[] =
+    "(function(){\n"
+    "var table=document.getElementById('units');\n"
+    "function units(){return Array.prototype.slice.call(table.tBodies);}\n"
+    "var fStatus=document.getElementById('f-status'),fRule=document.getElementById('f-rule'),"
+    "fText=document.getElementById('f-text');\n"
+    "function apply(){\n"
+    " var st=fStatus.value,ru=fRule.value,q=fText.value.trim().toLowerCase(),shown=0;\n"
+    " units().forEach(function(b){\n"
+    "  var ok=(!st||b.getAttribute('data-status')===st)&&"
+    "(!ru||b.getAttribute('data-rules').indexOf(' '+ru+' ')>=0)&&"
+    "(!q||b.textContent.toLowerCase().indexOf(q)>=0);\n"
+    "  b.hidden=!ok;if(ok)shown++;});\n"
+    " document.getElementById('shown').textContent=String(shown);\n"
+    "}\n"
+    "[fStatus,fRule,fText].forEach(function(e){e.addEventListener('input',apply);"
+    "e.addEventListener('change',apply);});\n"
+    "var heads=Array.prototype.slice.call(table.tHead.rows[0].cells);\n"
+    "heads.forEach(function(th){\n"
+    " function sort(){\n"
+    "  var key='data-'+th.getAttribute('data-key'),num=th.classList.contains('num');\n"
+    "  var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;\n"
+    "  heads.forEach(function(h){h.removeAttribute('aria-sort');});\n"
+    "  th.setAttribute('aria-sort',dir>0?'ascending':'descending');\n"
+    "  var list=units();\n"
+    "  list.sort(function(a,b){var x=a.getAttribute(key),y=b.getAttribute(key);"
+    "var c=num?Number(x)-Number(y):x.localeCompare(y,'sv');"
+    "if(!c)c=a.getAttribute('data-id').localeCompare(b.getAttribute('data-id'));return c*dir;});\n"
+    "  list.forEach(function(b){table.appendChild(b);});\n"
+    " }\n"
+    " th.addEventListener('click',sort);\n"
+    " th.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();sort();}});\n"
+    "});\n"
+    "function toggle(b,open){var d=b.querySelector('tr.detail'),btn=b.querySelector('button.toggle');"
+    "d.hidden=!open;btn.setAttribute('aria-expanded',open?'true':'false');}\n"
+    "table.addEventListener('click',function(ev){var btn=ev.target.closest('button.toggle');"
+    "if(btn){var b=btn.closest('tbody');toggle(b,b.querySelector('tr.detail').hidden);}});\n"
+    "document.getElementById('expand').addEventListener('click',function(){"
+    "units().forEach(function(b){toggle(b,true);});});\n"
+    "document.getElementById('collapse').addEventListener('click',function(){"
+    "units().forEach(function(b){toggle(b,false);});});\n"
+    "apply();\n"
+    "})();\n";
+
+static void h(FILE *out, const char *s)
+{
+    sk_report_xml(out, s ? s : "", 0);
+}
+
+static void a(FILE *out, const char *s)
+{
+    sk_report_xml(out, s ? s : "", 1);
+}
+
+static void where(FILE *out, const char *file, int line, int column)
+{
+    h(out, file ? file : "");
+    if (line > 0)
+        fprintf(out, ":%d", line);
+    if (line > 0 && column > 0)
+        fprintf(out, ":%d", column);
+}
+
+static const char *status_name(sk_unit_status s)
+{
+    return sk_report_status_name(s);
+}
+
+static int same(const char *x, const char *y)
+{
+    return x && y && strcmp(x, y) == 0;
+}
+
+void sk_html_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"startklar ",
+          out);
+    a(out, res->tool_version ? res->tool_version : SK_VERSION);
+    fputs("\">\n<title>startklar report, as of ", out);
+    h(out, res->as_of);
+    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div id=\"page\">\n", CSS);
+    fputs("<header id=\"head\"><h1>startklar report</h1>\n<p class=\"muted\">Checked as of ", out);
+    h(out, res->as_of ? res->as_of : "(unknown)");
+    fputs(" with the ", out);
+    h(out, res->profile ? res->profile : "default");
+    fprintf(out, " rules. A unit is <em>not ready</em> at a finding of severity %s or above.</p></header>\n",
+            res->fail_on == SK_SEV_NONE ? "(never)" : sk_severity_name(res->fail_on));
+
+    fputs("<section id=\"controls\" aria-label=\"Filters\">\n"
+          "<label>Status<select id=\"f-status\"><option value=\"\">all</option>", out);
+    for (int s = SK_UNIT_PASS; s <= SK_UNIT_ERROR; s++)
+        fprintf(out, "<option value=\"%s\">%s</option>", status_name((sk_unit_status)s), VERDICT[s]);
+    fputs("</select></label>\n<label>Rule<select id=\"f-rule\"><option value=\"\">any</option>", out);
+    const sk_rules *r = res->rules;
+    for (size_t i = 0; r && i < sk_rules_count(r); i++) {
+        if (!sk_report_rule_ran(r, i))
+            continue;
+        const sk_rule_info *ri = sk_rules_get(r, i);
+        fputs("<option value=\"", out);
+        a(out, ri->id);
+        fputs("\">", out);
+        h(out, ri->id);
+        fputs(" ", out);
+        h(out, ri->title);
+        fputs("</option>", out);
+    }
+    fputs("</select></label>\n<label>Search<input id=\"f-text\" type=\"search\" "
+          "placeholder=\"HSA-id, name, file, message\"></label>\n"
+          "<span><button type=\"button\" id=\"expand\">Open all</button> "
+          "<button type=\"button\" id=\"collapse\">Close all</button></span>\n"
+          "<span class=\"muted\"><span id=\"shown\"></span> units shown</span>\n</section>\n",
+          out);
+    fputs("<section id=\"units-box\">\n<table id=\"units\">\n<thead><tr>"
+          "<th data-key=\"id\" tabindex=\"0\">HSA-id</th><th data-key=\"name\" tabindex=\"0\">Unit</th>"
+          "<th data-key=\"status\" tabindex=\"0\">Status</th>"
+          "<th data-key=\"error\" class=\"num\" tabindex=\"0\">Errors</th>"
+          "<th data-key=\"warning\" class=\"num\" tabindex=\"0\">Warnings</th>"
+          "<th data-key=\"info\" class=\"num\" tabindex=\"0\">Info</th></tr></thead>\n",
+          out);
+}
+
+/* The unit's rules with findings, each once, in the order they first appear. */
+static int first_of_rule(const sk_unit_result *u, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (same(u->findings[j].rule, u->findings[i].rule))
+            return 0;
+    return u->findings[i].rule != NULL;
+}
+
+static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
+{
+    fputs("<table class=\"findings\"><thead><tr><th>Where</th><th>Severity</th><th>Rule</th>"
+          "<th>Message</th></tr></thead><tbody>\n",
+          out);
+    for (size_t i = 0; i < u->nfindings; i++) {
+        const sk_finding *f = &u->findings[i];
+        const sk_rule_info *ri = sk_report_rule_find(res->rules, f->rule);
+        fprintf(out, "<tr%s><td class=\"where\">", f->waived ? " class=\"waived\"" : "");
+        where(out, f->file, f->line, f->column);
+        fprintf(out, "</td><td class=\"sev %s\">%s</td><td><strong>", sk_severity_name(f->severity),
+                sk_severity_name(f->severity));
+        h(out, f->rule);
+        fputs("</strong>", out);
+        if (ri && ri->title) {
+            fputs(" ", out);
+            h(out, ri->title);
+        }
+        fputs("</td><td><span class=\"msg\">", out);
+        h(out, f->message);
+        fputs("</span>", out);
+        if (f->path && *f->path) {
+            fputs(" <span class=\"muted\">(", out);
+            h(out, f->path);
+            fputs(")</span>", out);
+        }
+        if (f->waived)
+            fputs("<span class=\"badge\">waived</span>", out);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table>\n<dl class=\"rules\">\n", out);
+    for (size_t i = 0; i < u->nfindings; i++) {
+        if (!first_of_rule(u, i))
+            continue;
+        const sk_rule_info *ri = sk_report_rule_find(res->rules, u->findings[i].rule);
+        fputs("<dt>", out);
+        h(out, u->findings[i].rule);
+        if (ri && ri->title) {
+            fputs(": ", out);
+            h(out, ri->title);
+        }
+        fputs("</dt><dd>", out);
+        h(out, ri && ri->explain ? ri->explain : "(no explanation)");
+        fputs("</dd>\n", out);
+    }
+    fputs("</dl>\n", out);
+}
+
+void sk_html_unit(const sk_result *res, const sk_unit_result *u, size_t index,
+                  const sk_report_options *opt, FILE *out)
+{
+    (void)index, (void)opt;
+    size_t count[4] = {0};
+    for (size_t i = 0; i < u->nfindings; i++)
+        if ((unsigned)u->findings[i].severity < 4)
+            count[u->findings[i].severity]++;
+    const char *id = u->hsa_id ? u->hsa_id : "";
+    const char *name = u->name && *u->name ? u->name : id;
+    const char *status = status_name(u->status);
+    fputs("<tbody class=\"unit\" data-id=\"", out);
+    a(out, id);
+    fputs("\" data-name=\"", out);
+    a(out, name);
+    fprintf(out, "\" data-status=\"%s\" data-error=\"%zu\" data-warning=\"%zu\" data-info=\"%zu\" data-rules=\" ",
+            status, count[SK_SEV_ERROR], count[SK_SEV_WARNING], count[SK_SEV_INFO]);
+    for (size_t i = 0; i < u->nfindings; i++) {
+        if (!first_of_rule(u, i))
+            continue;
+        a(out, u->findings[i].rule);
+        fputc(' ', out);
+    }
+    fputs("\">\n<tr class=\"row\"><td><button type=\"button\" class=\"toggle\" aria-expanded=\"false\" "
+          "aria-label=\"findings of ",
+          out);
+    a(out, id);
+    fputs("\"></button>", out);
+    h(out, id);
+    fputs("</td><td>", out);
+    h(out, name);
+    fprintf(out, "</td><td><span class=\"status %s\">%s</span></td>"
+                 "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
+            status, (unsigned)u->status < 3 ? VERDICT[u->status] : "error", count[SK_SEV_ERROR],
+            count[SK_SEV_WARNING], count[SK_SEV_INFO]);
+    fputs("<tr class=\"detail\" hidden><td colspan=\"6\">\n<p class=\"muted\">Files: ", out);
+    for (size_t i = 0; i < u->nfiles; i++) {
+        fputs(i ? ", " : "", out);
+        fputs("<span class=\"where\">", out);
+        h(out, u->files[i]);
+        fputs("</span>", out);
+    }
+    fputs(u->nfiles ? "</p>\n" : "none</p>\n", out);
+    int errors = 0;
+    for (size_t i = 0; i < res->errors.count; i++) {
+        const sk_error *e = &res->errors.items[i];
+        if (!same(e->unit, u->hsa_id))
+            continue;
+        fputs(errors++ ? "<li>" : "<ul class=\"unit-errors\"><li>", out);
+        fprintf(out, "%s error at <span class=\"where\">", sk_report_error_kind(e->kind));
+        where(out, e->file, e->line, e->column);
+        fputs("</span>: ", out);
+        h(out, e->message);
+        fputs("</li>\n", out);
+    }
+    if (errors)
+        fputs("</ul>\n", out);
+    else if (u->load_errors || u->rule_errors)
+        fprintf(out, "<p class=\"unit-errors\">%d input error(s) and %d failed rule(s): see below.</p>\n",
+                u->load_errors, u->rule_errors);
+    if (u->nfindings)
+        findings(res, u, out);
+    else
+        fputs("<p>No findings.</p>\n", out);
+    fputs("</td></tr>\n</tbody>\n", out);
+}
+
+/* The ten rules that affect the most units, as horizontal bars. */
+static void chart(const sk_result *res, FILE *out)
+{
+    const sk_summary *s = &res->summary;
+    size_t n = s->ngaps < 10 ? s->ngaps : 10;
+    fputs("<div class=\"panel\"><h2>Most common gaps</h2>\n", out);
+    if (n == 0) {
+        fputs("<p>No findings.</p></div>\n", out);
+        return;
+    }
+    size_t max = 1;
+    for (size_t i = 0; i < n; i++)
+        if (s->gaps[i].units > max)
+            max = s->gaps[i].units;
+    const int label = 420, bars = 300, row = 26, width = label + bars + 60;
+    fprintf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %zu\" width=\"%d\" height=\"%zu\" "
+                 "aria-label=\"Rules by units affected\">\n",
+            width, n * row + 8, width, n * row + 8);
+    for (size_t i = 0; i < n; i++) {
+        const sk_gap *g = &s->gaps[i];
+        const sk_rule_info *ri = sk_report_rule_find(res->rules, g->rule);
+        int y = (int)i * row + 4;
+        int w = (int)((double)bars * (double)g->units / (double)max + 0.5);
+        fputs("<g><title>", out);
+        h(out, g->rule);
+        if (ri && ri->title) {
+            fputs(": ", out);
+            h(out, ri->title);
+        }
+        fprintf(out, " (%zu unit%s)</title>", g->units, g->units == 1 ? "" : "s");
+        fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label - 8, y + 17);
+        h(out, g->rule);
+        if (ri && ri->title) {
+            char shortened[52];
+            size_t len = strlen(ri->title);
+            if (len < sizeof shortened) {
+                fputs(" ", out);
+                h(out, ri->title);
+            } else {
+                /* cut at a character boundary: never inside a UTF-8 sequence */
+                size_t cut = sizeof shortened - 4;
+                while (cut > 0 && ((unsigned char)ri->title[cut] & 0xC0) == 0x80)
+                    cut--;
+                memcpy(shortened, ri->title, cut);
+                memcpy(shortened + cut, "...", 4);
+                fputs(" ", out);
+                h(out, shortened);
+            }
+        }
+        fprintf(out, "</text><rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\"/>",
+                label, y + 3, w > 0 ? w : 1, row - 8);
+        fprintf(out, "<text class=\"count\" x=\"%d\" y=\"%d\">%zu</text></g>\n", label + (w > 0 ? w : 1) + 6,
+                y + 17, g->units);
+    }
+    fputs("</svg>\n<p class=\"muted\">Units with at least one finding of the rule.</p></div>\n", out);
+}
+
+void sk_html_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    const sk_summary *s = &res->summary;
+    fputs("</table>\n</section>\n", out);
+    const struct {
+        const char *cls, *label;
+        size_t n;
+    } CARDS[] = {
+        {"units", "units checked", s->units}, {"pass", "ready", s->passed},
+        {"fail", "not ready", s->failed},     {"error", "with errors", s->errored},
+    };
+    fputs("<section id=\"summary\" aria-label=\"Summary\">\n<div class=\"cards\">\n", out);
+    for (size_t i = 0; i < sizeof CARDS / sizeof *CARDS; i++)
+        fprintf(out, "<div class=\"card %s\"><span class=\"n\">%zu</span>%s</div>\n", CARDS[i].cls, CARDS[i].n,
+                CARDS[i].label);
+    fprintf(out, "</div>\n<p class=\"muted\">Findings: %zu error%s, %zu warning%s, %zu info; "
+                 "%zu could not be judged.</p>\n",
+            s->findings[SK_SEV_ERROR], s->findings[SK_SEV_ERROR] == 1 ? "" : "s", s->findings[SK_SEV_WARNING],
+            s->findings[SK_SEV_WARNING] == 1 ? "" : "s", s->findings[SK_SEV_INFO], s->errors);
+    chart(res, out);
+    fputs("</section>\n", out);
+    if (res->errors.count) {
+        fputs("<section id=\"errors\" class=\"panel\"><h2>Could not be judged</h2>\n<table class=\"findings\">"
+              "<thead><tr><th>Where</th><th>Kind</th><th>Unit</th><th>Message</th></tr></thead><tbody>\n",
+              out);
+        for (size_t i = 0; i < res->errors.count; i++) {
+            const sk_error *e = &res->errors.items[i];
+            fputs("<tr><td class=\"where\">", out);
+            where(out, e->file, e->line, e->column);
+            fprintf(out, "</td><td>%s</td><td>", sk_report_error_kind(e->kind));
+            h(out, e->unit);
+            fputs("</td><td>", out);
+            h(out, e->message);
+            fputs("</td></tr>\n", out);
+        }
+        fputs("</tbody></table></section>\n", out);
+    }
+    fputs("<footer id=\"foot\" class=\"muted\">Written by startklar ", out);
+    h(out, res->tool_version ? res->tool_version : SK_VERSION);
+    fprintf(out, ".</footer>\n</div>\n<script>\n%s</script>\n</body>\n</html>\n", JS);
+}

@@ -1,0 +1,264 @@
+/* report_junit.c: the JUnit XML writer, for CI servers (GitLab, Jenkins,
+ * Azure DevOps) that show test results. A unit is a <testsuite>; every rule
+ * that ran and applied to it is a <testcase> (classname = rule id, name =
+ * title). A rule fails when one of its findings is at or above --fail-on and
+ * not waived: a <failure> lists those findings; the other findings of the
+ * rule (below the level, or waived) go to its <system-out>. A rule that
+ * failed to run is an <error>, and so are the unit's input errors. Errors of
+ * no unit (a broken plugin, a file without HSA-id) close the report in a
+ * suite of their own. */
+#include "internal.h"
+
+#include <string.h>
+
+static int failing(const sk_result *res, const sk_finding *f)
+{
+    return !f->waived && res->fail_on != SK_SEV_NONE && f->severity >= res->fail_on;
+}
+
+static int same(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+/* The rule error of this unit and rule, or NULL. */
+static const sk_error *rule_error(const sk_result *res, const char *unit, const char *rule)
+{
+    for (size_t i = 0; i < res->errors.count; i++) {
+        const sk_error *e = &res->errors.items[i];
+        if (e->kind == SK_ERR_RULE && same(e->unit, unit) && same(e->rule, rule))
+            return e;
+    }
+    return NULL;
+}
+
+static void attr(FILE *out, const char *name, const char *value)
+{
+    fprintf(out, " %s=\"", name);
+    sk_report_xml(out, value ? value : "", 1);
+    fputc('"', out);
+}
+
+static void position(FILE *out, const char *file, int line, int column)
+{
+    sk_report_xml(out, file ? file : "(no file)", 0);
+    if (line > 0)
+        fprintf(out, ":%d", line);
+    if (line > 0 && column > 0)
+        fprintf(out, ":%d", column);
+}
+
+/* One finding as a line of a failure body or of system-out. */
+static void finding_line(FILE *out, const sk_finding *f)
+{
+    position(out, f->file, f->line, f->column);
+    fprintf(out, " %s ", sk_severity_name(f->severity));
+    sk_report_xml(out, f->rule, 0);
+    fputc(' ', out);
+    sk_report_xml(out, f->message, 0);
+    if (f->path && *f->path) {
+        fputs(" [", out);
+        sk_report_xml(out, f->path, 0);
+        fputc(']', out);
+    }
+    fputs(f->waived ? " (waived)\n" : "\n", out);
+}
+
+/* The body of an <error>: a position, the message and the traceback. */
+static void error_body(FILE *out, const sk_error *e)
+{
+    if (e->file) {
+        position(out, e->file, e->line, e->column);
+        fputs(": ", out);
+    }
+    sk_report_xml(out, e->message, 0);
+    fputc('\n', out);
+    if (e->traceback) {
+        sk_report_xml(out, e->traceback, 0);
+        fputc('\n', out);
+    }
+}
+
+/* What one testcase holds: the rule, its findings in this unit, its error. */
+typedef struct testcase {
+    const char *id, *title;
+    size_t failures, others;
+    const sk_finding *first;  /* the first failing finding */
+    sk_severity worst;        /* of the failing findings */
+    const sk_error *error;
+} testcase;
+
+static testcase tally(const sk_result *res, const sk_unit_result *u, const char *id, const char *title)
+{
+    testcase t = {.id = id, .title = title};
+    for (size_t i = 0; i < u->nfindings; i++) {
+        const sk_finding *f = &u->findings[i];
+        if (!same(f->rule, id))
+            continue;
+        if (failing(res, f)) {
+            if (!t.failures++)
+                t.first = f;
+            if (f->severity > t.worst)
+                t.worst = f->severity;
+        } else {
+            t.others++;
+        }
+    }
+    t.error = rule_error(res, u->hsa_id, id);
+    return t;
+}
+
+static void write_case(const sk_result *res, const sk_unit_result *u, const testcase *t, FILE *out)
+{
+    fputs("    <testcase", out);
+    attr(out, "classname", t->id);
+    attr(out, "name", t->title ? t->title : t->id);
+    if (!t->failures && !t->others && !t->error) {
+        fputs("/>\n", out);
+        return;
+    }
+    fputs(">\n", out);
+    if (t->error) {
+        fputs("      <error", out);
+        attr(out, "message", t->error->message);
+        fputs(" type=\"rule\">", out);
+        error_body(out, t->error);
+        fputs("</error>\n", out);
+    }
+    if (t->failures) {
+        char more[64] = "";
+        if (t->failures > 1)
+            snprintf(more, sizeof more, " (and %zu more)", t->failures - 1);
+        fputs("      <failure message=\"", out);
+        sk_report_xml(out, t->first->message, 1);
+        sk_report_xml(out, more, 1);
+        fprintf(out, "\" type=\"%s\">", sk_severity_name(t->worst));
+        for (size_t i = 0; i < u->nfindings; i++)
+            if (same(u->findings[i].rule, t->id) && failing(res, &u->findings[i]))
+                finding_line(out, &u->findings[i]);
+        fputs("</failure>\n", out);
+    }
+    if (t->others) {
+        fputs("      <system-out>", out);
+        for (size_t i = 0; i < u->nfindings; i++)
+            if (same(u->findings[i].rule, t->id) && !failing(res, &u->findings[i]))
+                finding_line(out, &u->findings[i]);
+        fputs("</system-out>\n", out);
+    }
+    fputs("    </testcase>\n", out);
+}
+
+/* The unit's testcases, in rule order: every rule that ran and applied, and
+ * (should one be missing from the rules) any rule that reported a finding.
+ * With out NULL only counts; returns the number of cases. */
+static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, size_t *failures,
+                    size_t *errors)
+{
+    size_t n = 0;
+    const sk_rules *r = res->rules;
+    for (size_t i = 0; r && i < sk_rules_count(r); i++) {
+        const sk_rule_info *ri = sk_rules_get(r, i);
+        testcase t = tally(res, u, ri->id, ri->title);
+        if (!sk_report_rule_ran(r, i) ||
+            (!sk_report_rule_applies(ri, u) && !t.failures && !t.others && !t.error))
+            continue;
+        n++, *failures += t.failures > 0, *errors += t.error != NULL;
+        if (out)
+            write_case(res, u, &t, out);
+    }
+    for (size_t i = 0; i < u->nfindings; i++) {
+        const char *id = u->findings[i].rule;
+        int seen = sk_report_rule_find(r, id) != NULL;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = same(u->findings[j].rule, id);
+        if (seen || !id)
+            continue;
+        testcase t = tally(res, u, id, id);
+        n++, *failures += t.failures > 0, *errors += t.error != NULL;
+        if (out)
+            write_case(res, u, &t, out);
+    }
+    return n;
+}
+
+/* The unit's input errors as one testcase. */
+static void input_case(const sk_result *res, const sk_unit_result *u, FILE *out)
+{
+    char message[96];
+    snprintf(message, sizeof message, "%d input error%s in this unit's documents", u->load_errors,
+             u->load_errors == 1 ? "" : "s");
+    fputs("    <testcase classname=\"input\" name=\"the unit's documents are valid input\">\n"
+          "      <error",
+          out);
+    attr(out, "message", message);
+    fputs(" type=\"input\">", out);
+    for (size_t i = 0; i < res->errors.count; i++) {
+        const sk_error *e = &res->errors.items[i];
+        if (e->kind == SK_ERR_INPUT && same(e->unit, u->hsa_id))
+            error_body(out, e);
+    }
+    fputs("</error>\n    </testcase>\n", out);
+}
+
+void sk_junit_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)res, (void)opt;
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"startklar\">\n", out);
+}
+
+void sk_junit_unit(const sk_result *res, const sk_unit_result *u, size_t index,
+                   const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    size_t failures = 0, errors = u->load_errors > 0;
+    size_t tests = cases(res, u, NULL, &failures, &errors) + (u->load_errors > 0);
+    const char *id = u->hsa_id ? u->hsa_id : "";
+    int named = u->name && *u->name && strcmp(u->name, id) != 0;
+    fprintf(out, "  <testsuite id=\"%zu\" name=\"", index);
+    sk_report_xml(out, id, 1);
+    if (named) {
+        fputs(" ", out);
+        sk_report_xml(out, u->name, 1);
+    }
+    fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\">\n", tests, failures,
+            errors);
+    fputs("    <properties>\n      <property name=\"hsa_id\"", out);
+    attr(out, "value", id);
+    fputs("/>\n      <property name=\"unit_name\"", out);
+    attr(out, "value", u->name);
+    fprintf(out, "/>\n      <property name=\"status\" value=\"%s\"/>\n    </properties>\n",
+            sk_report_status_name(u->status));
+    if (u->load_errors)
+        input_case(res, u, out);
+    size_t ignored = 0;
+    cases(res, u, out, &ignored, &ignored);
+    fputs("  </testsuite>\n", out);
+}
+
+void sk_junit_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    size_t n = 0;
+    for (size_t i = 0; i < res->errors.count; i++)
+        n += res->errors.items[i].unit == NULL;
+    if (n) {
+        fprintf(out, "  <testsuite id=\"%zu\" name=\"startklar: could not be judged\" tests=\"%zu\" "
+                     "failures=\"0\" errors=\"%zu\" skipped=\"0\">\n",
+                res->nunits, n, n);
+        for (size_t i = 0; i < res->errors.count; i++) {
+            const sk_error *e = &res->errors.items[i];
+            if (e->unit)
+                continue;
+            const char *kind = sk_report_error_kind(e->kind);
+            fprintf(out, "    <testcase classname=\"%s\" name=\"", kind);
+            position(out, e->file, e->line, e->column);
+            fprintf(out, "\">\n      <error");
+            attr(out, "message", e->message);
+            fprintf(out, " type=\"%s\">", kind);
+            error_body(out, e);
+            fputs("</error>\n    </testcase>\n", out);
+        }
+        fputs("  </testsuite>\n", out);
+    }
+    fputs("</testsuites>\n", out);
+}

@@ -1,0 +1,137 @@
+/* report_markdown.c: the Markdown writer (GitHub/GitLab flavour), for a wiki
+ * page or a merge-request comment: a summary table, then per unit a heading
+ * and a table of its findings, then what could not be judged. Table cells
+ * escape Markdown's punctuation (so a '|' cannot end a cell and '<' cannot
+ * start HTML) and turn line breaks into <br>. */
+#include "internal.h"
+
+#include <string.h>
+
+static const char *const VERDICT[] = {"ready", "NOT READY", "ERROR"};
+
+/* Text for a table cell or heading. */
+static void md(FILE *out, const char *s)
+{
+    static const char SPECIAL[] = "\\`*_[]<>|~#!";
+    sk_buf b = {0};
+    sk_buf_utf8(&b, s);
+    for (const char *p = b.failed || !b.data ? "" : b.data; *p; p++) {
+        if (*p == '\r' && p[1] == '\n')
+            continue;
+        if (*p == '\n' || *p == '\r')
+            fputs("<br>", out);
+        else if (strchr(SPECIAL, *p))
+            fputc('\\', out), fputc(*p, out);
+        else
+            fputc(*p, out);
+    }
+    sk_buf_free(&b);
+}
+
+static void where(FILE *out, const char *file, int line, int column)
+{
+    md(out, file ? file : "");
+    if (line > 0)
+        fprintf(out, ":%d", line);
+    if (line > 0 && column > 0)
+        fprintf(out, ":%d", column);
+}
+
+/* The summary table. It opens the report when the result is judged whole
+ * before it is written; a streamed report only knows it at the end. */
+static void summary(const sk_result *res, FILE *out)
+{
+    const sk_summary *s = &res->summary;
+    const struct {
+        const char *label;
+        size_t count;
+    } ROWS[] = {
+        {"Units", s->units},
+        {"Ready", s->passed},
+        {"Not ready", s->failed},
+        {"With errors", s->errored},
+        {"Findings: error", s->findings[SK_SEV_ERROR]},
+        {"Findings: warning", s->findings[SK_SEV_WARNING]},
+        {"Findings: info", s->findings[SK_SEV_INFO]},
+        {"Could not be judged", s->errors},
+    };
+    fputs("| Summary | Count |\n|---|---:|\n", out);
+    for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++)
+        fprintf(out, "| %s | %zu |\n", ROWS[i].label, ROWS[i].count);
+    fputc('\n', out);
+}
+
+static int judged_whole(const sk_result *res)
+{
+    return res->units && res->nunits && res->summary.units == res->nunits;
+}
+
+void sk_markdown_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    fputs("# startklar report\n\nChecked as of ", out);
+    md(out, res->as_of ? res->as_of : "(unknown)");
+    fputs(" with the ", out);
+    md(out, res->profile ? res->profile : "default");
+    fprintf(out, " rules; a unit is not ready at a finding of severity %s or above.\n\n",
+            res->fail_on == SK_SEV_NONE ? "(never)" : sk_severity_name(res->fail_on));
+    if (judged_whole(res))
+        summary(res, out);
+}
+
+void sk_markdown_unit(const sk_result *res, const sk_unit_result *u, size_t index,
+                      const sk_report_options *opt, FILE *out)
+{
+    (void)res, (void)index, (void)opt;
+    fputs("## ", out);
+    md(out, u->hsa_id ? u->hsa_id : "");
+    if (u->name && *u->name && (!u->hsa_id || strcmp(u->name, u->hsa_id) != 0)) {
+        fputs(" ", out);
+        md(out, u->name);
+    }
+    fprintf(out, ": %s\n\n", (unsigned)u->status < 3 ? VERDICT[u->status] : "ERROR");
+    if (u->load_errors)
+        fprintf(out, "%d input error%s in this unit's documents: not judged in full.\n\n", u->load_errors,
+                u->load_errors == 1 ? "" : "s");
+    if (u->rule_errors)
+        fprintf(out, "%d rule%s failed on this unit.\n\n", u->rule_errors, u->rule_errors == 1 ? "" : "s");
+    if (!u->nfindings) {
+        fputs("No findings.\n\n", out);
+        return;
+    }
+    fputs("| Where | Severity | Rule | Message |\n|---|---|---|---|\n", out);
+    for (size_t i = 0; i < u->nfindings; i++) {
+        const sk_finding *f = &u->findings[i];
+        fputs("| ", out);
+        where(out, f->file, f->line, f->column);
+        fprintf(out, " | %s | ", sk_severity_name(f->severity));
+        md(out, f->rule ? f->rule : "");
+        fputs(" | ", out);
+        md(out, f->message ? f->message : "");
+        fputs(f->waived ? " (waived) |\n" : " |\n", out);
+    }
+    fputc('\n', out);
+}
+
+void sk_markdown_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    if (!judged_whole(res)) {
+        fputs("## Summary\n\n", out);
+        summary(res, out);
+    }
+    if (!res->errors.count)
+        return;
+    fputs("## Could not be judged\n\n| Where | Kind | Unit | Message |\n|---|---|---|---|\n", out);
+    for (size_t i = 0; i < res->errors.count; i++) {
+        const sk_error *e = &res->errors.items[i];
+        fputs("| ", out);
+        where(out, e->file, e->line, e->column);
+        fprintf(out, " | %s | ", sk_report_error_kind(e->kind));
+        md(out, e->unit ? e->unit : "");
+        fputs(" | ", out);
+        md(out, e->message ? e->message : "");
+        fputs(" |\n", out);
+    }
+    fputc('\n', out);
+}

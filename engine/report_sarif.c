@@ -1,0 +1,214 @@
+/* report_sarif.c: the SARIF 2.1.0 writer, for code-scanning tools (GitHub,
+ * GitLab, IDEs). One run: the driver lists every rule that ran, each finding
+ * is a result at its file:line:column, a waived finding carries an external
+ * suppression, and what could not be judged becomes a tool execution
+ * notification of the run's invocation. */
+#include "internal.h"
+
+#include <string.h>
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+/* Where the project is described; relative until the project has a home page. */
+#define SARIF_INFORMATION_URI "README.md"
+#define SARIF_HELP_DOC "docs/rules.md#"
+
+static const char *const LEVELS[] = {"none", "note", "warning", "error"};
+
+static const char *level(sk_severity s)
+{
+    return (unsigned)s < 4 ? LEVELS[s] : "error";
+}
+
+/* A file as a URI reference: relative paths stay relative, absolute ones get
+ * file://; bytes outside RFC 3986's unreserved set (and '/') are %-encoded. */
+static void uri(FILE *out, const char *path)
+{
+    static const char SAFE[] = "-._~/";
+    sk_buf b = {0};
+    if (path && path[0] == '/')
+        sk_buf_puts(&b, "file://");
+    for (const unsigned char *p = (const unsigned char *)(path ? path : ""); *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr(SAFE, *p))
+            sk_buf_add(&b, (const char *)p, 1);
+        else
+            sk_buf_printf(&b, "%%%02X", *p);
+    }
+    sk_report_json_str(out, b.failed || !b.data ? "" : b.data);
+    sk_buf_free(&b);
+}
+
+/* The fragment of a rule's entry in docs/rules.md: the id in lower case. */
+static void help_uri(FILE *out, const char *id)
+{
+    char anchor[128];
+    size_t n = 0;
+    for (const char *p = id ? id : ""; *p && n < sizeof anchor - 1; p++)
+        anchor[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    anchor[n] = '\0';
+    fputs("\"" SARIF_HELP_DOC, out);
+    sk_buf b = {0};
+    sk_buf_json(&b, anchor);
+    if (!b.failed && b.len >= 2)
+        fwrite(b.data + 1, 1, b.len - 1, out); /* without the opening quote */
+    else
+        fputc('"', out);
+    sk_buf_free(&b);
+}
+
+/* The position of a rule in driver.rules (the rules that ran), or -1. */
+static long rule_index(const sk_rules *r, const char *id)
+{
+    long n = 0;
+    if (!r)
+        return -1;
+    for (size_t i = 0; i < sk_rules_count(r); i++) {
+        if (!sk_report_rule_ran(r, i))
+            continue;
+        if (id && strcmp(sk_rules_get(r, i)->id, id) == 0)
+            return n;
+        n++;
+    }
+    return -1;
+}
+
+/* A location: artifact and, when the line is known, the region. */
+static void location(FILE *out, const char *file, int line, int column, const char *indent)
+{
+    fprintf(out, "{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
+    uri(out, file);
+    fputs("}", out);
+    if (line > 0) {
+        fprintf(out, ",\n%s\"region\": {\"startLine\": %d", indent, line);
+        if (column > 0)
+            fprintf(out, ", \"startColumn\": %d", column);
+        fputc('}', out);
+    }
+    fputs("}}", out);
+}
+
+void sk_sarif_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    fputs("{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+          "      \"tool\": {\n        \"driver\": {\n          \"name\": \"startklar\", \"version\": ",
+          out);
+    sk_report_json_str(out, res->tool_version ? res->tool_version : SK_VERSION);
+    fputs(", \"informationUri\": \"" SARIF_INFORMATION_URI "\",\n          \"rules\": [", out);
+    const sk_rules *r = res->rules;
+    int first = 1;
+    for (size_t i = 0; r && i < sk_rules_count(r); i++) {
+        if (!sk_report_rule_ran(r, i))
+            continue;
+        const sk_rule_info *ri = sk_rules_get(r, i);
+        fputs(first ? "\n            {" : ",\n            {", out);
+        first = 0;
+        fputs("\"id\": ", out);
+        sk_report_json_str(out, ri->id ? ri->id : "");
+        fputs(", \"name\": ", out);
+        sk_report_json_str(out, ri->id ? ri->id : "");
+        fputs(",\n             \"shortDescription\": {\"text\": ", out);
+        sk_report_json_str(out, ri->title ? ri->title : "");
+        fputs("},\n             \"fullDescription\": {\"text\": ", out);
+        sk_report_json_str(out, ri->explain ? ri->explain : (ri->title ? ri->title : ""));
+        fputs("},\n             \"helpUri\": ", out);
+        help_uri(out, ri->id);
+        fprintf(out, ",\n             \"defaultConfiguration\": {\"level\": \"%s\"},", level(ri->severity));
+        fputs("\n             \"properties\": {\"appliesTo\": ", out);
+        sk_report_json_str(out, ri->applies_to ? ri->applies_to : "unit");
+        fputs("}}", out);
+    }
+    fputs(first ? "]\n        }\n      },\n" : "\n          ]\n        }\n      },\n", out);
+    fputs("      \"columnKind\": \"unicodeCodePoints\",\n      \"properties\": {\"asOf\": ", out);
+    sk_report_json_str(out, res->as_of);
+    fputs(", \"profile\": ", out);
+    sk_report_json_str(out, res->profile);
+    fputs("},\n      \"results\": [", out);
+}
+
+/* Whether a unit before this one wrote a result, so this one needs a comma.
+ * A result that holds its units says so by them; in a streamed report the
+ * summary counts the findings of every unit judged so far, this one's too. */
+static int results_before(const sk_result *res, const sk_unit_result *u, size_t index)
+{
+    if (res->units && index <= res->nunits && (index == res->nunits || &res->units[index] == u)) {
+        for (size_t i = 0; i < index; i++)
+            if (res->units[i].nfindings)
+                return 1;
+        return 0;
+    }
+    size_t total = 0;
+    for (size_t s = 0; s < 4; s++)
+        total += res->summary.findings[s];
+    return total > (u ? u->nfindings : 0);
+}
+
+void sk_sarif_unit(const sk_result *res, const sk_unit_result *u, size_t index,
+                   const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    int comma = results_before(res, u, index);
+    for (size_t i = 0; i < u->nfindings; i++, comma = 1) {
+        const sk_finding *f = &u->findings[i];
+        fputs(comma ? ",\n        {" : "\n        {", out);
+        fputs("\"ruleId\": ", out);
+        sk_report_json_str(out, f->rule ? f->rule : "");
+        long ri = rule_index(res->rules, f->rule);
+        if (ri >= 0)
+            fprintf(out, ", \"ruleIndex\": %ld", ri);
+        fprintf(out, ", \"level\": \"%s\",\n         \"message\": {\"text\": ", level(f->severity));
+        sk_report_json_str(out, f->message ? f->message : "");
+        fputs("},\n         \"locations\": [", out);
+        location(out, f->file, f->line, f->column, "                        ");
+        fputs("],\n         \"properties\": {\"unit\": ", out);
+        sk_report_json_str(out, u->hsa_id ? u->hsa_id : "");
+        fputs(", \"unitName\": ", out);
+        sk_report_json_str(out, u->name);
+        fputs(", \"path\": ", out);
+        sk_report_json_str(out, f->path);
+        fputc('}', out);
+        if (f->waived) {
+            fputs(",\n         \"suppressions\": [{\"kind\": \"external\", \"justification\": ", out);
+            sk_report_json_str(out, f->waiver && f->waiver->reason ? f->waiver->reason : "");
+            fputs("}]", out);
+        }
+        fputc('}', out);
+    }
+}
+
+void sk_sarif_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+{
+    (void)opt;
+    int any = results_before(res, NULL, res->nunits);
+    fputs(any ? "\n      ],\n" : "],\n", out);
+    fprintf(out, "      \"invocations\": [\n        {\"executionSuccessful\": %s,\n"
+                 "         \"toolExecutionNotifications\": [",
+            res->errors.count ? "false" : "true");
+    for (size_t i = 0; i < res->errors.count; i++) {
+        const sk_error *e = &res->errors.items[i];
+        fputs(i ? ",\n           {" : "\n           {", out);
+        fputs("\"level\": \"error\", \"message\": {\"text\": ", out);
+        sk_report_json_str(out, e->message ? e->message : "");
+        fputc('}', out);
+        if (e->file) {
+            fputs(",\n            \"locations\": [", out);
+            location(out, e->file, e->line, e->column, "                             ");
+            fputc(']', out);
+        }
+        if (e->rule) {
+            fputs(",\n            \"associatedRule\": {\"id\": ", out);
+            sk_report_json_str(out, e->rule);
+            long ri = rule_index(res->rules, e->rule);
+            if (ri >= 0)
+                fprintf(out, ", \"index\": %ld", ri);
+            fputc('}', out);
+        }
+        fprintf(out, ",\n            \"properties\": {\"kind\": \"%s\"", sk_report_error_kind(e->kind));
+        if (e->unit)
+            fputs(", \"unit\": ", out), sk_report_json_str(out, e->unit);
+        if (e->traceback)
+            fputs(", \"traceback\": ", out), sk_report_json_str(out, e->traceback);
+        fputs("}}", out);
+    }
+    fputs(res->errors.count ? "\n         ]}\n      ]\n    }\n  ]\n}\n" : "]}\n      ]\n    }\n  ]\n}\n", out);
+}

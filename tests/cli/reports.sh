@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# reports.sh: end-to-end tests of the report formats sarif, junit, csv,
+# markdown and html: each parsed by python3 (json, xml.etree, csv,
+# html.parser) and checked against the findings and errors the json report
+# holds for the same run; every format byte-identical from run to run; and,
+# where chromium is installed, the html page rendered headless.
+# Usage: reports.sh PATH/TO/startklar TESTS_DIR [OUTPUT_DIR]
+set -u
+SK=$1
+TESTS=$2
+DATA=$TESTS/cli/data
+WORK=$(mktemp -d)
+OUT=${3:-$WORK/out}
+mkdir -p "$OUT"
+trap 'rm -rf "$WORK"' EXIT
+export NO_COLOR=1
+passed=0 failed=0
+current=""
+
+start() { current=$1; case_failed=0; }
+bad() { echo "FAIL [$current] $*"; case_failed=1; }
+finish() {
+  if [ "$case_failed" = 0 ]; then passed=$((passed + 1)); echo "ok   $current"; else failed=$((failed + 1)); fi
+}
+# check NAME: runs the python3 check on stdin against the report and the json; prints why it failed
+check() {
+  python3 - "$OUT/report.$1" "$OUT/report.json" "$DATA" "$TESTS" >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
+}
+
+# one run over findings, input errors and a failing rule; run twice per format
+ARGS=(check --as-of 2027-04-10 --rules "$DATA/failing-rule")
+for f in json sarif junit csv markdown html; do
+  "$SK" "${ARGS[@]}" --format "$f" -o "$OUT/report.$f" "$DATA" "$TESTS/bad" 2>"$WORK/err.$f"
+  echo $? >"$WORK/code.$f"
+  "$SK" "${ARGS[@]}" --format "$f" -o "$WORK/again.$f" "$DATA" "$TESTS/bad" 2>/dev/null
+done
+# one small unit, for what a whole suite holds
+"$SK" check --as-of 2027-04-10 --format junit "$DATA/cp02/plan.yaml" >"$OUT/visby.junit" 2>/dev/null
+
+start "every format: exit code 2 (input errors), a report, no stderr"
+for f in json sarif junit csv markdown html; do
+  [ "$(cat "$WORK/code.$f")" = 2 ] || bad "$f: exit code $(cat "$WORK/code.$f"), expected 2"
+  [ -s "$OUT/report.$f" ] || bad "$f: no report"
+  [ -s "$WORK/err.$f" ] && bad "$f: stderr: $(head -c 300 "$WORK/err.$f")"
+done
+finish
+
+start "every format is byte-identical from run to run"
+for f in sarif junit csv markdown html; do
+  cmp -s "$OUT/report.$f" "$WORK/again.$f" || bad "$f: two runs differ"
+done
+"$SK" "${ARGS[@]}" --format html "$TESTS/bad" "$DATA" >"$WORK/swapped.html" 2>/dev/null
+cmp -s "$OUT/report.html" "$WORK/swapped.html" || bad "html: the order of the arguments changed the report"
+finish
+
+start "unknown format names the new ones"
+"$SK" check --format pdf "$DATA/good" >/dev/null 2>"$WORK/err"
+grep -qF "sarif, junit, csv, markdown, html" "$WORK/err" || bad "usage error lacks the formats: $(cat "$WORK/err")"
+"$SK" help | grep -qF "sarif, junit, csv, markdown or html" || bad "help lacks the formats"
+finish
+
+start "sarif: the structure SARIF 2.1.0 requires, one result per finding"
+check sarif <<'EOF'
+import json, sys
+sarif = json.load(open(sys.argv[1], encoding="utf-8"))
+ref = json.load(open(sys.argv[2], encoding="utf-8"))
+assert sarif["version"] == "2.1.0", sarif["version"]
+assert sarif["$schema"].endswith("sarif-2.1.0.json")
+assert len(sarif["runs"]) == 1
+run = sarif["runs"][0]
+driver = run["tool"]["driver"]
+assert driver["name"] == "startklar" and driver["version"] == ref["version"], driver
+assert "informationUri" in driver
+rules = driver["rules"]
+ids = [r["id"] for r in rules]
+assert ids == sorted(ids) and len(ids) == len(set(ids)), "rules not sorted and unique"
+assert "CP-02" in ids and "GOT-01" in ids, "a rule that ran is missing"
+for r in rules:
+    assert r["name"] and r["shortDescription"]["text"] and r["fullDescription"]["text"], r["id"]
+    assert r["helpUri"] == "docs/rules.md#" + r["id"].lower(), r["helpUri"]
+    assert r["defaultConfiguration"]["level"] in ("error", "warning", "note"), r
+findings = [(u["hsa_id"], f) for u in ref["units"] for f in u["findings"]]
+results = run["results"]
+assert len(results) == len(findings), (len(results), len(findings))
+level = {"error": "error", "warning": "warning", "info": "note"}
+for res, (unit, f) in zip(results, findings):
+    assert res["ruleId"] == f["rule"]
+    assert rules[res["ruleIndex"]]["id"] == res["ruleId"], "ruleIndex points at another rule"
+    assert res["level"] == level[f["severity"]]
+    assert res["message"]["text"] == f["message"]
+    loc = res["locations"][0]["physicalLocation"]
+    assert loc["region"]["startLine"] == f["line"] and loc["region"]["startColumn"] == f["column"]
+    assert loc["artifactLocation"]["uri"].endswith(f["file"].lstrip("/").replace(" ", "%20")), loc
+    assert ("suppressions" in res) == f["waived"]
+    assert res["properties"]["unit"] == unit
+inv = run["invocations"][0]
+assert inv["executionSuccessful"] is False
+notes = inv["toolExecutionNotifications"]
+assert len(notes) == len(ref["errors"]) > 0
+for n, e in zip(notes, ref["errors"]):
+    assert n["level"] == "error" and n["message"]["text"] == e["message"]
+    if e["file"] and e["line"]:
+        assert n["locations"][0]["physicalLocation"]["region"]["startLine"] == e["line"]
+assert any(n.get("associatedRule", {}).get("id") == "GOT-01" for n in notes), "the failing rule"
+EOF
+finish
+
+start "junit: well-formed XML, a suite per unit, a case per rule that applied, failures"
+check junit <<'EOF'
+import json, sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+ref = json.load(open(sys.argv[2], encoding="utf-8"))
+assert root.tag == "testsuites"
+suites = root.findall("testsuite")
+units = ref["units"]
+unit_suites = [s for s in suites if s.find("properties") is not None]
+assert len(unit_suites) == len(units), (len(unit_suites), len(units))
+for s, u in zip(unit_suites, units):
+    props = {p.get("name"): p.get("value") for p in s.find("properties")}
+    assert props["hsa_id"] == u["hsa_id"] and props["status"] == u["status"], props
+    assert s.get("name").startswith(u["hsa_id"])
+    if u["name"] and u["name"] != u["hsa_id"]:
+        assert u["name"] in s.get("name"), s.get("name")
+    cases = s.findall("testcase")
+    assert int(s.get("tests")) == len(cases)
+    assert int(s.get("failures")) == len(s.findall("testcase/failure"))
+    assert int(s.get("errors")) == len(s.findall("testcase/error"))
+    classes = [c.get("classname") for c in cases]
+    assert len(classes) == len(set(classes)), "a rule twice in a suite"
+    failing = {f["rule"] for f in u["findings"] if f["severity"] == "error" and not f["waived"]}
+    failed = {c.get("classname") for c in cases if c.find("failure") is not None}
+    assert failing == failed, (u["hsa_id"], failing, failed)
+    for c in cases:
+        fl = c.find("failure")
+        if fl is not None:
+            assert fl.get("type") == "error" and fl.get("message")
+            mine = [f for f in u["findings"] if f["rule"] == c.get("classname") and f["severity"] == "error"]
+            for f in mine:
+                assert "%s:%d:%d" % (f["file"], f["line"], f["column"]) in fl.text, fl.text
+                assert f["message"] in fl.text
+    others = [f for f in u["findings"] if f["severity"] != "error"]
+    out = "".join(c.findtext("system-out") or "" for c in cases)
+    for f in others:
+        assert f["message"] in out, f
+    if u["status"] == "error":
+        assert s.findall("testcase/error"), "a unit with errors has no <error>"
+# a unit with only a communication plan: a case for every communication-plan rule and for
+# every unit rule, none for the other kinds; CP-02 fails, the warnings are system-out
+visby = ET.parse(sys.argv[1].replace("report.junit", "visby.junit")).getroot().findall("testsuite")
+assert len(visby) == 1 and visby[0].get("name") == "SE2321000222-V001 Vårdcentralen Visby", visby
+classes = [c.get("classname") for c in visby[0].findall("testcase")]
+assert len([c for c in classes if c.startswith("CP-")]) == 16, classes
+assert "UN-01" in classes, "a rule for 'unit' applies to every unit"
+assert not [c for c in classes if c.startswith(("ON-", "SM-"))], "rules of kinds the unit lacks"
+assert [c.get("classname") for c in visby[0].findall("testcase[failure]")] == ["CP-02"]
+assert visby[0].get("failures") == "1" and visby[0].get("errors") == "0"
+t002 = next(s for s in unit_suites if s.get("name").startswith("SE2321000222-T002"))
+got = [c for c in t002.findall("testcase") if c.get("classname") == "GOT-01"]
+assert got and got[0].find("error") is not None and got[0].find("error").get("type") == "rule"
+rest = [s for s in suites if s.find("properties") is None]
+unplaced = [e for e in ref["errors"] if "unit" not in e]
+assert len(rest) == (1 if unplaced else 0)
+if rest:
+    assert len(rest[0].findall("testcase/error")) == len(unplaced)
+EOF
+finish
+
+start "csv: RFC 4180 with a BOM, round-trips, one row per finding, å ä ö intact"
+check csv <<'EOF'
+import csv, io, json, sys
+raw = open(sys.argv[1], "rb").read()
+ref = json.load(open(sys.argv[2], encoding="utf-8"))
+assert raw.startswith(b"\xef\xbb\xbf"), "no BOM"
+body = raw[3:]
+assert b"\n" not in body.replace(b"\r\n", b""), "a line ends without CR"
+text = raw.decode("utf-8-sig")
+rows = list(csv.reader(io.StringIO(text, newline="")))
+assert rows[0] == ["unit", "unit_name", "status", "rule", "severity", "file", "line", "column",
+                   "path", "message", "waived"], rows[0]
+lines = rows[1:]
+findings = [(u, f) for u in ref["units"] for f in u["findings"]]
+errors = ref["errors"]
+assert len(lines) == len(findings) + len(errors), (len(lines), len(findings), len(errors))
+for row, (u, f) in zip(lines, findings):
+    want = [u["hsa_id"], u["name"] or "", u["status"], f["rule"], f["severity"], f["file"],
+            str(f["line"]), str(f["column"]), f["path"], f["message"], "true" if f["waived"] else "false"]
+    assert row == want, (row, want)
+for row, e in zip(lines[len(findings):], errors):
+    assert row[2] == "error" and row[4] == "error" and row[9].endswith(e["message"]), row
+    assert row[3] == (e.get("rule", "") if e["kind"] == "rule" else "")
+assert any("å" in r[1] or "ä" in r[1] or "ö" in r[1] for r in lines), "no å/ä/ö in unit names"
+assert "Vårdcentralen Visby" in {r[1] for r in lines}
+# quoted fields: a message with a comma is quoted, quotes doubled
+assert any("," in r[9] for r in lines)
+# the file ends every record with CRLF
+recs = body.split(b"\r\n")
+assert recs[-1] == b"", "the last record does not end in CRLF"
+EOF
+finish
+
+start "markdown: the summary table, a heading and a table per unit, escaped cells"
+check markdown <<'EOF'
+import json, re, sys
+md = open(sys.argv[1], encoding="utf-8").read()
+ref = json.load(open(sys.argv[2], encoding="utf-8"))
+s = ref["summary"]
+for label, n in [("Units", s["units"]), ("Ready", s["passed"]), ("Not ready", s["failed"]),
+                 ("With errors", s["errored"]), ("Findings: error", s["findings"]["error"]),
+                 ("Findings: warning", s["findings"]["warning"]), ("Findings: info", s["findings"]["info"])]:
+    assert "| %s | %d |" % (label, n) in md, label
+assert "| Summary | Count |\n|---|---:|\n" in md
+for u in ref["units"]:
+    assert re.search(r"^## %s" % re.escape(u["hsa_id"].replace("_", "\\_")), md, re.M), u["hsa_id"]
+rows = [l for l in md.splitlines() if l.startswith("| ") and ".yaml:" in l]
+assert len(rows) >= sum(len(u["findings"]) for u in ref["units"])
+for l in rows:
+    # every row has exactly its cells: no unescaped | inside a cell
+    cells = re.split(r"(?<!\\)\|", l)
+    assert len(cells) == 6, l
+EOF
+finish
+
+start "html: parses, every unit, no external resource, escaped text, chart and cards"
+check html <<'EOF'
+import json, re, sys
+from html.parser import HTMLParser
+page = open(sys.argv[1], encoding="utf-8").read()
+ref = json.load(open(sys.argv[2], encoding="utf-8"))
+
+class Page(HTMLParser):
+    VOID = {"meta", "link", "br", "input", "img", "hr", "rect", "path", "line", "circle"}
+    def __init__(self):
+        super().__init__()
+        self.stack, self.units, self.external, self.tags, self.svg = [], [], [], set(), 0
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.add(tag)
+        if tag == "tbody" and a.get("class") == "unit":
+            self.units.append(a)
+        for k in ("src", "href", "action", "data", "xlink:href"):
+            v = a.get(k) or ""
+            if re.match(r"\s*(https?:)?//", v, re.I):
+                self.external.append((tag, k, v))
+        if tag in ("link", "iframe", "object", "embed", "img") :
+            self.external.append((tag, "tag", ""))
+        if tag == "script" and "src" in a:
+            self.external.append((tag, "src", a["src"]))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.stack.pop()
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, ("unbalanced", tag, self.stack[-3:])
+        self.stack.pop()
+
+p = Page()
+p.feed(page)
+p.close()
+assert not p.stack, p.stack
+assert not p.external, p.external
+assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import", page, re.I), "a CSS resource"
+assert "svg" in p.tags and "script" in p.tags and "style" in p.tags
+assert "@media print" in page
+ids = [u["data-id"] for u in p.units]
+assert ids == [u["hsa_id"] for u in ref["units"]], "units in the page differ"
+for u, a in zip(ref["units"], p.units):
+    assert a["data-status"] == u["status"]
+    assert int(a["data-error"]) == sum(f["severity"] == "error" for f in u["findings"])
+    for f in u["findings"]:
+        assert " %s " % f["rule"] in a["data-rules"]
+s = ref["summary"]
+for cls, n in [("units", s["units"]), ("pass", s["passed"]), ("fail", s["failed"]), ("error", s["errored"])]:
+    assert '<div class="card %s"><span class="n">%d</span>' % (cls, n) in page, cls
+assert page.count('<rect class="bar"') == min(10, len({f["rule"] for u in ref["units"] for f in u["findings"]}))
+assert "&#39;chefer&#39;" in page and "'chefer'" not in page.split("<script>")[0].split("</style>")[1]
+assert "Vårdcentralen Visby" in page
+for e in ref["errors"]:
+    assert e["file"] is None or e["file"] in page
+EOF
+finish
+
+start "html: escaping of hostile text, empty and odd inputs do not break a format"
+mkdir -p "$WORK/odd"
+cat >"$WORK/odd/plan.yaml" <<'EOF'
+kind: communication-plan
+version: 1
+unit: {name: "Vård <script>alert(1)</script> & \"Co\" | a,b", hsa_id: SE2321000222-X001}
+owner: "Ö <b>"
+purpose: p
+goal: g
+target_groups:
+  - {id: "a|b<i>", name: "x", channels: [], owner: null}
+EOF
+for f in sarif junit csv markdown html; do
+  "$SK" check --as-of 2027-04-10 --format "$f" "$WORK/odd" >"$WORK/odd.$f" 2>/dev/null
+  [ -s "$WORK/odd.$f" ] || bad "$f: no report for odd input"
+done
+grep -q "<script>alert" "$WORK/odd.html" && bad "html: unescaped script from input"
+grep -qF "Vård &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;" "$WORK/odd.html" || bad "html: name not escaped"
+python3 -c "import xml.etree.ElementTree as E,sys; E.parse(sys.argv[1])" "$WORK/odd.junit" || bad "junit: odd input breaks XML"
+python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/odd.sarif" || bad "sarif: odd input breaks JSON"
+python3 - "$WORK/odd.csv" <<'EOF' || bad "csv: odd input does not round-trip"
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], encoding="utf-8-sig", newline="").read())))
+assert all(len(r) == 11 for r in rows), rows
+assert rows[1][1] == 'Vård <script>alert(1)</script> & "Co" | a,b', rows[1][1]
+EOF
+grep -qF 'Vård \<script\>alert(1)\</script\> & "Co" \| a,b' "$WORK/odd.markdown" || bad "markdown: name not escaped"
+# nothing to check: every format still writes a whole, parsable report
+"$SK" check --as-of 2027-04-10 --format sarif "$WORK/missing.yaml" >"$WORK/none.sarif" 2>/dev/null
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['runs'][0]['results']==[]" "$WORK/none.sarif" || bad "sarif: no units"
+"$SK" check --as-of 2027-04-10 --format junit "$WORK/missing.yaml" >"$WORK/none.junit" 2>/dev/null
+python3 -c "import xml.etree.ElementTree as E,sys; E.parse(sys.argv[1])" "$WORK/none.junit" || bad "junit: no units"
+"$SK" check --as-of 2027-04-10 --format html "$WORK/missing.yaml" >"$WORK/none.html" 2>/dev/null
+grep -q "</html>" "$WORK/none.html" || bad "html: no units"
+finish
+
+start "html in headless chromium: a screenshot and a DOM with every unit"
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$CHROMIUM" ]; then
+  echo "skip $current: chromium is not installed"
+else
+  profile=$(mktemp -d)
+  flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
+         --disable-component-update --disable-sync --user-data-dir="$profile" --window-size=1280,1600)
+  timeout 120 "$CHROMIUM" "${flags[@]}" --screenshot="$OUT/report.png" "file://$OUT/report.html" >/dev/null 2>&1
+  [ -s "$OUT/report.png" ] || bad "no screenshot"
+  timeout 120 "$CHROMIUM" "${flags[@]}" --dump-dom "file://$OUT/report.html" >"$OUT/report.dom.html" 2>/dev/null
+  python3 - "$OUT/report.dom.html" "$OUT/report.json" <<'EOF' || bad "the DOM lacks a unit"
+import json, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+ref = json.load(open(sys.argv[2], encoding="utf-8"))
+for u in ref["units"]:
+    assert 'data-id="%s"' % u["hsa_id"] in dom, u["hsa_id"]
+assert '<span id="shown">%d</span>' % len(ref["units"]) in dom, "the script did not run"
+EOF
+  rm -rf "$profile"
+fi
+finish
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

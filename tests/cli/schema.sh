@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# schema.sh: the JSON Schemas of `startklar schema KIND` agree with the
+# loader: every example unit, every YAML block of FORMAT.md and every
+# `startklar init KIND` document validates; the invalid files of tests/bad/
+# that are schema errors are rejected by the schema as by the loader.
+# Needs python3 with jsonschema and yaml (Debian: python3-jsonschema python3-yaml).
+# Usage: schema.sh PATH/TO/startklar TESTS_DIR
+set -u
+SK=$1
+TESTS=$2
+ROOT=$(cd "$TESTS/.." && pwd)
+FORMAT_MD=$ROOT/../shared/spec/FORMAT.md
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+failed=0
+
+# the first python3 that has both modules (a pyenv shim may lack them)
+PY=""
+for p in python3 /usr/bin/python3; do
+  if command -v "$p" >/dev/null && "$p" -c 'import jsonschema, yaml' 2>/dev/null; then PY=$p; break; fi
+done
+if [ -z "$PY" ]; then
+  echo "FAIL no python3 with jsonschema and yaml: apt-get install python3-jsonschema python3-yaml"
+  exit 1
+fi
+
+mkdir -p "$WORK/schemas" "$WORK/valid"
+for kind in communication-plan unit-onboarding social-media-strategy; do
+  "$SK" schema "$kind" >"$WORK/schemas/$kind.json" || { echo "FAIL startklar schema $kind"; failed=1; }
+  "$SK" init "$kind" >"$WORK/valid/init-$kind.yaml" || { echo "FAIL startklar init $kind"; failed=1; }
+done
+
+# an unknown kind is a usage error with a suggestion
+if "$SK" schema unit-onbording >/dev/null 2>"$WORK/err"; then echo "FAIL schema of an unknown kind"; failed=1; fi
+grep -qF "did you mean 'unit-onboarding'?" "$WORK/err" || { echo "FAIL no suggestion: $(cat "$WORK/err")"; failed=1; }
+
+# FORMAT.md's YAML blocks, made concrete: [...] becomes []
+if [ ! -f "$FORMAT_MD" ]; then
+  echo "FAIL $FORMAT_MD not found (shared/ belongs beside the repository)"
+  failed=1
+else
+  awk -v dir="$WORK/valid" '
+    /^```yaml/ { n++; out = sprintf("%s/format-md-%d.yaml", dir, n); inblock = 1; next }
+    /^```/ { inblock = 0; next }
+    inblock { gsub(/\[\.\.\.\]/, "[]"); print > out }
+  ' "$FORMAT_MD"
+  [ "$(ls "$WORK/valid"/format-md-*.yaml 2>/dev/null | wc -l)" = 3 ] || { echo "FAIL FORMAT.md: expected 3 YAML blocks"; failed=1; }
+fi
+
+# the loader takes every one of them (exit 0 or 1: judged, not rejected)
+for f in "$WORK/valid"/*.yaml; do
+  "$SK" check --as-of 2027-04-10 --no-builtin "$f" >/dev/null 2>&1
+  [ $? -le 1 ] || { echo "FAIL the loader rejects $f"; failed=1; }
+done
+
+mapfile -t examples < <(find "$ROOT/examples" -name '*.yaml' -o -name '*.yml' | sort)
+"$PY" "$TESTS/cli/schema_validate.py" "$WORK/schemas" valid "${examples[@]}" "$WORK/valid"/*.yaml || failed=1
+
+# the bad inputs that are schema errors: the loader and the schema both reject them
+bad=()
+for name in unknown-key wrong-type closed-vocabulary unknown-kind wrong-version strategy-unknown-key; do
+  bad+=("$TESTS/bad/$name.yaml")
+  out=$("$SK" check --as-of 2027-04-10 --no-builtin "$TESTS/bad/$name.yaml" 2>&1)
+  code=$?
+  { [ $code = 2 ] && grep -qF "input error" <<<"$out"; } || { echo "FAIL the loader accepts $name.yaml"; failed=1; }
+done
+"$PY" "$TESTS/cli/schema_validate.py" "$WORK/schemas" invalid "${bad[@]}" || failed=1
+
+[ "$failed" = 0 ] && echo "schema: all passed"
+exit "$failed"
