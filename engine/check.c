@@ -150,7 +150,8 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* Judges and reports (or keeps) the unit of one slot; frees what it does not keep. */
+/* Judges and reports (or keeps) the unit of one slot; takes its result and
+ * errors either way. */
 static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
 {
     int rc = move_errors(&res->errors, &s->errors);
@@ -175,8 +176,42 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
         }
         res->units = units;
         res->units[res->nunits++] = s->result;
+        memset(&s->result, 0, sizeof s->result);
     }
     (*written)++;
+    return rc;
+}
+
+/* One job: the writer checks the units itself, with no thread to wake. */
+static int run_inline(batch *b, sk_result *res)
+{
+    const sk_check_options *o = b->o;
+    sk_error err;
+    sk_runtime *rt = sk_runtime_new(b->rules, &err);
+    sk_docset *ds = sk_docset_new(b->limits);
+    int rc = rt && ds ? 0 : -1;
+    size_t written = 0;
+    for (size_t i = 0; rc != -1 && i < b->ntodo; i++) {
+        slot s = {0};
+        sk_errors_init(&s.errors);
+        int r = check_unit(b, rt, ds, b->todo[i], &s);
+        if (r == 0) {
+            r = deliver(b, res, &s, &written); /* takes the slot's result and errors */
+        } else {
+            sk_unit_result_free(&s.result);
+            sk_errors_free(&s.errors);
+        }
+        if (r)
+            rc = r;
+        if (o->progress)
+            o->progress(o->progress_ud, i + 1, b->ntodo);
+    }
+    if (!rt) {
+        free(err.file);
+        free(err.message);
+    }
+    sk_runtime_free(rt);
+    sk_docset_free(ds);
     return rc;
 }
 
@@ -184,6 +219,8 @@ static int run_batch(batch *b, sk_result *res)
 {
     const sk_check_options *o = b->o;
     unsigned jobs = o->jobs ? o->jobs : 1;
+    if (jobs == 1)
+        return run_inline(b, res);
     if (jobs > 256)
         jobs = 256;
     b->window = (size_t)jobs * UNITS_IN_FLIGHT_PER_JOB;

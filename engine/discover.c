@@ -1,6 +1,7 @@
 /* discover.c: the files a run reads. A directory contributes every *.yaml and
  * *.yml below it in sorted order; symlinked directories are followed once
  * (a loop is an error for that path, never a hang). */
+#define _DEFAULT_SOURCE /* d_type and DT_* of readdir */
 #include "internal.h"
 
 #include <dirent.h>
@@ -34,9 +35,10 @@ static int wanted(const char *name, const char *suffix)
     return ends_with(name, ".yaml") || ends_with(name, ".yml");
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Names carry their type in the first byte: sort by what follows it. */
+static int cmp_name(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 typedef struct visited {
@@ -71,29 +73,39 @@ static int walk(const char *dir, const char *suffix, sk_paths *out, sk_errors *e
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* ".", "..", and hidden files such as .git */
-        if (add_path(&names, e->d_name)) {
+        /* the entry's type, when the file system tells, saves a stat:
+         * 'f' a regular file, 'd' a directory, '?' ask stat */
+        char kind = e->d_type == DT_REG ? 'f' : e->d_type == DT_DIR ? 'd' : '?';
+        char *typed = sk_printf("%c%s", kind, e->d_name);
+        int failed = !typed || add_path(&names, typed);
+        free(typed);
+        if (failed) {
             rc = -1;
             break;
         }
     }
     closedir(d);
     if (names.count > 1)
-        qsort(names.items, names.count, sizeof *names.items, cmp_str);
+        qsort(names.items, names.count, sizeof *names.items, cmp_name);
     for (size_t i = 0; rc == 0 && i < names.count; i++) {
+        char kind = names.items[i][0];
+        const char *name = names.items[i] + 1;
+        if (kind == 'f' && !wanted(name, suffix))
+            continue;
         size_t dl = strlen(dir);
-        char *full = sk_printf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.items[i]);
+        char *full = sk_printf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", name);
         if (!full) {
             rc = -1;
             break;
         }
-        if (stat(full, &st) != 0) {
-            if (wanted(names.items[i], suffix))
+        if (kind == '?' && stat(full, &st) != 0) {
+            if (wanted(name, suffix))
                 rc = sk_errors_add(errs, SK_ERR_INPUT, full, 0, 0, "cannot read: %s", strerror(errno));
-        } else if (S_ISDIR(st.st_mode)) {
+        } else if (kind == 'd' || (kind == '?' && S_ISDIR(st.st_mode))) {
             /* X.test/ holds a rule's fixtures, never input (RULE-API.md) */
-            if (suffix || !ends_with(names.items[i], ".test"))
+            if (suffix || !ends_with(name, ".test"))
                 rc = walk(full, suffix, out, errs, seen, depth + 1);
-        } else if (wanted(names.items[i], suffix)) {
+        } else if (wanted(name, suffix)) {
             rc = add_path(out, full);
         }
         free(full);

@@ -5,7 +5,9 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -509,45 +511,43 @@ int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t le
 
 int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", strerror(errno)) ? -1 : 1;
-    /* one read of the whole file when its size is known; a pipe grows b as it goes */
+    /* one read of the whole file when its size is known; else b grows as it goes */
     struct stat st;
-    size_t want = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    size_t want = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     if (want > max + 1)
         want = max + 1;
-    int too_big = 0, read_error = 0, saved = 0;
+    int err = 0;
     for (;;) {
         if (b->cap - b->len < want + 1) {
             size_t ncap = b->len + want + 1;
             char *p = realloc(b->data, ncap);
             if (!p) {
-                fclose(f);
+                close(fd);
                 return -1;
             }
             b->data = p;
             b->cap = ncap;
         }
-        size_t n = fread(b->data + b->len, 1, want, f);
-        b->len += n;
+        ssize_t n = read(fd, b->data + b->len, want);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            err = errno;
+            break;
+        }
+        b->len += (size_t)n;
         b->data[b->len] = '\0';
-        if (b->len > max) {
-            too_big = 1;
+        if (n == 0 || b->len > max)
             break;
-        }
-        if (n < want) {
-            read_error = ferror(f);
-            saved = errno;
-            break;
-        }
     }
-    fclose(f);
-    if (too_big)
+    close(fd);
+    if (b->len > max)
         return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "file too large (more than %zu bytes)", max) ? -1 : 1;
-    if (read_error)
-        return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s",
-                             saved ? strerror(saved) : "read error") ? -1 : 1;
+    if (err)
+        return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", strerror(err)) ? -1 : 1;
     return 0;
 }
 
