@@ -132,7 +132,7 @@ void sk_summary_free(sk_summary *s);
 
 /* ---- policy (policy.c) --------------------------------------------------------- */
 
-typedef struct sk_policy sk_policy;
+typedef struct sk_policy sk_policy; /* sk_profile in the public API */
 
 sk_policy *sk_policy_new(int collect_baseline);
 void sk_policy_free(sk_policy *p);

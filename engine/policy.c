@@ -323,6 +323,72 @@ int sk_policy_profile(sk_policy *pol, sk_rules *r, const char *path, const char 
     return apply_profile(pol, r, path, profiles_dir ? profiles_dir : ".", 0, errs);
 }
 
+sk_profile *sk_profile_apply(sk_rules *r, const char *path, const char *profiles_dir, sk_errors *errs)
+{
+    sk_policy *p = sk_policy_new(0);
+    if (p)
+        sk_policy_profile(p, r, path, profiles_dir, errs);
+    return p;
+}
+
+void sk_profile_free(sk_profile *p)
+{
+    sk_policy_free(p);
+}
+
+static void node_json(sk_buf *b, const sk_node *n)
+{
+    switch (n->type) {
+    case SK_NODE_NULL:
+        sk_buf_puts(b, "null");
+        break;
+    case SK_NODE_BOOL:
+        sk_buf_puts(b, n->v.b ? "true" : "false");
+        break;
+    case SK_NODE_INT:
+        sk_buf_printf(b, "%lld", n->v.i);
+        break;
+    case SK_NODE_NUM:
+        sk_buf_printf(b, "%.17g", n->v.n);
+        break;
+    case SK_NODE_STR:
+    case SK_NODE_DATE:
+        sk_buf_json(b, n->text);
+        break;
+    case SK_NODE_SEQ:
+        sk_buf_puts(b, "[");
+        for (size_t i = 0; i < n->v.seq.count; i++) {
+            sk_buf_puts(b, i ? ", " : "");
+            node_json(b, n->v.seq.items[i]);
+        }
+        sk_buf_puts(b, "]");
+        break;
+    case SK_NODE_MAP:
+        sk_buf_puts(b, "{");
+        for (size_t i = 0; i < n->v.map.count; i++) {
+            sk_buf_puts(b, i ? ", " : "");
+            sk_buf_json(b, n->v.map.items[i].key);
+            sk_buf_puts(b, ": ");
+            node_json(b, n->v.map.items[i].value);
+        }
+        sk_buf_puts(b, "}");
+        break;
+    }
+}
+
+char *sk_param_profile_json(const sk_param *p)
+{
+    if (!p->profile_value)
+        return NULL;
+    sk_buf b = {0};
+    node_json(&b, p->profile_value);
+    if (b.failed) {
+        sk_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
 /* ---- waivers ------------------------------------------------------------------------- */
 
 static const char *const WAIVER_REQUIRED[] = {"rule", "unit", "reason", "approved_by", "expires", NULL};

@@ -18,9 +18,10 @@ static const char *const PARAM_TYPES[] = {
     [SK_PARAM_BOOLEAN] = "boolean", [SK_PARAM_LIST] = "list",
 };
 
-/* Loads the rules the flags name, as check does; plugin errors go to stderr
- * and set *broken. NULL when out of memory. */
-static sk_rules *load_rules(const options *o, int *broken)
+/* Loads the rules the flags name, as check does, with --profile applied
+ * (*profile keeps its values: free it after the rules); plugin and profile
+ * errors go to stderr and set *broken. NULL when out of memory. */
+static sk_rules *load_rules(const options *o, sk_profile **profile, int *broken)
 {
     char builtin[PATH_MAX];
     const char *dirs[MAX_RULE_DIRS];
@@ -32,9 +33,18 @@ static sk_rules *load_rules(const options *o, int *broken)
     sk_errors errs;
     sk_errors_init(&errs);
     sk_rules *r = sk_rules_load(dirs, ndirs, NULL, &errs);
+    *profile = NULL;
+    if (r && o->profile) {
+        char profiles[PATH_MAX];
+        const char *pdir = builtin_profiles(profiles, sizeof profiles);
+        char *path = sk_profile_path(o->profile, pdir);
+        *profile = path ? sk_profile_apply(r, path, pdir, &errs) : NULL;
+        free(path);
+    }
     for (size_t i = 0; i < errs.count; i++) {
         const sk_error *e = &errs.items[i];
-        fprintf(stderr, "%s:%d: plugin error: %s\n", e->file ? e->file : "?", e->line, e->message);
+        fprintf(stderr, "%s:%d: %s error: %s\n", e->file ? e->file : "?", e->line,
+                e->kind == SK_ERR_POLICY ? "policy" : "plugin", e->message);
     }
     *broken = errs.count > 0;
     sk_errors_free(&errs);
@@ -58,8 +68,9 @@ static void list_text(const sk_rules *r)
     printf("%-*s  %-*s  %-*s  %s\n", (int)wid, "ID", (int)wsev, "SEVERITY", (int)wkind, "KIND", "TITLE");
     for (size_t i = 0; i < n; i++) {
         const sk_rule_info *ri = sk_rules_get(r, i);
-        printf("%-*s  %-*s  %-*s  %s\n", (int)wid, ri->id, (int)wsev, sk_severity_name(ri->severity),
-               (int)wkind, ri->applies_to, ri->title);
+        printf("%-*s  %-*s  %-*s  %s\n", (int)wid, ri->id, (int)wsev,
+               sk_rules_enabled(r, i) ? sk_severity_name(ri->severity) : "off", (int)wkind, ri->applies_to,
+               ri->title);
     }
 }
 
@@ -82,12 +93,16 @@ static void list_json(const sk_rules *r)
         json_member("applies_to", ri->applies_to, 0);
         json_member("title", ri->title, 0);
         json_member("file", ri->file, 0);
+        printf(", \"enabled\": %s", sk_rules_enabled(r, i) ? "true" : "false");
         fputs(", \"params\": [", stdout);
         for (size_t p = 0; p < ri->nparams; p++) {
             fputs(p ? ", {" : "{", stdout);
             json_member("name", ri->params[p].name, 1);
             json_member("type", PARAM_TYPES[ri->params[p].type], 0);
-            printf(", \"default\": %s}", ri->params[p].default_json);
+            printf(", \"default\": %s", ri->params[p].default_json);
+            char *value = sk_param_profile_json(&ri->params[p]);
+            printf(", \"value\": %s}", value ? value : ri->params[p].default_json);
+            free(value);
         }
         printf("]}%s\n", i + 1 < n ? "," : "");
     }
@@ -105,7 +120,8 @@ static int rules_list(int argc, char **argv)
     if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
         return usage_error("rules list writes text or json, not '%s'", o.format);
     int broken;
-    sk_rules *r = load_rules(&o, &broken);
+    sk_profile *profile;
+    sk_rules *r = load_rules(&o, &profile, &broken);
     if (!r)
         return 2;
     if (strcmp(o.format, "json") == 0)
@@ -113,6 +129,7 @@ static int rules_list(int argc, char **argv)
     else
         list_text(r);
     sk_rules_free(r);
+    sk_profile_free(profile);
     if (fflush(stdout)) {
         fputs("startklar: cannot write the list\n", stderr);
         return 2;
@@ -207,7 +224,11 @@ static void show_examples(const sk_rule_info *ri)
 static void explain(const sk_rule_info *ri)
 {
     printf("%s: %s\n\n", ri->id, ri->title);
-    printf("  severity    %s\n", sk_severity_name(ri->severity));
+    if (ri->severity != ri->default_severity)
+        printf("  severity    %s (the profile's; the rule says %s)\n", sk_severity_name(ri->severity),
+               sk_severity_name(ri->default_severity));
+    else
+        printf("  severity    %s\n", sk_severity_name(ri->severity));
     printf("  applies to  %s\n", ri->applies_to);
     printf("  plugin      %s:%d\n\n", ri->file, ri->line);
     const char *text = ri->explain ? ri->explain : "(the rule has no explanation)";
@@ -224,9 +245,15 @@ static void explain(const sk_rule_info *ri)
         for (size_t p = 0; p < ri->nparams; p++)
             w = strlen(ri->params[p].name) > w ? strlen(ri->params[p].name) : w;
         puts("\nParameters (the defaults; a profile may override them):");
-        for (size_t p = 0; p < ri->nparams; p++)
-            printf("  %-*s  %-7s  default %s\n", (int)w, ri->params[p].name,
-                   PARAM_TYPES[ri->params[p].type], ri->params[p].default_json);
+        for (size_t p = 0; p < ri->nparams; p++) {
+            char *value = sk_param_profile_json(&ri->params[p]);
+            printf("  %-*s  %-7s  default %s", (int)w, ri->params[p].name, PARAM_TYPES[ri->params[p].type],
+                   ri->params[p].default_json);
+            if (value)
+                printf(", under the profile %s (%s)", value, ri->params[p].profile_file);
+            putchar('\n');
+            free(value);
+        }
     }
     show_examples(ri);
 }
@@ -272,7 +299,8 @@ static int rules_explain(int argc, char **argv)
     if (strcmp(o.format, "text") != 0)
         return usage_error("rules explain writes text only, not '%s'", o.format);
     int broken;
-    sk_rules *r = load_rules(&o, &broken);
+    sk_profile *profile;
+    sk_rules *r = load_rules(&o, &profile, &broken);
     if (!r)
         return 2;
     const sk_rule_info *ri = sk_rules_find(r, id);
@@ -281,6 +309,7 @@ static int rules_explain(int argc, char **argv)
     else
         rc = unknown_rule(r, id);
     sk_rules_free(r);
+    sk_profile_free(profile);
     if (fflush(stdout)) {
         fputs("startklar: cannot write the explanation\n", stderr);
         return 2;

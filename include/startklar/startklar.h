@@ -264,7 +264,7 @@ typedef struct sk_result {
     sk_summary summary;
     const sk_rules *rules; /* the rules that ran: titles and explanations for reports */
     sk_rules *owned_rules; /* freed with the result when sk_check loaded them */
-    struct sk_policy *policy; /* waivers and baseline in force (owned) */
+    struct sk_policy *policy; /* profile values, waivers and baseline in force (owned) */
     sk_errors warnings;    /* expired and stale waivers: reported, not failing */
     sk_errors fixed;       /* baseline entries no finding matched: message "UNIT RULE PATH" */
 } sk_result;
@@ -334,6 +334,17 @@ typedef struct sk_check_options {
 /* The file of a profile given by name ("prelaunch": rules_dir/prelaunch.yaml)
  * or by path (anything with a '/' or ending in .yaml). malloc'd. */
 char *sk_profile_path(const char *name_or_path, const char *rules_dir);
+/* Applies a profile file to loaded rules (enabled, severity, parameter
+ * values), for a program that shows the rules (`rules explain --profile`).
+ * The handle keeps the profile's values alive: free it after the rules.
+ * NULL when out of memory; errors (a wrong profile) are added to errs. */
+typedef struct sk_policy sk_profile;
+sk_profile *sk_profile_apply(sk_rules *r, const char *path, const char *profiles_dir, sk_errors *errs);
+void sk_profile_free(sk_profile *p);
+/* A parameter's value under the applied profile as JSON (malloc'd), or NULL
+ * when no profile sets it. */
+char *sk_param_profile_json(const sk_param *p);
+
 /* Writes the fingerprints collected by a run (collect_baseline) as a
  * baseline document. 0, or -1 on a write error. */
 int sk_baseline_write(const sk_result *res, FILE *out);

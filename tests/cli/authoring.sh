@@ -54,11 +54,12 @@ import json, sys
 rules = json.load(open(sys.argv[1], encoding="utf-8"))
 assert len(rules) == int(sys.argv[2]), (len(rules), sys.argv[2])
 for r in rules:
-    assert set(r) == {"id", "severity", "applies_to", "title", "file", "params"}, r
+    assert set(r) == {"id", "severity", "applies_to", "title", "file", "enabled", "params"}, r
+    assert r["enabled"] is True, r
     assert r["file"].endswith("/" + r["id"] + ".lua"), r
 assert [r["id"] for r in rules] == sorted(r["id"] for r in rules)
 on11 = next(r for r in rules if r["id"] == "ON-11")
-assert on11["params"] == [{"name": "max_days", "type": "integer", "default": 365}], on11
+assert on11["params"] == [{"name": "max_days", "type": "integer", "default": 365, "value": 365}], on11
 assert on11["severity"] == "error" and on11["applies_to"] == "unit-onboarding"
 PY
 finish

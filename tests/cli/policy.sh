@@ -105,6 +105,17 @@ check "a parameter of the wrong type is exit 2" has "$WORK/out" "wrong-type.yaml
 run check --as-of 2027-04-10 --profile nosuchprofile "$CP02"
 check "a missing profile is exit 2" [ "$code" = 2 ]
 
+run rules explain ON-11 --profile "$P/profiles/long-retention.yaml"
+check "rules explain shows a parameter's default and its profile value" \
+  has "$WORK/out" "max_days  integer  default 365, under the profile 800 ($P/profiles/long-retention.yaml)"
+run rules explain ON-17 --profile prelaunch
+check "rules explain shows the profile's severity" has "$WORK/out" "severity    error (the profile's; the rule says warning)"
+run rules list --format json --profile "$P/profiles/no-sm.yaml"
+check "rules list marks rules the profile switched off" has "$WORK/out" '"id": "SM-01", "severity": "error", "applies_to": "social-media-strategy"'
+check "... as not enabled" has "$WORK/out" '"enabled": false'
+run rules list --profile "$P/profiles/unknown-rule.yaml"
+check "rules list with a wrong profile exits 2" [ "$code" = 2 ]
+
 # --- selection ----------------------------------------------------------------------------
 run check --as-of 2027-04-10 --rules "$P/loop" --skip LOOP-01 --only CP-02 "$CP02"
 check "a skipped rule is never run (it would loop forever)" [ "$code" = 1 ]
