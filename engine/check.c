@@ -36,6 +36,7 @@ typedef struct batch {
     int takers_waiting;  /* workers waiting for room in the window */
     int writer_waiting;  /* the writer waits for slot next_write */
     int failed; /* out of memory somewhere: stop */
+    size_t leaked; /* bytes the workers' lua_States still counted when closed (should be 0) */
 } batch;
 
 unsigned sk_shard_of(const char *key, unsigned shards)
@@ -145,8 +146,11 @@ static void *worker(void *arg)
             pthread_cond_signal(&b->can_write);
         pthread_mutex_unlock(&b->mu);
     }
-    sk_runtime_free(rt);
+    size_t left = sk_runtime_free(rt);
     sk_docset_free(ds);
+    pthread_mutex_lock(&b->mu);
+    b->leaked += left;
+    pthread_mutex_unlock(&b->mu);
     return NULL;
 }
 
@@ -210,7 +214,7 @@ static int run_inline(batch *b, sk_result *res)
         free(err.file);
         free(err.message);
     }
-    sk_runtime_free(rt);
+    b->leaked += sk_runtime_free(rt);
     sk_docset_free(ds);
     return rc;
 }
@@ -346,7 +350,7 @@ int sk_check(const sk_check_options *o, sk_result *res)
 
     if (sk_discover(o->paths, o->npaths, &b.ix.files, &res->errors))
         goto done;
-    if (sk_index_build(&b.ix, &limits, &res->errors))
+    if (sk_index_build(&b.ix, &limits, o->jobs ? o->jobs : 1, &res->errors))
         goto done;
     res->summary.files = b.ix.files.count;
     b.todo = malloc((b.ix.nunits + 1) * sizeof *b.todo);
@@ -362,6 +366,11 @@ int sk_check(const sk_check_options *o, sk_result *res)
         wrote = 1;
     }
     rc = run_batch(&b, res);
+    if (rc != -1 && b.leaked &&
+        sk_errors_add(&res->errors, SK_ERR_PLUGIN, NULL, 0, 0,
+                      "internal error: the rules' Lua states still counted %zu bytes after they were closed",
+                      b.leaked))
+        rc = -1;
     if (rc != -1 && o->shards)
         keep_shard_errors(res, o);
 done:

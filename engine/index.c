@@ -8,6 +8,7 @@
  * keys it yields are exactly those the check will find. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -170,29 +171,89 @@ static int pending_cmp(const void *a, const void *b)
     return x->file < y->file ? -1 : x->file > y->file;
 }
 
-int sk_index_build(sk_index *ix, const sk_limits *limits, sk_errors *errs)
+/* The quick key of a file, or NULL when it needs the full loader (or
+ * cannot be read: the full loader then reports why). */
+static char *file_quick_key(const char *path, size_t max)
+{
+    sk_buf b = {0};
+    sk_errors ignored;
+    sk_errors_init(&ignored);
+    char *key = NULL;
+    if (sk_read_file(path, max, &b, &ignored) == 0) {
+        const char *bytes = b.data ? b.data : "";
+        if (!maybe_several_documents(bytes, b.len))
+            key = quick_key(bytes, b.len);
+    }
+    sk_errors_free(&ignored);
+    sk_buf_free(&b);
+    return key;
+}
+
+typedef struct quick_job {
+    sk_index *ix;
+    char **keys;
+    size_t first, step;
+} quick_job;
+
+static void *quick_worker(void *arg)
+{
+    quick_job *j = arg;
+    for (size_t f = j->first; f < j->ix->files.count; f += j->step)
+        j->keys[f] = file_quick_key(j->ix->files.items[f], j->ix->limits.max_file_bytes);
+    return NULL;
+}
+
+int sk_index_build(sk_index *ix, const sk_limits *limits, unsigned jobs, sk_errors *errs)
 {
     ix->limits = *limits;
-    for (size_t f = 0; f < ix->files.count; f++) {
-        sk_buf b = {0};
-        int r = sk_read_file(ix->files.items[f], limits->max_file_bytes, &b, errs);
-        if (r < 0) {
-            sk_buf_free(&b);
-            return -1;
-        }
-        if (r > 0) { /* not readable: reported, nobody owns it */
-            ix->orphans++;
-            sk_buf_free(&b);
+    /* the quick keys, read in parallel: most files need nothing more */
+    char **keys = calloc(ix->files.count + 1, sizeof *keys);
+    if (!keys)
+        return -1;
+    if (jobs < 1)
+        jobs = 1;
+    if (jobs > 64)
+        jobs = 64;
+    pthread_t threads[64];
+    quick_job job[64];
+    unsigned started = 0;
+    for (unsigned t = 1; t < jobs; t++, started++) {
+        job[t] = (quick_job){ix, keys, t, jobs};
+        if (pthread_create(&threads[t], NULL, quick_worker, &job[t]) != 0)
+            break;
+    }
+    /* this thread takes the first share, and any share whose thread did not start */
+    for (unsigned t = 0; t < jobs; t++) {
+        if (t != 0 && t <= started)
+            continue;
+        job[t] = (quick_job){ix, keys, t, jobs};
+        quick_worker(&job[t]);
+    }
+    for (unsigned t = 1; t <= started; t++)
+        pthread_join(threads[t], NULL);
+
+    /* in file order, so that everything the index reports is deterministic */
+    int rc = 0;
+    for (size_t f = 0; rc == 0 && f < ix->files.count; f++) {
+        if (keys[f]) {
+            rc = add_key(ix, keys[f], f);
             continue;
         }
-        const char *bytes = b.data ? b.data : "";
-        char *key = maybe_several_documents(bytes, b.len) ? NULL : quick_key(bytes, b.len);
-        int rc = key ? add_key(ix, key, f) : full_keys(ix, f, bytes, b.len, errs);
-        free(key);
+        sk_buf b = {0};
+        int r = sk_read_file(ix->files.items[f], limits->max_file_bytes, &b, errs);
+        if (r < 0)
+            rc = -1;
+        else if (r > 0) /* not readable: reported, nobody owns it */
+            ix->orphans++;
+        else
+            rc = full_keys(ix, f, b.data ? b.data : "", b.len, errs);
         sk_buf_free(&b);
-        if (rc)
-            return -1;
     }
+    for (size_t f = 0; f < ix->files.count; f++)
+        free(keys[f]);
+    free(keys);
+    if (rc)
+        return -1;
     /* units in key order, each with its files in path order */
     if (ix->npending > 1)
         qsort(ix->pending, ix->npending, sizeof *ix->pending, pending_cmp);

@@ -172,9 +172,10 @@ typedef struct sk_index {
     struct sk_policy *policy; /* receives the waivers documents found among the inputs */
 } sk_index;
 
-/* Fills the index of the files in ix->files. Errors of files no unit will
- * read are added to errs. 0, or -1 when out of memory. */
-int sk_index_build(sk_index *ix, const sk_limits *limits, sk_errors *errs);
+/* Fills the index of the files in ix->files, reading them on `jobs`
+ * threads. Errors of files no unit will read are added to errs. 0, or -1
+ * when out of memory. */
+int sk_index_build(sk_index *ix, const sk_limits *limits, unsigned jobs, sk_errors *errs);
 void sk_index_free(sk_index *ix);
 
 /* Reads a whole file (at most max bytes) into b. 0; 1 when it cannot be read
@@ -260,7 +261,9 @@ typedef struct sk_sandbox {
 /* Opens a sandboxed state: allow-listed libraries, read-only globals, the sk
  * helper library. Returns 0, or -1 with a message in *msg (malloc'd). */
 int sk_sandbox_open(sk_sandbox *sb, const sk_limits *limits, char **msg);
-void sk_sandbox_close(sk_sandbox *sb);
+/* Closes the state; returns the bytes the allocator still counts, which is 0
+ * unless memory leaked (the caller reports anything else as an internal error). */
+size_t sk_sandbox_close(sk_sandbox *sb);
 /* Pushes the read-only environment every plugin chunk runs in. */
 void sk_sandbox_push_env(lua_State *L);
 /* Calls the function below nargs arguments on the stack with the budget and
@@ -305,6 +308,11 @@ struct sk_rules {
     sk_rule *rules; /* sorted by id */
     size_t nrules, caprules;
 };
+
+/* sk_rules_load for one plugin held in memory (name is its file in positions):
+ * the fuzz target's way in. NULL only when out of memory. */
+sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
+                               const sk_limits *limits, sk_errors *errs);
 
 /* Runs one plugin chunk in L and leaves the list of rule tables it returned
  * on the stack (a single rule is wrapped into a list). 0 or -1 with *err. */
