@@ -85,22 +85,6 @@ int sk_shape_range(const sk_shape *s, long long *min, long long *max)
     return 1;
 }
 
-const sk_rule_info *sk_rules_find(const sk_rules *r, const char *id)
-{
-    size_t lo = 0, hi = r->nrules; /* the rules are sorted by id */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(r->rules[mid].info.id, id);
-        if (c == 0)
-            return &r->rules[mid].info;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
-}
-
 const char *sk_closest(const char *word, const char *const *candidates, size_t n)
 {
     const char *best = NULL;

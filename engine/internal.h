@@ -327,10 +327,6 @@ const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usa
 
 /* Helpers the writers share (report_support.c). */
 void sk_report_xml(FILE *out, const char *s, int attribute); /* sk_buf_xml to out */
-/* Whether rule i of r ran in this run (it is enabled). */
-int sk_report_rule_ran(const sk_rules *r, size_t i);
-/* The rule with this id (r sorted by id), or NULL; r may be NULL. */
-const sk_rule_info *sk_report_rule_find(const sk_rules *r, const char *id);
 /* Whether a rule applied to a unit: it has a document of the rule's kind, or
  * the rule is for "unit" and the unit has any document that was read. */
 int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u);

@@ -411,15 +411,17 @@ static int rule_cmp(const void *a, const void *b)
 
 static int read_source(sk_rules *r, const char *path, sk_errors *errs)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return sk_errors_add(errs, SK_ERR_PLUGIN, path, 0, 0, "cannot read the plugin"), 0;
+    /* the loader's reader: regular files only (a FIFO must not hang the run),
+     * at most the size of an input file */
     sk_buf b = {0};
-    char chunk[16384];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sk_buf_add(&b, chunk, n);
-    fclose(f);
+    size_t before = errs->count;
+    int rc = sk_read_file(path, r->limits.max_file_bytes, &b, errs);
+    if (rc) {
+        sk_buf_free(&b);
+        for (size_t i = before; i < errs->count; i++)
+            errs->items[i].kind = SK_ERR_PLUGIN;
+        return rc < 0 ? -1 : 0;
+    }
     if (b.failed || sk_grow((void **)&r->plugins, &r->capplugins, r->nplugins, sizeof *r->plugins)) {
         sk_buf_free(&b);
         return -1;
@@ -437,6 +439,8 @@ static int read_source(sk_rules *r, const char *path, sk_errors *errs)
     r->nplugins++;
     return 0;
 }
+
+static sk_rules *register_plugins(sk_rules *r, sk_errors *errs);
 
 sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limits, sk_errors *errs)
 {
@@ -458,7 +462,42 @@ sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limi
         }
     }
     sk_paths_free(&files);
+    return register_plugins(r, errs);
+}
 
+sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
+                               const sk_limits *limits, sk_errors *errs)
+{
+    sk_rules *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->limits = limits ? *limits : sk_limits_default();
+    r->plugins = calloc(1, sizeof *r->plugins);
+    if (r->plugins) {
+        r->capplugins = 1;
+        r->plugins[0].file = sk_strdup(name);
+        r->plugins[0].source = malloc(len + 1);
+    }
+    if (!r->plugins || !r->plugins[0].file || !r->plugins[0].source) {
+        if (r->plugins) {
+            free(r->plugins[0].file);
+            free(r->plugins[0].source);
+        }
+        free(r->plugins);
+        free(r);
+        return NULL;
+    }
+    memcpy(r->plugins[0].source, source, len);
+    r->plugins[0].source[len] = '\0';
+    r->plugins[0].len = len;
+    r->nplugins = 1;
+    return register_plugins(r, errs);
+}
+
+/* Evaluates every plugin of r in a scratch sandbox and collects its rules'
+ * metadata (sorted by id, duplicates refused). Returns r. */
+static sk_rules *register_plugins(sk_rules *r, sk_errors *errs)
+{
     sk_sandbox sb;
     char *msg = NULL;
     if (sk_sandbox_open(&sb, &r->limits, &msg)) {
@@ -497,7 +536,11 @@ sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limi
         }
         lua_settop(sb.L, 0);
     }
-    sk_sandbox_close(&sb);
+    size_t left = sk_sandbox_close(&sb);
+    if (left)
+        sk_errors_add(errs, SK_ERR_PLUGIN, NULL, 0, 0,
+                      "internal error: the rules' Lua state still counted %zu bytes after it was closed",
+                      left);
 
     if (r->nrules > 1) /* no rules: r->rules is NULL, which qsort must not get */
         qsort(r->rules, r->nrules, sizeof *r->rules, rule_cmp);
@@ -543,7 +586,25 @@ const sk_rule_info *sk_rules_get(const sk_rules *r, size_t i)
 
 int sk_rules_enabled(const sk_rules *r, size_t i)
 {
-    return i < r->nrules && r->rules[i].enabled;
+    return r && i < r->nrules && r->rules[i].enabled;
+}
+
+const sk_rule_info *sk_rules_find(const sk_rules *r, const char *id)
+{
+    if (!r || !id)
+        return NULL;
+    size_t lo = 0, hi = r->nrules; /* the rules are sorted by id */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(r->rules[mid].info.id, id);
+        if (c == 0)
+            return &r->rules[mid].info;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }
 
 size_t sk_rules_enable_file(sk_rules *r, const char *plugin_file)

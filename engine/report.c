@@ -300,10 +300,7 @@ static void text_end(const sk_result *res, const sk_report_options *opt, FILE *o
     if (s->units > 1 && s->ngaps) {
         fprintf(out, "%sMost common gaps:%s\n", c->bold, c->off);
         for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
-            const sk_rule_info *r = NULL;
-            for (size_t k = 0; res->rules && k < sk_rules_count(res->rules) && !r; k++)
-                if (strcmp(sk_rules_get(res->rules, k)->id, s->gaps[i].rule) == 0)
-                    r = sk_rules_get(res->rules, k);
+            const sk_rule_info *r = sk_rules_find(res->rules, s->gaps[i].rule);
             fprintf(out, "  %-7s %5zu unit%s %5.1f %%  %s\n", s->gaps[i].rule, s->gaps[i].units,
                     s->gaps[i].units == 1 ? " " : "s", 100.0 * (double)s->gaps[i].units / (double)s->units,
                     r ? r->title : "");

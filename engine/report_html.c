@@ -160,7 +160,7 @@ void sk_html_begin(const sk_result *res, const sk_report_options *opt, FILE *out
     fputs("</select></label>\n<label>Rule<select id=\"f-rule\"><option value=\"\">any</option>", out);
     const sk_rules *r = res->rules;
     for (size_t i = 0; r && i < sk_rules_count(r); i++) {
-        if (!sk_report_rule_ran(r, i))
+        if (!sk_rules_enabled(r, i))
             continue;
         const sk_rule_info *ri = sk_rules_get(r, i);
         fputs("<option value=\"", out);
@@ -202,7 +202,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
           out);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        const sk_rule_info *ri = sk_report_rule_find(res->rules, f->rule);
+        const sk_rule_info *ri = sk_rules_find(res->rules, f->rule);
         fprintf(out, "<tr%s><td class=\"where\">", f->waived ? " class=\"waived\"" : "");
         where(out, f->file, f->line, f->column);
         fprintf(out, "</td><td class=\"sev %s\">%s</td><td><strong>", sk_severity_name(f->severity),
@@ -229,7 +229,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     for (size_t i = 0; i < u->nfindings; i++) {
         if (!first_of_rule(u, i))
             continue;
-        const sk_rule_info *ri = sk_report_rule_find(res->rules, u->findings[i].rule);
+        const sk_rule_info *ri = sk_rules_find(res->rules, u->findings[i].rule);
         fputs("<dt>", out);
         h(out, u->findings[i].rule);
         if (ri && ri->title) {
@@ -330,7 +330,7 @@ static void chart(const sk_result *res, FILE *out)
             width, n * row + 8, width, n * row + 8);
     for (size_t i = 0; i < n; i++) {
         const sk_gap *g = &s->gaps[i];
-        const sk_rule_info *ri = sk_report_rule_find(res->rules, g->rule);
+        const sk_rule_info *ri = sk_rules_find(res->rules, g->rule);
         int y = (int)i * row + 4;
         int w = (int)((double)bars * (double)g->units / (double)max + 0.5);
         fputs("<g><title>", out);

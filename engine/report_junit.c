@@ -159,7 +159,7 @@ static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, si
     for (size_t i = 0; r && i < sk_rules_count(r); i++) {
         const sk_rule_info *ri = sk_rules_get(r, i);
         testcase t = tally(res, u, ri->id, ri->title);
-        if (!sk_report_rule_ran(r, i) ||
+        if (!sk_rules_enabled(r, i) ||
             (!sk_report_rule_applies(ri, u) && !t.failures && !t.others && !t.error))
             continue;
         n++, *failures += t.failures > 0, *errors += t.error != NULL;
@@ -168,7 +168,7 @@ static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, si
     }
     for (size_t i = 0; i < u->nfindings; i++) {
         const char *id = u->findings[i].rule;
-        int seen = sk_report_rule_find(r, id) != NULL;
+        int seen = sk_rules_find(r, id) != NULL;
         for (size_t j = 0; j < i && !seen; j++)
             seen = same(u->findings[j].rule, id);
         if (seen || !id)

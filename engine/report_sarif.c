@@ -63,7 +63,7 @@ static long rule_index(const sk_rules *r, const char *id)
     if (!r)
         return -1;
     for (size_t i = 0; i < sk_rules_count(r); i++) {
-        if (!sk_report_rule_ran(r, i))
+        if (!sk_rules_enabled(r, i))
             continue;
         if (id && strcmp(sk_rules_get(r, i)->id, id) == 0)
             return n;
@@ -98,7 +98,7 @@ void sk_sarif_begin(const sk_result *res, const sk_report_options *opt, FILE *ou
     const sk_rules *r = res->rules;
     int first = 1;
     for (size_t i = 0; r && i < sk_rules_count(r); i++) {
-        if (!sk_report_rule_ran(r, i))
+        if (!sk_rules_enabled(r, i))
             continue;
         const sk_rule_info *ri = sk_rules_get(r, i);
         fputs(first ? "\n            {" : ",\n            {", out);

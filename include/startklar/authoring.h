@@ -66,8 +66,6 @@ int sk_json_write_string(const char *s, FILE *out);
 
 /* Whether id is a valid rule id: [A-Z][A-Z0-9]{1,7}-[0-9]{2,4} (GOT-01). */
 int sk_rule_id_valid(const char *id);
-/* The rule with this id, or NULL. */
-const sk_rule_info *sk_rules_find(const sk_rules *r, const char *id);
 
 /* ---- "did you mean" ---------------------------------------------------------- */
 

@@ -163,8 +163,11 @@ sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limi
 void sk_rules_free(sk_rules *r);
 size_t sk_rules_count(const sk_rules *r);
 const sk_rule_info *sk_rules_get(const sk_rules *r, size_t i); /* sorted by id */
-/* Whether the rule at i runs (a profile, --only and --skip decide). */
+/* Whether the rule at i runs (a profile, --only and --skip decide); 0 for
+ * no rules. */
 int sk_rules_enabled(const sk_rules *r, size_t i);
+/* The rule with this id, or NULL (also for no rules or no id). */
+const sk_rule_info *sk_rules_find(const sk_rules *r, const char *id);
 /* Keeps only the rules matching one of the comma-separated ids or prefixes
  * in only (NULL: all), then switches off those matching skip. A selector
  * that matches no rule is an error. Returns the number of errors added. */
@@ -219,7 +222,9 @@ typedef struct sk_runtime sk_runtime;
 /* A fresh lua_State with the sandbox and every rule of r compiled into it.
  * r must outlive it. NULL with *err set on failure. */
 sk_runtime *sk_runtime_new(const sk_rules *r, sk_error *err);
-void sk_runtime_free(sk_runtime *rt);
+/* Frees the runtime. Returns the bytes its lua_State still counted after
+ * lua_close: 0, or a leak the caller must report as an internal error. */
+size_t sk_runtime_free(sk_runtime *rt);
 /* Runs every rule on one unit at the date as_of ("YYYY-MM-DD"). Findings go to
  * out (which the caller zeroes first), rule failures to errs. Returns 0, or -1
  * when out of memory. */
