@@ -218,7 +218,13 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
         }
         free(base), free(pass), free(fail);
     }
-    sk_runtime_free(rt);
+    size_t left = sk_runtime_free(rt);
+    if (left) {
+        fprintf(out, "BROKEN %s: internal error: the Lua state still counted %zu bytes after it was closed\n",
+                dir, left);
+        t->broken = 1;
+        t->failed++;
+    }
     sk_rules_free(rules);
 }
 

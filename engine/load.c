@@ -511,12 +511,22 @@ int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t le
 
 int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO with no writer must not wait for one */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", strerror(errno)) ? -1 : 1;
-    /* one read of the whole file when its size is known; else b grows as it goes */
     struct stat st;
-    size_t want = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    int bad = fstat(fd, &st) != 0 ? errno : 0;
+    const char *why = bad ? strerror(bad)
+                      : S_ISDIR(st.st_mode) ? "it is a directory"
+                      : !S_ISREG(st.st_mode) ? "not a regular file (a FIFO, socket or device)"
+                                             : NULL;
+    if (why) {
+        close(fd);
+        return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", why) ? -1 : 1;
+    }
+    /* one read of the whole file when its size is known; else b grows as it goes */
+    size_t want = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     if (want > max + 1)
         want = max + 1;
     int err = 0;

@@ -264,13 +264,14 @@ sk_runtime *sk_runtime_new(const sk_rules *rules, sk_error *err)
     return rt;
 }
 
-void sk_runtime_free(sk_runtime *rt)
+size_t sk_runtime_free(sk_runtime *rt)
 {
     if (!rt)
-        return;
-    sk_sandbox_close(&rt->sb);
+        return 0;
+    size_t left = sk_sandbox_close(&rt->sb);
     free(rt->compiled);
     free(rt);
+    return left;
 }
 
 /* ---- checking a unit -------------------------------------------------------------------- */

@@ -422,9 +422,10 @@ int sk_sandbox_open(sk_sandbox *sb, const sk_limits *limits, char **msg)
     return 0;
 }
 
-void sk_sandbox_close(sk_sandbox *sb)
+size_t sk_sandbox_close(sk_sandbox *sb)
 {
     if (sb->L)
         lua_close(sb->L);
     sb->L = NULL;
+    return sb->used; /* lua_close freed everything through capped_alloc: 0 unless a leak */
 }
