@@ -37,6 +37,7 @@ typedef struct batch {
     int writer_waiting;  /* the writer waits for slot next_write */
     int failed; /* out of memory somewhere: stop */
     size_t leaked; /* bytes the workers' lua_States still counted when closed (should be 0) */
+    sk_report *report; /* the streamed report, when there is one */
 } batch;
 
 unsigned sk_shard_of(const char *key, unsigned shards)
@@ -169,7 +170,7 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
     }
     const sk_check_options *o = b->o;
     if (o->format) {
-        if (sk_report_unit(o->format, res, &s->result, *written, &o->report, o->out) == -2)
+        if (sk_report_unit(b->report, &s->result) == -2)
             rc = -2;
         sk_unit_result_free(&s->result);
     } else {
@@ -337,7 +338,7 @@ int sk_check(const sk_check_options *o, sk_result *res)
     sk_limits limits = o->limits ? *o->limits : sk_limits_default();
 
     batch b = {.o = o, .limits = &limits};
-    int rc = -1, wrote = 0;
+    int rc = -1;
     sk_rules *rules = o->rules;
     if (!rules && !(rules = sk_rules_load(o->rule_dirs, o->nrule_dirs, &limits, &res->errors)))
         goto done;
@@ -360,11 +361,8 @@ int sk_check(const sk_check_options *o, sk_result *res)
         if (!o->shards || sk_shard_of(b.ix.pending[b.ix.units[u].first].key, o->shards) == o->shard)
             b.todo[b.ntodo++] = u;
 
-    if (o->format) {
-        if (sk_report_begin(o->format, res, &o->report, o->out) == -1)
-            goto done;
-        wrote = 1;
-    }
+    if (o->format && !(b.report = sk_report_begin(o->format, res, &o->report, o->out)))
+        goto done;
     rc = run_batch(&b, res);
     if (rc != -1 && b.leaked &&
         sk_errors_add(&res->errors, SK_ERR_PLUGIN, NULL, 0, 0,
@@ -376,12 +374,14 @@ int sk_check(const sk_check_options *o, sk_result *res)
 done:
     free(b.todo);
     sk_index_free(&b.ix);
-    if (rc == -1)
+    if (rc == -1) {
+        sk_report_end(b.report); /* a report cut short, freed */
         return -1;
+    }
     int code = sk_judge_finish(res);
     if (code < 0)
         return -1;
-    if (wrote && sk_report_end(o->format, res, &o->report, o->out) == -2)
+    if (b.report && sk_report_end(b.report) == -2)
         rc = -2;
     return rc == -2 ? -2 : code;
 }

@@ -332,11 +332,20 @@ void sk_report_xml(FILE *out, const char *s, int attribute); /* sk_buf_xml to ou
 int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u);
 
 /* The writers beyond text, json and jsonl: begin, unit, end of each format. */
+/* One report being written: what every writer gets. */
+typedef struct sk_writing {
+    const sk_result *res;
+    const sk_report_options *opt;
+    FILE *out;
+    size_t units;    /* units written before this call */
+    size_t findings; /* findings written before this call */
+    void *state;     /* the writer's own, set in begin, freed in end */
+} sk_writing;
+
 #define SK_WRITER_DECLARE(fmt)                                                                  \
-    void sk_##fmt##_begin(const sk_result *res, const sk_report_options *opt, FILE *out);      \
-    void sk_##fmt##_unit(const sk_result *res, const sk_unit_result *u, size_t index,          \
-                         const sk_report_options *opt, FILE *out);                             \
-    void sk_##fmt##_end(const sk_result *res, const sk_report_options *opt, FILE *out);
+    void sk_##fmt##_begin(sk_writing *w);                                                      \
+    void sk_##fmt##_unit(sk_writing *w, const sk_unit_result *u);                              \
+    void sk_##fmt##_end(sk_writing *w);
 SK_WRITER_DECLARE(sarif)
 SK_WRITER_DECLARE(junit)
 SK_WRITER_DECLARE(csv)

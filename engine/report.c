@@ -3,14 +3,14 @@
  * errors and the summary), so a batch can stream units as they finish. */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct writer {
     const char *name;
-    void (*begin)(const sk_result *res, const sk_report_options *opt, FILE *out);
-    void (*unit)(const sk_result *res, const sk_unit_result *u, size_t index,
-                 const sk_report_options *opt, FILE *out);
-    void (*end)(const sk_result *res, const sk_report_options *opt, FILE *out);
+    void (*begin)(sk_writing *w);
+    void (*unit)(sk_writing *w, const sk_unit_result *u);
+    void (*end)(sk_writing *w); /* frees w->state */
 } writer;
 
 static const char *const STATUS_NAMES[] = {"pass", "fail", "error"};
@@ -67,8 +67,11 @@ static void json_finding(const sk_finding *f, const char *unit, const char *wrap
     fputc('}', out);
 }
 
-static void json_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+static void json_begin(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     fputs("{\n  \"tool\": \"startklar\", \"version\": ", out);
     json_str(out, res->tool_version);
@@ -79,9 +82,12 @@ static void json_begin(const sk_result *res, const sk_report_options *opt, FILE 
     fputs(",\n  \"units\": [", out);
 }
 
-static void json_unit(const sk_result *res, const sk_unit_result *u, size_t index,
-                      const sk_report_options *opt, FILE *out)
+static void json_unit(sk_writing *w, const sk_unit_result *u)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
+    size_t index = w->units;
     (void)res, (void)opt;
     fputs(index ? ",\n    {" : "\n    {", out);
     fputs("\"hsa_id\": ", out);
@@ -135,8 +141,11 @@ static int units_written(const sk_result *res)
     return res->summary.units > 0 || res->nunits > 0;
 }
 
-static void json_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+static void json_end(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     json_list(units_written(res) ? "\n  ],\n  \"errors\": [" : "],\n  \"errors\": [", &res->errors, out);
     json_list("],\n  \"warnings\": [", &res->warnings, out);
@@ -177,14 +186,20 @@ static void json_end(const sk_result *res, const sk_report_options *opt, FILE *o
 
 /* ---- JSON lines: one finding or error per line, streamed --------------------------- */
 
-static void jsonl_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+static void jsonl_begin(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)res, (void)opt, (void)out;
 }
 
-static void jsonl_unit(const sk_result *res, const sk_unit_result *u, size_t index,
-                       const sk_report_options *opt, FILE *out)
+static void jsonl_unit(sk_writing *w, const sk_unit_result *u)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
+    size_t index = w->units;
     (void)res, (void)index, (void)opt;
     for (size_t i = 0; i < u->nfindings; i++) {
         json_finding(&u->findings[i], u->hsa_id, " ", out);
@@ -192,8 +207,11 @@ static void jsonl_unit(const sk_result *res, const sk_unit_result *u, size_t ind
     }
 }
 
-static void jsonl_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+static void jsonl_end(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     const sk_errors *lists[] = {&res->errors, &res->warnings};
     for (size_t l = 0; l < 2; l++)
@@ -218,14 +236,20 @@ static const palette *colors(const sk_report_options *opt)
     return opt && opt->color ? &COLOR : &PLAIN;
 }
 
-static void text_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+static void text_begin(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)res, (void)opt, (void)out;
 }
 
-static void text_unit(const sk_result *res, const sk_unit_result *u, size_t index,
-                      const sk_report_options *opt, FILE *out)
+static void text_unit(sk_writing *w, const sk_unit_result *u)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
+    size_t index = w->units;
     (void)res, (void)index;
     const palette *c = colors(opt);
     static const char *const LABEL[] = {"ready", "NOT READY", "ERROR"};
@@ -253,8 +277,11 @@ static void text_unit(const sk_result *res, const sk_unit_result *u, size_t inde
     fputc('\n', out);
 }
 
-static void text_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+static void text_end(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     const palette *c = colors(opt);
     if (res->errors.count)
         fprintf(out, "%sCould not be judged:%s\n", c->bold, c->off);
@@ -364,38 +391,54 @@ static const writer *find_writer(const char *format)
     return w->name ? w : NULL;
 }
 
-int sk_report_begin(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)
+struct sk_report {
+    const writer *writer;
+    sk_writing w;
+};
+
+sk_report *sk_report_begin(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)
 {
-    const writer *w = find_writer(format);
-    if (!w)
-        return -1;
-    w->begin(res, opt, out);
-    return ferror(out) ? -2 : 0;
+    static const sk_report_options PLAIN_OPTIONS = {0};
+    const writer *wr = find_writer(format);
+    sk_report *r = wr ? calloc(1, sizeof *r) : NULL;
+    if (!r)
+        return NULL;
+    r->writer = wr;
+    r->w.res = res;
+    r->w.opt = opt ? opt : &PLAIN_OPTIONS;
+    r->w.out = out;
+    wr->begin(&r->w);
+    return r;
 }
 
-int sk_report_unit(const char *format, const sk_result *res, const sk_unit_result *u, size_t index,
-                   const sk_report_options *opt, FILE *out)
+int sk_report_unit(sk_report *r, const sk_unit_result *u)
 {
-    const writer *w = find_writer(format);
-    if (!w)
-        return -1;
-    w->unit(res, u, index, opt, out);
-    return ferror(out) ? -2 : 0;
+    r->writer->unit(&r->w, u);
+    r->w.units++;
+    r->w.findings += u->nfindings;
+    return ferror(r->w.out) ? -2 : 0;
 }
 
-int sk_report_end(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)
+int sk_report_end(sk_report *r)
 {
-    const writer *w = find_writer(format);
-    if (!w)
-        return -1;
-    w->end(res, opt, out);
-    return ferror(out) ? -2 : 0;
+    if (!r)
+        return 0;
+    r->writer->end(&r->w);
+    int rc = ferror(r->w.out) ? -2 : 0;
+    free(r);
+    return rc;
 }
 
 int sk_report_write(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out)
 {
-    int rc = sk_report_begin(format, res, opt, out);
+    if (!find_writer(format))
+        return -1;
+    sk_report *r = sk_report_begin(format, res, opt, out);
+    if (!r)
+        return -2;
+    int rc = 0;
     for (size_t i = 0; rc == 0 && i < res->nunits; i++)
-        rc = sk_report_unit(format, res, &res->units[i], i, opt, out);
-    return rc ? rc : sk_report_end(format, res, opt, out);
+        rc = sk_report_unit(r, &res->units[i]);
+    int end = sk_report_end(r);
+    return rc ? rc : end;
 }

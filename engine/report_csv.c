@@ -54,16 +54,71 @@ static const char *number(char buf[24], int n)
     return buf;
 }
 
-void sk_csv_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+/* The names of the units with status error, kept from unit() for the
+ * error rows at the end (a streamed result no longer holds its units). */
+typedef struct names {
+    char **ids, **names;
+    size_t n, cap;
+} names;
+
+static void remember(names *nm, const sk_unit_result *u)
 {
+    if (!nm || u->status != SK_UNIT_ERROR || !u->name)
+        return;
+    if (nm->n == nm->cap) {
+        size_t cap = nm->cap ? nm->cap * 2 : 16;
+        char **ids = realloc(nm->ids, cap * sizeof *ids);
+        if (ids)
+            nm->ids = ids;
+        char **nms = ids ? realloc(nm->names, cap * sizeof *nms) : NULL;
+        if (nms)
+            nm->names = nms;
+        if (!ids || !nms)
+            return; /* the name is left out of an error row, nothing else */
+        nm->cap = cap;
+    }
+    nm->ids[nm->n] = sk_strdup(u->hsa_id);
+    nm->names[nm->n] = sk_strdup(u->name);
+    if (nm->ids[nm->n] && nm->names[nm->n])
+        nm->n++;
+    else
+        free(nm->ids[nm->n]), free(nm->names[nm->n]);
+}
+
+static const char *unit_name(const names *nm, const char *hsa_id)
+{
+    for (size_t i = 0; nm && hsa_id && i < nm->n; i++)
+        if (strcmp(nm->ids[i], hsa_id) == 0)
+            return nm->names[i];
+    return NULL;
+}
+
+static void forget(names *nm)
+{
+    for (size_t i = 0; nm && i < nm->n; i++)
+        free(nm->ids[i]), free(nm->names[i]);
+    if (nm)
+        free(nm->ids), free(nm->names);
+    free(nm);
+}
+
+void sk_csv_begin(sk_writing *w)
+{
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)res, (void)opt;
+    w->state = calloc(1, sizeof(names)); /* NULL: error rows go without names */
     fputs("\xEF\xBB\xBF", out);
     row(out, HEADER);
 }
 
-void sk_csv_unit(const sk_result *res, const sk_unit_result *u, size_t index,
-                 const sk_report_options *opt, FILE *out)
+void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
+    size_t index = w->units;
     (void)res, (void)index, (void)opt;
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
@@ -76,30 +131,27 @@ void sk_csv_unit(const sk_result *res, const sk_unit_result *u, size_t index,
         };
         row(out, fields);
     }
+    remember(w->state, u);
 }
 
-/* The name of a unit when the result still holds it, else NULL. */
-static const char *unit_name(const sk_result *res, const char *hsa_id)
+void sk_csv_end(sk_writing *w)
 {
-    for (size_t i = 0; hsa_id && res->units && i < res->nunits; i++)
-        if (res->units[i].hsa_id && strcmp(res->units[i].hsa_id, hsa_id) == 0)
-            return res->units[i].name;
-    return NULL;
-}
-
-void sk_csv_end(const sk_result *res, const sk_report_options *opt, FILE *out)
-{
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         char line[24], column[24];
         char *message = sk_printf("%s error: %s", sk_report_error_kind(e->kind), e->message ? e->message : "");
         const char *fields[NCOLUMNS] = {
-            e->unit, unit_name(res, e->unit), "error", e->kind == SK_ERR_RULE ? e->rule : NULL,
+            e->unit, unit_name(w->state, e->unit), "error", e->kind == SK_ERR_RULE ? e->rule : NULL,
             "error", e->file, number(line, e->line), number(column, e->column),
             NULL, message ? message : e->message, NULL,
         };
         row(out, fields);
         free(message);
     }
+    forget(w->state);
+    w->state = NULL;
 }

@@ -135,8 +135,11 @@ static int same(const char *x, const char *y)
     return x && y && strcmp(x, y) == 0;
 }
 
-void sk_html_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+void sk_html_begin(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -243,9 +246,12 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     fputs("</dl>\n", out);
 }
 
-void sk_html_unit(const sk_result *res, const sk_unit_result *u, size_t index,
-                  const sk_report_options *opt, FILE *out)
+void sk_html_unit(sk_writing *w, const sk_unit_result *u)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
+    size_t index = w->units;
     (void)index, (void)opt;
     size_t count[4] = {0};
     for (size_t i = 0; i < u->nfindings; i++)
@@ -367,8 +373,11 @@ static void chart(const sk_result *res, FILE *out)
     fputs("</svg>\n<p class=\"muted\">Units with at least one finding of the rule.</p></div>\n", out);
 }
 
-void sk_html_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+void sk_html_end(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     const sk_summary *s = &res->summary;
     fputs("</table>\n</section>\n", out);

@@ -66,8 +66,11 @@ static int judged_whole(const sk_result *res)
     return res->units && res->nunits && res->summary.units == res->nunits;
 }
 
-void sk_markdown_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+void sk_markdown_begin(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     fputs("# startklar report\n\nChecked as of ", out);
     md(out, res->as_of ? res->as_of : "(unknown)");
@@ -79,9 +82,12 @@ void sk_markdown_begin(const sk_result *res, const sk_report_options *opt, FILE 
         summary(res, out);
 }
 
-void sk_markdown_unit(const sk_result *res, const sk_unit_result *u, size_t index,
-                      const sk_report_options *opt, FILE *out)
+void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
+    size_t index = w->units;
     (void)res, (void)index, (void)opt;
     fputs("## ", out);
     md(out, u->hsa_id ? u->hsa_id : "");
@@ -113,8 +119,11 @@ void sk_markdown_unit(const sk_result *res, const sk_unit_result *u, size_t inde
     fputc('\n', out);
 }
 
-void sk_markdown_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+void sk_markdown_end(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     if (!judged_whole(res)) {
         fputs("## Summary\n\n", out);

@@ -87,8 +87,11 @@ static void location(FILE *out, const char *file, int line, int column, const ch
     fputs("}}", out);
 }
 
-void sk_sarif_begin(const sk_result *res, const sk_report_options *opt, FILE *out)
+void sk_sarif_begin(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
     fputs("{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
           "      \"tool\": {\n        \"driver\": {\n          \"name\": \"startklar\", \"version\": ",
@@ -126,28 +129,13 @@ void sk_sarif_begin(const sk_result *res, const sk_report_options *opt, FILE *ou
     fputs("},\n      \"results\": [", out);
 }
 
-/* Whether a unit before this one wrote a result, so this one needs a comma.
- * A result that holds its units says so by them; in a streamed report the
- * summary counts the findings of every unit judged so far, this one's too. */
-static int results_before(const sk_result *res, const sk_unit_result *u, size_t index)
+void sk_sarif_unit(sk_writing *w, const sk_unit_result *u)
 {
-    if (res->units && index <= res->nunits && (index == res->nunits || &res->units[index] == u)) {
-        for (size_t i = 0; i < index; i++)
-            if (res->units[i].nfindings)
-                return 1;
-        return 0;
-    }
-    size_t total = 0;
-    for (size_t s = 0; s < 4; s++)
-        total += res->summary.findings[s];
-    return total > (u ? u->nfindings : 0);
-}
-
-void sk_sarif_unit(const sk_result *res, const sk_unit_result *u, size_t index,
-                   const sk_report_options *opt, FILE *out)
-{
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
-    int comma = results_before(res, u, index);
+    int comma = w->findings > 0; /* a result before this unit's: a comma first */
     for (size_t i = 0; i < u->nfindings; i++, comma = 1) {
         const sk_finding *f = &u->findings[i];
         fputs(comma ? ",\n        {" : "\n        {", out);
@@ -176,10 +164,13 @@ void sk_sarif_unit(const sk_result *res, const sk_unit_result *u, size_t index,
     }
 }
 
-void sk_sarif_end(const sk_result *res, const sk_report_options *opt, FILE *out)
+void sk_sarif_end(sk_writing *w)
 {
+    const sk_result *res = w->res;
+    const sk_report_options *opt = w->opt;
+    FILE *out = w->out;
     (void)opt;
-    int any = results_before(res, NULL, res->nunits);
+    int any = w->findings > 0;
     fputs(any ? "\n      ],\n" : "],\n", out);
     fprintf(out, "      \"invocations\": [\n        {\"executionSuccessful\": %s,\n"
                  "         \"toolExecutionNotifications\": [",

@@ -295,12 +295,14 @@ typedef struct sk_report_options {
 int sk_report_write(const char *format, const sk_result *res, const sk_report_options *opt,
                     FILE *out);
 /* The same in steps, for a report streamed while units are checked: units
- * are passed one at a time in order (index counts from 0), end gets the
- * errors and the summary. */
-int sk_report_begin(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out);
-int sk_report_unit(const char *format, const sk_result *res, const sk_unit_result *u, size_t index,
-                   const sk_report_options *opt, FILE *out);
-int sk_report_end(const char *format, const sk_result *res, const sk_report_options *opt, FILE *out);
+ * are passed one at a time in order, end writes the errors and the summary
+ * and frees the report. begin returns NULL on an unknown format or when out
+ * of memory; unit and end return 0, or -2 on a write error. */
+typedef struct sk_report sk_report;
+sk_report *sk_report_begin(const char *format, const sk_result *res, const sk_report_options *opt,
+                           FILE *out);
+int sk_report_unit(sk_report *r, const sk_unit_result *u);
+int sk_report_end(sk_report *r);
 
 /* The i-th format sk_report_write knows, or NULL past the last. */
 const char *sk_report_format_name(size_t i);
