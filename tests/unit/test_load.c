@@ -244,6 +244,85 @@ static void tags_and_merge_keys_are_refused(void **state)
     expect_error(PLAN "x_a: &a {owner: A}\nfaq:\n  <<: *a\n", 6, 3, "merge keys");
 }
 
+/* A copy of a field's node (its value and type; its text dies with the
+ * docset), after asserting the document loaded without error. */
+static sk_node field(const char *text, const char *key)
+{
+    loaded l = load(text);
+    if (l.errs.count != 0)
+        fail_msg("unexpected error: %s", l.errs.items[0].message);
+    const sk_node *root = l.ds->docs[0].root;
+    const sk_node *goals = sk_node_get(root, "goals");
+    const sk_node *n = goals ? sk_node_get(goals->v.seq.items[0], key) : sk_node_get(root, key);
+    assert_non_null(n);
+    sk_node copy = *n;
+    copy.text = NULL;
+    done(&l);
+    return copy;
+}
+
+#define ONB "kind: unit-onboarding\nversion: 1\nunit: {hsa_id: X}\n"
+
+static void dates_at_the_edges(void **state)
+{
+    (void)state;
+    expect_error(PLAN "launch_date: 1899-12-31\n", 4, 14, "(1900-9999), found '1899-12-31'");
+    expect_error(PLAN "launch_date: 10000-01-01\n", 4, 14, "(1900-9999), found '10000-01-01'");
+    expect_error(PLAN "launch_date: 2027-1-5\n", 4, 14, "found '2027-1-5'");
+    expect_error(PLAN "launch_date: 2027-03-01 10:00:00\n", 4, 14, "expected a real date");
+    expect_error(PLAN "launch_date: 2027-03-01T10:00:00Z\n", 4, 14, "expected a real date");
+    expect_error(PLAN "launch_date: 2100-02-29\n", 4, 14, "expected a real date"); /* not a leap year */
+    const char *ok[] = {"1900-01-01", "9999-12-31", "2000-02-29", "2028-02-29", NULL};
+    for (const char **d = ok; *d; d++) {
+        char text[256];
+        snprintf(text, sizeof text, PLAN "launch_date: %s\n", *d);
+        assert_int_equal(field(text, "launch_date").type, SK_NODE_DATE);
+        assert_true(sk_date_valid(*d, strlen(*d)));
+    }
+    assert_false(sk_date_valid("2027-02-29", 10));
+    assert_false(sk_date_valid("1899-12-31", 10));
+    assert_false(sk_date_valid("2027-02-2", 9));
+    assert_int_equal(sk_date_days("1970-01-02"), 1);
+    assert_int_equal(sk_date_days("1900-01-01"), -25567);
+    assert_int_equal(sk_date_days("9999-12-31"), 2932896);
+    assert_true(sk_date_days("2027-02-29") == INT64_MIN);
+}
+
+static void numbers_at_the_edges(void **state)
+{
+    (void)state;
+    /* a number field (goals[].target): finite decimals only */
+    expect_error(ONB "goals: [{target: .inf}]\n", 4, 18, "expected a number");
+    expect_error(ONB "goals: [{target: -.inf}]\n", 4, 18, "expected a number");
+    expect_error(ONB "goals: [{target: .NaN}]\n", 4, 18, "expected a number");
+    expect_error(ONB "goals: [{target: 1e999}]\n", 4, 18, "number out of range");
+    expect_error(ONB "goals: [{target: -1e999}]\n", 4, 18, "number out of range");
+    sk_node n = field(ONB "goals: [{target: 1e308}]\n", "target");
+    assert_int_equal(n.type, SK_NODE_NUM);
+    assert_true(n.v.n == 1e308);
+    n = field(ONB "goals: [{target: 9223372036854775807}]\n", "target");
+    assert_int_equal(n.type, SK_NODE_INT);
+    assert_true(n.v.i == INT64_MAX);
+    /* just above INT64_MAX: no longer an integer, still a (rounded) number */
+    n = field(ONB "goals: [{target: 9223372036854775808}]\n", "target");
+    assert_int_equal(n.type, SK_NODE_NUM);
+    assert_true(n.v.n == 9223372036854775808.0);
+    /* an integer field (max_days): just above INT64_MAX overflows, below it is out of range */
+    expect_error(ONB "routines: {data_retention: {max_days: 9223372036854775808}}\n", 4, 39,
+                 "integer too large");
+    expect_error(ONB "routines: {data_retention: {max_days: -9223372036854775809}}\n", 4, 39,
+                 "integer too large");
+    expect_error(ONB "routines: {data_retention: {max_days: 9223372036854775807}}\n", 4, 39,
+                 "out of range 0..1000000");
+    expect_error(ONB "routines: {data_retention: {max_days: 1e3}}\n", 4, 39, "expected an integer");
+    /* x_ keys take YAML's own types: what is no finite number stays text */
+    assert_int_equal(field(ONB "x_a: .inf\n", "x_a").type, SK_NODE_STR);
+    assert_int_equal(field(ONB "x_a: .NaN\n", "x_a").type, SK_NODE_STR);
+    assert_int_equal(field(ONB "x_a: 1e999\n", "x_a").type, SK_NODE_STR);
+    assert_int_equal(field(ONB "x_a: 9223372036854775808\n", "x_a").type, SK_NODE_NUM);
+    assert_int_equal(field(ONB "x_a: 2027-02-29\n", "x_a").type, SK_NODE_STR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +345,8 @@ int main(void)
         cmocka_unit_test(invalid_document_keeps_the_others),
         cmocka_unit_test(x_keys_are_kept_anywhere),
         cmocka_unit_test(tags_and_merge_keys_are_refused),
+        cmocka_unit_test(dates_at_the_edges),
+        cmocka_unit_test(numbers_at_the_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -221,6 +221,120 @@ static void report_kept_for_later_is_dead(void **s)
     cleanup(&r);
 }
 
+static void no_coroutine(void **s)
+{
+    (void)s;
+    /* an endless loop inside a coroutine cannot even start */
+    expect_contained("coroutine.wrap(function() while true do end end)()", "global 'coroutine'");
+    expect_contained("assert(coroutine == nil) error('no coroutine')", "no coroutine");
+}
+
+static void loop_inside_pcall_is_stopped(void **s)
+{
+    (void)s;
+    /* the stop is caught by pcall, the rule goes on and reports: still stopped, no finding kept */
+    expect_contained("pcall(function() while true do end end) report{ message = 'after' }",
+                     "rule stopped");
+    expect_contained("xpcall(function() while true do end end, function() return 'handled' end)",
+                     "rule stopped");
+}
+
+static void table_growth_bombs(void **s)
+{
+    (void)s;
+    expect_contained("local t = {} for i = 1, 1e9 do t[i] = i end", "rule stopped");
+    expect_contained("local t = {} for i = 1, 1e9 do t[tostring(i)] = {i} end", "rule stopped");
+    expect_contained("local t = {} for i = 1, 64 do t[#t + 1] = string.rep('x', 1 << 20) end",
+                     "rule stopped");
+    /* table.move loops in C, where the count hook never fires */
+    expect_contained("table.move({}, 1, 1 << 62, 1, {})", "rule stopped");
+    expect_contained("local t = {} table.move({1, 2, 3}, 1, 3, 1 << 40, t) table.move(t, 1 << 40, 1 << 61, 1)",
+                     "rule stopped");
+}
+
+static void table_move_still_works(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "local t = table.move({1, 2, 3}, 1, 3, 2, {0}) assert(#t == 4 and t[4] == 3)\n"
+                 "assert(table.move({}, 5, 1, 1)) report{ message = 'moved' }");
+    assert_int_equal(r.res.errors.count, 0);
+    assert_int_equal(r.res.units[0].nfindings, 2);
+    cleanup(&r);
+}
+
+static void globals_do_not_carry_to_the_next_unit(void **s)
+{
+    (void)s;
+    /* unit SE1-A tries every way to leave a value behind; SE1-B must see none */
+    run r;
+    run_rule(&r, "local seen = x_marker ~= nil or rawget(string, 'marker') ~= nil or ctx.marker ~= nil\n"
+                 "  or sk.marker ~= nil or getmetatable('') ~= false\n"
+                 "if seen then report{ message = 'leaked into ' .. ctx.unit.hsa_id } end\n"
+                 "pcall(function() x_marker = 1 end) pcall(rawset, _ENV, 'x_marker', 1)\n"
+                 "pcall(function() string.marker = 1 end) pcall(rawset, string, 'marker', 1)\n"
+                 "pcall(function() ctx.marker = 1 end) pcall(function() sk.marker = 1 end)\n"
+                 "pcall(setmetatable, _ENV, {}) pcall(setmetatable, string, {})");
+    assert_int_equal(r.res.errors.count, 0);
+    assert_int_equal(r.res.nunits, 2);
+    for (size_t u = 0; u < 2; u++) {
+        assert_int_equal(r.res.units[u].nfindings, 1);
+        assert_string_equal(r.res.units[u].findings[0].rule, "HON-01");
+    }
+    cleanup(&r);
+}
+
+/* After lua_close the capped allocator counts 0 bytes, whatever the rules did. */
+static void closing_counts_zero_bytes(void **s)
+{
+    (void)s;
+    static const char *const BODIES[] = {
+        "local t = {} for i = 1, 1e9 do t[i] = string.rep('x', 4096) .. i end",
+        "while true do pcall(function() while true do end end) end",
+        "local x = string.rep('x', 1 << 40)",
+        "error(setmetatable({}, {__tostring = function() error('boom') end}))",
+        "local function f() return f() + 1 end f()",
+        "table.move({}, 1, 1 << 62, 1, {})",
+        "report{ message = 'fine' }",
+    };
+    for (size_t i = 0; i < sizeof BODIES / sizeof *BODIES; i++) {
+        run r;
+        run_rule(&r, BODIES[i]);
+        /* a leak would be an internal error of the run (a plugin error without a file) */
+        for (size_t k = 0; k < r.res.errors.count; k++)
+            assert_int_equal(r.res.errors.items[k].kind, SK_ERR_RULE);
+        /* and directly: a runtime over the same rules closes at 0 */
+        const char *dirs[] = {r.dir};
+        sk_errors errs;
+        sk_errors_init(&errs);
+        sk_limits limits = sk_limits_default();
+        limits.rule_budget = 1000000;
+        sk_rules *rules = sk_rules_load(dirs, 1, &limits, &errs);
+        assert_non_null(rules);
+        assert_int_equal(errs.count, 0);
+        sk_error err;
+        sk_runtime *rt = sk_runtime_new(rules, &err);
+        assert_non_null(rt);
+        sk_docset *ds = sk_docset_new(&limits);
+        char path[128];
+        snprintf(path, sizeof path, "%s/units.yaml", r.dir);
+        assert_int_equal(sk_load_file(ds, path, &errs), 0);
+        sk_unitset *us = sk_group(ds, &errs);
+        for (size_t u = 0; u < sk_unitset_count(us); u++) {
+            sk_unit_result out;
+            memset(&out, 0, sizeof out);
+            assert_int_equal(sk_runtime_check(rt, sk_unitset_get(us, u), "2027-04-10", &out, &errs), 0);
+            sk_unit_result_free(&out);
+        }
+        assert_int_equal(sk_runtime_free(rt), 0);
+        sk_unitset_free(us);
+        sk_docset_free(ds);
+        sk_rules_free(rules);
+        sk_errors_free(&errs);
+        cleanup(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +360,12 @@ int main(void)
         cmocka_unit_test(deep_recursion_is_contained),
         cmocka_unit_test(sandbox_offers_the_contract),
         cmocka_unit_test(report_kept_for_later_is_dead),
+        cmocka_unit_test(no_coroutine),
+        cmocka_unit_test(loop_inside_pcall_is_stopped),
+        cmocka_unit_test(table_growth_bombs),
+        cmocka_unit_test(table_move_still_works),
+        cmocka_unit_test(globals_do_not_carry_to_the_next_unit),
+        cmocka_unit_test(closing_counts_zero_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
