@@ -91,6 +91,72 @@ static int sandbox_move(lua_State *L)
     return 1;
 }
 
+/* ---- patterns: matching runs in C, where the count hook never fires ---------- */
+
+/* A pessimistic number of steps a Lua pattern may take on a text of n bytes.
+ * Each unbounded quantifier (* + -) may retry over the text, and a pattern
+ * that is not anchored with ^ is tried from every position: about
+ * n^e / e! steps for e such retries. ('a'):rep(1e5):find('.-.-.-b') is
+ * about 4e18 steps: without this, a rule could stop the whole run. */
+static double pattern_steps(const char *p, size_t plen, size_t n, int plain)
+{
+    if (plain)
+        return (double)n + 1;
+    int e = plen && p[0] == '^' ? 0 : 1;
+    for (size_t i = 0; i < plen; i++) {
+        if (p[i] == '%') {
+            i += p[i + 1] == 'b' ? 3 : 1; /* %x, or %bxy */
+        } else if (p[i] == '[') {
+            i += i + 1 < plen && p[i + 1] == '^' ? 2 : 1;
+            i += i < plen && p[i] == ']' ? 1 : 0; /* a ']' first is literal */
+            while (i < plen && p[i] != ']')
+                i += p[i] == '%' ? 2 : 1;
+        } else if (p[i] == '*' || p[i] == '+' || p[i] == '-') {
+            e++;
+        }
+    }
+    double steps = 1, fact = 1;
+    for (int i = 1; i <= e; i++) {
+        steps *= (double)n + 1;
+        fact *= i;
+    }
+    return steps / fact + (double)n;
+}
+
+/* string.find, match, gmatch, gsub: each pattern step counts as one
+ * instruction of the rule's budget, charged before the match starts; a
+ * pattern that could take more than the whole budget on its own is refused
+ * with a message that says why. */
+static int charged_pattern(lua_State *L)
+{
+    size_t n, plen;
+    const char *s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &n) : NULL;
+    const char *p = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &plen) : NULL;
+    if (s && p) {
+        sk_sandbox *sb = sandbox_of(L);
+        int plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
+        double steps = pattern_steps(p, plen, n, plain);
+        if (steps > (double)sb->budget) {
+            char why[200];
+            snprintf(why, sizeof why,
+                     "rule stopped: the pattern '%.40s' could take %.0e steps on a text of %zu bytes, "
+                     "more than the rule's budget", p, steps, n);
+            sb->stopped = 1;
+            lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+            luaL_where(L, 1); /* the rule's line: level 1 is the caller of this C function */
+            lua_pushstring(L, why);
+            lua_concat(L, 2);
+            return lua_error(L);
+        }
+        charge(L, (lua_Unsigned)steps);
+    }
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 /* The message handler of a rule call: a traceback, never a call into the
  * error object's own metamethods (a __tostring that throws must not escape). */
 static int message_handler(lua_State *L)
@@ -329,6 +395,22 @@ static int sandbox_print(lua_State *L)
     return 0;
 }
 
+typedef struct charged_fn {
+    lua_CFunction open; /* the library */
+    const char *name;
+    lua_CFunction wrapper; /* upvalue 1: the original; upvalue 2: has_plain */
+    int has_plain;         /* string.find's 4th argument turns patterns off */
+} charged_fn;
+
+static const charged_fn CHARGED[] = {
+    {luaopen_table, "move", sandbox_move, 0},
+    {luaopen_string, "find", charged_pattern, 1},
+    {luaopen_string, "match", charged_pattern, 0},
+    {luaopen_string, "gmatch", charged_pattern, 0},
+    {luaopen_string, "gsub", charged_pattern, 0},
+    {NULL, NULL, NULL, 0},
+};
+
 /* ---- building the state --------------------------------------------------------- */
 
 static const char *const BASE_ALLOWED[] = {
@@ -392,10 +474,15 @@ static int build_sandbox(lua_State *L)
             lua_pushnil(L);
             lua_setfield(L, -2, *f);
         }
-        if (lib->open == luaopen_table) {
-            lua_getfield(L, -1, "move");
-            lua_pushcclosure(L, sandbox_move, 1);
-            lua_setfield(L, -2, "move");
+        /* library functions that loop in C are charged to the budget; they
+         * are replaced in the library itself, so s:find() is charged too */
+        for (const charged_fn *c = CHARGED; c->name; c++) {
+            if (c->open != lib->open)
+                continue;
+            lua_getfield(L, -1, c->name);
+            lua_pushboolean(L, c->has_plain);
+            lua_pushcclosure(L, c->wrapper, 2);
+            lua_setfield(L, -2, c->name);
         }
         sk_sandbox_wrap(L, -1);
         lua_setfield(L, G, lib->name);

@@ -175,6 +175,29 @@ static void report_must_be_well_formed(void **s)
     expect_contained("report{ message = 'x', path = { {} } }", "path item 1");
 }
 
+static void catastrophic_patterns_are_refused(void **s)
+{
+    (void)s;
+    /* matching runs in C, out of the count hook's sight: charged up front */
+    expect_contained("local x = ('a'):rep(1e5):find('.-.-.-b')", "could take 4e+18 steps");
+    expect_contained("local t = ('a'):rep(1e5) for _ in t:gmatch('(.-)(.-)b') do end", "more than the rule's budget");
+    expect_contained("for i = 1, 1e7 do local x = string.rep('a', 3000):match('^(.-)b') end", "rule stopped");
+}
+
+static void ordinary_patterns_still_work(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "assert(('  Karin Ek  '):match('^%s*(.-)%s*$') == 'Karin Ek')\n"
+                 "assert(select(2, ('a,b,c'):gsub(',', ';')) == 2 and ('a.b'):find('.', 1, true) == 2)\n"
+                 "local n = 0 for w in ('APT, dialogmöte'):gmatch('[^,]+') do n = n + 1 end assert(n == 2)\n"
+                 "assert(('x'):rep(1e5):find('y', 1, true) == nil)\n"
+                 "report{ message = 'patterns ok' }");
+    assert_int_equal(r.res.errors.count, 0);
+    assert_string_equal(r.res.units[0].findings[0].message, "patterns ok");
+    cleanup(&r);
+}
+
 static void deep_recursion_is_contained(void **s)
 {
     (void)s;
@@ -357,6 +380,8 @@ int main(void)
         cmocka_unit_test(error_objects_cannot_throw),
         cmocka_unit_test(finalizers_are_refused),
         cmocka_unit_test(report_must_be_well_formed),
+        cmocka_unit_test(catastrophic_patterns_are_refused),
+        cmocka_unit_test(ordinary_patterns_still_work),
         cmocka_unit_test(deep_recursion_is_contained),
         cmocka_unit_test(sandbox_offers_the_contract),
         cmocka_unit_test(report_kept_for_later_is_dead),
