@@ -7,16 +7,8 @@ set -u
 SK=$1
 TESTS=$2
 DATA=$TESTS/cli/data
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CORPUS=$DATA/audit
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export NO_COLOR=1
-passed=0 failed=0
-check() { # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-has() { grep -qF -- "$2" "$1"; }
 AUDIT=("$SK" audit --as-of 2027-04-10 --rules "$DATA/failing-rule")
 
 "${AUDIT[@]}" --jobs 1 --format json "$CORPUS" >"$WORK/j1.json"; code=$?
@@ -57,5 +49,4 @@ check "no progress on a pipe" [ ! -s "$WORK/stderr" ]
 check "a bad --shard is a usage error" [ "$code" = 2 ]
 check "it says why" has "$WORK/err" "--shard takes I/N"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

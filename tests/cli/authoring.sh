@@ -7,32 +7,8 @@ set -u
 SK=$1
 TESTS=$2
 ROOT=$(cd "$TESTS/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export NO_COLOR=1
-passed=0 failed=0
-current=""
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-run() {
-  "$SK" "$@" >"$WORK/out" 2>"$WORK/err"
-  code=$?
-}
-bad() {
-  echo "FAIL [$current] $*"
-  echo "  stdout: $(head -c 600 "$WORK/out")"
-  echo "  stderr: $(head -c 300 "$WORK/err")"
-  case_failed=1
-}
-start() { current=$1; case_failed=0; }
-finish() {
-  if [ "$case_failed" = 0 ]; then passed=$((passed + 1)); echo "ok   $current"; else failed=$((failed + 1)); fi
-}
-expect_code() { [ "$code" = "$1" ] || bad "exit code $code, expected $1"; }
-expect_out() { grep -qF -- "$1" "$WORK/out" || bad "stdout lacks: $1"; }
-expect_out_re() { grep -qE -- "$1" "$WORK/out" || bad "stdout lacks a line like: $1"; }
-expect_err() { grep -qF -- "$1" "$WORK/err" || bad "stderr lacks: $1"; }
-expect_no_out() { ! grep -qF -- "$1" "$WORK/out" || bad "stdout has: $1"; }
-expect_no_err() { ! grep -qF -- "$1" "$WORK/err" || bad "stderr has: $1"; }
 
 # --- rules list ------------------------------------------------------------------
 start "rules list: one row per built-in rule"
@@ -233,5 +209,4 @@ done
 if command -v luac5.4 >/dev/null; then luac5.4 -p "$ann" || bad "not valid Lua"; fi
 finish
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

@@ -8,13 +8,7 @@ set -u
 SK=$1
 TESTS=$2
 ROOT=$(cd "$TESTS/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # "UNIT RULE PATH" per finding of a jsonl report (path "-" when empty)
 findings() {
   sed -n 's/^{"unit": "\([^"]*\)", "rule": "\([^"]*\)".*"path": "\([^"]*\)", "waived".*/\1 \2 \3/p' |
@@ -39,5 +33,4 @@ for f in "$FM"/broken/*.yaml; do
   check "broken/$rule.yaml gives $rule and no other rule" [ "$(cat "$WORK/rules")" = "$rule" ]
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

@@ -7,10 +7,7 @@ set -u
 SK=$1
 TESTS=$2
 DATA=$TESTS/cli/data
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export NO_COLOR=1
-passed=0 failed=0 current=""
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LIMIT_KB=1048576 # 1 GB
 
 # An ASan binary reserves terabytes of virtual memory, so ulimit -v cannot
@@ -41,12 +38,6 @@ bad() {
   echo "  stderr: $(head -c 300 "$WORK/err")"
   case_failed=1
 }
-start() { current=$1; case_failed=0; }
-finish() {
-  if [ "$case_failed" = 0 ]; then passed=$((passed + 1)); echo "ok   $current"; else failed=$((failed + 1)); fi
-}
-expect_code() { [ "$code" = "$1" ] || bad "exit code $code, expected $1"; }
-expect_out() { grep -qF -- "$1" "$WORK/out" || bad "stdout lacks: $1"; }
 expect_bounded() { [ "$code" != 124 ] || bad "timed out"; [ "$rss" -lt "$LIMIT_KB" ] || bad "peak RSS $rss KB"; }
 good_unit_audited() { expect_out "SE2321000222-H001  Vårdcentralen Hemse"; }
 
@@ -127,5 +118,4 @@ expect_code 2; expect_bounded; good_unit_audited
 expect_out "R-01.lua: plugin error: cannot read: not a regular file"
 finish
 
-echo "hostile: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

@@ -6,16 +6,10 @@
 set -u
 BUILD=$1
 SRC=$(cd "$2" && pwd)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # a library built with sanitizers links only into a program built with them
 SAN=""
 case "${3:-OFF}" in ON|on|1|TRUE|true) SAN="-fsanitize=address,undefined" ;; esac
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
 cmake --install "$BUILD" --prefix "$WORK/prefix" >"$WORK/install.log" 2>&1
 check "cmake --install succeeds" [ $? = 0 ]
 for f in bin/startklar include/startklar/startklar.h lib/libstartklar.a lib/pkgconfig/startklar.pc \
@@ -42,5 +36,4 @@ export PKG_CONFIG_PATH=$WORK/prefix/lib/pkgconfig
 cc $SAN "$WORK/embed.c" $(pkg-config --cflags --libs --static startklar) -o "$WORK/embed" 2>"$WORK/cc.log"
 check "a program embedding libstartklar builds with pkg-config" [ $? = 0 ]
 check "and runs" "$WORK/embed"
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

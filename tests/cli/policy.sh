@@ -7,18 +7,8 @@ set -u
 SK=$1
 TESTS=$2
 ROOT=$(cd "$TESTS/.." && pwd)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 P=$TESTS/cli/data/policy
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export NO_COLOR=1
-passed=0 failed=0
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-has() { grep -qF -- "$2" "$1"; }
-lacks() { ! grep -qF -- "$2" "$1"; }
-run() { "$SK" "$@" >"$WORK/out" 2>"$WORK/err"; code=$?; }
 CP02=$TESTS/cli/data/cp02/plan.yaml
 
 # --- waivers ------------------------------------------------------------------------
@@ -124,5 +114,4 @@ run check --as-of 2027-04-10 --only XX-01 "$CP02"
 check "--only with an unknown rule is a usage error" [ "$code" = 2 ]
 check "that names it" has "$WORK/out" "'XX-01' names no loaded rule"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

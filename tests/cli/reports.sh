@@ -9,19 +9,10 @@ set -u
 SK=$1
 TESTS=$2
 DATA=$TESTS/cli/data
-WORK=$(mktemp -d)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 OUT=${3:-$WORK/out}
 mkdir -p "$OUT"
-trap 'rm -rf "$WORK"' EXIT
-export NO_COLOR=1
-passed=0 failed=0
-current=""
 
-start() { current=$1; case_failed=0; }
-bad() { echo "FAIL [$current] $*"; case_failed=1; }
-finish() {
-  if [ "$case_failed" = 0 ]; then passed=$((passed + 1)); echo "ok   $current"; else failed=$((failed + 1)); fi
-}
 # check NAME: runs the python3 check on stdin against the report and the json; prints why it failed
 check() {
   python3 - "$OUT/report.$1" "$OUT/report.json" "$DATA" "$TESTS" >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
@@ -340,5 +331,4 @@ EOF
 fi
 finish
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

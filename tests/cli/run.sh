@@ -7,32 +7,9 @@ SK=$1
 TESTS=$2
 ROOT=$(cd "$TESTS/.." && pwd)
 DATA=$TESTS/cli/data
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export NO_COLOR=1
-passed=0 failed=0
-current=""
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # run ARGS...: runs startklar, keeps stdout, stderr and the exit code
-run() {
-  "$SK" "$@" >"$WORK/out" 2>"$WORK/err"
-  code=$?
-}
-ok() { :; }
-bad() {
-  echo "FAIL [$current] $*"
-  echo "  stdout: $(head -c 600 "$WORK/out")"
-  echo "  stderr: $(head -c 300 "$WORK/err")"
-  case_failed=1
-}
-start() { current=$1; case_failed=0; }
-finish() {
-  if [ "$case_failed" = 0 ]; then passed=$((passed + 1)); echo "ok   $current"; else failed=$((failed + 1)); fi
-}
-expect_code() { [ "$code" = "$1" ] || bad "exit code $code, expected $1"; }
-expect_out() { grep -qF -- "$1" "$WORK/out" || bad "stdout lacks: $1"; }
-expect_err() { grep -qF -- "$1" "$WORK/err" || bad "stderr lacks: $1"; }
-expect_no_out() { ! grep -qF -- "$1" "$WORK/out" || bad "stdout has: $1"; }
 
 # --- the command line itself -------------------------------------------------
 start "version"
@@ -161,5 +138,4 @@ expect_out "own.test/fail/x.yaml: expected CP-02 at target_groups[1]"
 expect_out "0 passed, 2 failed"
 finish
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary
