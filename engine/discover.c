@@ -102,8 +102,8 @@ static int walk(const char *dir, const char *suffix, sk_paths *out, sk_errors *e
             if (wanted(name, suffix))
                 rc = sk_errors_add(errs, SK_ERR_INPUT, full, 0, 0, "cannot read: %s", strerror(errno));
         } else if (kind == 'd' || (kind == '?' && S_ISDIR(st.st_mode))) {
-            /* X.test/ holds a rule's fixtures, never input (RULE-API.md) */
-            if (suffix || !ends_with(name, ".test"))
+            /* X.test/ holds a rule's fixtures: never input, never a plugin */
+            if (!ends_with(name, ".test"))
                 rc = walk(full, suffix, out, errs, seen, depth + 1);
         } else if (wanted(name, suffix)) {
             rc = add_path(out, full);

@@ -7,6 +7,7 @@
 #include "startklar/startklar.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 /* ---- arena: every node and string of one file, freed at once ------------- */
@@ -290,7 +291,8 @@ typedef struct sk_plugin {
     char *file;
     char *source;
     size_t len;
-    int broken; /* failed to load or validate: its rules are not in the registry */
+    int broken;   /* failed to load or validate: its rules are not in the registry */
+    int list_ref; /* in the spare state: the list of rule tables it returned */
 } sk_plugin;
 
 typedef struct sk_rule {
@@ -307,7 +309,16 @@ struct sk_rules {
     size_t nplugins, capplugins;
     sk_rule *rules; /* sorted by id */
     size_t nrules, caprules;
+    /* The state the registry evaluated the plugins in, kept for the first
+     * runtime to take (saving it a second evaluation): the one field that
+     * changes after loading, taken once with an atomic exchange. */
+    _Atomic(sk_sandbox *) spare;
 };
+
+/* Takes the registry's evaluated state, or NULL when it is taken already. */
+sk_sandbox *sk_rules_take_spare(const sk_rules *r);
+/* Closes a sandbox allocated with sk_sandbox_new; returns the bytes still counted. */
+size_t sk_sandbox_destroy(sk_sandbox *sb);
 
 /* sk_rules_load for one plugin held in memory (name is its file in positions):
  * the fuzz target's way in. NULL only when out of memory. */

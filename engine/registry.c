@@ -429,6 +429,7 @@ static int read_source(sk_rules *r, const char *path, sk_errors *errs)
     sk_plugin *p = &r->plugins[r->nplugins];
     memset(p, 0, sizeof *p);
     p->file = sk_strdup(path);
+    p->list_ref = LUA_NOREF;
     p->source = b.data ? b.data : sk_strdup("");
     p->len = b.len;
     if (!p->file || !p->source) {
@@ -490,6 +491,7 @@ sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
     memcpy(r->plugins[0].source, source, len);
     r->plugins[0].source[len] = '\0';
     r->plugins[0].len = len;
+    r->plugins[0].list_ref = LUA_NOREF;
     r->nplugins = 1;
     return register_plugins(r, errs);
 }
@@ -498,17 +500,19 @@ sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
  * metadata (sorted by id, duplicates refused). Returns r. */
 static sk_rules *register_plugins(sk_rules *r, sk_errors *errs)
 {
-    sk_sandbox sb;
+    sk_sandbox *spare = calloc(1, sizeof *spare);
     char *msg = NULL;
-    if (sk_sandbox_open(&sb, &r->limits, &msg)) {
-        sk_errors_add(errs, SK_ERR_PLUGIN, NULL, 0, 0, "%s", msg ? msg : "cannot open Lua");
+    if (!spare || sk_sandbox_open(spare, &r->limits, &msg)) {
+        sk_errors_add(errs, SK_ERR_PLUGIN, NULL, 0, 0, "%s", msg ? msg : "cannot open Lua: out of memory");
         free(msg);
+        free(spare);
         return r;
     }
+    lua_State *L = spare->L;
     for (size_t i = 0; i < r->nplugins; i++) {
         sk_plugin *p = &r->plugins[i];
         sk_error err;
-        if (sk_plugin_eval(&sb, p, &err)) {
+        if (sk_plugin_eval(spare, p, &err)) {
             sk_errors_add(errs, SK_ERR_PLUGIN, err.file ? err.file : p->file, err.line, 0, "%s",
                           err.message ? err.message : "out of memory");
             free(err.file);
@@ -516,15 +520,15 @@ static sk_rules *register_plugins(sk_rules *r, sk_errors *errs)
             p->broken = 1;
             continue;
         }
-        int list = lua_gettop(sb.L);
-        lua_Integer count = luaL_len(sb.L, list);
+        int list = lua_gettop(L);
+        lua_Integer count = luaL_len(L, list);
         for (lua_Integer j = 1; j <= count; j++) {
-            lua_geti(sb.L, list, j);
+            lua_geti(L, list, j);
             sk_rule rule = {.plugin = i, .index_in_file = (int)j, .enabled = 1};
-            if (lua_type(sb.L, -1) != LUA_TTABLE) {
+            if (lua_type(L, -1) != LUA_TTABLE) {
                 sk_errors_add(errs, SK_ERR_PLUGIN, p->file, 0, 0,
                               "item %d of the returned list is not a rule table", (int)j);
-            } else if (check_rule_table(sb.L, p, &rule.info, errs) == 0) {
+            } else if (check_rule_table(L, p, &rule.info, errs) == 0) {
                 if (sk_grow((void **)&r->rules, &r->caprules, r->nrules, sizeof *r->rules))
                     rule_info_free(&rule.info);
                 else
@@ -532,15 +536,14 @@ static sk_rules *register_plugins(sk_rules *r, sk_errors *errs)
             } else {
                 rule_info_free(&rule.info);
             }
-            lua_pop(sb.L, 1);
+            lua_pop(L, 1);
         }
-        lua_settop(sb.L, 0);
+        /* keep the rule tables for the first runtime (sk_rules_take_spare) */
+        lua_settop(L, list);
+        p->list_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        lua_settop(L, 0);
     }
-    size_t left = sk_sandbox_close(&sb);
-    if (left)
-        sk_errors_add(errs, SK_ERR_PLUGIN, NULL, 0, 0,
-                      "internal error: the rules' Lua state still counted %zu bytes after it was closed",
-                      left);
+    atomic_store(&r->spare, spare);
 
     if (r->nrules > 1) /* no rules: r->rules is NULL, which qsort must not get */
         qsort(r->rules, r->nrules, sizeof *r->rules, rule_cmp);
@@ -559,10 +562,18 @@ static sk_rules *register_plugins(sk_rules *r, sk_errors *errs)
     return r;
 }
 
+sk_sandbox *sk_rules_take_spare(const sk_rules *r)
+{
+    /* the registry is shared read-only by every worker but for this one
+     * field, which exactly one of them takes */
+    return atomic_exchange(&((sk_rules *)r)->spare, NULL);
+}
+
 void sk_rules_free(sk_rules *r)
 {
     if (!r)
         return;
+    sk_sandbox_destroy(atomic_exchange(&r->spare, NULL));
     for (size_t i = 0; i < r->nrules; i++)
         rule_info_free(&r->rules[i].info);
     for (size_t i = 0; i < r->nplugins; i++) {

@@ -16,7 +16,7 @@ typedef struct compiled {
 } compiled;
 
 struct sk_runtime {
-    sk_sandbox sb;
+    sk_sandbox *sb; /* the registry's spare state, or one of its own */
     const sk_rules *rules;
     compiled *compiled;
     /* the call in progress, read by report() */
@@ -175,9 +175,9 @@ static int report(lua_State *L)
 
 /* ---- building the runtime ------------------------------------------------------------ */
 
-static int compile_rules(sk_runtime *rt, sk_error *err)
+static int compile_rules(sk_runtime *rt, int adopted, sk_error *err)
 {
-    lua_State *L = rt->sb.L;
+    lua_State *L = rt->sb->L;
     const sk_rules *r = rt->rules;
     for (size_t i = 0; i < r->nrules; i++)
         rt->compiled[i].check = rt->compiled[i].ctx = rt->compiled[i].ctxview = LUA_NOREF;
@@ -188,7 +188,9 @@ static int compile_rules(sk_runtime *rt, sk_error *err)
             wanted = r->rules[i].plugin == pi && r->rules[i].enabled;
         if (r->plugins[pi].broken || !wanted)
             continue;
-        if (sk_plugin_eval(&rt->sb, &r->plugins[pi], err))
+        if (adopted) /* the registry evaluated it in this very state */
+            lua_rawgeti(L, LUA_REGISTRYINDEX, r->plugins[pi].list_ref);
+        else if (sk_plugin_eval(rt->sb, &r->plugins[pi], err))
             return -1;
         int list = lua_gettop(L);
         for (size_t i = 0; i < r->nrules; i++) {
@@ -249,15 +251,20 @@ sk_runtime *sk_runtime_new(const sk_rules *rules, sk_error *err)
         return NULL;
     }
     rt->rules = rules;
+    /* the first runtime takes the state the registry evaluated the plugins
+     * in; every other one evaluates them in a fresh sandbox */
+    rt->sb = sk_rules_take_spare(rules);
+    int adopted = rt->sb != NULL;
     char *msg = NULL;
-    if (sk_sandbox_open(&rt->sb, &rules->limits, &msg)) {
+    if (!rt->sb && (!(rt->sb = calloc(1, sizeof *rt->sb)) || sk_sandbox_open(rt->sb, &rules->limits, &msg))) {
         err->kind = SK_ERR_PLUGIN;
-        err->message = msg;
+        err->message = msg ? msg : sk_strdup("cannot open Lua: out of memory");
+        free(rt->sb);
         free(rt->compiled);
         free(rt);
         return NULL;
     }
-    if (compile_rules(rt, err)) {
+    if (compile_rules(rt, adopted, err)) {
         sk_runtime_free(rt);
         return NULL;
     }
@@ -268,7 +275,7 @@ size_t sk_runtime_free(sk_runtime *rt)
 {
     if (!rt)
         return 0;
-    size_t left = sk_sandbox_close(&rt->sb);
+    size_t left = sk_sandbox_destroy(rt->sb);
     free(rt->compiled);
     free(rt);
     return left;
@@ -319,7 +326,7 @@ static int add_kinds(sk_unit_result *out, const sk_unit *u)
 /* Records a failed rule call: the first line of Lua's message, the traceback. */
 static int rule_error(sk_runtime *rt, sk_errors *errs)
 {
-    lua_State *L = rt->sb.L;
+    lua_State *L = rt->sb->L;
     const char *msg = lua_tostring(L, -1);
     if (!msg)
         msg = "(no message)";
@@ -350,7 +357,7 @@ static int rule_error(sk_runtime *rt, sk_errors *errs)
 int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_unit_result *out,
                      sk_errors *errs)
 {
-    lua_State *L = rt->sb.L;
+    lua_State *L = rt->sb->L;
     out->hsa_id = sk_strdup(u->hsa_id);
     out->name = sk_strdup(u->name);
     if (!out->hsa_id || (u->name && !out->name))
@@ -415,7 +422,7 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
             lua_pushinteger(L, (lua_Integer)rt->call);
             lua_pushcclosure(L, report, 2);
             lua_rawgeti(L, LUA_REGISTRYINDEX, c->ctxview);
-            int st = sk_sandbox_call(&rt->sb, 3, 0);
+            int st = sk_sandbox_call(rt->sb, 3, 0);
             rt->call++; /* a report() kept by the rule is dead from here on */
             if (rt->out_of_memory)
                 return -1;

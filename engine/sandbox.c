@@ -541,6 +541,15 @@ int sk_sandbox_open(sk_sandbox *sb, const sk_limits *limits, char **msg)
     return 0;
 }
 
+size_t sk_sandbox_destroy(sk_sandbox *sb)
+{
+    if (!sb)
+        return 0;
+    size_t left = sk_sandbox_close(sb);
+    free(sb);
+    return left;
+}
+
 size_t sk_sandbox_close(sk_sandbox *sb)
 {
     if (sb->L)
