@@ -23,10 +23,18 @@ const char *sk_schema_kind(size_t i)
     return NULL;
 }
 
+const char *sk_schema_policy_kind(size_t i)
+{
+    for (const sk_kind *k = sk_kinds; k->name; k++)
+        if (!k->unit_document && i-- == 0)
+            return k->name;
+    return NULL;
+}
+
 const sk_shape *sk_schema_root(const char *kind)
 {
     const sk_kind *k = kind ? sk_kind_find(kind) : NULL;
-    return k && k->unit_document ? k->root : NULL;
+    return k ? k->root : NULL;
 }
 
 sk_shape_type sk_shape_type_of(const sk_shape *s)

@@ -62,6 +62,6 @@ int cmd_schema(int argc, char **argv);
 
 /* 0 when kind is a document kind (or "unit", when allow_unit); else prints
  * a usage error naming the kinds (kinds.c) and returns -1. */
-int check_kind(const char *kind, int allow_unit);
+int check_kind(const char *kind, int allow_unit, int allow_policy);
 
 #endif

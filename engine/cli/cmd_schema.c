@@ -17,7 +17,7 @@ int cmd_schema(int argc, char **argv)
     if (optind + 1 != argc)
         return usage_error("schema needs one document kind, e.g. 'schema unit-onboarding'%s", "");
     const char *kind = argv[optind];
-    if (check_kind(kind, 0))
+    if (check_kind(kind, 0, 1))
         return 2;
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) {

@@ -9,12 +9,14 @@
 
 #define MAX_KINDS 16
 
-int check_kind(const char *kind, int allow_unit)
+int check_kind(const char *kind, int allow_unit, int allow_policy)
 {
     const char *names[MAX_KINDS + 1];
     size_t n = 0;
     for (const char *k; n < MAX_KINDS && (k = sk_schema_kind(n)); n++)
         names[n] = k;
+    for (size_t i = 0; allow_policy && n < MAX_KINDS && sk_schema_policy_kind(i); i++)
+        names[n++] = sk_schema_policy_kind(i);
     if (allow_unit)
         names[n++] = "unit";
     for (size_t i = 0; i < n; i++)

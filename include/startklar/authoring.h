@@ -35,6 +35,8 @@ typedef enum {
  * "unit-onboarding", "social-media-strategy"), or NULL past the last. */
 const char *sk_schema_kind(size_t i);
 /* The root shape of such a kind, or NULL when it is not one. */
+/* The i-th kind of policy document (waivers, profile, baseline), or NULL. */
+const char *sk_schema_policy_kind(size_t i);
 const sk_shape *sk_schema_root(const char *kind);
 
 sk_shape_type sk_shape_type_of(const sk_shape *s);
