@@ -127,6 +127,8 @@ int sk_rules_select(sk_rules *r, const char *only, const char *skip, sk_errors *
 {
     int bad = 0;
     const char *lists[2] = {only, skip};
+    for (size_t i = 0; i < r->nrules; i++)
+        r->rules[i].keep = 1; /* without --only every rule is kept */
     for (int which = 0; which < 2; which++) {
         if (!lists[which])
             continue;

@@ -110,6 +110,11 @@ check "rules list with a wrong profile exits 2" [ "$code" = 2 ]
 run check --as-of 2027-04-10 --rules "$P/loop" --skip LOOP-01 --only CP-02 "$CP02"
 check "a skipped rule is never run (it would loop forever)" [ "$code" = 1 ]
 check "and is not reported as stopped" lacks "$WORK/out" "LOOP-01"
+run check --as-of 2027-04-10 --skip CP-02 --format json "$CP02"
+check "--skip alone leaves out only what it names" lacks "$WORK/out" '"rule": "CP-02"'
+check "... and every other rule still runs" has "$WORK/out" '"rule": "CP-03"'
+run check --as-of 2027-04-10 --skip CP- --only CP-,ON-04 --format json "$CP02"
+check "--only then --skip: what --only keeps, less what --skip names" lacks "$WORK/out" '"rule": "CP-'
 run check --as-of 2027-04-10 --only XX-01 "$CP02"
 check "--only with an unknown rule is a usage error" [ "$code" = 2 ]
 check "that names it" has "$WORK/out" "'XX-01' names no loaded rule"
