@@ -126,7 +126,16 @@ int sk_discover_suffix(const char *const *paths, size_t n, const char *suffix, s
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t files = out->count, errors = errs->count;
             if (walk(paths[i], suffix, out, errs, seen, 0))
+                return -1;
+            /* a directory with nothing to read is a mistake (a wrong path in
+             * a CI job), never a silent pass */
+            if (out->count == files && errs->count == errors &&
+                sk_errors_add(errs, suffix ? SK_ERR_PLUGIN : SK_ERR_INPUT, paths[i], 0, 0,
+                              suffix ? "no rule files (*%s) in this directory"
+                                     : "no YAML files (*.yaml, *.yml) in this directory: nothing to check",
+                              suffix ? suffix : ""))
                 return -1;
         } else if (add_path(out, paths[i])) {
             return -1; /* a missing file is reported when it is loaded */

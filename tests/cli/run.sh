@@ -67,6 +67,17 @@ expect_code 2; expect_out "missing.yaml: input error: cannot read: No such file 
 expect_out "SE2321000222-H001"
 finish
 
+start "an empty directory is an error, never a silent pass"
+mkdir -p "$WORK/empty"
+run check --as-of 2027-04-10 "$WORK/empty"
+expect_code 2
+expect_out "$WORK/empty: input error: no YAML files (*.yaml, *.yml) in this directory: nothing to check"
+run check --as-of 2027-04-10 --rules "$WORK/empty" "$DATA/good/gotland.yaml"
+expect_code 2
+expect_out "$WORK/empty: plugin error: no rule files (*.lua) in this directory"
+expect_out "SE2321000222-H001"
+finish
+
 start "a directory yields its YAML files, sorted, recursively"
 run check --as-of 2027-04-10 --format json "$DATA/tree"
 expect_out '"files": ["'"$DATA"'/tree/a/b/deep.yml"]'
