@@ -70,9 +70,7 @@ static void json_finding(const sk_finding *f, const char *unit, const char *wrap
 static void json_begin(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     fputs("{\n  \"tool\": \"startklar\", \"version\": ", out);
     json_str(out, res->tool_version);
     fputs(", \"as_of\": ", out);
@@ -84,11 +82,8 @@ static void json_begin(sk_writing *w)
 
 static void json_unit(sk_writing *w, const sk_unit_result *u)
 {
-    const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
     size_t index = w->units;
-    (void)res, (void)opt;
     fputs(index ? ",\n    {" : "\n    {", out);
     fputs("\"hsa_id\": ", out);
     json_str(out, u->hsa_id);
@@ -144,9 +139,7 @@ static int units_written(const sk_result *res)
 static void json_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     json_list(units_written(res) ? "\n  ],\n  \"errors\": [" : "],\n  \"errors\": [", &res->errors, out);
     json_list("],\n  \"warnings\": [", &res->warnings, out);
     fputs("],\n  \"fixed\": [", out);
@@ -188,19 +181,12 @@ static void json_end(sk_writing *w)
 
 static void jsonl_begin(sk_writing *w)
 {
-    const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
-    FILE *out = w->out;
-    (void)res, (void)opt, (void)out;
+    (void)w; /* nothing before the first unit */
 }
 
 static void jsonl_unit(sk_writing *w, const sk_unit_result *u)
 {
-    const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    size_t index = w->units;
-    (void)res, (void)index, (void)opt;
     for (size_t i = 0; i < u->nfindings; i++) {
         json_finding(&u->findings[i], u->hsa_id, " ", out);
         fputc('\n', out);
@@ -210,9 +196,7 @@ static void jsonl_unit(sk_writing *w, const sk_unit_result *u)
 static void jsonl_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     const sk_errors *lists[] = {&res->errors, &res->warnings};
     for (size_t l = 0; l < 2; l++)
         for (size_t i = 0; i < lists[l]->count; i++) {
@@ -238,19 +222,13 @@ static const palette *colors(const sk_report_options *opt)
 
 static void text_begin(sk_writing *w)
 {
-    const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
-    FILE *out = w->out;
-    (void)res, (void)opt, (void)out;
+    (void)w; /* nothing before the first unit */
 }
 
 static void text_unit(sk_writing *w, const sk_unit_result *u)
 {
-    const sk_result *res = w->res;
     const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    size_t index = w->units;
-    (void)res, (void)index;
     const palette *c = colors(opt);
     static const char *const LABEL[] = {"ready", "NOT READY", "ERROR"};
     /* a strategy without unit is keyed by its organisation: name it once */

@@ -104,10 +104,7 @@ static void forget(names *nm)
 
 void sk_csv_begin(sk_writing *w)
 {
-    const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)res, (void)opt;
     w->state = calloc(1, sizeof(names)); /* NULL: error rows go without names */
     fputs("\xEF\xBB\xBF", out);
     row(out, HEADER);
@@ -115,11 +112,7 @@ void sk_csv_begin(sk_writing *w)
 
 void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
 {
-    const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    size_t index = w->units;
-    (void)res, (void)index, (void)opt;
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
         char line[24], column[24];
@@ -137,9 +130,7 @@ void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
 void sk_csv_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         char line[24], column[24];

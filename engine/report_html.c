@@ -138,9 +138,7 @@ static int same(const char *x, const char *y)
 void sk_html_begin(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"startklar ",
@@ -249,10 +247,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
 void sk_html_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    size_t index = w->units;
-    (void)index, (void)opt;
     size_t count[4] = {0};
     for (size_t i = 0; i < u->nfindings; i++)
         if ((unsigned)u->findings[i].severity < 4)
@@ -376,9 +371,7 @@ static void chart(const sk_result *res, FILE *out)
 void sk_html_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     const sk_summary *s = &res->summary;
     fputs("</table>\n</section>\n", out);
     const struct {

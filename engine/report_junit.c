@@ -202,20 +202,15 @@ static void input_case(const sk_result *res, const sk_unit_result *u, FILE *out)
 
 void sk_junit_begin(sk_writing *w)
 {
-    const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)res, (void)opt;
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"startklar\">\n", out);
 }
 
 void sk_junit_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
     size_t index = w->units;
-    (void)opt;
     size_t failures = 0, errors = u->load_errors > 0;
     size_t tests = cases(res, u, NULL, &failures, &errors) + (u->load_errors > 0);
     const char *id = u->hsa_id ? u->hsa_id : "";
@@ -244,9 +239,7 @@ void sk_junit_unit(sk_writing *w, const sk_unit_result *u)
 void sk_junit_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     size_t n = 0;
     for (size_t i = 0; i < res->errors.count; i++)
         n += res->errors.items[i].unit == NULL;

@@ -69,9 +69,7 @@ static int judged_whole(const sk_result *res)
 void sk_markdown_begin(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     fputs("# startklar report\n\nChecked as of ", out);
     md(out, res->as_of ? res->as_of : "(unknown)");
     fputs(" with the ", out);
@@ -84,11 +82,7 @@ void sk_markdown_begin(sk_writing *w)
 
 void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
 {
-    const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    size_t index = w->units;
-    (void)res, (void)index, (void)opt;
     fputs("## ", out);
     md(out, u->hsa_id ? u->hsa_id : "");
     if (u->name && *u->name && (!u->hsa_id || strcmp(u->name, u->hsa_id) != 0)) {
@@ -122,9 +116,7 @@ void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
 void sk_markdown_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     if (!judged_whole(res)) {
         fputs("## Summary\n\n", out);
         summary(res, out);

@@ -90,9 +90,7 @@ static void location(FILE *out, const char *file, int line, int column, const ch
 void sk_sarif_begin(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     fputs("{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
           "      \"tool\": {\n        \"driver\": {\n          \"name\": \"startklar\", \"version\": ",
           out);
@@ -132,9 +130,7 @@ void sk_sarif_begin(sk_writing *w)
 void sk_sarif_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     int comma = w->findings > 0; /* a result before this unit's: a comma first */
     for (size_t i = 0; i < u->nfindings; i++, comma = 1) {
         const sk_finding *f = &u->findings[i];
@@ -167,9 +163,7 @@ void sk_sarif_unit(sk_writing *w, const sk_unit_result *u)
 void sk_sarif_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
     FILE *out = w->out;
-    (void)opt;
     int any = w->findings > 0;
     fputs(any ? "\n      ],\n" : "],\n", out);
     fprintf(out, "      \"invocations\": [\n        {\"executionSuccessful\": %s,\n"
