@@ -237,23 +237,28 @@ end
 --- for act, path, phase in sk.activities(doc) do ... end
 --- `path` is the activity's path for report{}.
 function sk.activities(plan)
-  local items = {}
-  local phases = plan.phases
-  if type(phases) == "table" then
-    for _, phase in ipairs(sk.PHASES) do
-      local p = phases[phase]
-      if type(p) == "table" then
-        for i, act in sk.each(p.activities) do
-          items[#items + 1] = { act, { "phases", phase, "activities", i }, phase }
+  local phases = type(plan) == "table" and plan.phases
+  if type(phases) ~= "table" then return function() return nil end end
+  -- a walk, not a list: no table is built but the path handed out
+  local p, list, i, n = 0, nil, 0, 0
+  return function()
+    while true do
+      if i < n then
+        i = i + 1
+        local act = list[i]
+        if act ~= nil then
+          local phase = sk.PHASES[p]
+          return act, { "phases", phase, "activities", i }, phase
         end
+      else
+        p = p + 1
+        local phase = sk.PHASES[p]
+        if not phase then return nil end
+        local ph = phases[phase]
+        list = type(ph) == "table" and type(ph.activities) == "table" and ph.activities or nil
+        i, n = 0, list and #list or 0
       end
     end
-  end
-  local n = 0
-  return function()
-    n = n + 1
-    local it = items[n]
-    if it then return it[1], it[2], it[3] end
   end
 end
 
