@@ -69,7 +69,7 @@ void today(char out[11])
 int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_AS_OF = 256, OPT_FORMAT, OPT_FAIL_ON, OPT_RULES, OPT_NO_BUILTIN, OPT_JOBS, OPT_SHARD,
-           OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE };
+           OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_LANG };
     static const struct option LONG[] = {
         {"as-of", required_argument, NULL, OPT_AS_OF},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -79,6 +79,7 @@ int parse_options(int argc, char **argv, options *o)
         {"jobs", required_argument, NULL, OPT_JOBS},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"profile", required_argument, NULL, OPT_PROFILE},
+        {"lang", required_argument, NULL, OPT_LANG},
         {"only", required_argument, NULL, OPT_ONLY},
         {"skip", required_argument, NULL, OPT_SKIP},
         {"waivers", required_argument, NULL, OPT_WAIVERS},
@@ -134,6 +135,16 @@ int parse_options(int argc, char **argv, options *o)
             o->shards = n;
             break;
         }
+        case OPT_LANG:
+            /* CLI.md's --lang sv|en: the Swedish catalogue is not written yet
+             * (docs/user-guide.md), so only English is accepted, and saying so
+             * beats reporting in a language that was not asked for */
+            if (strcmp(optarg, "en") == 0)
+                break;
+            if (strcmp(optarg, "sv") == 0)
+                return usage_error("--lang sv: Swedish messages are not available in this version yet; "
+                                   "use --lang en%s", "");
+            return usage_error("--lang takes sv or en, not '%s'", optarg);
         case OPT_PROFILE:
             o->profile = optarg;
             break;

@@ -35,6 +35,7 @@ const char USAGE[] =
     "  --jobs N            worker threads (check: 1, audit: one per core)\n"
     "  --shard I/N         check only the I-th of N shards of the units (by HSA-id)\n"
     "  --profile NAME      a profile from rules/ (default, prelaunch) or a profile file\n"
+    "  --lang en           the language of messages (Swedish is not available yet)\n"
     "  --only IDS          run only these rules: ids or prefixes, comma-separated (ON-,CP-02)\n"
     "  --skip IDS          do not run these rules\n"
     "  --waivers FILE      waivers: accepted gaps with a reason and an expiry (repeatable)\n"
