@@ -56,8 +56,6 @@ static void run_rule_with(run *r, const char *prelude, const char *body)
     sk_check_options o = {.paths = paths, .npaths = 1, .rule_dirs = dirs, .nrule_dirs = 1,
                           .as_of = "2027-04-10", .fail_on = SK_SEV_ERROR, .limits = &limits};
     assert_true(sk_check(&o, &r->res) >= 0);
-    for (size_t i = 0; getenv("SK_DEBUG") && i < r->res.errors.count; i++)
-        fprintf(stderr, "%s\n", r->res.errors.items[i].message);
 }
 
 static void run_rule(run *r, const char *body)
