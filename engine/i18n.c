@@ -209,6 +209,11 @@ char *sk_translate(const sk_catalogue *c, const char *rule, const char *english)
     return untranslated(c, english);
 }
 
+char *sk_translate_text(const sk_catalogue *c, const char *english)
+{
+    return sk_translate(c, NULL, english);
+}
+
 const char *sk_label(const sk_catalogue *c, const char *english)
 {
     if (!c)

@@ -368,10 +368,11 @@ int sk_check(const sk_check_options *o, sk_result *res);
 void sk_result_free(sk_result *res);
 
 /* Runs the fixtures of every rule below the directories (RULE-API.md layout)
- * and writes one line per fixture and a closing count to out. Returns 0 when
- * all pass, 1 when one fails, 2 when a rule is broken. */
+ * and writes one line per fixture and a closing count to out: the lines in
+ * cat's language (NULL: English), the count always in English (CI reads it).
+ * Returns 0 when all pass, 1 when one fails, 2 when a rule is broken. */
 int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
-                     FILE *out);
+                     const struct sk_catalogue *cat, FILE *out);
 
 /* ---- languages ---------------------------------------------------------- */
 
@@ -385,6 +386,9 @@ int sk_lang_known(const char *lang);
 sk_catalogue *sk_catalogue_load(const char *lang, int strict, sk_errors *errs);
 void sk_catalogue_free(sk_catalogue *c);
 const char *sk_catalogue_lang(const sk_catalogue *c); /* "en" for NULL */
+/* An engine message (an error, a usage message) in the catalogue's language,
+ * malloc'd; NULL when there is none (or c is NULL): use the English. */
+char *sk_translate_text(const sk_catalogue *c, const char *english);
 /* A fixed label or CLI text in the catalogue's language (itself for NULL). */
 const char *sk_label(const sk_catalogue *c, const char *english);
 /* Puts the rules' titles and explanations in the catalogue's language. */
