@@ -57,6 +57,11 @@ finish
 start "rules list and every rule's explanation"
 run rules list --lang sv
 translated || bad "$(show_untranslated)"
+expect_out "Varje målgrupp har en kanal och en ansvarig"
+mkdir -p "$WORK/broken"
+printf 'return {\n  id = "GOT-02",\n  severity = "fatal",\n  applies_to = "unit", title = "t", check = function() end }\n' >"$WORK/broken/x.lua"
+run rules list --lang sv --rules "$WORK/broken"
+translated || bad "$(show_untranslated)"
 for id in $(cat "$TESTS/data/requirement-ids.txt"); do
   run rules explain "$id" --lang sv
   translated || bad "$id: $(show_untranslated)"
