@@ -155,6 +155,32 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* The findings' messages in the report's language. 0, or -1 when out of memory. */
+static int translate_findings(const sk_catalogue *c, sk_unit_result *u)
+{
+    for (size_t i = 0; c && i < u->nfindings; i++) {
+        char *t = sk_translate(c, u->findings[i].rule, u->findings[i].message);
+        if (t) {
+            free(u->findings[i].message);
+            u->findings[i].message = t;
+        }
+    }
+    return 0;
+}
+
+/* The errors' and warnings' messages in the report's language (a rule's own
+ * error text, from Lua, stays as the rule raised it inside the sentence). */
+static void translate_errors(const sk_catalogue *c, sk_errors *list)
+{
+    for (size_t i = 0; c && i < list->count; i++) {
+        char *t = sk_translate(c, NULL, list->items[i].message);
+        if (t) {
+            free(list->items[i].message);
+            list->items[i].message = t;
+        }
+    }
+}
+
 /* Judges and reports (or keeps) the unit of one slot; takes its result and
  * errors either way. */
 static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
@@ -164,7 +190,7 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
         sk_unit_result_free(&s->result);
         return rc;
     }
-    if (sk_judge_unit(res, &s->result)) {
+    if (sk_judge_unit(res, &s->result) || translate_findings(res->catalogue, &s->result)) {
         sk_unit_result_free(&s->result);
         return -1;
     }
@@ -332,6 +358,7 @@ int sk_check(const sk_check_options *o, sk_result *res)
     res->as_of = o->as_of;
     res->profile = o->profile ? o->profile : "default";
     res->fail_on = o->fail_on;
+    res->catalogue = o->catalogue;
     sk_errors_init(&res->errors);
     sk_errors_init(&res->warnings);
     sk_errors_init(&res->fixed);
@@ -342,8 +369,10 @@ int sk_check(const sk_check_options *o, sk_result *res)
     sk_rules *rules = o->rules;
     if (!rules && !(rules = sk_rules_load(o->rule_dirs, o->nrule_dirs, &limits, &res->errors)))
         goto done;
-    if (rules != o->rules)
+    if (rules != o->rules) {
         res->owned_rules = rules;
+        sk_rules_translate(rules, o->catalogue);
+    }
     res->rules = b.rules = rules;
     if (setup_policy(o, res, rules))
         goto done;
@@ -381,6 +410,8 @@ done:
     int code = sk_judge_finish(res);
     if (code < 0)
         return -1;
+    translate_errors(res->catalogue, &res->errors);
+    translate_errors(res->catalogue, &res->warnings);
     if (b.report && sk_report_end(b.report) == -2)
         rc = -2;
     return rc == -2 ? -2 : code;

@@ -46,6 +46,7 @@ static void read_header(const char *file, header *h)
 
 typedef struct tally {
     int passed, failed, broken;
+    const sk_catalogue *cat; /* the lines' language; NULL: English */
 } tally;
 
 /* Findings of the enabled rules on one fixture; load and rule errors in errs. */
@@ -71,18 +72,20 @@ static int run_fixture(sk_runtime *rt, const sk_limits *limits, const char *file
     return rc;
 }
 
-static void describe_findings(const sk_result *res, FILE *out)
+static void describe_findings(const sk_result *res, const sk_catalogue *cat, FILE *out)
 {
     size_t n = 0;
     for (size_t i = 0; i < res->nunits; i++) {
         for (size_t j = 0; j < res->units[i].nfindings; j++, n++) {
             const sk_finding *f = &res->units[i].findings[j];
-            fprintf(out, "       got %s %s (%s:%d:%d) %s\n", f->rule, f->path[0] ? f->path : "(root)",
-                    f->file, f->line, f->column, f->message);
+            fputs("       ", out);
+            fprintf(out, sk_label(cat, "got %s %s (%s:%d:%d) %s"), f->rule,
+                    f->path[0] ? f->path : sk_label(cat, "(root)"), f->file, f->line, f->column, f->message);
+            fputc('\n', out);
         }
     }
     if (n == 0)
-        fputs("       got no finding\n", out);
+        fprintf(out, "       %s\n", sk_label(cat, "got no finding"));
 }
 
 static void test_one(sk_runtime *rt, const sk_limits *limits, const char *file, int must_fail,
@@ -100,7 +103,7 @@ static void test_one(sk_runtime *rt, const sk_limits *limits, const char *file, 
     sk_buf why = {0};
     if (rc) {
         ok = 0;
-        sk_buf_puts(&why, "out of memory");
+        sk_buf_puts(&why, sk_label(t->cat, "out of memory"));
     } else if (res.errors.count) {
         ok = 0;
         for (size_t i = 0; i < res.errors.count; i++) {
@@ -114,10 +117,10 @@ static void test_one(sk_runtime *rt, const sk_limits *limits, const char *file, 
         }
     } else if (!must_fail && findings) {
         ok = 0;
-        sk_buf_puts(&why, "expected no finding");
+        sk_buf_puts(&why, sk_label(t->cat, "expected no finding"));
     } else if (must_fail && !findings) {
         ok = 0;
-        sk_buf_puts(&why, "expected a finding");
+        sk_buf_puts(&why, sk_label(t->cat, "expected a finding"));
     } else {
         for (int k = 0; k < h.nexpect; k++) {
             int seen = 0;
@@ -129,20 +132,21 @@ static void test_one(sk_runtime *rt, const sk_limits *limits, const char *file, 
                 }
             if (!seen) {
                 ok = 0;
-                sk_buf_printf(&why, "%sexpected %s at %s", why.len ? "; " : "", h.expect[k].rule,
-                              h.expect[k].path[0] ? h.expect[k].path : "any path");
+                sk_buf_puts(&why, why.len ? "; " : "");
+                sk_buf_printf(&why, sk_label(t->cat, "expected %s at %s"), h.expect[k].rule,
+                              h.expect[k].path[0] ? h.expect[k].path : sk_label(t->cat, "any path"));
             }
         }
     }
     if (ok) {
         t->passed++;
         if (verbose)
-            fprintf(out, "ok   %s\n", file);
+            fprintf(out, "%-4s %s\n", sk_label(t->cat, "ok"), file);
     } else {
         t->failed++;
-        fprintf(out, "FAIL %s: %s\n", file, why.data ? why.data : "?");
+        fprintf(out, "%s %s: %s\n", sk_label(t->cat, "FAIL"), file, why.data ? why.data : "?");
         if (!res.errors.count)
-            describe_findings(&res, out);
+            describe_findings(&res, t->cat, out);
     }
     sk_buf_free(&why);
     sk_result_free(&res);
@@ -181,7 +185,7 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
     sk_rules *rules = sk_rules_load(one, 1, limits, &errs);
     for (size_t i = 0; i < errs.count; i++) {
         const sk_error *e = &errs.items[i];
-        fprintf(out, "BROKEN %s:%d: %s\n", e->file ? e->file : dir, e->line, e->message);
+        fprintf(out, "%s %s:%d: %s\n", sk_label(t->cat, "BROKEN"), e->file ? e->file : dir, e->line, e->message);
         t->broken = 1;
         t->failed++;
     }
@@ -191,7 +195,8 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
     sk_error err;
     sk_runtime *rt = sk_runtime_new(rules, &err);
     if (!rt) {
-        fprintf(out, "BROKEN %s: %s\n", err.file ? err.file : dir, err.message ? err.message : "?");
+        fprintf(out, "%s %s: %s\n", sk_label(t->cat, "BROKEN"), err.file ? err.file : dir,
+                err.message ? err.message : "?");
         free(err.file);
         free(err.message);
         t->broken = 1;
@@ -211,8 +216,10 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
             size_t np = test_folder(rt, limits, pass, 0, verbose, t, out);
             size_t nf = test_folder(rt, limits, fail, 1, verbose, t, out);
             if (np == 0 || nf == 0) {
-                fprintf(out, "FAIL %s: a rule needs at least one fixture in %s/pass and one in %s/fail\n",
-                        pl->file, base, base);
+                fprintf(out, "%s %s: ", sk_label(t->cat, "FAIL"), pl->file);
+                fprintf(out, sk_label(t->cat, "a rule needs at least one fixture in %s/pass and one in %s/fail"),
+                        base, base);
+                fputc('\n', out);
                 t->failed++;
             }
         }
@@ -220,18 +227,22 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
     }
     size_t left = sk_runtime_free(rt);
     if (left) {
-        fprintf(out, "BROKEN %s: internal error: the Lua state still counted %zu bytes after it was closed\n",
-                dir, left);
+        fprintf(out, "%s %s: ", sk_label(t->cat, "BROKEN"), dir);
+        fprintf(out, sk_label(t->cat, "internal error: the Lua state still counted %zu bytes after it was closed"),
+                left);
+        fputc('\n', out);
         t->broken = 1;
         t->failed++;
     }
     sk_rules_free(rules);
 }
 
-int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose, FILE *out)
+int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
+                     const sk_catalogue *cat, FILE *out)
 {
     sk_limits l = limits ? *limits : sk_limits_default();
     tally t = {0};
+    t.cat = cat;
     for (size_t i = 0; i < n; i++)
         test_dir(dirs[i], &l, verbose, &t, out);
     fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);

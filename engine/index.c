@@ -142,8 +142,11 @@ static int full_keys(sk_index *ix, size_t file, const char *bytes, size_t len, s
                 sk_policy_add_waivers(ix->policy, d, errs);
         } else {
             rc = sk_errors_add(errs, SK_ERR_POLICY, d->file, d->root->line, d->root->column,
-                               "a %s is not input: give it with --%s", d->kind,
-                               strcmp(d->kind, "profile") == 0 ? "profile" : "baseline");
+                               strcmp(d->kind, "catalogue") == 0
+                                   ? "a %s is not input: startklar carries its own%s"
+                                   : "a %s is not input: give it with --%s",
+                               d->kind, strcmp(d->kind, "catalogue") == 0 ? ""
+                                        : strcmp(d->kind, "profile") == 0 ? "profile" : "baseline");
         }
     }
     for (size_t i = 0; rc == 0 && i < local.count; i++)

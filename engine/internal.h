@@ -131,6 +131,12 @@ struct sk_unitset {
 
 void sk_summary_free(sk_summary *s);
 
+/* ---- message catalogues (i18n.c) ---------------------------------------------- */
+
+/* The translation of a message (of a rule, or the engine's own when rule is
+ * NULL), malloc'd; NULL when there is none (strict catalogues mark it). */
+char *sk_translate(const sk_catalogue *c, const char *rule, const char *english);
+
 /* ---- policy (policy.c) --------------------------------------------------------- */
 
 typedef struct sk_policy sk_policy; /* sk_profile in the public API */

@@ -225,44 +225,47 @@ static void text_begin(sk_writing *w)
     (void)w; /* nothing before the first unit */
 }
 
+/* The text report's words, in the catalogue's language (sk_label). */
+static const char *const STATUS_LABELS[] = {"ready", "NOT READY", "ERROR"};
+static const char *const ERROR_LABELS[] = {"input error",  "plugin error", "rule error",
+                                           "usage error",  "policy error", "warning"};
+
 static void text_unit(sk_writing *w, const sk_unit_result *u)
 {
-    const sk_report_options *opt = w->opt;
+    const sk_catalogue *cat = w->res->catalogue;
     FILE *out = w->out;
-    const palette *c = colors(opt);
-    static const char *const LABEL[] = {"ready", "NOT READY", "ERROR"};
+    const palette *c = colors(w->opt);
     /* a strategy without unit is keyed by its organisation: name it once */
     int named = u->name && strcmp(u->name, u->hsa_id) != 0;
     fprintf(out, "%s%s%s%s%s  %s%s%s\n", c->bold, u->hsa_id, named ? "  " : "", named ? u->name : "",
-            c->off, c->status[u->status], LABEL[u->status], c->off);
+            c->off, c->status[u->status], sk_label(cat, STATUS_LABELS[u->status]), c->off);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
         fprintf(out, "  %s:%d:%d %s%s%s %s %s", f->file, f->line, f->column, c->sev[f->severity],
-                sk_severity_name(f->severity), c->off, f->rule, f->message);
+                sk_label(cat, sk_severity_name(f->severity)), c->off, f->rule, f->message);
         if (f->waiver)
-            fprintf(out, " [waived until %s by %s: %s]", f->waiver->expires, f->waiver->approved_by,
-                    f->waiver->reason);
+            fprintf(out, sk_label(cat, " [waived until %s by %s: %s]"), f->waiver->expires,
+                    f->waiver->approved_by, f->waiver->reason);
         if (f->known)
-            fputs(" [known: in the baseline]", out);
+            fputs(sk_label(cat, " [known: in the baseline]"), out);
         fputc('\n', out);
     }
     if (u->load_errors)
-        fprintf(out, "  %d input error%s in this unit's documents: not judged in full (see below)\n",
-                u->load_errors, u->load_errors == 1 ? "" : "s");
+        fprintf(out, sk_label(cat, "  %d input error(s) in this unit's documents: not judged in full (see below)\n"),
+                u->load_errors);
     if (u->rule_errors)
-        fprintf(out, "  %d rule%s failed on this unit (see below)\n", u->rule_errors,
-                u->rule_errors == 1 ? "" : "s");
+        fprintf(out, sk_label(cat, "  %d rule(s) failed on this unit (see below)\n"), u->rule_errors);
     fputc('\n', out);
 }
 
 static void text_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    const sk_report_options *opt = w->opt;
+    const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
-    const palette *c = colors(opt);
+    const palette *c = colors(w->opt);
     if (res->errors.count)
-        fprintf(out, "%sCould not be judged:%s\n", c->bold, c->off);
+        fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Could not be judged:"), c->off);
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         fputs("  ", out);
@@ -272,7 +275,8 @@ static void text_end(sk_writing *w)
             fprintf(out, "%s:%d: ", e->file, e->line);
         else if (e->file)
             fprintf(out, "%s: ", e->file);
-        fprintf(out, "%s%s error%s: %s\n", c->sev[SK_SEV_ERROR], ERROR_KINDS[e->kind], c->off, e->message);
+        fprintf(out, "%s%s%s: %s\n", c->sev[SK_SEV_ERROR], sk_label(cat, ERROR_LABELS[e->kind]), c->off,
+                e->message);
         if (e->traceback) {
             for (const char *line = e->traceback; *line;) {
                 const char *nl = strchr(line, '\n');
@@ -285,16 +289,16 @@ static void text_end(sk_writing *w)
     if (res->errors.count)
         fputc('\n', out);
     if (res->warnings.count)
-        fprintf(out, "%sWarnings:%s\n", c->bold, c->off);
+        fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Warnings:"), c->off);
     for (size_t i = 0; i < res->warnings.count; i++) {
-        const sk_error *w = &res->warnings.items[i];
-        fprintf(out, "  %s:%d:%d: %swarning%s: %s\n", w->file ? w->file : "?", w->line, w->column,
-                c->sev[SK_SEV_WARNING], c->off, w->message);
+        const sk_error *x = &res->warnings.items[i];
+        fprintf(out, "  %s:%d:%d: %s%s%s: %s\n", x->file ? x->file : "?", x->line, x->column,
+                c->sev[SK_SEV_WARNING], sk_label(cat, "warning"), c->off, x->message);
     }
     if (res->warnings.count)
         fputc('\n', out);
     if (res->fixed.count)
-        fprintf(out, "%sFixed since the baseline:%s\n", c->bold, c->off);
+        fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Fixed since the baseline:"), c->off);
     for (size_t i = 0; i < res->fixed.count; i++)
         fprintf(out, "  %s %s %s\n", res->fixed.items[i].unit, res->fixed.items[i].rule,
                 res->fixed.items[i].message[0] ? res->fixed.items[i].message : "(root)");
@@ -303,26 +307,23 @@ static void text_end(sk_writing *w)
     const sk_summary *s = &res->summary;
     /* a batch also gets the most common gaps and the units most in need */
     if (s->units > 1 && s->ngaps) {
-        fprintf(out, "%sMost common gaps:%s\n", c->bold, c->off);
+        fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Most common gaps:"), c->off);
         for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
             const sk_rule_info *r = sk_rules_find(res->rules, s->gaps[i].rule);
-            fprintf(out, "  %-7s %5zu unit%s %5.1f %%  %s\n", s->gaps[i].rule, s->gaps[i].units,
-                    s->gaps[i].units == 1 ? " " : "s", 100.0 * (double)s->gaps[i].units / (double)s->units,
-                    r ? r->title : "");
+            fprintf(out, sk_label(cat, "  %-7s %5zu unit(s) %5.1f %%  %s\n"), s->gaps[i].rule, s->gaps[i].units,
+                    100.0 * (double)s->gaps[i].units / (double)s->units, r ? r->title : "");
         }
         fputc('\n', out);
     }
     if (s->units > 1 && s->nmost_errors) {
-        fprintf(out, "%sMost errors:%s\n", c->bold, c->off);
+        fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Most errors:"), c->off);
         for (size_t i = 0; i < s->nmost_errors; i++)
             fprintf(out, "  %-20s %zu\n", s->most_errors[i].hsa_id, s->most_errors[i].count);
         fputc('\n', out);
     }
-    fprintf(out, "%zu unit%s: %zu ready, %zu not ready, %zu with errors; findings: %zu error%s, %zu warning%s, %zu info\n",
-            s->units, s->units == 1 ? "" : "s", s->passed, s->failed, s->errored,
-            s->findings[SK_SEV_ERROR], s->findings[SK_SEV_ERROR] == 1 ? "" : "s",
-            s->findings[SK_SEV_WARNING], s->findings[SK_SEV_WARNING] == 1 ? "" : "s",
-            s->findings[SK_SEV_INFO]);
+    fprintf(out, sk_label(cat, "%zu unit(s): %zu ready, %zu not ready, %zu with errors; findings: %zu error(s), %zu warning(s), %zu info\n"),
+            s->units, s->passed, s->failed, s->errored, s->findings[SK_SEV_ERROR],
+            s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
 }
 
 /* ---- what the writers in report_*.c share with this file ------------------------------- */

@@ -9,6 +9,7 @@
  * it is byte-identical for the same run. */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const VERDICT[] = {"ready", "not ready", "error"};
@@ -116,6 +117,31 @@ static void a(FILE *out, const char *s)
     sk_report_xml(out, s ? s : "", 1);
 }
 
+/* A label that takes %s arguments (and %% for a per cent sign): its text and
+ * each argument HTML-escaped, in an attribute when attribute is set. */
+static void put(FILE *out, const char *label, const char *const *args, size_t nargs, int attribute)
+{
+    char *text = sk_strdup(label);
+    if (!text)
+        return;
+    size_t k = 0;
+    char *from = text;
+    for (char *p = text; *p; p++) {
+        if (p[0] != '%' || (p[1] != 's' && p[1] != '%'))
+            continue;
+        char c = p[1];
+        *p = '\0';
+        sk_report_xml(out, from, attribute);
+        if (c == '%')
+            fputc('%', out);
+        else
+            sk_report_xml(out, k < nargs && args[k] ? args[k] : "", attribute), k++;
+        from = ++p + 1;
+    }
+    sk_report_xml(out, from, attribute);
+    free(text);
+}
+
 static void where(FILE *out, const char *file, int line, int column)
 {
     h(out, file ? file : "");
@@ -138,27 +164,48 @@ static int same(const char *x, const char *y)
 void sk_html_begin(sk_writing *w)
 {
     const sk_result *res = w->res;
+    const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    fputs("<!DOCTYPE html>\n<html lang=\"", out);
+    a(out, sk_catalogue_lang(cat));
+    fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"startklar ",
           out);
     a(out, res->tool_version ? res->tool_version : SK_VERSION);
-    fputs("\">\n<title>startklar report, as of ", out);
-    h(out, res->as_of);
+    fputs("\">\n<title>", out);
+    const char *as_of = res->as_of;
+    put(out, sk_label(cat, "startklar report, as of %s"), &as_of, 1, 0);
     fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div id=\"page\">\n", CSS);
-    fputs("<header id=\"head\"><h1>startklar report</h1>\n<p class=\"muted\">Checked as of ", out);
-    h(out, res->as_of ? res->as_of : "(unknown)");
-    fputs(" with the ", out);
-    h(out, res->profile ? res->profile : "default");
-    fprintf(out, " rules. A unit is <em>not ready</em> at a finding of severity %s or above.</p></header>\n",
-            res->fail_on == SK_SEV_NONE ? "(never)" : sk_severity_name(res->fail_on));
+    fputs("<header id=\"head\"><h1>", out);
+    h(out, sk_label(cat, "startklar report"));
+    fputs("</h1>\n<p class=\"muted\">", out);
+    const char *checked[] = {res->as_of ? res->as_of : sk_label(cat, "(unknown)"),
+                             res->profile ? res->profile : "default"};
+    put(out, sk_label(cat, "Checked as of %s with the %s rules."), checked, 2, 0);
+    fputc(' ', out);
+    /* the label holds markup (<em>): the catalogue is compiled in */
+    fprintf(out, sk_label(cat, "A unit is <em>not ready</em> at a finding of severity %s or above."),
+            res->fail_on == SK_SEV_NONE ? sk_label(cat, "(never)") : sk_label(cat, sk_severity_name(res->fail_on)));
+    fputs("</p></header>\n", out);
 
-    fputs("<section id=\"controls\" aria-label=\"Filters\">\n"
-          "<label>Status<select id=\"f-status\"><option value=\"\">all</option>", out);
-    for (int s = SK_UNIT_PASS; s <= SK_UNIT_ERROR; s++)
-        fprintf(out, "<option value=\"%s\">%s</option>", status_name((sk_unit_status)s), VERDICT[s]);
-    fputs("</select></label>\n<label>Rule<select id=\"f-rule\"><option value=\"\">any</option>", out);
+    fputs("<section id=\"controls\" aria-label=\"", out);
+    a(out, sk_label(cat, "Filters"));
+    fputs("\">\n<label>", out);
+    h(out, sk_label(cat, "Status"));
+    fputs("<select id=\"f-status\"><option value=\"\">", out);
+    h(out, sk_label(cat, "all"));
+    fputs("</option>", out);
+    for (int s = SK_UNIT_PASS; s <= SK_UNIT_ERROR; s++) {
+        fprintf(out, "<option value=\"%s\">", status_name((sk_unit_status)s));
+        h(out, sk_label(cat, VERDICT[s]));
+        fputs("</option>", out);
+    }
+    fputs("</select></label>\n<label>", out);
+    h(out, sk_label(cat, "Rule"));
+    fputs("<select id=\"f-rule\"><option value=\"\">", out);
+    h(out, sk_label(cat, "any"));
+    fputs("</option>", out);
     const sk_rules *r = res->rules;
     for (size_t i = 0; r && i < sk_rules_count(r); i++) {
         if (!sk_rules_enabled(r, i))
@@ -172,19 +219,46 @@ void sk_html_begin(sk_writing *w)
         h(out, ri->title);
         fputs("</option>", out);
     }
-    fputs("</select></label>\n<label>Search<input id=\"f-text\" type=\"search\" "
-          "placeholder=\"HSA-id, name, file, message\"></label>\n"
-          "<span><button type=\"button\" id=\"expand\">Open all</button> "
-          "<button type=\"button\" id=\"collapse\">Close all</button></span>\n"
-          "<span class=\"muted\"><span id=\"shown\"></span> units shown</span>\n</section>\n",
-          out);
-    fputs("<section id=\"units-box\">\n<table id=\"units\">\n<thead><tr>"
-          "<th data-key=\"id\" tabindex=\"0\">HSA-id</th><th data-key=\"name\" tabindex=\"0\">Unit</th>"
-          "<th data-key=\"status\" tabindex=\"0\">Status</th>"
-          "<th data-key=\"error\" class=\"num\" tabindex=\"0\">Errors</th>"
-          "<th data-key=\"warning\" class=\"num\" tabindex=\"0\">Warnings</th>"
-          "<th data-key=\"info\" class=\"num\" tabindex=\"0\">Info</th></tr></thead>\n",
-          out);
+    fputs("</select></label>\n<label>", out);
+    h(out, sk_label(cat, "Search"));
+    fputs("<input id=\"f-text\" type=\"search\" placeholder=\"", out);
+    a(out, sk_label(cat, "HSA-id, name, file, message"));
+    fputs("\"></label>\n<span><button type=\"button\" id=\"expand\">", out);
+    h(out, sk_label(cat, "Open all"));
+    fputs("</button> <button type=\"button\" id=\"collapse\">", out);
+    h(out, sk_label(cat, "Close all"));
+    fputs("</button></span>\n<span class=\"muted\"><span id=\"shown\"></span> ", out);
+    h(out, sk_label(cat, "units shown"));
+    fputs("</span>\n</section>\n", out);
+    static const struct {
+        const char *key, *cls, *label;
+    } HEADS[] = {
+        {"id", "", "HSA-id"},
+        {"name", "", "Unit"},
+        {"status", "", "Status"},
+        {"error", " class=\"num\"", "Errors"},
+        {"warning", " class=\"num\"", "Warnings"},
+        {"info", " class=\"num\"", "Info"},
+    };
+    fputs("<section id=\"units-box\">\n<table id=\"units\">\n<thead><tr>", out);
+    for (size_t i = 0; i < sizeof HEADS / sizeof *HEADS; i++) {
+        fprintf(out, "<th data-key=\"%s\"%s tabindex=\"0\">", HEADS[i].key, HEADS[i].cls);
+        h(out, sk_label(cat, HEADS[i].label));
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead>\n", out);
+}
+
+/* The header row of a table of findings or errors: th cells of labels. */
+static void heads(FILE *out, const sk_catalogue *cat, const char *const *labels, size_t n)
+{
+    fputs("<thead><tr>", out);
+    for (size_t i = 0; i < n; i++) {
+        fputs("<th>", out);
+        h(out, sk_label(cat, labels[i]));
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead>", out);
 }
 
 /* The unit's rules with findings, each once, in the order they first appear. */
@@ -198,16 +272,19 @@ static int first_of_rule(const sk_unit_result *u, size_t i)
 
 static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
 {
-    fputs("<table class=\"findings\"><thead><tr><th>Where</th><th>Severity</th><th>Rule</th>"
-          "<th>Message</th></tr></thead><tbody>\n",
-          out);
+    const sk_catalogue *cat = res->catalogue;
+    static const char *const HEADS[] = {"Where", "Severity", "Rule", "Message"};
+    fputs("<table class=\"findings\">", out);
+    heads(out, cat, HEADS, 4);
+    fputs("<tbody>\n", out);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
         const sk_rule_info *ri = sk_rules_find(res->rules, f->rule);
         fprintf(out, "<tr%s><td class=\"where\">", f->waived ? " class=\"waived\"" : "");
         where(out, f->file, f->line, f->column);
-        fprintf(out, "</td><td class=\"sev %s\">%s</td><td><strong>", sk_severity_name(f->severity),
-                sk_severity_name(f->severity));
+        fprintf(out, "</td><td class=\"sev %s\">", sk_severity_name(f->severity));
+        h(out, sk_label(cat, sk_severity_name(f->severity)));
+        fputs("</td><td><strong>", out);
         h(out, f->rule);
         fputs("</strong>", out);
         if (ri && ri->title) {
@@ -222,8 +299,11 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
             h(out, f->path);
             fputs(")</span>", out);
         }
-        if (f->waived)
-            fputs("<span class=\"badge\">waived</span>", out);
+        if (f->waived) {
+            fputs("<span class=\"badge\">", out);
+            h(out, sk_label(cat, "waived"));
+            fputs("</span>", out);
+        }
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n<dl class=\"rules\">\n", out);
@@ -238,7 +318,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
             h(out, ri->title);
         }
         fputs("</dt><dd>", out);
-        h(out, ri && ri->explain ? ri->explain : "(no explanation)");
+        h(out, ri && ri->explain ? ri->explain : sk_label(cat, "(no explanation)"));
         fputs("</dd>\n", out);
     }
     fputs("</dl>\n", out);
@@ -247,6 +327,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
 void sk_html_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_result *res = w->res;
+    const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
     size_t count[4] = {0};
     for (size_t i = 0; i < u->nfindings; i++)
@@ -268,57 +349,75 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
         fputc(' ', out);
     }
     fputs("\">\n<tr class=\"row\"><td><button type=\"button\" class=\"toggle\" aria-expanded=\"false\" "
-          "aria-label=\"findings of ",
+          "aria-label=\"",
           out);
-    a(out, id);
+    put(out, sk_label(cat, "findings of %s"), &id, 1, 1);
     fputs("\"></button>", out);
     h(out, id);
     fputs("</td><td>", out);
     h(out, name);
-    fprintf(out, "</td><td><span class=\"status %s\">%s</span></td>"
+    fprintf(out, "</td><td><span class=\"status %s\">", status);
+    h(out, sk_label(cat, (unsigned)u->status < 3 ? VERDICT[u->status] : "error"));
+    fprintf(out, "</span></td>"
                  "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
-            status, (unsigned)u->status < 3 ? VERDICT[u->status] : "error", count[SK_SEV_ERROR],
-            count[SK_SEV_WARNING], count[SK_SEV_INFO]);
-    fputs("<tr class=\"detail\" hidden><td colspan=\"6\">\n<p class=\"muted\">Files: ", out);
+            count[SK_SEV_ERROR], count[SK_SEV_WARNING], count[SK_SEV_INFO]);
+    fputs("<tr class=\"detail\" hidden><td colspan=\"6\">\n<p class=\"muted\">", out);
+    h(out, sk_label(cat, "Files:"));
+    fputc(' ', out);
     for (size_t i = 0; i < u->nfiles; i++) {
         fputs(i ? ", " : "", out);
         fputs("<span class=\"where\">", out);
         h(out, u->files[i]);
         fputs("</span>", out);
     }
-    fputs(u->nfiles ? "</p>\n" : "none</p>\n", out);
+    if (!u->nfiles)
+        h(out, sk_label(cat, "none"));
+    fputs("</p>\n", out);
     int errors = 0;
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         if (!same(e->unit, u->hsa_id))
             continue;
         fputs(errors++ ? "<li>" : "<ul class=\"unit-errors\"><li>", out);
-        fprintf(out, "%s error at <span class=\"where\">", sk_report_error_kind(e->kind));
+        const char *kind = sk_label(cat, sk_report_error_kind(e->kind));
+        put(out, sk_label(cat, "%s error at"), &kind, 1, 0);
+        fputs(" <span class=\"where\">", out);
         where(out, e->file, e->line, e->column);
         fputs("</span>: ", out);
         h(out, e->message);
         fputs("</li>\n", out);
     }
-    if (errors)
+    if (errors) {
         fputs("</ul>\n", out);
-    else if (u->load_errors || u->rule_errors)
-        fprintf(out, "<p class=\"unit-errors\">%d input error(s) and %d failed rule(s): see below.</p>\n",
-                u->load_errors, u->rule_errors);
-    if (u->nfindings)
+    } else if (u->load_errors || u->rule_errors) {
+        fputs("<p class=\"unit-errors\">", out);
+        fprintf(out, sk_label(cat, "%d input error(s) and %d failed rule(s): see below."), u->load_errors,
+                u->rule_errors);
+        fputs("</p>\n", out);
+    }
+    if (u->nfindings) {
         findings(res, u, out);
-    else
-        fputs("<p>No findings.</p>\n", out);
+    } else {
+        fputs("<p>", out);
+        h(out, sk_label(cat, "No findings."));
+        fputs("</p>\n", out);
+    }
     fputs("</td></tr>\n</tbody>\n", out);
 }
 
 /* The ten rules that affect the most units, as horizontal bars. */
 static void chart(const sk_result *res, FILE *out)
 {
+    const sk_catalogue *cat = res->catalogue;
     const sk_summary *s = &res->summary;
     size_t n = s->ngaps < 10 ? s->ngaps : 10;
-    fputs("<div class=\"panel\"><h2>Most common gaps</h2>\n", out);
+    fputs("<div class=\"panel\"><h2>", out);
+    h(out, sk_label(cat, "Most common gaps"));
+    fputs("</h2>\n", out);
     if (n == 0) {
-        fputs("<p>No findings.</p></div>\n", out);
+        fputs("<p>", out);
+        h(out, sk_label(cat, "No findings."));
+        fputs("</p></div>\n", out);
         return;
     }
     size_t max = 1;
@@ -327,8 +426,10 @@ static void chart(const sk_result *res, FILE *out)
             max = s->gaps[i].units;
     const int label = 420, bars = 300, row = 26, width = label + bars + 60;
     fprintf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %zu\" width=\"%d\" height=\"%zu\" "
-                 "aria-label=\"Rules by units affected\">\n",
+                 "aria-label=\"",
             width, n * row + 8, width, n * row + 8);
+    a(out, sk_label(cat, "Rules by units affected"));
+    fputs("\">\n", out);
     for (size_t i = 0; i < n; i++) {
         const sk_gap *g = &s->gaps[i];
         const sk_rule_info *ri = sk_rules_find(res->rules, g->rule);
@@ -340,7 +441,8 @@ static void chart(const sk_result *res, FILE *out)
             fputs(": ", out);
             h(out, ri->title);
         }
-        fprintf(out, " (%zu unit%s)</title>", g->units, g->units == 1 ? "" : "s");
+        fprintf(out, sk_label(cat, g->units == 1 ? " (%zu unit)" : " (%zu units)"), g->units);
+        fputs("</title>", out);
         fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label - 8, y + 17);
         h(out, g->rule);
         if (ri && ri->title) {
@@ -365,12 +467,15 @@ static void chart(const sk_result *res, FILE *out)
         fprintf(out, "<text class=\"count\" x=\"%d\" y=\"%d\">%zu</text></g>\n", label + (w > 0 ? w : 1) + 6,
                 y + 17, g->units);
     }
-    fputs("</svg>\n<p class=\"muted\">Units with at least one finding of the rule.</p></div>\n", out);
+    fputs("</svg>\n<p class=\"muted\">", out);
+    h(out, sk_label(cat, "Units with at least one finding of the rule."));
+    fputs("</p></div>\n", out);
 }
 
 void sk_html_end(sk_writing *w)
 {
     const sk_result *res = w->res;
+    const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
     const sk_summary *s = &res->summary;
     fputs("</table>\n</section>\n", out);
@@ -381,25 +486,42 @@ void sk_html_end(sk_writing *w)
         {"units", "units checked", s->units}, {"pass", "ready", s->passed},
         {"fail", "not ready", s->failed},     {"error", "with errors", s->errored},
     };
-    fputs("<section id=\"summary\" aria-label=\"Summary\">\n<div class=\"cards\">\n", out);
-    for (size_t i = 0; i < sizeof CARDS / sizeof *CARDS; i++)
-        fprintf(out, "<div class=\"card %s\"><span class=\"n\">%zu</span>%s</div>\n", CARDS[i].cls, CARDS[i].n,
-                CARDS[i].label);
-    fprintf(out, "</div>\n<p class=\"muted\">Findings: %zu error%s, %zu warning%s, %zu info; "
-                 "%zu could not be judged.</p>\n",
-            s->findings[SK_SEV_ERROR], s->findings[SK_SEV_ERROR] == 1 ? "" : "s", s->findings[SK_SEV_WARNING],
-            s->findings[SK_SEV_WARNING] == 1 ? "" : "s", s->findings[SK_SEV_INFO], s->errors);
+    fputs("<section id=\"summary\" aria-label=\"", out);
+    a(out, sk_label(cat, "Summary"));
+    fputs("\">\n<div class=\"cards\">\n", out);
+    for (size_t i = 0; i < sizeof CARDS / sizeof *CARDS; i++) {
+        fprintf(out, "<div class=\"card %s\"><span class=\"n\">%zu</span>", CARDS[i].cls, CARDS[i].n);
+        h(out, sk_label(cat, CARDS[i].label));
+        fputs("</div>\n", out);
+    }
+    /* the numbers are composed first, so a language words its own plurals */
+    char errors[64], warnings[64];
+    snprintf(errors, sizeof errors,
+             sk_label(cat, s->findings[SK_SEV_ERROR] == 1 ? "%zu error" : "%zu errors"),
+             s->findings[SK_SEV_ERROR]);
+    snprintf(warnings, sizeof warnings,
+             sk_label(cat, s->findings[SK_SEV_WARNING] == 1 ? "%zu warning" : "%zu warnings"),
+             s->findings[SK_SEV_WARNING]);
+    fputs("</div>\n<p class=\"muted\">", out);
+    fprintf(out, sk_label(cat, "Findings: %s, %s, %zu info; %zu could not be judged."), errors, warnings,
+            s->findings[SK_SEV_INFO], s->errors);
+    fputs("</p>\n", out);
     chart(res, out);
     fputs("</section>\n", out);
     if (res->errors.count) {
-        fputs("<section id=\"errors\" class=\"panel\"><h2>Could not be judged</h2>\n<table class=\"findings\">"
-              "<thead><tr><th>Where</th><th>Kind</th><th>Unit</th><th>Message</th></tr></thead><tbody>\n",
-              out);
+        static const char *const HEADS[] = {"Where", "Kind", "Unit", "Message"};
+        fputs("<section id=\"errors\" class=\"panel\"><h2>", out);
+        h(out, sk_label(cat, "Could not be judged"));
+        fputs("</h2>\n<table class=\"findings\">", out);
+        heads(out, cat, HEADS, 4);
+        fputs("<tbody>\n", out);
         for (size_t i = 0; i < res->errors.count; i++) {
             const sk_error *e = &res->errors.items[i];
             fputs("<tr><td class=\"where\">", out);
             where(out, e->file, e->line, e->column);
-            fprintf(out, "</td><td>%s</td><td>", sk_report_error_kind(e->kind));
+            fputs("</td><td>", out);
+            h(out, sk_label(cat, sk_report_error_kind(e->kind)));
+            fputs("</td><td>", out);
             h(out, e->unit);
             fputs("</td><td>", out);
             h(out, e->message);
@@ -407,7 +529,8 @@ void sk_html_end(sk_writing *w)
         }
         fputs("</tbody></table></section>\n", out);
     }
-    fputs("<footer id=\"foot\" class=\"muted\">Written by startklar ", out);
-    h(out, res->tool_version ? res->tool_version : SK_VERSION);
-    fprintf(out, ".</footer>\n</div>\n<script>\n%s</script>\n</body>\n</html>\n", JS);
+    fputs("<footer id=\"foot\" class=\"muted\">", out);
+    const char *version = res->tool_version ? res->tool_version : SK_VERSION;
+    put(out, sk_label(cat, "Written by startklar %s."), &version, 1, 0);
+    fprintf(out, "</footer>\n</div>\n<script>\n%s</script>\n</body>\n</html>\n", JS);
 }

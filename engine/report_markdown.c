@@ -41,6 +41,7 @@ static void where(FILE *out, const char *file, int line, int column)
  * before it is written; a streamed report only knows it at the end. */
 static void summary(const sk_result *res, FILE *out)
 {
+    const sk_catalogue *cat = res->catalogue;
     const sk_summary *s = &res->summary;
     const struct {
         const char *label;
@@ -55,9 +56,9 @@ static void summary(const sk_result *res, FILE *out)
         {"Findings: info", s->findings[SK_SEV_INFO]},
         {"Could not be judged", s->errors},
     };
-    fputs("| Summary | Count |\n|---|---:|\n", out);
+    fprintf(out, "| %s | %s |\n|---|---:|\n", sk_label(cat, "Summary"), sk_label(cat, "Count"));
     for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++)
-        fprintf(out, "| %s | %zu |\n", ROWS[i].label, ROWS[i].count);
+        fprintf(out, "| %s | %zu |\n", sk_label(cat, ROWS[i].label), ROWS[i].count);
     fputc('\n', out);
 }
 
@@ -66,22 +67,44 @@ static int judged_whole(const sk_result *res)
     return res->units && res->nunits && res->summary.units == res->nunits;
 }
 
+/* A label that takes %s arguments (and %% for a per cent sign): its text as
+ * it is, each argument escaped. */
+static void put(FILE *out, const char *label, const char *const *args, size_t nargs)
+{
+    size_t k = 0;
+    for (const char *p = label; *p; p++) {
+        if (p[0] == '%' && p[1] == '%') {
+            fputc('%', out), p++;
+        } else if (p[0] == '%' && p[1] == 's') {
+            md(out, k < nargs && args[k] ? args[k] : "");
+            k++, p++;
+        } else {
+            fputc(*p, out);
+        }
+    }
+}
+
 void sk_markdown_begin(sk_writing *w)
 {
     const sk_result *res = w->res;
+    const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
-    fputs("# startklar report\n\nChecked as of ", out);
-    md(out, res->as_of ? res->as_of : "(unknown)");
-    fputs(" with the ", out);
-    md(out, res->profile ? res->profile : "default");
-    fprintf(out, " rules; a unit is not ready at a finding of severity %s or above.\n\n",
-            res->fail_on == SK_SEV_NONE ? "(never)" : sk_severity_name(res->fail_on));
+    fprintf(out, "# %s\n\n", sk_label(cat, "startklar report"));
+    const char *args[] = {
+        res->as_of ? res->as_of : sk_label(cat, "(unknown)"),
+        res->profile ? res->profile : "default",
+        res->fail_on == SK_SEV_NONE ? sk_label(cat, "(never)") : sk_label(cat, sk_severity_name(res->fail_on)),
+    };
+    put(out, sk_label(cat, "Checked as of %s with the %s rules; a unit is not ready at a finding of severity %s or above."),
+        args, 3);
+    fputs("\n\n", out);
     if (judged_whole(res))
         summary(res, out);
 }
 
 void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
 {
+    const sk_catalogue *cat = w->res->catalogue;
     FILE *out = w->out;
     fputs("## ", out);
     md(out, u->hsa_id ? u->hsa_id : "");
@@ -89,26 +112,36 @@ void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
         fputs(" ", out);
         md(out, u->name);
     }
-    fprintf(out, ": %s\n\n", (unsigned)u->status < 3 ? VERDICT[u->status] : "ERROR");
-    if (u->load_errors)
-        fprintf(out, "%d input error%s in this unit's documents: not judged in full.\n\n", u->load_errors,
-                u->load_errors == 1 ? "" : "s");
-    if (u->rule_errors)
-        fprintf(out, "%d rule%s failed on this unit.\n\n", u->rule_errors, u->rule_errors == 1 ? "" : "s");
+    fprintf(out, ": %s\n\n", sk_label(cat, (unsigned)u->status < 3 ? VERDICT[u->status] : "ERROR"));
+    if (u->load_errors) {
+        fprintf(out,
+                sk_label(cat, u->load_errors == 1 ? "%d input error in this unit's documents: not judged in full."
+                                                  : "%d input errors in this unit's documents: not judged in full."),
+                u->load_errors);
+        fputs("\n\n", out);
+    }
+    if (u->rule_errors) {
+        fprintf(out, sk_label(cat, u->rule_errors == 1 ? "%d rule failed on this unit." : "%d rules failed on this unit."),
+                u->rule_errors);
+        fputs("\n\n", out);
+    }
     if (!u->nfindings) {
-        fputs("No findings.\n\n", out);
+        fprintf(out, "%s\n\n", sk_label(cat, "No findings."));
         return;
     }
-    fputs("| Where | Severity | Rule | Message |\n|---|---|---|---|\n", out);
+    fprintf(out, "| %s | %s | %s | %s |\n|---|---|---|---|\n", sk_label(cat, "Where"), sk_label(cat, "Severity"),
+            sk_label(cat, "Rule"), sk_label(cat, "Message"));
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
         fputs("| ", out);
         where(out, f->file, f->line, f->column);
-        fprintf(out, " | %s | ", sk_severity_name(f->severity));
+        fprintf(out, " | %s | ", sk_label(cat, sk_severity_name(f->severity)));
         md(out, f->rule ? f->rule : "");
         fputs(" | ", out);
         md(out, f->message ? f->message : "");
-        fputs(f->waived ? " (waived) |\n" : " |\n", out);
+        if (f->waived)
+            fprintf(out, " %s", sk_label(cat, "(waived)"));
+        fputs(" |\n", out);
     }
     fputc('\n', out);
 }
@@ -116,19 +149,21 @@ void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
 void sk_markdown_end(sk_writing *w)
 {
     const sk_result *res = w->res;
+    const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
     if (!judged_whole(res)) {
-        fputs("## Summary\n\n", out);
+        fprintf(out, "## %s\n\n", sk_label(cat, "Summary"));
         summary(res, out);
     }
     if (!res->errors.count)
         return;
-    fputs("## Could not be judged\n\n| Where | Kind | Unit | Message |\n|---|---|---|---|\n", out);
+    fprintf(out, "## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", sk_label(cat, "Could not be judged"),
+            sk_label(cat, "Where"), sk_label(cat, "Kind"), sk_label(cat, "Unit"), sk_label(cat, "Message"));
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         fputs("| ", out);
         where(out, e->file, e->line, e->column);
-        fprintf(out, " | %s | ", sk_report_error_kind(e->kind));
+        fprintf(out, " | %s | ", sk_label(cat, sk_report_error_kind(e->kind)));
         md(out, e->unit ? e->unit : "");
         fputs(" | ", out);
         md(out, e->message ? e->message : "");

@@ -301,6 +301,20 @@ MAP(BASELINE, {"kind", &STR, "baseline"},
     {"as_of", &DATE, "the date of the run that wrote it"},
     {"findings", &BASELINE_ENTRIES, "the known findings"});
 
+/* ---- message catalogues (engine/i18n/, i18n.c) ----------------------------------- */
+
+MAP(CATALOGUE_ENTRY, {"rule", &STR, "the rule the entry belongs to (none: the engine's own text)"},
+    {"title", &STR, "the rule's title"},
+    {"explain", &STR, "the rule's explanation"},
+    {"match", &STR, "a POSIX extended regular expression matching a whole English message"},
+    {"en", &STR, "an English text, matched exactly"},
+    {"sv", &STR, "the Swedish text; \\1 to \\9 stand for the groups of match"});
+LIST_OF(CATALOGUE_ENTRIES, CATALOGUE_ENTRY);
+MAP(CATALOGUE, {"kind", &STR, "catalogue"},
+    {"version", &VERSION, "format version: 1"},
+    {"language", &STR, "the language's code: sv"},
+    {"entries", &CATALOGUE_ENTRIES, "the texts"});
+
 const sk_kind sk_kinds[] = {
     {"communication-plan", &PLAN, 1, 1},
     {"unit-onboarding", &ONBOARDING, 1, 1},
@@ -308,6 +322,7 @@ const sk_kind sk_kinds[] = {
     {"waivers", &WAIVERS, 0, 0},
     {"profile", &PROFILE, 0, 0},
     {"baseline", &BASELINE, 0, 0},
+    {"catalogue", &CATALOGUE, 0, 0},
     {NULL, NULL, 0, 0},
 };
 

@@ -7,6 +7,7 @@
 #include "startklar/startklar.h"
 
 #include <limits.h>
+#include <stdio.h>
 
 #define MAX_RULE_DIRS 64
 
@@ -40,6 +41,12 @@ typedef struct output {
  * Returns 0, or the exit code (2) after printing a usage error. */
 int parse_options(int argc, char **argv, options *o);
 int usage_error(const char *fmt, const char *arg);
+/* The language of messages: --lang, else $LANG (sv...), else English;
+ * main() settles it before any command runs (in $STARTKLAR_LANG). NULL for English. */
+const char *cli_lang(void);
+/* The catalogue of that language (NULL: English); $STARTKLAR_I18N_STRICT marks
+ * untranslated texts, for the tests. */
+sk_catalogue *cli_catalogue(sk_errors *errs);
 /* The directory of the built-in rules (see common.c). */
 const char *builtin_plugins(char *buf, size_t size);
 /* The directory of the shipped profiles (rules/), found like the plugins. */
@@ -52,6 +59,8 @@ int output_open(output *out, const char *path);
 int output_close(output *out, int ok);
 
 extern const char USAGE[];
+/* The help text, in the user's language. Returns 0. */
+int print_help(FILE *out);
 
 int cmd_check(int argc, char **argv);
 int cmd_test(int argc, char **argv);

@@ -57,8 +57,17 @@ static int run(int argc, char **argv, int audit)
     char *profile_path = o.profile ? sk_profile_path(o.profile, profiles_dir) : NULL;
     if (o.profile && !profile_path)
         return 2;
+    sk_errors lang_errors;
+    sk_errors_init(&lang_errors);
+    sk_catalogue *cat = cli_catalogue(&lang_errors);
+    for (size_t i = 0; i < lang_errors.count; i++)
+        fprintf(stderr, "startklar: %s:%d: %s\n", lang_errors.items[i].file, lang_errors.items[i].line,
+                lang_errors.items[i].message);
+    int broken_catalogue = lang_errors.count > 0;
+    sk_errors_free(&lang_errors);
     output out;
-    if (output_open(&out, o.output)) {
+    if (broken_catalogue || output_open(&out, o.output)) {
+        sk_catalogue_free(cat);
         free(profile_path);
         return 2;
     }
@@ -91,6 +100,7 @@ static int run(int argc, char **argv, int audit)
         .nwaiver_files = o.nwaivers,
         .baseline = o.baseline,
         .collect_baseline = o.write_baseline != NULL,
+        .catalogue = cat,
     };
     sk_result res;
     int code = sk_check(&co, &res);
@@ -107,6 +117,7 @@ static int run(int argc, char **argv, int audit)
     }
     free(profile_path);
     sk_result_free(&res);
+    sk_catalogue_free(cat);
     return code;
 }
 

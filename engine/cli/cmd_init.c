@@ -511,7 +511,7 @@ int cmd_init(int argc, char **argv)
             kind = optarg;
             break;
         case 'h':
-            fputs(USAGE, stdout);
+            print_help(stdout);
             return 0;
         default:
             return usage_error("unknown or incomplete option '%s'", argv[optind - 1]);

@@ -21,7 +21,7 @@ static const char *const PARAM_TYPES[] = {
 /* Loads the rules the flags name, as check does, with --profile applied
  * (*profile keeps its values: free it after the rules); plugin and profile
  * errors go to stderr and set *broken. NULL when out of memory. */
-static sk_rules *load_rules(const options *o, sk_profile **profile, int *broken)
+static sk_rules *load_rules(const options *o, const sk_catalogue *cat, sk_profile **profile, int *broken)
 {
     char builtin[PATH_MAX];
     const char *dirs[MAX_RULE_DIRS];
@@ -33,6 +33,8 @@ static sk_rules *load_rules(const options *o, sk_profile **profile, int *broken)
     sk_errors errs;
     sk_errors_init(&errs);
     sk_rules *r = sk_rules_load(dirs, ndirs, NULL, &errs);
+    if (r)
+        sk_rules_translate(r, cat); /* titles and explanations in the user's language */
     *profile = NULL;
     if (r && o->profile) {
         char profiles[PATH_MAX];
@@ -43,8 +45,10 @@ static sk_rules *load_rules(const options *o, sk_profile **profile, int *broken)
     }
     for (size_t i = 0; i < errs.count; i++) {
         const sk_error *e = &errs.items[i];
-        fprintf(stderr, "%s:%d: %s error: %s\n", e->file ? e->file : "?", e->line,
-                e->kind == SK_ERR_POLICY ? "policy" : "plugin", e->message);
+        char *t = sk_translate_text(cat, e->message);
+        fprintf(stderr, "%s:%d: %s: %s\n", e->file ? e->file : "?", e->line,
+                sk_label(cat, e->kind == SK_ERR_POLICY ? "policy error" : "plugin error"), t ? t : e->message);
+        free(t);
     }
     *broken = errs.count > 0;
     sk_errors_free(&errs);
@@ -53,24 +57,61 @@ static sk_rules *load_rules(const options *o, sk_profile **profile, int *broken)
     return r;
 }
 
+/* The catalogue of the user's language (NULL: English); *broken when it
+ * does not load, after saying why. */
+static sk_catalogue *load_catalogue(int *broken)
+{
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_catalogue *cat = cli_catalogue(&errs);
+    for (size_t i = 0; i < errs.count; i++)
+        fprintf(stderr, "startklar: %s:%d: %s\n", errs.items[i].file, errs.items[i].line, errs.items[i].message);
+    *broken = errs.count > 0;
+    sk_errors_free(&errs);
+    return cat;
+}
+
 /* ---- rules list ------------------------------------------------------------ */
 
-static void list_text(const sk_rules *r)
+/* The width of a text in characters (UTF-8), for the columns. */
+static size_t text_width(const char *s)
 {
-    size_t wid = 2, wsev = 8, wkind = 4, n = sk_rules_count(r);
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* A column: the text, then spaces up to width and the gap to the next. */
+static void column(const char *s, size_t width)
+{
+    fputs(s, stdout);
+    for (size_t n = text_width(s); n < width + 2; n++)
+        putchar(' ');
+}
+
+static const char *list_severity(const sk_rules *r, size_t i, const sk_catalogue *cat)
+{
+    return sk_label(cat, sk_rules_enabled(r, i) ? sk_severity_name(sk_rules_get(r, i)->severity) : "off");
+}
+
+static void list_text(const sk_rules *r, const sk_catalogue *cat)
+{
+    const char *hid = sk_label(cat, "ID"), *hsev = sk_label(cat, "SEVERITY"), *hkind = sk_label(cat, "KIND");
+    size_t wid = text_width(hid), wsev = text_width(hsev), wkind = text_width(hkind), n = sk_rules_count(r);
     for (size_t i = 0; i < n; i++) {
         const sk_rule_info *ri = sk_rules_get(r, i);
-        size_t a = strlen(ri->id), b = strlen(sk_severity_name(ri->severity)), c = strlen(ri->applies_to);
+        size_t a = text_width(ri->id), b = text_width(list_severity(r, i, cat)), c = text_width(ri->applies_to);
         wid = a > wid ? a : wid;
         wsev = b > wsev ? b : wsev;
         wkind = c > wkind ? c : wkind;
     }
-    printf("%-*s  %-*s  %-*s  %s\n", (int)wid, "ID", (int)wsev, "SEVERITY", (int)wkind, "KIND", "TITLE");
+    column(hid, wid), column(hsev, wsev), column(hkind, wkind);
+    printf("%s\n", sk_label(cat, "TITLE"));
     for (size_t i = 0; i < n; i++) {
         const sk_rule_info *ri = sk_rules_get(r, i);
-        printf("%-*s  %-*s  %-*s  %s\n", (int)wid, ri->id, (int)wsev,
-               sk_rules_enabled(r, i) ? sk_severity_name(ri->severity) : "off", (int)wkind, ri->applies_to,
-               ri->title);
+        column(ri->id, wid), column(list_severity(r, i, cat), wsev), column(ri->applies_to, wkind);
+        printf("%s\n", ri->title);
     }
 }
 
@@ -120,16 +161,22 @@ static int rules_list(int argc, char **argv)
     if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
         return usage_error("rules list writes text or json, not '%s'", o.format);
     int broken;
-    sk_profile *profile;
-    sk_rules *r = load_rules(&o, &profile, &broken);
-    if (!r)
+    sk_catalogue *cat = load_catalogue(&broken);
+    if (broken)
         return 2;
+    sk_profile *profile;
+    sk_rules *r = load_rules(&o, cat, &profile, &broken);
+    if (!r) {
+        sk_catalogue_free(cat);
+        return 2;
+    }
     if (strcmp(o.format, "json") == 0)
         list_json(r);
     else
-        list_text(r);
+        list_text(r, cat);
     sk_rules_free(r);
     sk_profile_free(profile);
+    sk_catalogue_free(cat);
     if (fflush(stdout)) {
         fputs("startklar: cannot write the list\n", stderr);
         return 2;
@@ -178,7 +225,7 @@ static void show_fixture(const char *intro, const char *path)
     FILE *f = fopen(path, "r");
     if (!f)
         return;
-    printf("\n%s (%s):\n\n", intro, path);
+    printf("\n%s (%s):\n\n", intro, path); /* intro: a label */
     char line[1024];
     int n = 0, at_line_start = 1;
     while (fgets(line, sizeof line, f)) {
@@ -207,31 +254,34 @@ static char *test_folder(const char *plugin, const char *sub)
     return p;
 }
 
-static void show_examples(const sk_rule_info *ri)
+static void show_examples(const sk_rule_info *ri, const sk_catalogue *cat)
 {
     char *fail_dir = test_folder(ri->file, "fail"), *pass_dir = test_folder(ri->file, "pass");
     char *fail = fail_dir ? first_fixture(fail_dir) : NULL;
     char *pass = pass_dir ? first_fixture(pass_dir) : NULL;
     if (fail)
-        show_fixture("Example: this fails", fail);
+        show_fixture(sk_label(cat, "Example: this fails"), fail);
     if (pass)
-        show_fixture(fail ? "The fix: this passes" : "Example: this passes", pass);
-    if (!fail && !pass)
-        printf("\nExample: none (the rule has no fixtures in %s)\n", fail_dir ? fail_dir : "X.test/");
+        show_fixture(sk_label(cat, fail ? "The fix: this passes" : "Example: this passes"), pass);
+    if (!fail && !pass) {
+        putchar('\n');
+        printf(sk_label(cat, "Example: none (the rule has no fixtures in %s)"), fail_dir ? fail_dir : "X.test/");
+        putchar('\n');
+    }
     free(fail_dir), free(pass_dir), free(fail), free(pass);
 }
 
-static void explain(const sk_rule_info *ri)
+static void explain(const sk_rule_info *ri, const sk_catalogue *cat)
 {
     printf("%s: %s\n\n", ri->id, ri->title);
     if (ri->severity != ri->default_severity)
-        printf("  severity    %s (the profile's; the rule says %s)\n", sk_severity_name(ri->severity),
-               sk_severity_name(ri->default_severity));
+        printf(sk_label(cat, "  severity    %s (the profile's; the rule says %s)\n"),
+               sk_label(cat, sk_severity_name(ri->severity)), sk_label(cat, sk_severity_name(ri->default_severity)));
     else
-        printf("  severity    %s\n", sk_severity_name(ri->severity));
-    printf("  applies to  %s\n", ri->applies_to);
-    printf("  plugin      %s:%d\n\n", ri->file, ri->line);
-    const char *text = ri->explain ? ri->explain : "(the rule has no explanation)";
+        printf(sk_label(cat, "  severity    %s\n"), sk_label(cat, sk_severity_name(ri->severity)));
+    printf(sk_label(cat, "  applies to  %s\n"), ri->applies_to);
+    printf(sk_label(cat, "  plugin      %s:%d\n\n"), ri->file, ri->line);
+    const char *text = ri->explain ? ri->explain : sk_label(cat, "(the rule has no explanation)");
     while (*text == '\n')
         text++;
     size_t len = strlen(text);
@@ -239,27 +289,31 @@ static void explain(const sk_rule_info *ri)
         len--;
     printf("%.*s\n", (int)len, text);
     if (ri->nparams == 0) {
-        puts("\nParameters: none");
+        putchar('\n');
+        puts(sk_label(cat, "Parameters: none"));
     } else {
         size_t w = 4;
         for (size_t p = 0; p < ri->nparams; p++)
             w = strlen(ri->params[p].name) > w ? strlen(ri->params[p].name) : w;
-        puts("\nParameters (the defaults; a profile may override them):");
+        putchar('\n');
+        puts(sk_label(cat, "Parameters (the defaults; a profile may override them):"));
         for (size_t p = 0; p < ri->nparams; p++) {
             char *value = sk_param_profile_json(&ri->params[p]);
-            printf("  %-*s  %-7s  default %s", (int)w, ri->params[p].name, PARAM_TYPES[ri->params[p].type],
-                   ri->params[p].default_json);
+            fputs("  ", stdout);
+            column(ri->params[p].name, w);
+            column(sk_label(cat, PARAM_TYPES[ri->params[p].type]), 7);
+            printf(sk_label(cat, "default %s"), ri->params[p].default_json);
             if (value)
-                printf(", under the profile %s (%s)", value, ri->params[p].profile_file);
+                printf(sk_label(cat, ", under the profile %s (%s)"), value, ri->params[p].profile_file);
             putchar('\n');
             free(value);
         }
     }
-    show_examples(ri);
+    show_examples(ri, cat);
 }
 
 /* Exit 2 with the closest id, when one is close. */
-static int unknown_rule(const sk_rules *r, const char *id)
+static int unknown_rule(const sk_rules *r, const char *id, const sk_catalogue *cat)
 {
     size_t n = sk_rules_count(r);
     const char **ids = malloc((n ? n : 1) * sizeof *ids);
@@ -270,10 +324,13 @@ static int unknown_rule(const sk_rules *r, const char *id)
     for (size_t i = 0; i < n; i++)
         ids[i] = sk_rules_get(r, i)->id;
     const char *hint = sk_closest(id, ids, n);
-    fprintf(stderr, "startklar: unknown rule '%s'", id);
+    fputs("startklar: ", stderr);
+    fprintf(stderr, sk_label(cat, "unknown rule '%s'"), id);
     if (hint)
-        fprintf(stderr, " (did you mean '%s'?)", hint);
-    fputs("\nTry 'startklar rules list'.\n", stderr);
+        fprintf(stderr, sk_label(cat, " (did you mean '%s'?)"), hint);
+    fputc('\n', stderr);
+    fputs(sk_label(cat, "Try 'startklar rules list'."), stderr);
+    fputc('\n', stderr);
     free(ids);
     return 2;
 }
@@ -299,17 +356,23 @@ static int rules_explain(int argc, char **argv)
     if (strcmp(o.format, "text") != 0)
         return usage_error("rules explain writes text only, not '%s'", o.format);
     int broken;
-    sk_profile *profile;
-    sk_rules *r = load_rules(&o, &profile, &broken);
-    if (!r)
+    sk_catalogue *cat = load_catalogue(&broken);
+    if (broken)
         return 2;
+    sk_profile *profile;
+    sk_rules *r = load_rules(&o, cat, &profile, &broken);
+    if (!r) {
+        sk_catalogue_free(cat);
+        return 2;
+    }
     const sk_rule_info *ri = sk_rules_find(r, id);
     if (ri)
-        explain(ri);
+        explain(ri, cat);
     else
-        rc = unknown_rule(r, id);
+        rc = unknown_rule(r, id, cat);
     sk_rules_free(r);
     sk_profile_free(profile);
+    sk_catalogue_free(cat);
     if (fflush(stdout)) {
         fputs("startklar: cannot write the explanation\n", stderr);
         return 2;
@@ -338,7 +401,7 @@ int cmd_rules(int argc, char **argv)
         if (strcmp(s->name, argv[1]) == 0)
             return s->run(argc - 1, argv + 1);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        fputs(USAGE, stdout);
+        print_help(stdout);
         return 0;
     }
     return usage_error("unknown sub-command 'rules %s' (list or explain)", argv[1]);

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char USAGE[] =
@@ -35,7 +36,7 @@ const char USAGE[] =
     "  --jobs N            worker threads (check: 1, audit: one per core)\n"
     "  --shard I/N         check only the I-th of N shards of the units (by HSA-id)\n"
     "  --profile NAME      a profile from rules/ (default, prelaunch) or a profile file\n"
-    "  --lang en           the language of messages (Swedish is not available yet)\n"
+    "  --lang sv|en        the language of messages and reports (default: from LANG, else en)\n"
     "  --only IDS          run only these rules: ids or prefixes, comma-separated (ON-,CP-02)\n"
     "  --skip IDS          do not run these rules\n"
     "  --waivers FILE      waivers: accepted gaps with a reason and an expiry (repeatable)\n"
@@ -60,8 +61,7 @@ const char USAGE[] =
 static int cmd_help(int argc, char **argv)
 {
     (void)argc, (void)argv;
-    fputs(USAGE, stdout);
-    return 0;
+    return print_help(stdout);
 }
 
 static int cmd_version(int argc, char **argv)
@@ -83,10 +83,43 @@ static const command COMMANDS[] = {
     {"--version", cmd_version}, {NULL, NULL},
 };
 
+/* The language of every message, settled before any is written: --lang
+ * (anywhere on the line; taken out of argv, so no command has to know it),
+ * else $LANG when it is Swedish, else English. 0, or -1 for an unknown one. */
+static int settle_language(int *argc, char **argv, const char **bad)
+{
+    const char *lang = NULL, *env = getenv("LANG");
+    if (env && strncmp(env, "sv", 2) == 0)
+        lang = "sv";
+    int w = 1;
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < *argc)
+            lang = argv[++i];
+        else if (strncmp(argv[i], "--lang=", 7) == 0)
+            lang = argv[i] + 7;
+        else
+            argv[w++] = argv[i];
+    }
+    argv[w] = NULL;
+    *argc = w;
+    if (lang && !sk_lang_known(lang)) {
+        *bad = lang;
+        lang = NULL;
+    }
+    if (lang && strcmp(lang, "en") != 0)
+        setenv("STARTKLAR_LANG", lang, 1);
+    else
+        unsetenv("STARTKLAR_LANG");
+    return *bad ? -1 : 0;
+}
+
 int main(int argc, char **argv)
 {
+    const char *bad = NULL;
+    if (settle_language(&argc, argv, &bad))
+        return usage_error("--lang takes sv or en, not '%s'", bad);
     if (argc < 2) {
-        fputs(USAGE, stderr);
+        print_help(stderr);
         return 2;
     }
     for (const command *c = COMMANDS; c->name; c++)

@@ -272,6 +272,7 @@ typedef struct sk_result {
     struct sk_policy *policy; /* profile values, waivers and baseline in force (owned) */
     sk_errors warnings;    /* expired and stale waivers: reported, not failing */
     sk_errors fixed;       /* baseline entries no finding matched: message "UNIT RULE PATH" */
+    const struct sk_catalogue *catalogue; /* the report's language; NULL: English */
 } sk_result;
 
 /* Judges one unit: sorts its findings, sets its status against fail_on and
@@ -335,6 +336,7 @@ typedef struct sk_check_options {
     const char *const *waiver_files;
     size_t nwaiver_files;
     const char *baseline;       /* a baseline file: its findings do not fail */
+    const struct sk_catalogue *catalogue; /* the report's language; NULL: English */
     int collect_baseline;       /* keep every finding's fingerprint for sk_baseline_write */
 } sk_check_options;
 
@@ -366,10 +368,31 @@ int sk_check(const sk_check_options *o, sk_result *res);
 void sk_result_free(sk_result *res);
 
 /* Runs the fixtures of every rule below the directories (RULE-API.md layout)
- * and writes one line per fixture and a closing count to out. Returns 0 when
- * all pass, 1 when one fails, 2 when a rule is broken. */
+ * and writes one line per fixture and a closing count to out: the lines in
+ * cat's language (NULL: English), the count always in English (CI reads it).
+ * Returns 0 when all pass, 1 when one fails, 2 when a rule is broken. */
 int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
-                     FILE *out);
+                     const struct sk_catalogue *cat, FILE *out);
+
+/* ---- languages ---------------------------------------------------------- */
+
+/* English is the language startklar is written in; a catalogue gives another
+ * (engine/i18n/LANG.yaml). */
+typedef struct sk_catalogue sk_catalogue;
+/* Whether lang ("en", "sv") can be reported in. */
+int sk_lang_known(const char *lang);
+/* The catalogue of lang, or NULL for English. strict marks every text that
+ * lacks a translation (for the tests). Errors in the catalogue are added. */
+sk_catalogue *sk_catalogue_load(const char *lang, int strict, sk_errors *errs);
+void sk_catalogue_free(sk_catalogue *c);
+const char *sk_catalogue_lang(const sk_catalogue *c); /* "en" for NULL */
+/* An engine message (an error, a usage message) in the catalogue's language,
+ * malloc'd; NULL when there is none (or c is NULL): use the English. */
+char *sk_translate_text(const sk_catalogue *c, const char *english);
+/* A fixed label or CLI text in the catalogue's language (itself for NULL). */
+const char *sk_label(const sk_catalogue *c, const char *english);
+/* Puts the rules' titles and explanations in the catalogue's language. */
+int sk_rules_translate(sk_rules *r, const sk_catalogue *c);
 
 /* Whether a text is a real calendar date "YYYY-MM-DD" (1900..9999). */
 int sk_date_valid(const char *text, size_t len);

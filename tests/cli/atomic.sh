@@ -4,6 +4,7 @@
 # no temporary file behind. The corpus comes from bench/gen_units.
 # Usage: atomic.sh PATH/TO/startklar PATH/TO/gen_units
 set -u
+export LANG=C # English messages, whatever the machine says
 SK=$1
 GEN=$2
 WORK=$(mktemp -d)

@@ -6,6 +6,8 @@
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export NO_COLOR=1
+export LANG=C # the tests read English unless they ask for --lang sv
+unset STARTKLAR_LANG STARTKLAR_I18N_STRICT
 passed=0 failed=0 current="" case_failed=0 code=0
 
 # run ARGS...: runs startklar ($SK), keeps stdout, stderr and the exit code

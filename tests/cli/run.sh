@@ -26,7 +26,6 @@ run check; expect_code 2; expect_err "check needs at least one file"
 run check --as-of 2027-02-30 "$DATA/good"; expect_code 2; expect_err "--as-of needs a real date"
 run check --format pdf "$DATA/good"; expect_code 2; expect_err "unknown --format 'pdf'"
 run check --fail-on fatal "$DATA/good"; expect_code 2; expect_err "--fail-on takes error, warning, info or never"
-run check --lang sv "$DATA/good"; expect_code 2; expect_err "--lang sv: Swedish messages are not available in this version yet"
 run check --lang de "$DATA/good"; expect_code 2; expect_err "--lang takes sv or en, not 'de'"
 finish
 

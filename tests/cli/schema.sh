@@ -6,6 +6,7 @@
 # Needs python3 with jsonschema and yaml (Debian: python3-jsonschema python3-yaml).
 # Usage: schema.sh PATH/TO/startklar TESTS_DIR
 set -u
+export LANG=C # English messages, whatever the machine says
 SK=$1
 TESTS=$2
 ROOT=$(cd "$TESTS/.." && pwd)

@@ -4,6 +4,7 @@
 # definite or indirect leak (exit 99 from valgrind fails the test).
 # Usage: valgrind.sh SOURCE_DIR BUILD_DIR TESTS_DIR
 set -u
+export LANG=C # English messages, whatever the machine says
 SRC=$1
 BUILD=$2
 TESTS=$3
