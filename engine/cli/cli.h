@@ -45,8 +45,10 @@ int usage_error(const char *fmt, const char *arg);
  * main() settles it before any command runs (in $STARTKLAR_LANG). NULL for English. */
 const char *cli_lang(void);
 /* The catalogue of that language (NULL: English); $STARTKLAR_I18N_STRICT marks
- * untranslated texts, for the tests. */
-sk_catalogue *cli_catalogue(sk_errors *errs);
+ * untranslated texts, for the tests. With broken, a catalogue that does not
+ * load is said on stderr and sets *broken; without, English stands in quietly
+ * (for the help and usage errors, which must always reach the user). */
+sk_catalogue *cli_catalogue(int *broken);
 /* The directory of the built-in rules (see common.c). */
 const char *builtin_plugins(char *buf, size_t size);
 /* The directory of the shipped profiles (rules/), found like the plugins. */

@@ -57,14 +57,8 @@ static int run(int argc, char **argv, int audit)
     char *profile_path = o.profile ? sk_profile_path(o.profile, profiles_dir) : NULL;
     if (o.profile && !profile_path)
         return 2;
-    sk_errors lang_errors;
-    sk_errors_init(&lang_errors);
-    sk_catalogue *cat = cli_catalogue(&lang_errors);
-    for (size_t i = 0; i < lang_errors.count; i++)
-        fprintf(stderr, "startklar: %s:%d: %s\n", lang_errors.items[i].file, lang_errors.items[i].line,
-                lang_errors.items[i].message);
-    int broken_catalogue = lang_errors.count > 0;
-    sk_errors_free(&lang_errors);
+    int broken_catalogue;
+    sk_catalogue *cat = cli_catalogue(&broken_catalogue);
     output out;
     if (broken_catalogue || output_open(&out, o.output)) {
         sk_catalogue_free(cat);

@@ -57,18 +57,35 @@ static sk_rules *load_rules(const options *o, const sk_catalogue *cat, sk_profil
     return r;
 }
 
-/* The catalogue of the user's language (NULL: English); *broken when it
- * does not load, after saying why. */
-static sk_catalogue *load_catalogue(int *broken)
+/* What both sub-commands show: the catalogue of the user's language, the
+ * rules (translated, with --profile applied) and the profile's values. */
+typedef struct loaded {
+    sk_catalogue *cat;
+    sk_profile *profile;
+    sk_rules *rules;
+    int broken; /* a plugin or the profile did not load (exit 2 at the end) */
+} loaded;
+
+/* 0, or 2 when there is nothing to show (said on stderr). */
+static int open_rules(const options *o, loaded *l)
 {
-    sk_errors errs;
-    sk_errors_init(&errs);
-    sk_catalogue *cat = cli_catalogue(&errs);
-    for (size_t i = 0; i < errs.count; i++)
-        fprintf(stderr, "startklar: %s:%d: %s\n", errs.items[i].file, errs.items[i].line, errs.items[i].message);
-    *broken = errs.count > 0;
-    sk_errors_free(&errs);
-    return cat;
+    memset(l, 0, sizeof *l);
+    l->cat = cli_catalogue(&l->broken);
+    if (l->broken)
+        return 2;
+    l->rules = load_rules(o, l->cat, &l->profile, &l->broken);
+    if (!l->rules) {
+        sk_catalogue_free(l->cat);
+        return 2;
+    }
+    return 0;
+}
+
+static void close_rules(loaded *l)
+{
+    sk_rules_free(l->rules);
+    sk_profile_free(l->profile);
+    sk_catalogue_free(l->cat);
 }
 
 /* ---- rules list ------------------------------------------------------------ */
@@ -160,28 +177,21 @@ static int rules_list(int argc, char **argv)
         return usage_error("rules list takes no argument, not '%s'", argv[optind]);
     if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
         return usage_error("rules list writes text or json, not '%s'", o.format);
-    int broken;
-    sk_catalogue *cat = load_catalogue(&broken);
-    if (broken)
+    loaded l;
+    if (open_rules(&o, &l))
         return 2;
-    sk_profile *profile;
-    sk_rules *r = load_rules(&o, cat, &profile, &broken);
-    if (!r) {
-        sk_catalogue_free(cat);
-        return 2;
-    }
+    sk_rules *r = l.rules;
+    const sk_catalogue *cat = l.cat;
     if (strcmp(o.format, "json") == 0)
         list_json(r);
     else
         list_text(r, cat);
-    sk_rules_free(r);
-    sk_profile_free(profile);
-    sk_catalogue_free(cat);
+    close_rules(&l);
     if (fflush(stdout)) {
         fputs("startklar: cannot write the list\n", stderr);
         return 2;
     }
-    return broken ? 2 : 0;
+    return l.broken ? 2 : 0;
 }
 
 /* ---- rules explain ---------------------------------------------------------- */
@@ -355,29 +365,22 @@ static int rules_explain(int argc, char **argv)
     }
     if (strcmp(o.format, "text") != 0)
         return usage_error("rules explain writes text only, not '%s'", o.format);
-    int broken;
-    sk_catalogue *cat = load_catalogue(&broken);
-    if (broken)
+    loaded l;
+    if (open_rules(&o, &l))
         return 2;
-    sk_profile *profile;
-    sk_rules *r = load_rules(&o, cat, &profile, &broken);
-    if (!r) {
-        sk_catalogue_free(cat);
-        return 2;
-    }
+    sk_rules *r = l.rules;
+    const sk_catalogue *cat = l.cat;
     const sk_rule_info *ri = sk_rules_find(r, id);
     if (ri)
         explain(ri, cat);
     else
         rc = unknown_rule(r, id, cat);
-    sk_rules_free(r);
-    sk_profile_free(profile);
-    sk_catalogue_free(cat);
+    close_rules(&l);
     if (fflush(stdout)) {
         fputs("startklar: cannot write the explanation\n", stderr);
         return 2;
     }
-    return rc ? rc : broken ? 2 : 0;
+    return rc ? rc : l.broken ? 2 : 0;
 }
 
 /* ---- the sub-commands ----------------------------------------------------------- */

@@ -14,14 +14,8 @@ int cmd_test(int argc, char **argv)
     const char *def[] = {builtin_plugins(builtin, sizeof builtin)};
     const char *const *dirs = optind < argc ? (const char *const *)(argv + optind) : def;
     size_t n = optind < argc ? (size_t)(argc - optind) : 1;
-    sk_errors lang_errors;
-    sk_errors_init(&lang_errors);
-    sk_catalogue *cat = cli_catalogue(&lang_errors);
-    for (size_t i = 0; i < lang_errors.count; i++)
-        fprintf(stderr, "startklar: %s:%d: %s\n", lang_errors.items[i].file, lang_errors.items[i].line,
-                lang_errors.items[i].message);
-    int broken_catalogue = lang_errors.count > 0;
-    sk_errors_free(&lang_errors);
+    int broken_catalogue;
+    sk_catalogue *cat = cli_catalogue(&broken_catalogue);
     if (broken_catalogue)
         return 2;
     rc = sk_test_fixtures(dirs, n, NULL, o.verbose, cat, stdout);

@@ -16,9 +16,17 @@
 #define SK_SOURCE_RULES "rules"
 #endif
 
-sk_catalogue *cli_catalogue(sk_errors *errs)
+sk_catalogue *cli_catalogue(int *broken)
 {
-    return sk_catalogue_load(cli_lang(), getenv("STARTKLAR_I18N_STRICT") != NULL, errs);
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_catalogue *cat = sk_catalogue_load(cli_lang(), getenv("STARTKLAR_I18N_STRICT") != NULL, &errs);
+    for (size_t i = 0; broken && i < errs.count; i++)
+        fprintf(stderr, "startklar: %s:%d: %s\n", errs.items[i].file, errs.items[i].line, errs.items[i].message);
+    if (broken)
+        *broken = errs.count > 0;
+    sk_errors_free(&errs);
+    return cat;
 }
 
 const char *cli_lang(void)
@@ -29,12 +37,9 @@ const char *cli_lang(void)
 
 int print_help(FILE *out)
 {
-    sk_errors errs;
-    sk_errors_init(&errs);
-    sk_catalogue *cat = cli_catalogue(&errs);
+    sk_catalogue *cat = cli_catalogue(NULL);
     fputs(sk_label(cat, USAGE), out);
     sk_catalogue_free(cat);
-    sk_errors_free(&errs);
     return 0;
 }
 
@@ -43,14 +48,11 @@ int usage_error(const char *fmt, const char *arg)
     /* the message is composed in English, then put in the user's language */
     char msg[1024];
     snprintf(msg, sizeof msg, fmt, arg);
-    sk_errors errs;
-    sk_errors_init(&errs);
-    sk_catalogue *cat = cli_catalogue(&errs);
+    sk_catalogue *cat = cli_catalogue(NULL);
     char *t = sk_translate_text(cat, msg);
     fprintf(stderr, "startklar: %s\n%s\n", t ? t : msg, sk_label(cat, "Try 'startklar help'."));
     free(t);
     sk_catalogue_free(cat);
-    sk_errors_free(&errs);
     return 2;
 }
 
