@@ -25,10 +25,10 @@ typedef struct batch {
     const sk_check_options *o;
     const sk_rules *rules;
     const sk_limits *limits;
-    sk_index ix;
-    size_t *todo; /* index units to check, after sharding */
-    size_t ntodo;
-    slot *slots;  /* todo[i] lands in slots[i % window] */
+    sk_index *ix;
+    size_t ntodo; /* units to check (fewer when the index could not be read to the end) */
+    sk_errors index_errors; /* of reading the index in pass 2 (under mu) */
+    slot *slots;  /* the i-th unit lands in slots[i % window] */
     size_t window;
     pthread_mutex_t mu;
     pthread_cond_t can_take, can_write;
@@ -63,21 +63,19 @@ static int move_errors(sk_errors *to, sk_errors *from)
 }
 
 /* Loads the files of one unit and checks it. */
-static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, size_t u, slot *out)
+static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_unit *iu, slot *out)
 {
-    const sk_index_unit *iu = &b->ix.units[u];
-    const char *key = b->ix.pending[iu->first].key;
+    const char *key = iu->text.data;
     sk_docset_reset(ds);
     sk_errors all;
     sk_errors_init(&all);
     int rc = 0;
-    for (size_t k = 0; rc == 0 && k < iu->count; k++) {
-        size_t f = b->ix.pending[iu->first + k].file;
+    for (size_t k = 0; rc == 0 && k < iu->nfiles; k++) {
         sk_errors file_errors;
         sk_errors_init(&file_errors);
-        sk_load_file(ds, b->ix.files.items[f], &file_errors);
+        sk_load_file(ds, iu->text.data + iu->at[k], &file_errors);
         /* a file shared by several units is reported by one of them */
-        for (size_t i = 0; rc == 0 && b->ix.owner[f] == u && i < file_errors.count; i++) {
+        for (size_t i = 0; rc == 0 && iu->owns[k] && i < file_errors.count; i++) {
             const sk_error *e = &file_errors.items[i];
             rc = sk_errors_add(&out->errors, e->kind, e->file, e->line, e->column, "%s", e->message);
             if (rc == 0 && e->unit && !(out->errors.items[out->errors.count - 1].unit = sk_strdup(e->unit)))
@@ -108,6 +106,7 @@ static void *worker(void *arg)
     sk_error err;
     sk_runtime *rt = sk_runtime_new(b->rules, &err);
     sk_docset *ds = sk_docset_new(b->limits); /* reused unit after unit */
+    sk_index_unit iu = {0};
     if (!rt || !ds) {
         sk_runtime_free(rt);
         sk_docset_free(ds);
@@ -130,12 +129,22 @@ static void *worker(void *arg)
             pthread_mutex_unlock(&b->mu);
             break;
         }
+        /* the index is read in order, one unit per take */
+        int got = sk_index_next(b->ix, &iu, &b->index_errors);
+        if (got != 1) {
+            b->ntodo = b->next_take; /* the index ended early: a read error was added */
+            if (got < 0)
+                b->failed = 1;
+            pthread_cond_broadcast(&b->can_write);
+            pthread_mutex_unlock(&b->mu);
+            break;
+        }
         size_t i = b->next_take++;
         pthread_mutex_unlock(&b->mu);
 
         slot s = {0};
         sk_errors_init(&s.errors);
-        int rc = check_unit(b, rt, ds, b->todo[i], &s);
+        int rc = check_unit(b, rt, ds, &iu, &s);
 
         pthread_mutex_lock(&b->mu);
         if (rc)
@@ -149,6 +158,7 @@ static void *worker(void *arg)
     }
     size_t left = sk_runtime_free(rt);
     sk_docset_free(ds);
+    sk_index_unit_free(&iu);
     pthread_mutex_lock(&b->mu);
     b->leaked += left;
     pthread_mutex_unlock(&b->mu);
@@ -222,10 +232,17 @@ static int run_inline(batch *b, sk_result *res)
     sk_docset *ds = sk_docset_new(b->limits);
     int rc = rt && ds ? 0 : -1;
     size_t written = 0;
+    sk_index_unit iu = {0};
     for (size_t i = 0; rc != -1 && i < b->ntodo; i++) {
+        int got = sk_index_next(b->ix, &iu, &b->index_errors);
+        if (got != 1) {
+            if (got < 0)
+                rc = -1;
+            break; /* the index ended early: a read error was added */
+        }
         slot s = {0};
         sk_errors_init(&s.errors);
-        int r = check_unit(b, rt, ds, b->todo[i], &s);
+        int r = check_unit(b, rt, ds, &iu, &s);
         if (r == 0) {
             r = deliver(b, res, &s, &written); /* takes the slot's result and errors */
         } else {
@@ -243,6 +260,7 @@ static int run_inline(batch *b, sk_result *res)
     }
     b->leaked += sk_runtime_free(rt);
     sk_docset_free(ds);
+    sk_index_unit_free(&iu);
     return rc;
 }
 
@@ -268,13 +286,17 @@ static int run_batch(batch *b, sk_result *res)
             break;
     int rc = 0;
     size_t written = 0;
-    for (size_t i = 0; i < b->ntodo; i++) {
+    for (size_t i = 0;; i++) {
         pthread_mutex_lock(&b->mu);
         slot *s = &b->slots[i % b->window];
-        while (!b->failed && s->state != SLOT_DONE && started > 0) {
+        while (!b->failed && s->state != SLOT_DONE && started > 0 && i < b->ntodo) {
             b->writer_waiting = 1;
             pthread_cond_wait(&b->can_write, &b->mu);
             b->writer_waiting = 0;
+        }
+        if (i >= b->ntodo && !b->failed) {
+            pthread_mutex_unlock(&b->mu);
+            break;
         }
         int ready = s->state == SLOT_DONE;
         slot taken = *s;
@@ -365,6 +387,7 @@ int sk_check(const sk_check_options *o, sk_result *res)
     sk_limits limits = o->limits ? *o->limits : sk_limits_default();
 
     batch b = {.o = o, .limits = &limits};
+    sk_errors_init(&b.index_errors);
     int rc = -1;
     sk_rules *rules = o->rules;
     if (!rules && !(rules = sk_rules_load(o->rule_dirs, o->nrule_dirs, &limits, &res->errors)))
@@ -376,19 +399,14 @@ int sk_check(const sk_check_options *o, sk_result *res)
     res->rules = b.rules = rules;
     if (setup_policy(o, res, rules))
         goto done;
-    b.ix.policy = res->policy;
 
-    if (sk_discover(o->paths, o->npaths, &b.ix.files, &res->errors))
+    sk_index_options io = {.paths = o->paths, .npaths = o->npaths, .limits = &limits,
+                           .jobs = o->jobs ? o->jobs : 1, .shards = o->shards, .shard = o->shard,
+                           .policy = res->policy};
+    if (!(b.ix = sk_index_build(&io, &res->errors)))
         goto done;
-    if (sk_index_build(&b.ix, &limits, o->jobs ? o->jobs : 1, &res->errors))
-        goto done;
-    res->summary.files = b.ix.files.count;
-    b.todo = malloc((b.ix.nunits + 1) * sizeof *b.todo);
-    if (!b.todo)
-        goto done;
-    for (size_t u = 0; u < b.ix.nunits; u++)
-        if (!o->shards || sk_shard_of(b.ix.pending[b.ix.units[u].first].key, o->shards) == o->shard)
-            b.todo[b.ntodo++] = u;
+    res->summary.files = sk_index_files(b.ix);
+    b.ntodo = sk_index_units(b.ix);
 
     if (o->format && !(b.report = sk_report_begin(o->format, res, &o->report, o->out)))
         goto done;
@@ -401,8 +419,9 @@ int sk_check(const sk_check_options *o, sk_result *res)
     if (rc != -1 && o->shards)
         keep_shard_errors(res, o);
 done:
-    free(b.todo);
-    sk_index_free(&b.ix);
+    sk_index_free(b.ix);
+    if (move_errors(&res->errors, &b.index_errors))
+        rc = -1;
     if (rc == -1) {
         sk_report_end(b.report); /* a report cut short, freed */
         return -1;

@@ -1,6 +1,10 @@
 /* discover.c: the files a run reads. A directory contributes every *.yaml and
  * *.yml below it in sorted order; symlinked directories are followed once
- * (a loop is an error for that path, never a hang). */
+ * (a loop is an error for that path, never a hang).
+ *
+ * The walk is a cursor (sk_walk): it holds one sorted listing per directory
+ * level it is inside, never the list of every file, so a batch of any size
+ * is walked in memory that follows the widest directory, not the corpus. */
 #define _DEFAULT_SOURCE /* d_type and DT_* of readdir */
 #include "internal.h"
 
@@ -10,16 +14,28 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int add_path(sk_paths *out, const char *p)
-{
-    char *copy = sk_strdup(p);
-    if (!copy || sk_grow((void **)&out->items, &out->cap, out->count, sizeof *out->items)) {
-        free(copy);
-        return -1;
-    }
-    out->items[out->count++] = copy;
-    return 0;
-}
+#define MAX_DIR_DEPTH 64
+
+/* One directory being walked: its entries sorted, and where we are in them. */
+typedef struct level {
+    char *dir;
+    dev_t dev;
+    ino_t ino;
+    sk_buf names;  /* "<type><name>\0" one after another */
+    char **sorted; /* into names, sorted by name */
+    size_t count, next;
+} level;
+
+struct sk_walk {
+    const char *const *args; /* what the command line named */
+    size_t nargs, arg;
+    const char *suffix;      /* NULL: YAML input (*.yaml, *.yml) */
+    level stack[MAX_DIR_DEPTH + 1];
+    int depth;               /* levels in use */
+    size_t files_at_arg, errors_at_arg;
+    size_t files;            /* files given out so far */
+    char *path;              /* the last file given out */
+};
 
 static int ends_with(const char *name, const char *suffix)
 {
@@ -27,7 +43,6 @@ static int ends_with(const char *name, const char *suffix)
     return n > m && strcmp(name + n - m, suffix) == 0;
 }
 
-/* suffix NULL: YAML input (*.yaml, *.yml) */
 static int wanted(const char *name, const char *suffix)
 {
     if (suffix)
@@ -41,77 +56,155 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
-typedef struct visited {
-    dev_t dev;
-    ino_t ino;
-} visited;
+sk_walk *sk_walk_new(const char *const *paths, size_t n, const char *suffix)
+{
+    sk_walk *w = calloc(1, sizeof *w);
+    if (w) {
+        w->args = paths;
+        w->nargs = n;
+        w->suffix = suffix;
+    }
+    return w;
+}
 
-#define MAX_DIR_DEPTH 64
+static void pop_level(sk_walk *w)
+{
+    level *l = &w->stack[--w->depth];
+    free(l->dir);
+    sk_buf_free(&l->names);
+    free(l->sorted);
+    memset(l, 0, sizeof *l);
+}
 
-static int walk(const char *dir, const char *suffix, sk_paths *out, sk_errors *errs, visited *seen,
-                int depth)
+void sk_walk_free(sk_walk *w)
+{
+    if (!w)
+        return;
+    while (w->depth > 0)
+        pop_level(w);
+    free(w->path);
+    free(w);
+}
+
+size_t sk_walk_files(const sk_walk *w)
+{
+    return w->files;
+}
+
+/* Enters dir: reads and sorts its entries. 0 (entered, or an error added for
+ * it), or -1 when out of memory. */
+static int push_level(sk_walk *w, const char *dir, sk_errors *errs)
 {
     struct stat st;
     if (stat(dir, &st) != 0)
         return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "cannot read: %s", strerror(errno));
-    for (int i = 0; i < depth; i++)
-        if (seen[i].dev == st.st_dev && seen[i].ino == st.st_ino)
+    for (int i = 0; i < w->depth; i++)
+        if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino)
             return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0,
                                  "directory loop (a symbolic link points back to a parent)");
-    if (depth >= MAX_DIR_DEPTH)
+    if (w->depth >= MAX_DIR_DEPTH)
         return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "directories nested deeper than %d",
                              MAX_DIR_DEPTH);
-    seen[depth].dev = st.st_dev;
-    seen[depth].ino = st.st_ino;
-
     DIR *d = opendir(dir);
     if (!d)
         return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "cannot read directory: %s", strerror(errno));
-    sk_paths names = {0};
+    level l = {.dev = st.st_dev, .ino = st.st_ino, .dir = sk_strdup(dir)};
     struct dirent *e;
-    int rc = 0;
-    while ((e = readdir(d)) != NULL) {
+    while (l.dir && !l.names.failed && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* ".", "..", and hidden files such as .git */
         /* the entry's type, when the file system tells, saves a stat:
          * 'f' a regular file, 'd' a directory, '?' ask stat */
         char kind = e->d_type == DT_REG ? 'f' : e->d_type == DT_DIR ? 'd' : '?';
-        char *typed = sk_printf("%c%s", kind, e->d_name);
-        int failed = !typed || add_path(&names, typed);
-        free(typed);
-        if (failed) {
-            rc = -1;
-            break;
-        }
+        if (kind == 'f' && !wanted(e->d_name, w->suffix))
+            continue;
+        sk_buf_add(&l.names, &kind, 1);
+        sk_buf_add(&l.names, e->d_name, strlen(e->d_name) + 1);
+        l.count++;
     }
     closedir(d);
-    if (names.count > 1)
-        qsort(names.items, names.count, sizeof *names.items, cmp_name);
-    for (size_t i = 0; rc == 0 && i < names.count; i++) {
-        char kind = names.items[i][0];
-        const char *name = names.items[i] + 1;
-        if (kind == 'f' && !wanted(name, suffix))
+    if (l.count && !l.names.failed && (l.sorted = malloc(l.count * sizeof *l.sorted)) != NULL) {
+        char *p = l.names.data;
+        for (size_t i = 0; i < l.count; i++, p += strlen(p) + 1)
+            l.sorted[i] = p;
+        qsort(l.sorted, l.count, sizeof *l.sorted, cmp_name);
+    }
+    w->stack[w->depth++] = l;
+    if (!l.dir || l.names.failed || (l.count && !l.sorted))
+        return -1;
+    return 0;
+}
+
+/* The next file of the walk: 1 with *path set (valid until the next call),
+ * 0 at the end, -1 when out of memory. Errors of paths are added on the way. */
+int sk_walk_next(sk_walk *w, const char **path, sk_errors *errs)
+{
+    for (;;) {
+        if (w->depth == 0) {
+            /* the previous argument is done: a directory with nothing to read
+             * is a mistake (a wrong path in a CI job), never a silent pass */
+            if (w->arg > 0 && w->files == w->files_at_arg && errs->count == w->errors_at_arg &&
+                w->errors_at_arg != SIZE_MAX &&
+                sk_errors_add(errs, w->suffix ? SK_ERR_PLUGIN : SK_ERR_INPUT, w->args[w->arg - 1], 0, 0,
+                              w->suffix ? "no rule files (*%s) in this directory"
+                                        : "no YAML files (*.yaml, *.yml) in this directory: nothing to check",
+                              w->suffix ? w->suffix : ""))
+                return -1;
+            w->errors_at_arg = SIZE_MAX; /* checked once */
+            if (w->arg >= w->nargs)
+                return 0;
+            const char *a = w->args[w->arg++];
+            struct stat st;
+            if (stat(a, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                /* a file is taken as it is; a missing one is reported when loaded */
+                free(w->path);
+                if (!(w->path = sk_strdup(a)))
+                    return -1;
+                w->files++;
+                *path = w->path;
+                return 1;
+            }
+            w->files_at_arg = w->files;
+            w->errors_at_arg = errs->count;
+            if (push_level(w, a, errs))
+                return -1;
             continue;
-        size_t dl = strlen(dir);
-        char *full = sk_printf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", name);
-        if (!full) {
-            rc = -1;
-            break;
         }
+        level *l = &w->stack[w->depth - 1];
+        if (l->next >= l->count) {
+            pop_level(w);
+            continue;
+        }
+        const char *typed = l->sorted[l->next++];
+        char kind = typed[0];
+        const char *name = typed + 1;
+        size_t dl = strlen(l->dir);
+        char *full = sk_printf("%s%s%s", l->dir, dl && l->dir[dl - 1] == '/' ? "" : "/", name);
+        if (!full)
+            return -1;
+        struct stat st;
         if (kind == '?' && stat(full, &st) != 0) {
-            if (wanted(name, suffix))
-                rc = sk_errors_add(errs, SK_ERR_INPUT, full, 0, 0, "cannot read: %s", strerror(errno));
+            int failed = wanted(name, w->suffix) &&
+                         sk_errors_add(errs, SK_ERR_INPUT, full, 0, 0, "cannot read: %s", strerror(errno));
+            free(full);
+            if (failed)
+                return -1;
         } else if (kind == 'd' || (kind == '?' && S_ISDIR(st.st_mode))) {
             /* X.test/ holds a rule's fixtures: never input, never a plugin */
-            if (!ends_with(name, ".test"))
-                rc = walk(full, suffix, out, errs, seen, depth + 1);
-        } else if (wanted(name, suffix)) {
-            rc = add_path(out, full);
+            int rc = ends_with(name, ".test") ? 0 : push_level(w, full, errs);
+            free(full);
+            if (rc)
+                return -1;
+        } else if (wanted(name, w->suffix)) {
+            free(w->path);
+            w->path = full;
+            w->files++;
+            *path = full;
+            return 1;
+        } else {
+            free(full);
         }
-        free(full);
     }
-    sk_paths_free(&names);
-    return rc;
 }
 
 int sk_discover(const char *const *paths, size_t n, sk_paths *out, sk_errors *errs)
@@ -122,26 +215,22 @@ int sk_discover(const char *const *paths, size_t n, sk_paths *out, sk_errors *er
 int sk_discover_suffix(const char *const *paths, size_t n, const char *suffix, sk_paths *out,
                        sk_errors *errs)
 {
-    visited seen[MAX_DIR_DEPTH + 1];
-    for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            size_t files = out->count, errors = errs->count;
-            if (walk(paths[i], suffix, out, errs, seen, 0))
-                return -1;
-            /* a directory with nothing to read is a mistake (a wrong path in
-             * a CI job), never a silent pass */
-            if (out->count == files && errs->count == errors &&
-                sk_errors_add(errs, suffix ? SK_ERR_PLUGIN : SK_ERR_INPUT, paths[i], 0, 0,
-                              suffix ? "no rule files (*%s) in this directory"
-                                     : "no YAML files (*.yaml, *.yml) in this directory: nothing to check",
-                              suffix ? suffix : ""))
-                return -1;
-        } else if (add_path(out, paths[i])) {
-            return -1; /* a missing file is reported when it is loaded */
+    sk_walk *w = sk_walk_new(paths, n, suffix);
+    if (!w)
+        return -1;
+    const char *p;
+    int r;
+    while ((r = sk_walk_next(w, &p, errs)) == 1) {
+        char *copy = sk_strdup(p);
+        if (!copy || sk_grow((void **)&out->items, &out->cap, out->count, sizeof *out->items)) {
+            free(copy);
+            r = -1;
+            break;
         }
+        out->items[out->count++] = copy;
     }
-    return 0;
+    sk_walk_free(w);
+    return r < 0 ? -1 : 0;
 }
 
 void sk_paths_free(sk_paths *p)

@@ -1,17 +1,67 @@
-/* index.c: which files hold which units, before any unit is checked. A batch
- * reads the index, then checks one unit at a time from its own files, so
- * memory follows the work in flight, not the size of the corpus.
+/* index.c: which files hold which units, before any unit is checked (pass 1
+ * of a batch), handed out one unit at a time in key order (pass 2).
  *
  * Most files hold one document that names unit.hsa_id near the top: for
  * those a few libyaml events give the key and the rest of the file is not
  * parsed here. Any other file is loaded in full with the real loader, so the
- * keys it yields are exactly those the check will find. */
+ * keys it yields are exactly those the check will find.
+ *
+ * The index is a list of records (unit key, file number, path, whether this
+ * unit reports the file's errors) sorted by key then file. A small batch
+ * sorts them in memory. A large one sorts them in runs of bounded size,
+ * spills each run to an unlinked temporary file and merges the runs, so that
+ * memory stays the same whether a batch has 5 000 units or 500 000. */
+#define _GNU_SOURCE /* getdelim */
 #include "internal.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
+
+/* Runs merged at once (each holds an open file and its buffer). */
+#define MERGE_FAN_IN 32
+/* Files whose quick keys are read together, on the jobs' threads. */
+#define CHUNK_FILES 256
+
+typedef struct rec {
+    const char *key, *path;
+    uint64_t file; /* the file's number in discovery order */
+    unsigned char owns;
+} rec;
+
+/* A record read back from a run file; its strings are its own. */
+typedef struct cursor {
+    FILE *f;
+    char *key, *path;
+    size_t keycap, pathcap;
+    uint64_t file;
+    unsigned char owns;
+    int live;
+} cursor;
+
+struct sk_index {
+    sk_limits limits;
+    unsigned shards, shard;
+    sk_policy *policy; /* receives the waivers documents found among the inputs */
+    size_t files, units;
+    const char *tmpdir;
+    int io_failed;     /* a temporary file could not be written or read */
+    /* the run being filled, then (when nothing was spilled) the whole index */
+    rec *recs;
+    size_t nrecs, caprecs, run_bytes;
+    sk_arena strings;
+    size_t next;       /* pass 2 over recs */
+    /* spilled runs, then the merged one that pass 2 reads */
+    FILE **runs;
+    size_t nruns, capruns;
+    cursor in;
+};
+
+/* ---- pass 1: the keys of a file --------------------------------------------- */
 
 /* Whether the bytes hold a document separator ("---" or "...") after their
  * first line: then the file may hold several documents. A separator inside
@@ -103,39 +153,305 @@ static char *quick_key(const char *bytes, size_t len)
     return key;
 }
 
-static int add_key(sk_index *ix, const char *key, size_t file)
+/* The quick key of a file, or NULL when it needs the full loader (or
+ * cannot be read: the full loader then reports why). b is the caller's
+ * buffer, reused file after file. */
+static char *file_quick_key(const char *path, size_t max, sk_buf *b)
 {
-    /* a file's keys are appended together and are few: scan just those */
-    for (size_t i = ix->npending; i-- > 0 && ix->pending[i].file == file;)
-        if (strcmp(ix->pending[i].key, key) == 0)
-            return 0;
-    if (sk_grow((void **)&ix->pending, &ix->cappending, ix->npending, sizeof *ix->pending))
+    sk_errors ignored;
+    sk_errors_init(&ignored);
+    char *key = NULL;
+    b->len = 0;
+    if (sk_read_file(path, max, b, &ignored) == 0) {
+        const char *bytes = b->data ? b->data : "";
+        if (!maybe_several_documents(bytes, b->len))
+            key = quick_key(bytes, b->len);
+    }
+    sk_errors_free(&ignored);
+    return key;
+}
+
+/* ---- runs: records in memory, spilled to temporary files -------------------- */
+
+static int rec_cmp(const void *a, const void *b)
+{
+    const rec *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    return x->file < y->file ? -1 : x->file > y->file;
+}
+
+static int io_error(sk_index *ix, sk_errors *errs, const char *what)
+{
+    int err = errno;
+    ix->io_failed = 1;
+    return sk_errors_add(errs, SK_ERR_INPUT, ix->tmpdir, 0, 0,
+                         "cannot %s the index's temporary file in this directory: %s (set TMPDIR "
+                         "to a writable directory with room)",
+                         what, strerror(err ? err : EIO)) ? -1 : 1;
+}
+
+/* A new temporary file, already unlinked: it vanishes with the process. */
+static FILE *temp_file(const char *dir)
+{
+    char *name = sk_printf("%s/startklar-index-XXXXXX", dir);
+    if (!name)
+        return NULL;
+    int fd = mkstemp(name);
+    if (fd >= 0)
+        unlink(name);
+    free(name);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "w+b");
+    if (!f)
+        close(fd);
+    return f;
+}
+
+/* One record on disk: key NUL, path NUL, the file number (8 bytes), owns (1). */
+static int write_rec(FILE *f, const char *key, const char *path, uint64_t file, unsigned char owns)
+{
+    unsigned char tail[9];
+    for (int i = 0; i < 8; i++)
+        tail[i] = (unsigned char)(file >> (8 * i));
+    tail[8] = owns;
+    return fwrite(key, strlen(key) + 1, 1, f) == 1 && fwrite(path, strlen(path) + 1, 1, f) == 1 &&
+                   fwrite(tail, sizeof tail, 1, f) == 1
+               ? 0
+               : -1;
+}
+
+/* The next record of a run: 1, 0 at its end, -1 when it cannot be read. */
+static int read_rec(cursor *c)
+{
+    errno = 0;
+    ssize_t k = getdelim(&c->key, &c->keycap, '\0', c->f);
+    if (k < 0)
+        return feof(c->f) && errno == 0 ? 0 : -1;
+    unsigned char tail[9];
+    if (getdelim(&c->path, &c->pathcap, '\0', c->f) < 0 || fread(tail, sizeof tail, 1, c->f) != 1) {
+        if (!errno)
+            errno = EIO; /* a run cut short */
         return -1;
-    char *copy = sk_strdup(key);
-    if (!copy)
+    }
+    c->file = 0;
+    for (int i = 0; i < 8; i++)
+        c->file |= (uint64_t)tail[i] << (8 * i);
+    c->owns = tail[8];
+    return 1;
+}
+
+static int cursor_cmp(const cursor *a, const cursor *b)
+{
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    return a->file < b->file ? -1 : a->file > b->file;
+}
+
+static void cursor_free(cursor *c)
+{
+    if (c->f)
+        fclose(c->f);
+    free(c->key);
+    free(c->path);
+    memset(c, 0, sizeof *c);
+}
+
+/* Sorts the records in memory and writes them out as a new run. */
+static int spill(sk_index *ix, sk_errors *errs)
+{
+    if (ix->nrecs > 1)
+        qsort(ix->recs, ix->nrecs, sizeof *ix->recs, rec_cmp);
+    if (sk_grow((void **)&ix->runs, &ix->capruns, ix->nruns, sizeof *ix->runs))
         return -1;
-    ix->pending[ix->npending].key = copy;
-    ix->pending[ix->npending].file = file;
-    ix->npending++;
+    errno = 0;
+    FILE *f = temp_file(ix->tmpdir);
+    if (!f)
+        return io_error(ix, errs, "create");
+    ix->runs[ix->nruns++] = f;
+    for (size_t i = 0; i < ix->nrecs; i++)
+        if (write_rec(f, ix->recs[i].key, ix->recs[i].path, ix->recs[i].file, ix->recs[i].owns))
+            return io_error(ix, errs, "write");
+    if (fflush(f) != 0)
+        return io_error(ix, errs, "write");
+    ix->nrecs = 0;
+    ix->run_bytes = 0;
+    sk_arena_reset(&ix->strings);
     return 0;
 }
 
-/* Loads the file in full and records every key it yields; a file that
- * yields none keeps its errors here (no unit will report them). */
-static int full_keys(sk_index *ix, size_t file, const char *bytes, size_t len, sk_errors *errs)
+/* Merges runs[0..n) into one new run; counts its distinct keys when units
+ * is not NULL. The merged runs are closed. */
+static int merge(sk_index *ix, FILE **runs, size_t n, FILE **out, size_t *units, sk_errors *errs)
+{
+    cursor *c = calloc(n, sizeof *c);
+    if (!c)
+        return -1;
+    int rc = 0;
+    *out = NULL;
+    for (size_t i = 0; i < n; i++) {
+        c[i].f = runs[i];
+        runs[i] = NULL;
+        if (rc == 0 && fseek(c[i].f, 0, SEEK_SET) != 0)
+            rc = io_error(ix, errs, "read");
+        int r = rc == 0 ? read_rec(&c[i]) : 0;
+        if (r < 0)
+            rc = errno == ENOMEM ? -1 : io_error(ix, errs, "read");
+        c[i].live = r == 1;
+    }
+    errno = 0;
+    FILE *f = rc == 0 ? temp_file(ix->tmpdir) : NULL;
+    if (rc == 0 && !f)
+        rc = io_error(ix, errs, "create");
+    char *last = NULL;
+    size_t lastcap = 0;
+    while (rc == 0) {
+        /* the fan-in is small: the least cursor by a scan */
+        cursor *min = NULL;
+        for (size_t i = 0; i < n; i++)
+            if (c[i].live && (!min || cursor_cmp(&c[i], min) < 0))
+                min = &c[i];
+        if (!min)
+            break;
+        if (write_rec(f, min->key, min->path, min->file, min->owns)) {
+            rc = io_error(ix, errs, "write");
+            break;
+        }
+        if (units && (!last || strcmp(last, min->key) != 0)) {
+            size_t len = strlen(min->key) + 1;
+            if (len > lastcap) {
+                char *p = realloc(last, len);
+                if (!p) {
+                    rc = -1;
+                    break;
+                }
+                last = p, lastcap = len;
+            }
+            memcpy(last, min->key, len);
+            (*units)++;
+        }
+        int r = read_rec(min);
+        if (r < 0)
+            rc = errno == ENOMEM ? -1 : io_error(ix, errs, "read");
+        min->live = r == 1;
+    }
+    free(last);
+    for (size_t i = 0; i < n; i++)
+        cursor_free(&c[i]);
+    free(c);
+    if (rc == 0 && (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0))
+        rc = io_error(ix, errs, "write");
+    if (rc) {
+        if (f)
+            fclose(f);
+        return rc;
+    }
+    *out = f;
+    return 0;
+}
+
+/* After the last file: either sorts the records in memory, or spills the
+ * last run and merges every run into the one pass 2 reads. */
+static int finish_runs(sk_index *ix, sk_errors *errs)
+{
+    if (ix->nruns == 0) {
+        if (ix->nrecs > 1)
+            qsort(ix->recs, ix->nrecs, sizeof *ix->recs, rec_cmp);
+        for (size_t i = 0; i < ix->nrecs; i++)
+            if (i == 0 || strcmp(ix->recs[i].key, ix->recs[i - 1].key) != 0)
+                ix->units++;
+        return 0;
+    }
+    int rc = ix->nrecs ? spill(ix, errs) : 0;
+    /* merge groups of runs until one group is left, then the last merge counts units */
+    while (rc == 0 && ix->nruns > MERGE_FAN_IN) {
+        size_t groups = 0;
+        for (size_t i = 0; rc == 0 && i < ix->nruns; i += MERGE_FAN_IN) {
+            size_t n = ix->nruns - i < MERGE_FAN_IN ? ix->nruns - i : MERGE_FAN_IN;
+            FILE *merged;
+            rc = merge(ix, ix->runs + i, n, &merged, NULL, errs);
+            if (rc == 0)
+                ix->runs[groups++] = merged;
+        }
+        if (rc == 0)
+            ix->nruns = groups;
+    }
+    FILE *all = NULL;
+    if (rc == 0)
+        rc = merge(ix, ix->runs, ix->nruns, &all, &ix->units, errs);
+    if (rc == 0) {
+        ix->nruns = 0;
+        ix->in.f = all;
+        int r = read_rec(&ix->in);
+        if (r < 0)
+            rc = errno == ENOMEM ? -1 : io_error(ix, errs, "read");
+        ix->in.live = r == 1;
+    }
+    return rc;
+}
+
+/* Adds the record (key, file): this unit reads the file; owns when it is
+ * the one that reports the file's errors. Keys outside the shard are not
+ * this run's to check. */
+static int add_rec(sk_index *ix, const char *key, const char *path, uint64_t file, int owns,
+                   sk_errors *errs)
+{
+    if (ix->shards && sk_shard_of(key, ix->shards) != ix->shard)
+        return 0;
+    size_t klen = strlen(key), plen = strlen(path);
+    /* the records kept in memory are the index's whole share of a batch's
+     * memory, whatever the size of the corpus: beyond it, a run is spilled */
+    size_t budget = ix->limits.index_memory ? ix->limits.index_memory : sk_limits_default().index_memory;
+    if (ix->run_bytes + klen + plen + sizeof(rec) > budget && ix->nrecs > 0) {
+        int rc = spill(ix, errs);
+        if (rc)
+            return rc;
+    }
+    if (sk_grow((void **)&ix->recs, &ix->caprecs, ix->nrecs, sizeof *ix->recs))
+        return -1;
+    rec *r = &ix->recs[ix->nrecs];
+    r->key = sk_arena_strndup(&ix->strings, key, klen);
+    r->path = sk_arena_strndup(&ix->strings, path, plen);
+    if (!r->key || !r->path)
+        return -1;
+    r->file = file;
+    r->owns = owns != 0;
+    ix->nrecs++;
+    ix->run_bytes += klen + plen + 2 + sizeof(rec);
+    return 0;
+}
+
+/* Loads the file in full and records every key it yields; the least key
+ * reports the file's errors. A file that yields no key keeps its errors
+ * here (no unit will report them). */
+static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *bytes, size_t len,
+                     sk_errors *errs)
 {
     sk_docset *ds = sk_docset_new(&ix->limits);
     if (!ds)
         return -1;
     sk_errors local;
     sk_errors_init(&local);
-    sk_load_buffer(ds, ix->files.items[file], bytes, len, &local);
+    sk_load_buffer(ds, path, bytes, len, &local);
     int rc = 0;
-    size_t keys = 0;
-    for (size_t i = 0; rc == 0 && i < ds->count; i++) {
-        const sk_doc *d = &ds->docs[i];
-        if (d->hsa_id) {
-            rc = add_key(ix, d->hsa_id, file), keys++;
+    const char **keys = NULL;
+    size_t nkeys = 0, capkeys = 0;
+    for (size_t i = 0; rc == 0 && i < ds->count + local.count; i++) {
+        const sk_doc *d = i < ds->count ? &ds->docs[i] : NULL;
+        const char *key = d ? d->hsa_id : local.items[i - ds->count].unit;
+        if (key) {
+            size_t k = 0;
+            while (k < nkeys && strcmp(keys[k], key) != 0)
+                k++;
+            if (k == nkeys && sk_grow((void **)&keys, &capkeys, nkeys, sizeof *keys))
+                rc = -1;
+            else if (k == nkeys)
+                keys[nkeys++] = key;
+        } else if (!d) {
+            /* an error of no unit: reported below if nobody owns the file */
         } else if (strcmp(d->kind, "waivers") == 0) {
             /* waivers may stand among the inputs: they apply to the whole run */
             if (ix->policy)
@@ -149,79 +465,56 @@ static int full_keys(sk_index *ix, size_t file, const char *bytes, size_t len, s
                                         : strcmp(d->kind, "profile") == 0 ? "profile" : "baseline");
         }
     }
-    for (size_t i = 0; rc == 0 && i < local.count; i++)
-        if (local.items[i].unit)
-            rc = add_key(ix, local.items[i].unit, file), keys++;
-    if (rc == 0 && keys == 0) {
+    size_t least = 0;
+    for (size_t k = 1; k < nkeys; k++)
+        if (strcmp(keys[k], keys[least]) < 0)
+            least = k;
+    for (size_t k = 0; rc == 0 && k < nkeys; k++)
+        rc = add_rec(ix, keys[k], path, file, k == least, errs);
+    if (rc == 0 && nkeys == 0) {
         /* nobody owns this file: its errors are the index's to report */
         for (size_t i = 0; rc == 0 && i < local.count; i++) {
             const sk_error *e = &local.items[i];
             rc = sk_errors_add(errs, e->kind, e->file, e->line, e->column, "%s", e->message);
         }
-        ix->orphans++;
     }
+    free(keys);
     sk_errors_free(&local);
     sk_docset_free(ds);
     return rc;
 }
 
-static int pending_cmp(const void *a, const void *b)
-{
-    const sk_index_entry *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    if (c)
-        return c;
-    return x->file < y->file ? -1 : x->file > y->file;
-}
+/* ---- pass 1 ------------------------------------------------------------------ */
 
-/* The quick key of a file, or NULL when it needs the full loader (or
- * cannot be read: the full loader then reports why). */
-static char *file_quick_key(const char *path, size_t max)
-{
-    sk_buf b = {0};
-    sk_errors ignored;
-    sk_errors_init(&ignored);
-    char *key = NULL;
-    if (sk_read_file(path, max, &b, &ignored) == 0) {
-        const char *bytes = b.data ? b.data : "";
-        if (!maybe_several_documents(bytes, b.len))
-            key = quick_key(bytes, b.len);
-    }
-    sk_errors_free(&ignored);
-    sk_buf_free(&b);
-    return key;
-}
+typedef struct chunk {
+    sk_paths paths;
+    char **keys;  /* per path: its quick key, or NULL */
+    size_t max_file_bytes;
+} chunk;
 
 typedef struct quick_job {
-    sk_index *ix;
-    char **keys;
+    chunk *c;
     size_t first, step;
 } quick_job;
 
 static void *quick_worker(void *arg)
 {
     quick_job *j = arg;
-    for (size_t f = j->first; f < j->ix->files.count; f += j->step)
-        j->keys[f] = file_quick_key(j->ix->files.items[f], j->ix->limits.max_file_bytes);
+    sk_buf b = {0};
+    for (size_t f = j->first; f < j->c->paths.count; f += j->step)
+        j->c->keys[f] = file_quick_key(j->c->paths.items[f], j->c->max_file_bytes, &b);
+    sk_buf_free(&b);
     return NULL;
 }
 
-int sk_index_build(sk_index *ix, const sk_limits *limits, unsigned jobs, sk_errors *errs)
+/* The quick keys of a chunk, read on `jobs` threads (this one included). */
+static void quick_keys(chunk *c, unsigned jobs)
 {
-    ix->limits = *limits;
-    /* the quick keys, read in parallel: most files need nothing more */
-    char **keys = calloc(ix->files.count + 1, sizeof *keys);
-    if (!keys)
-        return -1;
-    if (jobs < 1)
-        jobs = 1;
-    if (jobs > 64)
-        jobs = 64;
     pthread_t threads[64];
     quick_job job[64];
     unsigned started = 0;
-    for (unsigned t = 1; t < jobs; t++, started++) {
-        job[t] = (quick_job){ix, keys, t, jobs};
+    for (unsigned t = 1; t < jobs && t < c->paths.count; t++, started++) {
+        job[t] = (quick_job){c, t, jobs};
         if (pthread_create(&threads[t], NULL, quick_worker, &job[t]) != 0)
             break;
     }
@@ -229,70 +522,178 @@ int sk_index_build(sk_index *ix, const sk_limits *limits, unsigned jobs, sk_erro
     for (unsigned t = 0; t < jobs; t++) {
         if (t != 0 && t <= started)
             continue;
-        job[t] = (quick_job){ix, keys, t, jobs};
+        job[t] = (quick_job){c, t, jobs};
         quick_worker(&job[t]);
     }
     for (unsigned t = 1; t <= started; t++)
         pthread_join(threads[t], NULL);
+}
 
-    /* in file order, so that everything the index reports is deterministic */
+/* Records the keys of the chunk's files, in file order, so that everything
+ * the index reports is deterministic. */
+static int index_chunk(sk_index *ix, chunk *c, sk_buf *b, sk_errors *errs)
+{
     int rc = 0;
-    for (size_t f = 0; rc == 0 && f < ix->files.count; f++) {
-        if (keys[f]) {
-            rc = add_key(ix, keys[f], f);
+    for (size_t i = 0; rc == 0 && i < c->paths.count; i++) {
+        uint64_t file = ix->files - c->paths.count + i;
+        const char *path = c->paths.items[i];
+        if (c->keys[i]) {
+            rc = add_rec(ix, c->keys[i], path, file, 1, errs);
             continue;
         }
-        sk_buf b = {0};
-        int r = sk_read_file(ix->files.items[f], limits->max_file_bytes, &b, errs);
+        b->len = 0;
+        int r = sk_read_file(path, ix->limits.max_file_bytes, b, errs);
         if (r < 0)
             rc = -1;
-        else if (r > 0) /* not readable: reported, nobody owns it */
-            ix->orphans++;
-        else
-            rc = full_keys(ix, f, b.data ? b.data : "", b.len, errs);
-        sk_buf_free(&b);
+        else if (r == 0) /* else not readable: reported, nobody owns it */
+            rc = full_keys(ix, file, path, b->data ? b->data : "", b->len, errs);
     }
-    for (size_t f = 0; f < ix->files.count; f++)
-        free(keys[f]);
-    free(keys);
-    if (rc)
-        return -1;
-    /* units in key order, each with its files in path order */
-    if (ix->npending > 1)
-        qsort(ix->pending, ix->npending, sizeof *ix->pending, pending_cmp);
-    for (size_t i = 0; i < ix->npending;) {
-        size_t j = i;
-        while (j < ix->npending && strcmp(ix->pending[j].key, ix->pending[i].key) == 0)
-            j++;
-        if (sk_grow((void **)&ix->units, &ix->capunits, ix->nunits, sizeof *ix->units))
-            return -1;
-        ix->units[ix->nunits].first = i;
-        ix->units[ix->nunits].count = j - i;
-        ix->nunits++;
-        i = j;
-    }
-    /* a file is reported by the first unit (in key order) that reads it */
-    ix->owner = malloc((ix->files.count + 1) * sizeof *ix->owner);
-    if (!ix->owner)
-        return -1;
-    for (size_t f = 0; f < ix->files.count; f++)
-        ix->owner[f] = SIZE_MAX;
-    for (size_t u = 0; u < ix->nunits; u++)
-        for (size_t k = 0; k < ix->units[u].count; k++) {
-            size_t f = ix->pending[ix->units[u].first + k].file;
-            if (ix->owner[f] == SIZE_MAX)
-                ix->owner[f] = u;
+    return rc;
+}
+
+sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
+{
+    sk_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    ix->limits = *o->limits;
+    ix->shards = o->shards;
+    ix->shard = o->shard;
+    ix->policy = o->policy;
+    const char *tmp = getenv("TMPDIR");
+    ix->tmpdir = tmp && *tmp ? tmp : "/tmp";
+    unsigned jobs = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
+
+    sk_walk *w = sk_walk_new(o->paths, o->npaths, NULL);
+    chunk c = {.max_file_bytes = ix->limits.max_file_bytes};
+    c.keys = calloc(CHUNK_FILES, sizeof *c.keys);
+    sk_buf b = {0};
+    int rc = w && c.keys ? 0 : -1, more = 1;
+    while (rc == 0 && more) {
+        const char *path;
+        while (c.paths.count < CHUNK_FILES && (more = sk_walk_next(w, &path, errs)) == 1) {
+            char *copy = sk_strdup(path);
+            if (!copy || sk_grow((void **)&c.paths.items, &c.paths.cap, c.paths.count, sizeof *c.paths.items)) {
+                free(copy);
+                more = -1;
+                break;
+            }
+            c.paths.items[c.paths.count++] = copy;
         }
-    return 0;
+        if (more < 0)
+            rc = -1;
+        ix->files = sk_walk_files(w);
+        if (rc == 0 && c.paths.count) {
+            quick_keys(&c, jobs);
+            rc = index_chunk(ix, &c, &b, errs);
+        }
+        for (size_t i = 0; i < c.paths.count; i++) {
+            free(c.keys[i]);
+            c.keys[i] = NULL;
+            free(c.paths.items[i]);
+        }
+        c.paths.count = 0;
+    }
+    sk_buf_free(&b);
+    sk_paths_free(&c.paths);
+    free(c.keys);
+    sk_walk_free(w);
+    if (rc == 0)
+        rc = finish_runs(ix, errs);
+    if (rc < 0) {
+        sk_index_free(ix);
+        return NULL;
+    }
+    return ix;
+}
+
+size_t sk_index_files(const sk_index *ix)
+{
+    return ix->files;
+}
+
+size_t sk_index_units(const sk_index *ix)
+{
+    return ix->io_failed ? 0 : ix->units;
+}
+
+/* ---- pass 2: one unit at a time ---------------------------------------------- */
+
+static int unit_add_file(sk_index_unit *u, const char *path, int owns)
+{
+    if (u->nfiles == u->cap) {
+        size_t cap = u->cap ? 2 * u->cap : 4;
+        size_t *at = realloc(u->at, cap * sizeof *at);
+        if (!at)
+            return -1;
+        u->at = at;
+        unsigned char *ow = realloc(u->owns, cap);
+        if (!ow)
+            return -1;
+        u->owns = ow;
+        u->cap = cap;
+    }
+    u->at[u->nfiles] = u->text.len;
+    u->owns[u->nfiles] = (unsigned char)owns;
+    sk_buf_add(&u->text, path, strlen(path) + 1);
+    u->nfiles++;
+    return u->text.failed ? -1 : 0;
+}
+
+int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
+{
+    u->text.len = 0;
+    u->nfiles = 0;
+    if (ix->io_failed)
+        return 0;
+    if (!ix->in.f) {
+        if (ix->next >= ix->nrecs)
+            return 0;
+        const char *key = ix->recs[ix->next].key;
+        sk_buf_add(&u->text, key, strlen(key) + 1);
+        for (; ix->next < ix->nrecs && strcmp(ix->recs[ix->next].key, key) == 0; ix->next++)
+            if (unit_add_file(u, ix->recs[ix->next].path, ix->recs[ix->next].owns))
+                return -1;
+        return u->text.failed ? -1 : 1;
+    }
+    if (!ix->in.live)
+        return 0;
+    sk_buf_add(&u->text, ix->in.key, strlen(ix->in.key) + 1);
+    if (u->text.failed)
+        return -1;
+    while (ix->in.live && strcmp(ix->in.key, u->text.data) == 0) {
+        if (unit_add_file(u, ix->in.path, ix->in.owns))
+            return -1;
+        int r = read_rec(&ix->in);
+        if (r < 0) {
+            if (errno == ENOMEM)
+                return -1;
+            ix->in.live = 0;
+            return io_error(ix, errs, "read") < 0 ? -1 : 0;
+        }
+        ix->in.live = r == 1;
+    }
+    return 1;
+}
+
+void sk_index_unit_free(sk_index_unit *u)
+{
+    sk_buf_free(&u->text);
+    free(u->at);
+    free(u->owns);
+    memset(u, 0, sizeof *u);
 }
 
 void sk_index_free(sk_index *ix)
 {
-    for (size_t i = 0; i < ix->npending; i++)
-        free(ix->pending[i].key);
-    free(ix->pending);
-    free(ix->units);
-    free(ix->owner);
-    sk_paths_free(&ix->files);
-    memset(ix, 0, sizeof *ix);
+    if (!ix)
+        return;
+    for (size_t i = 0; i < ix->nruns; i++)
+        if (ix->runs[i])
+            fclose(ix->runs[i]);
+    free(ix->runs);
+    cursor_free(&ix->in);
+    free(ix->recs);
+    sk_arena_free(&ix->strings);
+    free(ix);
 }

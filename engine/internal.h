@@ -158,31 +158,36 @@ int sk_policy_finish(sk_policy *p, const char *as_of, sk_errors *warnings, sk_er
 
 /* ---- the unit index of a batch (index.c) ---------------------------------- */
 
-typedef struct sk_index_entry {
-    char *key;   /* a unit key */
-    size_t file; /* a file that holds a document of it */
-} sk_index_entry;
+typedef struct sk_index sk_index;
 
+typedef struct sk_index_options {
+    const char *const *paths; /* what to discover */
+    size_t npaths;
+    const sk_limits *limits;
+    unsigned jobs;            /* threads that read the files' keys */
+    unsigned shards, shard;   /* keep only the units of this shard (shards 0: all) */
+    struct sk_policy *policy; /* receives the waivers documents found among the inputs */
+} sk_index_options;
+
+/* One unit of the index: its key and its files in discovery order. */
 typedef struct sk_index_unit {
-    size_t first, count; /* its entries, in file order */
+    sk_buf text;         /* the key, then each file's path, each ending in NUL */
+    size_t *at;          /* where each file's path starts in text */
+    unsigned char *owns; /* per file: this unit reports the file's errors (the least key that reads it) */
+    size_t nfiles, cap;
 } sk_index_unit;
 
-typedef struct sk_index {
-    sk_limits limits;
-    sk_paths files;          /* every input file, sorted */
-    sk_index_entry *pending; /* (key, file), sorted by key then file */
-    size_t npending, cappending;
-    sk_index_unit *units;    /* in key order */
-    size_t nunits, capunits;
-    size_t *owner;           /* per file: the unit that reports its errors, or SIZE_MAX */
-    size_t orphans;          /* files no unit owns (their errors are already reported) */
-    struct sk_policy *policy; /* receives the waivers documents found among the inputs */
-} sk_index;
-
-/* Fills the index of the files in ix->files, reading them on `jobs`
- * threads. Errors of files no unit will read are added to errs. 0, or -1
- * when out of memory. */
-int sk_index_build(sk_index *ix, const sk_limits *limits, unsigned jobs, sk_errors *errs);
+/* Pass 1: discovers the files and indexes which units they hold, reading
+ * them on o->jobs threads. Errors of paths and of files no unit will read
+ * are added to errs (also when the index's temporary files fail: then it
+ * holds no unit). NULL when out of memory. */
+sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs);
+size_t sk_index_files(const sk_index *ix); /* every input file */
+size_t sk_index_units(const sk_index *ix); /* units to check */
+/* Pass 2: the next unit in key order into u (reused unit after unit): 1, 0
+ * after the last one, -1 when out of memory. Not thread-safe. */
+int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs);
+void sk_index_unit_free(sk_index_unit *u);
 void sk_index_free(sk_index *ix);
 
 /* Reads a whole file (at most max bytes) into b. 0; 1 when it cannot be read
@@ -237,6 +242,16 @@ int sk_schema_check(sk_node *node, const sk_shape *shape, const char *file, sk_e
 
 /* Resolves an untyped plain scalar the way YAML 1.1 core does (for x_ keys). */
 void sk_scalar_resolve_any(sk_node *n);
+
+/* A cursor over the files below paths (discover.c): the same files in the
+ * same order as sk_discover, one at a time. suffix NULL means YAML input. */
+typedef struct sk_walk sk_walk;
+sk_walk *sk_walk_new(const char *const *paths, size_t n, const char *suffix); /* NULL: no memory */
+/* 1 with *path set (valid until the next call), 0 at the end, -1 when out of
+ * memory; errors of unreadable paths and loops are added on the way. */
+int sk_walk_next(sk_walk *w, const char **path, sk_errors *errs);
+size_t sk_walk_files(const sk_walk *w); /* files given out so far */
+void sk_walk_free(sk_walk *w);
 
 /* The files below paths whose names end in suffix, sorted (discover.c). */
 int sk_discover_suffix(const char *const *paths, size_t n, const char *suffix, sk_paths *out,

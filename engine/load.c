@@ -550,7 +550,8 @@ int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs)
         }
         b->len += (size_t)n;
         b->data[b->len] = '\0';
-        if (n == 0 || b->len > max)
+        /* a regular file reads short only at its end: no second read to see 0 */
+        if (n == 0 || (size_t)n < want || b->len > max)
             break;
     }
     close(fd);

@@ -481,6 +481,7 @@ sk_limits sk_limits_default(void)
         .rule_budget = 10000000,
         .rule_memory = 32u << 20,
         .state_memory = 256u << 20,
+        .index_memory = 512u << 10,
     };
     return l;
 }

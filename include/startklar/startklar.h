@@ -79,6 +79,8 @@ typedef struct sk_limits {
     unsigned long rule_budget;   /* Lua instructions per rule call */
     size_t rule_memory;          /* bytes a rule call may add to its lua_State */
     size_t state_memory;         /* bytes one lua_State may hold in all */
+    size_t index_memory;         /* bytes of a batch's unit index kept in memory; the rest
+                                    is sorted in runs in $TMPDIR (0: the default) */
 } sk_limits;
 
 /* The defaults documented in docs/security.md. */
