@@ -443,8 +443,30 @@ typedef struct check_ctx {
     const char *file;
     sk_errors *errs;
     int count;
-    char path[512]; /* "target_groups[1].channels" of the node being checked */
+    /* where the node being checked is, as keys and list positions; the text
+     * ("target_groups[1].channels") is made only for an error message */
+    struct {
+        const char *key; /* NULL: index */
+        size_t index;
+    } at[128];
+    size_t depth;
 } check_ctx;
+
+static void enter_key(check_ctx *c, const char *key)
+{
+    if (c->depth < sizeof c->at / sizeof c->at[0])
+        c->at[c->depth].key = key;
+    c->depth++;
+}
+
+static void enter_index(check_ctx *c, size_t index)
+{
+    if (c->depth < sizeof c->at / sizeof c->at[0]) {
+        c->at[c->depth].key = NULL;
+        c->at[c->depth].index = index;
+    }
+    c->depth++;
+}
 
 static void fail(check_ctx *c, const sk_node *n, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -484,8 +506,13 @@ static const char *node_word(const sk_node *n)
 
 static void where(check_ctx *c, sk_buf *b)
 {
-    if (c->path[0])
-        sk_buf_printf(b, " in %s", c->path);
+    size_t n = c->depth < sizeof c->at / sizeof c->at[0] ? c->depth : sizeof c->at / sizeof c->at[0];
+    for (size_t i = 0; i < n; i++) {
+        if (!c->at[i].key)
+            sk_buf_printf(b, "%s[%zu]", i ? "" : " in ", c->at[i].index);
+        else
+            sk_buf_printf(b, "%s%s", i ? "." : " in ", c->at[i].key);
+    }
 }
 
 static void vocab_list(const char *const *vocab, sk_buf *b)
@@ -619,7 +646,6 @@ static void resolve_any_tree(sk_node *n)
 
 static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
 {
-    size_t mark = strlen(c->path);
     for (size_t i = 0; i < n->v.map.count; i++) {
         sk_pair *p = &n->v.map.items[i];
         if (strncmp(p->key, "x_", 2) == 0) {
@@ -640,9 +666,9 @@ static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
             sk_buf_free(&b);
             continue;
         }
-        snprintf(c->path + mark, sizeof c->path - mark, "%s%s", mark ? "." : "", p->key);
+        enter_key(c, p->key);
         check_node(c, p->value, f->shape);
-        c->path[mark] = '\0';
+        c->depth--;
     }
 }
 
@@ -672,24 +698,21 @@ static void check_node(check_ctx *c, sk_node *n, const sk_shape *s)
         if (want_map) {
             check_map(c, n, s);
         } else {
-            size_t mark = strlen(c->path);
             for (size_t i = 0; i < n->v.seq.count; i++) {
-                snprintf(c->path + mark, sizeof c->path - mark, "[%zu]", i + 1);
+                enter_index(c, i + 1);
                 check_node(c, n->v.seq.items[i], s->item);
+                c->depth--;
             }
-            c->path[mark] = '\0';
         }
         return;
     }
     case SK_T_DICT:
         if (n->type == SK_NODE_MAP) {
-            size_t mark = strlen(c->path);
             for (size_t i = 0; i < n->v.map.count; i++) {
-                snprintf(c->path + mark, sizeof c->path - mark, "%s%s", mark ? "." : "",
-                         n->v.map.items[i].key);
+                enter_key(c, n->v.map.items[i].key);
                 check_node(c, n->v.map.items[i].value, s->item);
+                c->depth--;
             }
-            c->path[mark] = '\0';
         } else if (n->type != SK_NODE_SEQ && is_null_text(n)) {
             n->type = SK_NODE_NULL;
         } else {
