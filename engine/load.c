@@ -17,11 +17,12 @@ typedef struct anchor {
     sk_node *node;
 } anchor;
 
-/* One open collection while events arrive. */
+/* One open collection while events arrive. Its items buffer outlives it:
+ * the next collection at the same depth reuses it (no malloc per map). */
 typedef struct frame {
     sk_node *node;
     void **items; /* sk_pair for maps, sk_node* for lists */
-    size_t count, cap;
+    size_t count, cap; /* cap is in bytes' worth of the widest item seen (see add_items) */
     sk_node *key; /* a map's pending key */
     const char *anchor;
 } frame;
@@ -130,7 +131,9 @@ static int remember_anchor(loader *ld, const char *name, sk_node *n)
 
 static int add_items(frame *f, void *item, size_t elem)
 {
-    if (sk_grow((void **)&f->items, &f->cap, f->count, elem))
+    /* cap counts sk_pair-sized slots, so a buffer grown for a map serves a list too */
+    if (sk_grow((void **)&f->items, &f->cap, (f->count * elem + sizeof(sk_pair) - 1) / sizeof(sk_pair),
+                sizeof(sk_pair)))
         return -1;
     memcpy((char *)f->items + f->count * elem, item, elem);
     f->count++;
@@ -187,11 +190,15 @@ static int push_frame(loader *ld, sk_node *n, const char *anchor_name)
         frame *s = realloc(ld->stack, (size_t)ncap * sizeof *s);
         if (!s)
             return -1;
+        memset(s + ld->cap, 0, (size_t)(ncap - ld->cap) * sizeof *s);
         ld->stack = s;
         ld->cap = ncap;
     }
     frame *f = &ld->stack[ld->depth++];
+    void **items = f->items;
+    size_t cap = f->cap;
     memset(f, 0, sizeof *f);
+    f->items = items, f->cap = cap; /* the buffer of the last collection at this depth */
     f->node = n;
     f->anchor = anchor_name;
     return 0;
@@ -208,8 +215,6 @@ static sk_node *pop_frame(loader *ld)
         if (items)
             memcpy(items, f->items, f->count * elem);
     }
-    free(f->items);
-    f->items = NULL;
     if (f->count && !items)
         return NULL;
     if (n->type == SK_NODE_MAP) {
@@ -226,8 +231,9 @@ static sk_node *pop_frame(loader *ld)
 
 static void drop_stack(loader *ld)
 {
-    while (ld->depth > 0)
-        free(ld->stack[--ld->depth].items);
+    for (int i = 0; i < ld->cap; i++)
+        free(ld->stack[i].items);
+    ld->depth = 0;
 }
 
 static const char *arena_str(loader *ld, const yaml_char_t *s)

@@ -653,7 +653,8 @@ static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
             continue;
         }
         const sk_field *f = s->fields;
-        while (f->key && strcmp(f->key, p->key) != 0)
+        /* the first byte rules out most fields before a strcmp */
+        while (f->key && (f->key[0] != p->key[0] || strcmp(f->key, p->key) != 0))
             f++;
         if (!f->key) {
             sk_buf b = {0};
