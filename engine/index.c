@@ -15,6 +15,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +79,28 @@ static int maybe_several_documents(const char *b, size_t len)
     return 0;
 }
 
+/* The bytes a quick key reads, handed to libyaml a little at a time: given
+ * the whole string, libyaml would decode all of it before the first event,
+ * and the key is usually in the first lines. */
+typedef struct trickle {
+    const char *bytes;
+    size_t len, at;
+} trickle;
+
+static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+    trickle *t = data;
+    size_t n = t->len - t->at;
+    if (n > size)
+        n = size;
+    if (n > 256)
+        n = 256;
+    memcpy(buffer, t->bytes + t->at, n);
+    t->at += n;
+    *size_read = n;
+    return 1;
+}
+
 /* The unit.hsa_id of the first document, read from libyaml events up to it:
  * a plain top-level "unit" map whose "hsa_id" is a non-empty scalar. Returns
  * a malloc'd key, or NULL when the events do not show it that simply. */
@@ -86,7 +109,8 @@ static char *quick_key(const char *bytes, size_t len)
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p))
         return NULL;
-    yaml_parser_set_input_string(&p, (const unsigned char *)bytes, len);
+    trickle t = {bytes, len, 0};
+    yaml_parser_set_input(&p, trickle_read, &t);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
     enum { ROOT_KEY, ROOT_VALUE, UNIT_KEY, UNIT_VALUE, HSA_VALUE } state = ROOT_KEY;
     int depth = 0, in_unit = 0, skip_depth = -1;
@@ -153,22 +177,28 @@ static char *quick_key(const char *bytes, size_t len)
     return key;
 }
 
+/* Files up to this size get a quick key; larger ones go to the full loader. */
+#define QUICK_BYTES (64u * 1024u)
+
 /* The quick key of a file, or NULL when it needs the full loader (or
- * cannot be read: the full loader then reports why). b is the caller's
- * buffer, reused file after file. */
-static char *file_quick_key(const char *path, size_t max, sk_buf *b)
+ * cannot be read, or is not a small regular file: the full loader then
+ * reports why). buf holds QUICK_BYTES + 1, reused file after file. One
+ * open, one read, one close: what kind of file it is, is the full
+ * loader's question. */
+static char *file_quick_key(const char *path, char *buf)
 {
-    sk_errors ignored;
-    sk_errors_init(&ignored);
-    char *key = NULL;
-    b->len = 0;
-    if (sk_read_file(path, max, b, &ignored) == 0) {
-        const char *bytes = b->data ? b->data : "";
-        if (!maybe_several_documents(bytes, b->len))
-            key = quick_key(bytes, b->len);
-    }
-    sk_errors_free(&ignored);
-    return key;
+    /* O_NONBLOCK: a FIFO with no writer must not stop pass 1 */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return NULL;
+    ssize_t n = read(fd, buf, QUICK_BYTES + 1);
+    close(fd);
+    if (n <= 0 || (size_t)n > QUICK_BYTES)
+        return NULL;
+    buf[n] = '\0';
+    if (maybe_several_documents(buf, (size_t)n))
+        return NULL;
+    return quick_key(buf, (size_t)n);
 }
 
 /* ---- runs: records in memory, spilled to temporary files -------------------- */
@@ -489,7 +519,6 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
 typedef struct chunk {
     sk_paths paths;
     char **keys;  /* per path: its quick key, or NULL */
-    size_t max_file_bytes;
 } chunk;
 
 typedef struct quick_job {
@@ -500,10 +529,10 @@ typedef struct quick_job {
 static void *quick_worker(void *arg)
 {
     quick_job *j = arg;
-    sk_buf b = {0};
-    for (size_t f = j->first; f < j->c->paths.count; f += j->step)
-        j->c->keys[f] = file_quick_key(j->c->paths.items[f], j->c->max_file_bytes, &b);
-    sk_buf_free(&b);
+    char *buf = malloc(QUICK_BYTES + 2);
+    for (size_t f = j->first; buf && f < j->c->paths.count; f += j->step)
+        j->c->keys[f] = file_quick_key(j->c->paths.items[f], buf);
+    free(buf); /* out of memory: no quick keys, the full loader reads every file */
     return NULL;
 }
 
@@ -565,7 +594,7 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
     unsigned jobs = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
 
     sk_walk *w = sk_walk_new(o->paths, o->npaths, NULL);
-    chunk c = {.max_file_bytes = ix->limits.max_file_bytes};
+    chunk c = {0};
     c.keys = calloc(CHUNK_FILES, sizeof *c.keys);
     sk_buf b = {0};
     int rc = w && c.keys ? 0 : -1, more = 1;
