@@ -518,44 +518,116 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
 
 typedef struct chunk {
     sk_paths paths;
-    char **keys;  /* per path: its quick key, or NULL */
+    char **keys;    /* per path: its quick key, or NULL */
+    uint64_t first; /* the number of its first file */
 } chunk;
 
-typedef struct quick_job {
-    chunk *c;
-    size_t first, step;
-} quick_job;
+/* The threads that read quick keys while this one walks the directories:
+ * chunk k's keys are read while chunk k+1 is being discovered. */
+typedef struct readers {
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    chunk *current;       /* the chunk being read */
+    unsigned long gen;    /* bumped for each new chunk */
+    unsigned n, busy;     /* threads, and those still reading the current chunk */
+    int stop;
+    pthread_t threads[64];
+} readers;
 
-static void *quick_worker(void *arg)
+typedef struct reader_arg {
+    readers *r;
+    unsigned self;
+} reader_arg;
+
+static void read_share(chunk *c, unsigned self, unsigned n, char *buf)
 {
-    quick_job *j = arg;
+    for (size_t f = self; buf && f < c->paths.count; f += n)
+        c->keys[f] = file_quick_key(c->paths.items[f], buf);
+}
+
+static void *reader_main(void *arg)
+{
+    readers *r = ((reader_arg *)arg)->r;
+    unsigned self = ((reader_arg *)arg)->self;
+    free(arg);
+    /* out of memory: no quick keys from this thread, the full loader reads those files */
     char *buf = malloc(QUICK_BYTES + 2);
-    for (size_t f = j->first; buf && f < j->c->paths.count; f += j->step)
-        j->c->keys[f] = file_quick_key(j->c->paths.items[f], buf);
-    free(buf); /* out of memory: no quick keys, the full loader reads every file */
+    unsigned long seen = 0;
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        while (!r->stop && r->gen == seen)
+            pthread_cond_wait(&r->work, &r->mu);
+        if (r->stop)
+            break;
+        seen = r->gen;
+        chunk *c = r->current;
+        pthread_mutex_unlock(&r->mu);
+        read_share(c, self, r->n, buf);
+        pthread_mutex_lock(&r->mu);
+        if (--r->busy == 0)
+            pthread_cond_signal(&r->done);
+    }
+    pthread_mutex_unlock(&r->mu);
+    free(buf);
     return NULL;
 }
 
-/* The quick keys of a chunk, read on `jobs` threads (this one included). */
-static void quick_keys(chunk *c, unsigned jobs)
+/* Starts up to n reader threads; r->n says how many did start (maybe 0). */
+static void readers_start(readers *r, unsigned n)
 {
-    pthread_t threads[64];
-    quick_job job[64];
-    unsigned started = 0;
-    for (unsigned t = 1; t < jobs && t < c->paths.count; t++, started++) {
-        job[t] = (quick_job){c, t, jobs};
-        if (pthread_create(&threads[t], NULL, quick_worker, &job[t]) != 0)
+    memset(r, 0, sizeof *r);
+    pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->work, NULL);
+    pthread_cond_init(&r->done, NULL);
+    for (unsigned t = 0; t < n && t < 64; t++) {
+        reader_arg *a = malloc(sizeof *a);
+        if (!a)
             break;
+        *a = (reader_arg){r, t};
+        if (pthread_create(&r->threads[t], NULL, reader_main, a) != 0) {
+            free(a);
+            break;
+        }
+        r->n++;
     }
-    /* this thread takes the first share, and any share whose thread did not start */
-    for (unsigned t = 0; t < jobs; t++) {
-        if (t != 0 && t <= started)
-            continue;
-        job[t] = (quick_job){c, t, jobs};
-        quick_worker(&job[t]);
+}
+
+/* Hands a chunk to the readers (the previous one must be finished). With no
+ * reader thread, this thread reads it at once. */
+static void readers_give(readers *r, chunk *c, char *buf)
+{
+    if (r->n == 0) {
+        read_share(c, 0, 1, buf);
+        return;
     }
-    for (unsigned t = 1; t <= started; t++)
-        pthread_join(threads[t], NULL);
+    pthread_mutex_lock(&r->mu);
+    /* the share of each thread is fixed by r->n, known before any chunk */
+    r->current = c;
+    r->busy = r->n;
+    r->gen++;
+    pthread_cond_broadcast(&r->work);
+    pthread_mutex_unlock(&r->mu);
+}
+
+static void readers_wait(readers *r)
+{
+    pthread_mutex_lock(&r->mu);
+    while (r->n && r->busy > 0)
+        pthread_cond_wait(&r->done, &r->mu);
+    pthread_mutex_unlock(&r->mu);
+}
+
+static void readers_stop(readers *r)
+{
+    pthread_mutex_lock(&r->mu);
+    r->stop = 1;
+    pthread_cond_broadcast(&r->work);
+    pthread_mutex_unlock(&r->mu);
+    for (unsigned t = 0; t < r->n; t++)
+        pthread_join(r->threads[t], NULL);
+    pthread_cond_destroy(&r->work);
+    pthread_cond_destroy(&r->done);
+    pthread_mutex_destroy(&r->mu);
 }
 
 /* Records the keys of the chunk's files, in file order, so that everything
@@ -564,7 +636,7 @@ static int index_chunk(sk_index *ix, chunk *c, sk_buf *b, sk_errors *errs)
 {
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < c->paths.count; i++) {
-        uint64_t file = ix->files - c->paths.count + i;
+        uint64_t file = c->first + i;
         const char *path = c->paths.items[i];
         if (c->keys[i]) {
             rc = add_rec(ix, c->keys[i], path, file, 1, errs);
@@ -580,6 +652,34 @@ static int index_chunk(sk_index *ix, chunk *c, sk_buf *b, sk_errors *errs)
     return rc;
 }
 
+/* Fills c with the walk's next files: 0 (more may follow), 1 (the walk is
+ * over), -1 out of memory. */
+static int walk_chunk(sk_walk *w, chunk *c, sk_errors *errs)
+{
+    c->first = sk_walk_files(w);
+    const char *path;
+    int more;
+    while (c->paths.count < CHUNK_FILES && (more = sk_walk_next(w, &path, errs)) == 1) {
+        char *copy = sk_strdup(path);
+        if (!copy || sk_grow((void **)&c->paths.items, &c->paths.cap, c->paths.count, sizeof *c->paths.items)) {
+            free(copy);
+            return -1;
+        }
+        c->paths.items[c->paths.count++] = copy;
+    }
+    return c->paths.count == CHUNK_FILES ? 0 : more < 0 ? -1 : 1;
+}
+
+static void chunk_clear(chunk *c)
+{
+    for (size_t i = 0; i < c->paths.count; i++) {
+        free(c->keys[i]);
+        c->keys[i] = NULL;
+        free(c->paths.items[i]);
+    }
+    c->paths.count = 0;
+}
+
 sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
 {
     sk_index *ix = calloc(1, sizeof *ix);
@@ -593,39 +693,44 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
     ix->tmpdir = tmp && *tmp ? tmp : "/tmp";
     unsigned jobs = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
 
+    /* this thread walks and records; jobs - 1 threads read the quick keys
+     * (with one job, this thread reads them too) */
+    readers r;
+    readers_start(&r, jobs - 1);
     sk_walk *w = sk_walk_new(o->paths, o->npaths, NULL);
-    chunk c = {0};
-    c.keys = calloc(CHUNK_FILES, sizeof *c.keys);
+    chunk c[2];
+    memset(c, 0, sizeof c);
+    c[0].keys = calloc(CHUNK_FILES, sizeof *c[0].keys);
+    c[1].keys = calloc(CHUNK_FILES, sizeof *c[1].keys);
+    char *buf = malloc(QUICK_BYTES + 2);
     sk_buf b = {0};
-    int rc = w && c.keys ? 0 : -1, more = 1;
-    while (rc == 0 && more) {
-        const char *path;
-        while (c.paths.count < CHUNK_FILES && (more = sk_walk_next(w, &path, errs)) == 1) {
-            char *copy = sk_strdup(path);
-            if (!copy || sk_grow((void **)&c.paths.items, &c.paths.cap, c.paths.count, sizeof *c.paths.items)) {
-                free(copy);
-                more = -1;
-                break;
-            }
-            c.paths.items[c.paths.count++] = copy;
-        }
-        if (more < 0)
-            rc = -1;
-        ix->files = sk_walk_files(w);
-        if (rc == 0 && c.paths.count) {
-            quick_keys(&c, jobs);
-            rc = index_chunk(ix, &c, &b, errs);
-        }
-        for (size_t i = 0; i < c.paths.count; i++) {
-            free(c.keys[i]);
-            c.keys[i] = NULL;
-            free(c.paths.items[i]);
-        }
-        c.paths.count = 0;
+    int rc = w && c[0].keys && c[1].keys && buf ? 0 : -1;
+    int over = rc == 0 ? walk_chunk(w, &c[0], errs) : -1;
+    if (over < 0)
+        rc = -1;
+    if (rc == 0)
+        readers_give(&r, &c[0], buf);
+    for (unsigned k = 0; rc == 0 && c[k % 2].paths.count; k++) {
+        chunk *now = &c[k % 2], *next = &c[(k + 1) % 2];
+        if (!over && (over = walk_chunk(w, next, errs)) < 0)
+            rc = -1; /* the next chunk is discovered while this one is read */
+        readers_wait(&r);
+        if (rc == 0 && next->paths.count)
+            readers_give(&r, next, buf);
+        if (rc == 0)
+            rc = index_chunk(ix, now, &b, errs);
+        chunk_clear(now);
     }
+    readers_wait(&r);
+    readers_stop(&r);
+    ix->files = w ? sk_walk_files(w) : 0;
+    for (int i = 0; i < 2; i++) {
+        chunk_clear(&c[i]);
+        sk_paths_free(&c[i].paths);
+        free(c[i].keys);
+    }
+    free(buf);
     sk_buf_free(&b);
-    sk_paths_free(&c.paths);
-    free(c.keys);
     sk_walk_free(w);
     if (rc == 0)
         rc = finish_runs(ix, errs);
