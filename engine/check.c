@@ -264,6 +264,10 @@ static int run_inline(batch *b, sk_result *res)
     return rc;
 }
 
+/* Several jobs: jobs - 1 worker threads, and this thread, which checks
+ * units too and, between its own, judges and reports every unit that is
+ * ready in order. It sleeps only when it can neither take nor write, so a
+ * batch costs few thread wake-ups (each one a reschedule on a VM). */
 static int run_batch(batch *b, sk_result *res)
 {
     const sk_check_options *o = b->o;
@@ -274,63 +278,97 @@ static int run_batch(batch *b, sk_result *res)
         jobs = 256;
     b->window = (size_t)jobs * UNITS_IN_FLIGHT_PER_JOB;
     b->slots = calloc(b->window, sizeof *b->slots);
-    if (!b->slots)
+    sk_error err;
+    sk_runtime *rt = sk_runtime_new(b->rules, &err);
+    sk_docset *ds = sk_docset_new(b->limits);
+    if (!rt) {
+        free(err.file);
+        free(err.message);
+    }
+    if (!b->slots || !rt || !ds) {
+        free(b->slots);
+        b->leaked += sk_runtime_free(rt);
+        sk_docset_free(ds);
         return -1;
+    }
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->can_take, NULL);
     pthread_cond_init(&b->can_write, NULL);
     pthread_t threads[256];
     unsigned started = 0;
-    for (; started < jobs && started < b->ntodo; started++)
+    for (; started < jobs - 1 && started + 1 < b->ntodo; started++)
         if (pthread_create(&threads[started], NULL, worker, b) != 0)
             break;
     int rc = 0;
     size_t written = 0;
-    for (size_t i = 0;; i++) {
-        pthread_mutex_lock(&b->mu);
-        slot *s = &b->slots[i % b->window];
-        while (!b->failed && s->state != SLOT_DONE && started > 0 && i < b->ntodo) {
-            b->writer_waiting = 1;
-            pthread_cond_wait(&b->can_write, &b->mu);
-            b->writer_waiting = 0;
-        }
-        if (i >= b->ntodo && !b->failed) {
-            pthread_mutex_unlock(&b->mu);
-            break;
-        }
-        int ready = s->state == SLOT_DONE;
-        slot taken = *s;
-        memset(s, 0, sizeof *s);
-        b->next_write = i + 1;
-        if (b->takers_waiting)
-            pthread_cond_broadcast(&b->can_take);
-        pthread_mutex_unlock(&b->mu);
-        if (!ready) {
-            rc = -1; /* out of memory in a worker, or no worker could start */
-            break;
-        }
-        int r = deliver(b, res, &taken, &written);
-        if (r == -1) {
-            rc = -1;
-            break;
-        }
-        if (r == -2)
-            rc = -2;
-        if (o->progress)
-            o->progress(o->progress_ud, i + 1, b->ntodo);
-    }
+    sk_index_unit iu = {0};
     pthread_mutex_lock(&b->mu);
-    if (rc == -1)
-        b->failed = 1;
+    for (;;) {
+        slot *s = &b->slots[b->next_write % b->window];
+        if (b->failed)
+            break;
+        if (b->next_write < b->ntodo && s->state == SLOT_DONE) {
+            /* the next unit in order is done: judge and report it */
+            slot taken = *s;
+            memset(s, 0, sizeof *s);
+            size_t i = b->next_write++;
+            if (b->takers_waiting)
+                pthread_cond_broadcast(&b->can_take);
+            pthread_mutex_unlock(&b->mu);
+            int r = deliver(b, res, &taken, &written);
+            if (r == -2)
+                rc = -2;
+            if (o->progress)
+                o->progress(o->progress_ud, i + 1, b->ntodo);
+            pthread_mutex_lock(&b->mu);
+            if (r == -1)
+                b->failed = 1;
+            continue;
+        }
+        if (b->next_write >= b->ntodo)
+            break; /* all written */
+        if (b->next_take < b->ntodo && b->next_take < b->next_write + b->window) {
+            /* room in the window: check the next unit here */
+            int got = sk_index_next(b->ix, &iu, &b->index_errors);
+            if (got != 1) {
+                b->ntodo = b->next_take; /* the index ended early: a read error was added */
+                if (got < 0)
+                    b->failed = 1;
+                if (b->takers_waiting)
+                    pthread_cond_broadcast(&b->can_take);
+                continue;
+            }
+            size_t i = b->next_take++;
+            pthread_mutex_unlock(&b->mu);
+            slot mine = {0};
+            sk_errors_init(&mine.errors);
+            int r = check_unit(b, rt, ds, &iu, &mine);
+            pthread_mutex_lock(&b->mu);
+            if (r)
+                b->failed = 1;
+            mine.state = SLOT_DONE;
+            b->slots[i % b->window] = mine;
+            continue;
+        }
+        /* the next unit in order is a worker's, still being checked */
+        b->writer_waiting = 1;
+        pthread_cond_wait(&b->can_write, &b->mu);
+        b->writer_waiting = 0;
+    }
+    if (b->failed)
+        rc = -1;
     pthread_cond_broadcast(&b->can_take);
     pthread_mutex_unlock(&b->mu);
     for (unsigned t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
-    /* whatever a worker finished after a failure */
+    /* whatever was finished after a failure */
     for (size_t i = 0; i < b->window; i++) {
         sk_unit_result_free(&b->slots[i].result);
         sk_errors_free(&b->slots[i].errors);
     }
+    b->leaked += sk_runtime_free(rt);
+    sk_docset_free(ds);
+    sk_index_unit_free(&iu);
     pthread_cond_destroy(&b->can_take);
     pthread_cond_destroy(&b->can_write);
     pthread_mutex_destroy(&b->mu);
