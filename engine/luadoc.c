@@ -6,16 +6,89 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-static void set_list_length(lua_State *L, size_t n)
+/* A unit has some sixty maps and lists, each a view of three tables (the
+ * empty proxy, its metatable, the data): the cost of a unit's conversion is
+ * mostly building metatables. So the metatable of sandbox.c's views is
+ * copied from a template kept on the stack (its keys and functions pushed
+ * once, set with rawset instead of looking each key string up), and holds
+ * only what the container needs: no __len for a map (a view's length is its
+ * data's, which is 0 for string keys either way), no __n for a list without
+ * nulls (its data's length is then its length). The result is the same view
+ * sk_sandbox_wrap makes, which sk_sandbox_inner and the base functions know. */
+
+enum {
+    T_INDEX,    /* "__index" */
+    T_NEWINDEX, /* "__newindex", then the function of read-only views */
+    T_LEN,      /* "__len", then its function */
+    T_PAIRS,    /* "__pairs", then its function */
+    T_META,     /* "__metatable" */
+    T_N,        /* "__n" */
+    T_SLOTS = 9
+};
+
+/* Pushes the template's nine values; returns the index of the first. */
+static int push_template(lua_State *L)
 {
-    /* lists may hold nulls (nil): # must still count every item */
+    luaL_checkstack(L, T_SLOTS + 4, "document too deep");
+    int base = lua_gettop(L) + 1;
+    lua_pushliteral(L, "__index");
+    lua_pushliteral(L, "__newindex");
+    lua_pushliteral(L, "__len");
+    lua_pushliteral(L, "__pairs");
+    lua_pushliteral(L, "__metatable");
+    lua_pushliteral(L, "__n");
+    /* the functions, taken from a view sandbox.c makes */
+    lua_createtable(L, 0, 0);
+    sk_sandbox_wrap(L, -1);
     lua_getmetatable(L, -1);
-    lua_pushinteger(L, (lua_Integer)n);
-    lua_setfield(L, -2, "__n");
+    lua_replace(L, -3);
     lua_pop(L, 1);
+    int meta = lua_gettop(L);
+    lua_getfield(L, meta, "__newindex");
+    lua_getfield(L, meta, "__len");
+    lua_getfield(L, meta, "__pairs");
+    lua_remove(L, meta);
+    return base;
 }
 
-void sk_luadoc_push(lua_State *L, const sk_node *n)
+/* Slot of the function for a key in the template. */
+#define T_FN(base, k) ((base) + 6 + (k) - T_NEWINDEX)
+
+static void meta_set(lua_State *L, int meta, int key, int value)
+{
+    lua_pushvalue(L, key);
+    lua_pushvalue(L, value);
+    lua_rawset(L, meta);
+}
+
+/* Replaces the data table on top of the stack by its read-only view. nulls:
+ * for a list, whether it holds a null (then __n tells its length n). */
+static void wrap(lua_State *L, int t, int list, int nulls, size_t n)
+{
+    int inner = lua_gettop(L);
+    lua_createtable(L, 0, 0); /* the proxy: always empty */
+    lua_createtable(L, 0, list ? (nulls ? 6 : 5) : 4);
+    int meta = inner + 2;
+    meta_set(L, meta, t + T_INDEX, inner);
+    meta_set(L, meta, t + T_NEWINDEX, T_FN(t, T_NEWINDEX));
+    meta_set(L, meta, t + T_PAIRS, T_FN(t, T_PAIRS));
+    lua_pushvalue(L, t + T_META);
+    lua_pushboolean(L, 0);
+    lua_rawset(L, meta);
+    if (list) {
+        meta_set(L, meta, t + T_LEN, T_FN(t, T_LEN));
+        if (nulls) {
+            /* lists may hold nulls (nil): # must still count every item */
+            lua_pushvalue(L, t + T_N);
+            lua_pushinteger(L, (lua_Integer)n);
+            lua_rawset(L, meta);
+        }
+    }
+    lua_setmetatable(L, -2);
+    lua_remove(L, inner);
+}
+
+static void push_node(lua_State *L, int t, const sk_node *n)
 {
     switch (n->type) {
     case SK_NODE_NULL:
@@ -35,34 +108,44 @@ void sk_luadoc_push(lua_State *L, const sk_node *n)
         lua_pushlstring(L, n->text, n->len);
         return;
     case SK_NODE_MAP:
-        luaL_checkstack(L, 4, "document too deep");
+        luaL_checkstack(L, 6, "document too deep");
         lua_createtable(L, 0, (int)n->v.map.count);
         for (size_t i = 0; i < n->v.map.count; i++) {
             const sk_pair *p = &n->v.map.items[i];
             if (p->value->type == SK_NODE_NULL)
                 continue;
-            sk_luadoc_push(L, p->value);
-            lua_setfield(L, -2, p->key);
+            lua_pushstring(L, p->key);
+            push_node(L, t, p->value);
+            lua_rawset(L, -3);
         }
-        sk_sandbox_wrap(L, -1);
-        lua_remove(L, -2);
+        wrap(L, t, 0, 0, 0);
         return;
-    case SK_NODE_SEQ:
-        luaL_checkstack(L, 4, "document too deep");
+    case SK_NODE_SEQ: {
+        luaL_checkstack(L, 6, "document too deep");
+        int nulls = 0;
         lua_createtable(L, (int)n->v.seq.count, 0);
         for (size_t i = 0; i < n->v.seq.count; i++) {
-            sk_luadoc_push(L, n->v.seq.items[i]);
+            nulls |= n->v.seq.items[i]->type == SK_NODE_NULL;
+            push_node(L, t, n->v.seq.items[i]);
             lua_rawseti(L, -2, (lua_Integer)i + 1);
         }
-        sk_sandbox_wrap(L, -1);
-        lua_remove(L, -2);
-        set_list_length(L, n->v.seq.count);
+        wrap(L, t, 1, nulls, n->v.seq.count);
         return;
     }
+    }
+}
+
+void sk_luadoc_push(lua_State *L, const sk_node *n)
+{
+    int t = push_template(L);
+    push_node(L, t, n);
+    lua_replace(L, t);
+    lua_settop(L, t);
 }
 
 void sk_luadoc_push_unit(lua_State *L, const sk_unit *u)
 {
+    int t = push_template(L);
     lua_createtable(L, 0, 3);
     lua_pushstring(L, u->hsa_id);
     lua_setfield(L, -2, "hsa_id");
@@ -79,7 +162,7 @@ void sk_luadoc_push_unit(lua_State *L, const sk_unit *u)
         for (size_t i = 0; i < u->count; i++) {
             if (u->docs[i]->kind != k->name)
                 continue;
-            sk_luadoc_push(L, u->docs[i]->root);
+            push_node(L, t, u->docs[i]->root);
             lua_rawseti(L, -2, (lua_Integer)++n);
         }
         sk_sandbox_wrap(L, -1);
@@ -91,4 +174,6 @@ void sk_luadoc_push_unit(lua_State *L, const sk_unit *u)
     lua_setfield(L, -2, "documents");
     sk_sandbox_wrap(L, -1);
     lua_remove(L, -2);
+    lua_replace(L, t);
+    lua_settop(L, t);
 }

@@ -26,6 +26,8 @@ struct sk_runtime {
     const sk_doc *doc; /* NULL for a unit rule */
     sk_unit_result *out;
     int out_of_memory;
+    char *as_of;    /* the ctx.as_of every rule's ctx holds */
+    int as_of_set;  /* whether they hold it */
 };
 
 static sk_runtime *runtime_of(lua_State *L)
@@ -276,6 +278,7 @@ size_t sk_runtime_free(sk_runtime *rt)
     if (!rt)
         return 0;
     size_t left = sk_sandbox_destroy(rt->sb);
+    free(rt->as_of);
     free(rt->compiled);
     free(rt);
     return left;
@@ -384,7 +387,56 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
     sk_sandbox_inner(L, 1);
     lua_getfield(L, -1, "documents");
     sk_sandbox_inner(L, -1); /* 4: kind -> list of document views */
+    lua_pushliteral(L, "unit"); /* 5: the key of ctx.unit */
     int docs = lua_gettop(L);
+    const int key_unit = docs;
+    /* the list of document views of each kind, looked up once per unit
+     * rather than once per rule: kind k's inner list is at key_unit + 1 + k */
+    const char *kinds[8];
+    lua_Integer nkind_docs[8];
+    size_t nkinds = 0;
+    for (const sk_kind *k = sk_kinds; k->name && nkinds < 8; k++) {
+        if (!k->unit_document)
+            continue;
+        lua_getfield(L, docs - 1, k->name);
+        if (!sk_sandbox_inner(L, -1)) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_replace(L, -2);
+        kinds[nkinds] = k->name;
+        nkind_docs[nkinds++] = (lua_Integer)lua_rawlen(L, -1);
+    }
+    docs = lua_gettop(L);
+
+    /* ctx.as_of is the same for every unit of a run: set when it changes */
+    if (!rt->as_of_set || (as_of ? !rt->as_of || strcmp(as_of, rt->as_of) != 0 : rt->as_of != NULL)) {
+        free(rt->as_of);
+        rt->as_of = as_of ? sk_strdup(as_of) : NULL;
+        rt->as_of_set = !as_of || rt->as_of; /* else set it again next time */
+        for (size_t i = 0; i < rt->rules->nrules; i++) {
+            if (rt->compiled[i].ctx == LUA_NOREF)
+                continue;
+            lua_rawgeti(L, LUA_REGISTRYINDEX, rt->compiled[i].ctx);
+            lua_pushstring(L, as_of);
+            lua_setfield(L, -2, "as_of");
+            lua_pop(L, 1);
+        }
+    }
+
+    /* ctx.unit of every rule is this unit before any rule runs, so no rule
+     * sees another unit in any ctx. It is overwritten, not cleared, after the
+     * unit: a key set to nil dies in the next collection and the table has
+     * to grow again to take it back, once per rule and unit. */
+    for (size_t i = 0; i < rt->rules->nrules; i++) {
+        if (rt->compiled[i].ctx == LUA_NOREF)
+            continue;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, rt->compiled[i].ctx); /* a plain table */
+        lua_pushvalue(L, key_unit);
+        lua_pushvalue(L, 1);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+    }
 
     for (size_t i = 0; i < rt->rules->nrules; i++) {
         const sk_rule *rule = &rt->rules->rules[i];
@@ -392,20 +444,22 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
         if (!rule->enabled || c->check == LUA_NOREF)
             continue;
         rt->rule = rule;
-        lua_rawgeti(L, LUA_REGISTRYINDEX, c->ctx);
-        lua_pushstring(L, as_of);
-        lua_setfield(L, -2, "as_of");
-        lua_pushvalue(L, 1);
-        lua_setfield(L, -2, "unit");
-        lua_pop(L, 1);
 
         int is_unit = strcmp(rule->info.applies_to, "unit") == 0;
         lua_Integer ndocs = 1;
         if (!is_unit) {
-            lua_getfield(L, docs, rule->info.applies_to);
-            sk_sandbox_inner(L, -1);
-            lua_replace(L, -2);
-            ndocs = (lua_Integer)lua_rawlen(L, -1);
+            size_t k = 0;
+            while (k < nkinds && strcmp(kinds[k], rule->info.applies_to) != 0)
+                k++;
+            if (k < nkinds) {
+                lua_pushvalue(L, key_unit + 1 + (int)k);
+                ndocs = nkind_docs[k];
+            } else {
+                lua_getfield(L, key_unit - 1, rule->info.applies_to);
+                if (sk_sandbox_inner(L, -1))
+                    lua_replace(L, -2);
+                ndocs = lua_type(L, -1) == LUA_TTABLE ? (lua_Integer)lua_rawlen(L, -1) : 0;
+            }
         } else {
             lua_pushnil(L);
         }
@@ -436,15 +490,6 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
             }
         }
         lua_settop(L, docs);
-    }
-    /* drop this unit's values before the next: nothing carries over */
-    for (size_t i = 0; i < rt->rules->nrules; i++) {
-        if (rt->compiled[i].ctx == LUA_NOREF)
-            continue;
-        lua_rawgeti(L, LUA_REGISTRYINDEX, rt->compiled[i].ctx);
-        lua_pushnil(L);
-        lua_setfield(L, -2, "unit");
-        lua_pop(L, 1);
     }
     lua_settop(L, 0);
     rt->unit = NULL;

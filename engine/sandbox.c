@@ -4,6 +4,7 @@
  * read-only views; only source chunks load; every rule call has an
  * instruction budget (a count hook) and a memory cap (the allocator). */
 #include "internal.h"
+#include "native.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -24,12 +25,100 @@ static sk_sandbox *sandbox_of(lua_State *L)
 
 /* ---- memory: every byte counted, a cap per call --------------------------- */
 
+/* Lua allocates and frees many small objects per unit (three tables per
+ * document map or list, strings, closures, a rule's own tables): blocks of
+ * up to 256 bytes come from free lists per size, carved out of big chunks,
+ * at a fraction of the cost of malloc and free. The chunks are bounded;
+ * beyond them (or when a block shrinks into a small size) malloc serves, and
+ * the heap remembers that it must tell its blocks from malloc's on free. */
+#define HEAP_GRAIN 16 /* block sizes are multiples of it; chunks keep its alignment */
+#define HEAP_CLASSES 16 /* blocks of 16, 32, ... 256 bytes */
+#define HEAP_CHUNK ((size_t)1 << 20)
+#define HEAP_CHUNKS 16 /* at most 16 MB held in chunks */
+
+typedef struct lua_heap {
+    sk_sandbox *sb;
+    void *avail[HEAP_CLASSES]; /* freed blocks of each size, linked through their first word */
+    char *chunk[HEAP_CHUNKS];
+    int nchunks;
+    size_t bump;    /* bytes given out of the newest chunk */
+    int foreign;    /* some small block came from malloc */
+} lua_heap;
+
+/* Under AddressSanitizer every block goes to malloc, so that a use after
+ * free inside a lua_State is still caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define HEAP_POOLED 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HEAP_POOLED 0
+#endif
+#endif
+#ifndef HEAP_POOLED
+#define HEAP_POOLED 1
+#endif
+
+static int heap_small(size_t size)
+{
+    return HEAP_POOLED && size > 0 && size <= HEAP_GRAIN * HEAP_CLASSES;
+}
+
+static size_t heap_class(size_t size)
+{
+    return (size - 1) / HEAP_GRAIN;
+}
+
+static void *heap_get(lua_heap *h, size_t size)
+{
+    if (!heap_small(size))
+        return malloc(size);
+    size_t c = heap_class(size), bytes = (c + 1) * HEAP_GRAIN;
+    void *p = h->avail[c];
+    if (p) {
+        memcpy(&h->avail[c], p, sizeof p); /* its successor */
+        return p;
+    }
+    if (h->nchunks == 0 || h->bump + bytes > HEAP_CHUNK) {
+        char *chunk = h->nchunks < HEAP_CHUNKS ? malloc(HEAP_CHUNK) : NULL;
+        if (!chunk) {
+            h->foreign = 1;
+            return malloc(bytes);
+        }
+        h->chunk[h->nchunks++] = chunk;
+        h->bump = 0;
+    }
+    p = h->chunk[h->nchunks - 1] + h->bump;
+    h->bump += bytes;
+    return p;
+}
+
+static int heap_owns(const lua_heap *h, const void *p)
+{
+    for (int i = 0; i < h->nchunks; i++)
+        if ((const char *)p >= h->chunk[i] && (const char *)p < h->chunk[i] + HEAP_CHUNK)
+            return 1;
+    return 0;
+}
+
+static void heap_put(lua_heap *h, void *p, size_t size)
+{
+    if (!heap_small(size) || (h->foreign && !heap_owns(h, p))) {
+        free(p);
+        return;
+    }
+    size_t c = heap_class(size);
+    memcpy(p, &h->avail[c], sizeof p);
+    h->avail[c] = p;
+}
+
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
-    sk_sandbox *sb = ud;
+    lua_heap *h = ud;
+    sk_sandbox *sb = h->sb;
     size_t old = ptr ? osize : 0; /* without ptr, osize tells the object's type */
     if (nsize == 0) {
-        free(ptr);
+        if (ptr)
+            heap_put(h, ptr, old);
         sb->used -= old;
         return NULL;
     }
@@ -37,7 +126,25 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         sb->out_of_memory = 1;
         return NULL; /* Lua runs an emergency collection, then raises "not enough memory" */
     }
-    void *p = realloc(ptr, nsize);
+    void *p;
+    if (!ptr) {
+        p = heap_get(h, nsize);
+    } else if (heap_small(old) && heap_small(nsize) && heap_class(old) == heap_class(nsize)) {
+        p = ptr; /* the block has room */
+    } else if (!heap_small(old) && !heap_small(nsize)) {
+        p = realloc(ptr, nsize);
+    } else if (!heap_small(old) && nsize < old) {
+        /* a malloc'd block shrinking into a small size stays malloc's */
+        p = realloc(ptr, nsize);
+        if (p)
+            h->foreign = 1;
+    } else {
+        p = heap_get(h, nsize);
+        if (p) {
+            memcpy(p, ptr, old < nsize ? old : nsize);
+            heap_put(h, ptr, old);
+        }
+    }
     if (p)
         sb->used = sb->used - old + nsize;
     return p;
@@ -66,7 +173,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 
 /* Charges n instructions of work done in C, where the hook never fires (a
  * table.move over 2^62 indexes would otherwise never end). */
-static void charge(lua_State *L, lua_Unsigned n)
+void sk_sandbox_charge(lua_State *L, lua_Unsigned n)
 {
     sk_sandbox *sb = sandbox_of(L);
     if (!sb->stopped && n <= sb->budget - (sb->spent < sb->budget ? sb->spent : sb->budget)) {
@@ -83,7 +190,7 @@ static int sandbox_move(lua_State *L)
 {
     lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
     if (e >= f)
-        charge(L, (lua_Unsigned)e - (lua_Unsigned)f + 1);
+        sk_sandbox_charge(L, (lua_Unsigned)e - (lua_Unsigned)f + 1);
     int n = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -98,10 +205,8 @@ static int sandbox_move(lua_State *L)
  * that is not anchored with ^ is tried from every position: about
  * n^e / e! steps for e such retries. ('a'):rep(1e5):find('.-.-.-b') is
  * about 4e18 steps: without this, a rule could stop the whole run. */
-static double pattern_steps(const char *p, size_t plen, size_t n, int plain)
+int sk_sandbox_pattern_exponent(const char *p, size_t plen)
 {
-    if (plain)
-        return (double)n + 1;
     int e = plen && p[0] == '^' ? 0 : 1;
     for (size_t i = 0; i < plen; i++) {
         if (p[i] == '%') {
@@ -115,6 +220,11 @@ static double pattern_steps(const char *p, size_t plen, size_t n, int plain)
             e++;
         }
     }
+    return e;
+}
+
+double sk_sandbox_pattern_cost(int e, size_t n)
+{
     double steps = 1, fact = 1;
     for (int i = 1; i <= e; i++) {
         steps *= (double)n + 1;
@@ -123,33 +233,42 @@ static double pattern_steps(const char *p, size_t plen, size_t n, int plain)
     return steps / fact + (double)n;
 }
 
+static double pattern_steps(const char *p, size_t plen, size_t n, int plain)
+{
+    return plain ? (double)n + 1 : sk_sandbox_pattern_cost(sk_sandbox_pattern_exponent(p, plen), n);
+}
+
 /* string.find, match, gmatch, gsub: each pattern step counts as one
  * instruction of the rule's budget, charged before the match starts; a
  * pattern that could take more than the whole budget on its own is refused
  * with a message that says why. */
+/* Charges steps for a match of pattern p on a text of n bytes, or stops the
+ * rule with a message that says why when they are more than the whole budget. */
+void sk_sandbox_charge_steps(lua_State *L, const char *p, double steps, size_t n)
+{
+    sk_sandbox *sb = sandbox_of(L);
+    if (steps > (double)sb->budget) {
+        char why[200];
+        snprintf(why, sizeof why,
+                 "rule stopped: the pattern '%.40s' could take %.0e steps on a text of %zu bytes, "
+                 "more than the rule's budget", p, steps, n);
+        sb->stopped = 1;
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        luaL_where(L, 1); /* the rule's line: level 1 is the caller of this C function */
+        lua_pushstring(L, why);
+        lua_concat(L, 2);
+        lua_error(L);
+    }
+    sk_sandbox_charge(L, (lua_Unsigned)steps);
+}
+
 static int charged_pattern(lua_State *L)
 {
     size_t n, plen;
     const char *s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &n) : NULL;
     const char *p = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &plen) : NULL;
-    if (s && p) {
-        sk_sandbox *sb = sandbox_of(L);
-        int plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
-        double steps = pattern_steps(p, plen, n, plain);
-        if (steps > (double)sb->budget) {
-            char why[200];
-            snprintf(why, sizeof why,
-                     "rule stopped: the pattern '%.40s' could take %.0e steps on a text of %zu bytes, "
-                     "more than the rule's budget", p, steps, n);
-            sb->stopped = 1;
-            lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-            luaL_where(L, 1); /* the rule's line: level 1 is the caller of this C function */
-            lua_pushstring(L, why);
-            lua_concat(L, 2);
-            return lua_error(L);
-        }
-        charge(L, (lua_Unsigned)steps);
-    }
+    if (s && p)
+        sk_sandbox_charge_steps(L, p, pattern_steps(p, plen, n, lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4)), n);
     int top = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -229,6 +348,29 @@ int sk_sandbox_inner(lua_State *L, int idx)
     }
     lua_getfield(L, -1, "__index");
     lua_remove(L, -2);
+    return 1;
+}
+
+/* Whether the value at idx is a read-only view; if so its inner table is
+ * pushed and *n set to its length (what ro_len says: __n, else the inner
+ * table's), so that C can walk it without a metamethod per item. */
+int sk_sandbox_view(lua_State *L, int idx, lua_Integer *n)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+        return 0;
+    int meta = lua_gettop(L);
+    lua_getfield(L, meta, "__newindex");
+    lua_CFunction f = lua_tocfunction(L, -1);
+    if (f != ro_newindex && f != env_newindex) {
+        lua_settop(L, meta - 1);
+        return 0;
+    }
+    int has_n = lua_getfield(L, meta, "__n") == LUA_TNUMBER;
+    lua_getfield(L, meta, "__index");
+    *n = has_n ? lua_tointeger(L, -2) : (lua_Integer)lua_rawlen(L, -1);
+    lua_replace(L, meta);
+    lua_settop(L, meta);
     return 1;
 }
 
@@ -362,6 +504,16 @@ static int sandbox_setmetatable(lua_State *L)
     return 1;
 }
 
+/* type(v): the base library's, with the names kept as upvalues instead of
+ * looked up as strings on every call (rules call it all the time). */
+static int sandbox_type(lua_State *L)
+{
+    int t = lua_type(L, 1);
+    luaL_argcheck(L, t != LUA_TNONE, 1, "value expected");
+    lua_pushvalue(L, lua_upvalueindex(t + 1));
+    return 1;
+}
+
 /* load(chunk [, name [, mode [, env]]]): text chunks only, in the sandbox. */
 static int sandbox_load(lua_State *L)
 {
@@ -395,6 +547,7 @@ static int sandbox_print(lua_State *L)
     return 0;
 }
 
+
 typedef struct charged_fn {
     lua_CFunction open; /* the library */
     const char *name;
@@ -415,7 +568,7 @@ static const charged_fn CHARGED[] = {
 
 static const char *const BASE_ALLOWED[] = {
     "assert", "error", "getmetatable", "ipairs", "pairs", "pcall", "rawequal",
-    "select", "tonumber", "tostring", "type", "xpcall", "_VERSION", NULL,
+    "select", "tonumber", "tostring", "xpcall", "_VERSION", NULL,
 };
 
 static const luaL_Reg BASE_REPLACED[] = {
@@ -461,6 +614,10 @@ static int build_sandbox(lua_State *L)
         lua_pushcfunction(L, r->func);
         lua_setfield(L, G, r->name);
     }
+    for (int t = LUA_TNIL; t < LUA_NUMTYPES; t++)
+        lua_pushstring(L, lua_typename(L, t));
+    lua_pushcclosure(L, sandbox_type, LUA_NUMTYPES);
+    lua_setfield(L, G, "type");
     lua_getfield(L, real, "setmetatable");
     lua_pushcclosure(L, sandbox_setmetatable, 1);
     lua_setfield(L, G, "setmetatable");
@@ -506,7 +663,8 @@ static int build_sandbox(lua_State *L)
         return lua_error(L);
     sk_sandbox_push_env(L);
     lua_setupvalue(L, -2, 1);
-    lua_call(L, 0, 1);
+    sk_native_push(L); /* the chunk's argument: its private helpers */
+    lua_call(L, 1, 1);
     if (!lua_istable(L, -1))
         return luaL_error(L, "sk.lua did not return its table");
     sk_sandbox_push_readonly(L, -1);
@@ -523,8 +681,12 @@ int sk_sandbox_open(sk_sandbox *sb, const sk_limits *limits, char **msg)
     sb->state_limit = limits->state_memory;
     sb->limit = sb->state_limit;
     sb->budget = limits->rule_budget;
-    sb->L = lua_newstate(capped_alloc, sb);
+    lua_heap *heap = calloc(1, sizeof *heap);
+    if (heap)
+        heap->sb = sb;
+    sb->L = heap ? lua_newstate(capped_alloc, heap) : NULL;
     if (!sb->L) {
+        free(heap);
         *msg = sk_strdup("cannot create a Lua state: out of memory");
         return -1;
     }
@@ -534,8 +696,7 @@ int sk_sandbox_open(sk_sandbox *sb, const sk_limits *limits, char **msg)
     lua_pushcfunction(sb->L, build_sandbox);
     if (lua_pcall(sb->L, 0, 0, 0) != LUA_OK) {
         *msg = sk_printf("cannot build the rule sandbox: %s", lua_tostring(sb->L, -1));
-        lua_close(sb->L);
-        sb->L = NULL;
+        sk_sandbox_close(sb);
         return -1;
     }
     return 0;
@@ -552,8 +713,15 @@ size_t sk_sandbox_destroy(sk_sandbox *sb)
 
 size_t sk_sandbox_close(sk_sandbox *sb)
 {
-    if (sb->L)
+    if (sb->L) {
+        void *ud;
+        lua_getallocf(sb->L, &ud);
         lua_close(sb->L);
+        lua_heap *heap = ud;
+        for (int i = 0; i < heap->nchunks; i++)
+            free(heap->chunk[i]);
+        free(heap);
+    }
     sb->L = NULL;
     return sb->used; /* lua_close freed everything through capped_alloc: 0 unless a leak */
 }

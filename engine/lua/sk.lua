@@ -6,16 +6,17 @@
 
 local sk = {}
 
+-- The engine's native helpers for the hottest functions below (the chunk's
+-- argument, so no rule can reach them): each does exactly what the Lua code
+-- it replaces did, without running instructions under the count hook.
+local native = ...
+
 ---------------------------------------------------------------------------
 -- Dates: "YYYY-MM-DD" strings, as the loader hands them to rules.
 ---------------------------------------------------------------------------
 
-local function parse_date(s)
-  if type(s) ~= "string" then return nil end
-  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if not y then return nil end
-  return tonumber(y), tonumber(m), tonumber(d)
-end
+-- The year, month and day of a "YYYY-MM-DD" string (any digits), or nil.
+local parse_date = native.date_parts
 
 -- Days since 1970-01-01 of a civil date (proleptic Gregorian calendar).
 local function day_number(y, m, d)
@@ -43,18 +44,11 @@ local function civil_from_days(z)
 end
 
 --- True when s is a "YYYY-MM-DD" string.
-function sk.is_date(s)
-  return parse_date(s) ~= nil
-end
+sk.is_date = native.is_date
 
 --- Days from date a to date b (negative when b is earlier); nil if either
---- is not a date.
-function sk.days(a, b)
-  local ay, am, ad = parse_date(a)
-  local by, bm, bd = parse_date(b)
-  if not ay or not by then return nil end
-  return day_number(by, bm, bd) - day_number(ay, am, ad)
-end
+--- is not a date: day_number(b) - day_number(a), computed natively.
+sk.days = native.days
 
 --- The date n days after d (n may be negative).
 function sk.add_days(d, n)
@@ -70,16 +64,14 @@ end
 
 --- True when v holds something: not nil, not false, not a blank string,
 --- not an empty list or map.
-function sk.present(v)
-  if v == nil or v == false then return false end
-  if type(v) == "string" then return v:find("%S") ~= nil end
-  if type(v) == "table" then return next(v) ~= nil end
-  return true
-end
+--- (Native: for a string, whether it has a byte that is not a space; for a
+--- table, whether next() finds anything.)
+sk.present = native.present
 
 --- Iterate a list that may be absent: for i, x in sk.each(doc.staff) do.
 --- Null items (nil) are skipped, the items after them are not.
-function sk.each(list)
+--- (Native for the lists of documents; this version serves every other value.)
+local function each(list)
   if type(list) ~= "table" then return function() return nil end end
   local i, n = 0, #list
   return function()
@@ -90,27 +82,37 @@ function sk.each(list)
     end
   end
 end
+sk.each = native.make_each(each)
 
 --- Number of items in a list that may be absent.
-function sk.count(list)
-  if type(list) ~= "table" then return 0 end
-  return #list
-end
+--- (Native: #list of a table, else 0.)
+sk.count = native.count
 
---- A set (value -> true) of a list that may be absent.
-function sk.set(list)
+-- A set (value -> true) of a list that may be absent.
+local function set(list)
   local s = {}
   for _, v in sk.each(list) do s[v] = true end
   return s
 end
 
---- The items of a list joined with sep (default ", "), each passed
---- through tostring.
-function sk.join(list, sep)
+-- The items of a list joined with sep (default ", "), each passed
+-- through tostring.
+local function join(list, sep)
   local parts = {}
   for _, v in sk.each(list) do parts[#parts + 1] = tostring(v) end
   return table.concat(parts, sep or ", ")
 end
+
+-- Native for the lists of documents; the versions above serve every other
+-- value (and raise their errors).
+local native_set, native_join = native.make_set_join(set, join)
+
+--- A set (value -> true) of a list that may be absent.
+sk.set = native_set
+
+--- The items of a list joined with sep (default ", "), each passed
+--- through tostring.
+sk.join = native_join
 
 -- Upper-case letters of Swedish, Danish and common European names that
 -- string.lower (a byte function) leaves alone.
@@ -119,17 +121,16 @@ local FOLD = {
   ["É"] = "é", ["Ü"] = "ü", ["È"] = "è", ["Á"] = "á",
 }
 
---- Lower-case s, including å, ä, ö, æ, ø.
-function sk.lower(s)
-  return (string.lower(s):gsub("\xC3[\x80-\x9E]", FOLD))
-end
+-- Native: string.lower, then the pairs of FOLD, as
+-- string.lower(s):gsub("\xC3[\x80-\x9E]", FOLD) would.
+local lower, same_text = native.make_lower(FOLD)
 
---- True when a and b are equal ignoring case (and surrounding blanks).
-function sk.same_text(a, b)
-  if type(a) ~= "string" or type(b) ~= "string" then return false end
-  local function norm(s) return sk.lower(s:match("^%s*(.-)%s*$")) end
-  return norm(a) == norm(b)
-end
+--- Lower-case s, including å, ä, ö, æ, ø.
+sk.lower = lower
+
+--- True when a and b are equal ignoring case (and surrounding blanks):
+--- both without leading and trailing %s, through sk.lower.
+sk.same_text = same_text
 
 --- True when n is a finite number (not NaN, not infinite).
 function sk.finite(n)
@@ -236,31 +237,9 @@ end
 --- Iterate every activity of a plan, phase by phase in order:
 --- for act, path, phase in sk.activities(doc) do ... end
 --- `path` is the activity's path for report{}.
-function sk.activities(plan)
-  local phases = type(plan) == "table" and plan.phases
-  if type(phases) ~= "table" then return function() return nil end end
-  -- a walk, not a list: no table is built but the path handed out
-  local p, list, i, n = 0, nil, 0, 0
-  return function()
-    while true do
-      if i < n then
-        i = i + 1
-        local act = list[i]
-        if act ~= nil then
-          local phase = sk.PHASES[p]
-          return act, { "phases", phase, "activities", i }, phase
-        end
-      else
-        p = p + 1
-        local phase = sk.PHASES[p]
-        if not phase then return nil end
-        local ph = phases[phase]
-        list = type(ph) == "table" and type(ph.activities) == "table" and ph.activities or nil
-        i, n = 0, list and #list or 0
-      end
-    end
-  end
-end
+-- (Native: a walk, not a list; for each phase of sk.PHASES in order,
+-- plan.phases[phase].activities when both are tables, its items but nulls.)
+sk.activities = native.make_activities(sk.PHASES)
 
 --- A path extended by more keys: sk.sub(path, "owner") (a new table).
 function sk.sub(path, ...)
@@ -304,14 +283,12 @@ function sk.plan_activity(act, path)
 end
 
 --- An activity's status; an activity without one counts as "planned".
-function sk.plan_status(act)
-  if type(act) == "table" and sk.present(act.status) then return act.status end
-  return "planned"
-end
+--- (Native: act.status when act is a table and sk.present(act.status).)
+sk.plan_status = native.plan_status
 
---- The defined target groups of a plan by id (ids compared as text):
---- id -> { group = ..., index = i, path = { "target_groups", i } }.
-function sk.plan_groups(plan)
+-- The defined target groups of a plan by id (ids compared as text):
+-- id -> { group = ..., index = i, path = { "target_groups", i } }.
+local function plan_groups(plan)
   local byid = {}
   for i, g in sk.each(plan.target_groups) do
     if type(g) == "table" and g.id ~= nil and byid[tostring(g.id)] == nil then
@@ -321,10 +298,10 @@ function sk.plan_groups(plan)
   return byid
 end
 
---- Which activities reach each target group: id (as text) -> list of
---- { act = ..., path = ..., phase = ... }, phase by phase in order.
---- A cancelled activity reaches nobody.
-function sk.plan_reach(plan)
+-- Which activities reach each target group: id (as text) -> list of
+-- { act = ..., path = ..., phase = ... }, phase by phase in order.
+-- A cancelled activity reaches nobody.
+local function plan_reach(plan)
   local reach = {}
   for act, path, phase in sk.activities(plan) do
     if type(act) == "table" and sk.plan_status(act) ~= "cancelled" then
@@ -342,6 +319,18 @@ function sk.plan_reach(plan)
   end
   return reach
 end
+
+-- Native for a document; the versions above serve every other value.
+local native_groups, native_reach = native.make_plan(sk.PHASES, plan_groups, plan_reach)
+
+--- The defined target groups of a plan by id (ids compared as text):
+--- id -> { group = ..., index = i, path = { "target_groups", i } }.
+sk.plan_groups = native_groups
+
+--- Which activities reach each target group: id (as text) -> list of
+--- { act = ..., path = ..., phase = ... }, phase by phase in order.
+--- A cancelled activity reaches nobody.
+sk.plan_reach = native_reach
 
 --- A count of days for a message: "1 day", "14 days", "1 234 days".
 function sk.plan_ndays(n)

@@ -22,11 +22,15 @@ it did.
 Fix: fill in `know`, `feel` and `do` for the target group.]],
   check = function(doc, report)
     for i, group in sk.each(doc.target_groups) do
-      local missing = {}
-      for _, g in ipairs(GOALS) do
-        if not sk.present(group[g.key]) then missing[#missing + 1] = g.what end
+      local missing -- made for the first missing goal: most groups state all
+      for k = 1, #GOALS do
+        local g = GOALS[k]
+        if not sk.present(group[g.key]) then
+          missing = missing or {}
+          missing[#missing + 1] = g.what
+        end
       end
-      if #missing > 0 then
+      if missing then
         local list
         if #missing == 1 then
           list = missing[1]

@@ -25,14 +25,19 @@ Fix: give the activity `what`, `target_groups` (ids of the plan's target
 groups), `channel`, `date` and `owner`.]],
   check = function(doc, report)
     for act, path in sk.activities(doc) do
-      local missing = {}
-      for _, f in ipairs(FIELDS) do
-        local v = type(act) == "table" and act[f.key] or nil
+      local is_table = type(act) == "table"
+      local missing -- made for the first missing field: most activities have all
+      for k = 1, #FIELDS do
+        local f = FIELDS[k]
+        local v = is_table and act[f.key] or nil
         local ok
         if f.list then ok = sk.count(v) > 0 else ok = sk.present(v) end
-        if not ok then missing[#missing + 1] = f.what end
+        if not ok then
+          missing = missing or {}
+          missing[#missing + 1] = f.what
+        end
       end
-      if #missing > 0 then
+      if missing then
         local list = missing[1]
         if #missing > 1 then
           list = table.concat(missing, ", ", 1, #missing - 1) .. " or " .. missing[#missing]

@@ -1,4 +1,9 @@
 -- ON-05: every staff member with a role has an HSA assignment and secure login (seed 004).
+-- How a message names a staff member with roles; built only for a message.
+local function who(member, i)
+  return sk.staff_label(member, i) .. " (roles: " .. sk.join(member.roles) .. ")"
+end
+
 return {
   id = "ON-05",
   severity = "error",
@@ -19,15 +24,14 @@ the member can log in with secure authentication.]],
   check = function(doc, report)
     for i, member in sk.each(doc.staff) do
       if sk.count(member.roles) > 0 then
-        local who = sk.staff_label(member, i) .. " (roles: " .. sk.join(member.roles) .. ")"
         if member.hsa_assignment ~= true then
           report { path = { "staff", i, "hsa_assignment" },
-                   message = who .. " has no HSA assignment on the unit (medarbetaruppdrag i HSA): "
+                   message = who(member, i) .. " has no HSA assignment on the unit (medarbetaruppdrag i HSA): "
                      .. (member.hsa_assignment == false and "hsa_assignment is false" or "it is not recorded") }
         end
         if member.secure_login ~= true then
           report { path = { "staff", i, "secure_login" },
-                   message = who .. " cannot log in with secure authentication (säker inloggning): "
+                   message = who(member, i) .. " cannot log in with secure authentication (säker inloggning): "
                      .. (member.secure_login == false and "secure_login is false" or "it is not recorded") }
         end
       end

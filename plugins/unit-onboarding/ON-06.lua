@@ -1,4 +1,9 @@
 -- ON-06: staff with roles are trained in the basics, their roles and, for practitioners, the program (seed 004).
+-- How a message names a staff member with roles; built only for a message.
+local function who(member, i)
+  return sk.staff_label(member, i) .. " (roles: " .. sk.join(member.roles) .. ")"
+end
+
 return {
   id = "ON-06",
   severity = "error",
@@ -23,12 +28,13 @@ Fix: train the staff member and list the training in `training`
         local trained = sk.set(member.training)
         local needed = { "basics", "roles" }
         if roles.practitioner then needed[#needed + 1] = "program" end
-        local who = sk.staff_label(member, i) .. " (roles: " .. sk.join(member.roles) .. ")"
+        local name -- who(member, i), once a message needs it
         for _, t in ipairs(needed) do
           if not trained[t] then
+            name = name or who(member, i)
             local why = t == "program" and ", which a practitioner (behandlare) needs" or ""
             report { path = { "staff", i, "training" },
-                     message = who .. " is not trained in " .. t .. " (" .. sk.TRAINING_NAMES[t] .. ")" .. why }
+                     message = name .. " is not trained in " .. t .. " (" .. sk.TRAINING_NAMES[t] .. ")" .. why }
           end
         end
       end

@@ -1,6 +1,11 @@
 -- ON-13: the connection steps are done, in order and before launch (seed 004).
 local STEP3 = "programs_distributed"
 
+-- How a message names a connection key; built only for a message.
+local function what(key)
+  return key .. " (" .. sk.CONNECTION_NAMES[key] .. ")"
+end
+
 return {
   id = "ON-13",
   severity = "error",
@@ -31,11 +36,10 @@ follow the steps' order; connect the unit before launch.]],
       local latest = nil
       for _, key in ipairs(keys) do
         local d = c[key]
-        local what = key .. " (" .. sk.CONNECTION_NAMES[key] .. ")"
         if not sk.is_date(d) then
           if key ~= STEP3 then
             report { path = { "connection", key },
-                     message = "connection step " .. n .. " is not done: " .. what .. " has no date" }
+                     message = "connection step " .. n .. " is not done: " .. what(key) .. " has no date" }
           end
         else
           if prev and d < prev.date then
@@ -49,7 +53,7 @@ follow the steps' order; connect the unit before launch.]],
             local gap = sk.done_gap(d, doc.launch_date, ctx.as_of)
             if gap then
               report { path = { "connection", key },
-                       message = "connection step " .. n .. ", " .. what .. " " .. d .. ", " .. gap
+                       message = "connection step " .. n .. ", " .. what(key) .. " " .. d .. ", " .. gap
                          .. "; the unit must be connected before launch" }
             end
           end

@@ -1,0 +1,704 @@
+/* native.c: the hottest helpers of sk.lua in C (dates, present, each, count,
+ * set, join, lower, same_text, the plan walks). In Lua every step of them
+ * also paid for the count hook, and the date and text helpers for a charged
+ * pattern match. sk.lua receives them as its chunk's argument (sk_native_push),
+ * so no rule can reach this table; each does what the Lua code it replaces
+ * did, is charged what that code's pattern matches were (and one instruction
+ * per item of a list it walks in C), and reads a document only through its
+ * read-only views, handing out views, scalars and new tables. */
+#include "native.h"
+
+#include <ctype.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <string.h>
+
+/* The patterns the replaced Lua code matched: each native helper charges
+ * what their matches were charged (so a rule's budget runs out where it did,
+ * and a text too long for them is refused as it was), not their cost in C. */
+typedef struct native_pattern {
+    const char *text;
+    int exponent; /* sk_sandbox_pattern_exponent of text, checked by sk_native_push */
+} native_pattern;
+
+enum { PAT_DATE, PAT_NONBLANK, PAT_FOLD, PAT_TRIM, PAT_COUNT };
+static const native_pattern NATIVE_PATTERNS[PAT_COUNT] = {
+    [PAT_DATE] = {"^(%d%d%d%d)%-(%d%d)%-(%d%d)$", 0},
+    [PAT_NONBLANK] = {"%S", 1},
+    [PAT_FOLD] = {"\xC3[\x80-\x9E]", 1},
+    [PAT_TRIM] = {"^%s*(.-)%s*$", 3},
+};
+#define CHARGE(L, pat, n)                                                                       \
+    sk_sandbox_charge_steps(L, NATIVE_PATTERNS[pat].text,                                       \
+                            sk_sandbox_pattern_cost(NATIVE_PATTERNS[pat].exponent, n), n)
+
+/* Lua's floor division for a positive divisor (a // b in sk.lua). */
+static lua_Integer floor_div(lua_Integer a, lua_Integer b)
+{
+    lua_Integer q = a / b;
+    return (a % b != 0 && a < 0) ? q - 1 : q;
+}
+
+/* The year, month and day of a string matching ^%d%d%d%d%-%d%d%-%d%d$ (the
+ * digits are not checked as a calendar date, as in sk.lua); 0 for anything else. */
+static int date_parts(lua_State *L, int idx, lua_Integer *y, lua_Integer *m, lua_Integer *d)
+{
+    size_t n;
+    if (lua_type(L, idx) != LUA_TSTRING)
+        return 0;
+    const char *s = lua_tolstring(L, idx, &n);
+    CHARGE(L, PAT_DATE, n);
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+            return 0;
+    *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    *m = (s[5] - '0') * 10 + (s[6] - '0');
+    *d = (s[8] - '0') * 10 + (s[9] - '0');
+    return 1;
+}
+
+/* Days since 1970-01-01 of a civil date: sk.lua's day_number. */
+static lua_Integer day_number(lua_Integer y, lua_Integer m, lua_Integer d)
+{
+    if (m <= 2)
+        y--;
+    lua_Integer era = floor_div(y, 400);
+    lua_Integer yoe = y - era * 400;
+    lua_Integer mp = (m + 9) % 12; /* m >= 0 */
+    lua_Integer doy = (153 * mp + 2) / 5 + d - 1;
+    lua_Integer doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* date_parts(s) -> y, m, d, or nil */
+static int native_date_parts(lua_State *L)
+{
+    lua_Integer y, m, d;
+    if (!date_parts(L, 1, &y, &m, &d)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushinteger(L, y);
+    lua_pushinteger(L, m);
+    lua_pushinteger(L, d);
+    return 3;
+}
+
+/* sk.is_date(s) */
+static int native_is_date(lua_State *L)
+{
+    lua_Integer y, m, d;
+    lua_pushboolean(L, date_parts(L, 1, &y, &m, &d));
+    return 1;
+}
+
+/* sk.days(a, b): b - a in days, or nil */
+static int native_days(lua_State *L)
+{
+    lua_Integer ay, am, ad, by, bm, bd;
+    int a = date_parts(L, 1, &ay, &am, &ad), b = date_parts(L, 2, &by, &bm, &bd);
+    if (!a || !b) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushinteger(L, day_number(by, bm, bd) - day_number(ay, am, ad));
+    return 1;
+}
+
+/* Whether the value at idx is present, as sk.present says: not nil, not
+ * false, not a blank string, not an empty table (seen through a read-only
+ * view, as next() does). Leaves the stack as it was. */
+static int is_present(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    switch (lua_type(L, idx)) {
+    case LUA_TNONE:
+    case LUA_TNIL:
+        return 0;
+    case LUA_TBOOLEAN:
+        return lua_toboolean(L, idx);
+    case LUA_TSTRING: {
+        size_t n, i = 0;
+        const char *s = lua_tolstring(L, idx, &n);
+        CHARGE(L, PAT_NONBLANK, n);
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
+        return i < n;
+    }
+    case LUA_TTABLE: {
+        int top = lua_gettop(L);
+        lua_pushvalue(L, idx);
+        if (sk_sandbox_inner(L, -1))
+            lua_replace(L, -2);
+        lua_pushnil(L);
+        int present = lua_next(L, top + 1) != 0;
+        lua_settop(L, top);
+        return present;
+    }
+    default:
+        return 1;
+    }
+}
+
+static int native_present(lua_State *L)
+{
+    lua_pushboolean(L, is_present(L, 1));
+    return 1;
+}
+
+/* The iterator of nothing: sk.each and sk.activities of an absent value. */
+static int iter_none(lua_State *L)
+{
+    (void)L;
+    return 0;
+}
+
+/* The step of sk.each over a read-only view; upvalues: the view's inner
+ * table, the last index, the length. Null items are skipped. */
+static int each_step(lua_State *L)
+{
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+    lua_Integer n = lua_tointeger(L, lua_upvalueindex(3));
+    while (i < n) {
+        i++;
+        if (lua_rawgeti(L, lua_upvalueindex(1), i) != LUA_TNIL) {
+            lua_pushinteger(L, i);
+            lua_copy(L, -1, lua_upvalueindex(2));
+            lua_insert(L, -2);
+            return 2;
+        }
+        lua_pop(L, 1);
+        sk_sandbox_charge(L, 1); /* a run of nulls is a loop in C */
+    }
+    lua_pushinteger(L, i);
+    lua_replace(L, lua_upvalueindex(2));
+    return 0;
+}
+
+/* sk.each(list): a C iterator over a document list (a read-only view, whose
+ * length and items are plain); another table goes to sk.lua's own version
+ * (upvalue 1), which keeps the metamethods of a rule's own tables. */
+static int native_each(lua_State *L)
+{
+    lua_settop(L, 1);
+    if (lua_type(L, 1) != LUA_TTABLE) {
+        lua_pushcfunction(L, iter_none);
+        return 1;
+    }
+    lua_Integer n;
+    if (!sk_sandbox_view(L, 1, &n)) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_insert(L, 1);
+        lua_call(L, 1, LUA_MULTRET);
+        return lua_gettop(L);
+    }
+    lua_pushinteger(L, 0);
+    lua_pushinteger(L, n);
+    lua_pushcclosure(L, each_step, 3);
+    return 1;
+}
+
+/* native.each(fallback): sk.each with sk.lua's version for other tables. */
+static int native_make_each(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_settop(L, 1);
+    lua_pushcclosure(L, native_each, 1);
+    return 1;
+}
+
+/* sk.count(list): #list of a table, else 0. */
+static int native_count(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TTABLE) {
+        lua_pushinteger(L, 0);
+        return 1;
+    }
+    lua_len(L, 1);
+    return 1;
+}
+
+/* sk.set(list): value -> true for the items of a document list; upvalue 1:
+ * sk.lua's version, for any other value. */
+static int native_set(lua_State *L)
+{
+    lua_Integer n;
+    lua_settop(L, 1);
+    if (!sk_sandbox_view(L, 1, &n)) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_insert(L, 1);
+        lua_call(L, 1, 1);
+        return 1;
+    }
+    sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
+    lua_createtable(L, 0, n > 0 && n < 64 ? (int)n : 0);
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, 2, i) == LUA_TNIL) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushboolean(L, 1);
+        lua_rawset(L, 3);
+    }
+    return 1;
+}
+
+/* sk.join(list, sep): the items of a document list through tostring,
+ * joined with sep (", " when absent); upvalue 1: sk.lua's version, for any
+ * other list or separator (and the errors they raise). */
+static int native_join(lua_State *L)
+{
+    lua_Integer n;
+    lua_settop(L, 2);
+    int st = lua_type(L, 2);
+    int sep_ok = st == LUA_TNIL || (st == LUA_TBOOLEAN && !lua_toboolean(L, 2)) ||
+                 st == LUA_TSTRING || st == LUA_TNUMBER;
+    if (!sep_ok || !sk_sandbox_view(L, 1, &n)) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_insert(L, 1);
+        lua_call(L, 2, 1);
+        return 1;
+    }
+    sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
+    size_t seplen = 2;
+    const char *sep = lua_toboolean(L, 2) ? lua_tolstring(L, 2, &seplen) : ", ";
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    int first = 1;
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, 3, i) == LUA_TNIL) {
+            lua_pop(L, 1);
+            continue;
+        }
+        if (!first)
+            luaL_addlstring(&b, sep, seplen);
+        first = 0;
+        luaL_tolstring(L, -1, NULL); /* what tostring gives */
+        lua_remove(L, -2);
+        luaL_addvalue(&b);
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* sk.plan_status(act): act.status when act is a table and it is present,
+ * else "planned". */
+static int native_plan_status(lua_State *L)
+{
+    lua_settop(L, 1);
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        lua_getfield(L, 1, "status");
+        if (is_present(L, 2))
+            return 1;
+    }
+    lua_pushliteral(L, "planned");
+    return 1;
+}
+
+static int native_make_set_join(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, native_set, 1);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, native_join, 1);
+    return 2;
+}
+
+/* The step of sk.activities; upvalues: 1 the phase names in order, 2 the
+ * plan's phases, 3 the phase number, 4 its activities (a view's inner table,
+ * or a rule's own table, or nil), 5 the last index, 6 their number, 7 whether
+ * 4 is plain (read with rawget). As sk.lua's walk did: phase by phase, null
+ * items skipped, each activity with a new path table. */
+static int activities_step(lua_State *L)
+{
+    lua_Integer p = lua_tointeger(L, lua_upvalueindex(3));
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(5));
+    lua_Integer n = lua_tointeger(L, lua_upvalueindex(6));
+    for (;;) {
+        if (i < n) {
+            i++;
+            int t = lua_toboolean(L, lua_upvalueindex(7))
+                        ? lua_rawgeti(L, lua_upvalueindex(4), i)
+                        : lua_geti(L, lua_upvalueindex(4), i);
+            if (t == LUA_TNIL) {
+                lua_pop(L, 1);
+                sk_sandbox_charge(L, 1); /* a loop in C over a rule's own list of nils */
+                continue;
+            }
+            lua_pushinteger(L, i);
+            lua_replace(L, lua_upvalueindex(5));
+            lua_rawgeti(L, lua_upvalueindex(1), p); /* the phase */
+            lua_createtable(L, 4, 0);
+            lua_pushliteral(L, "phases");
+            lua_rawseti(L, -2, 1);
+            lua_pushvalue(L, -2);
+            lua_rawseti(L, -2, 2);
+            lua_pushliteral(L, "activities");
+            lua_rawseti(L, -2, 3);
+            lua_pushinteger(L, i);
+            lua_rawseti(L, -2, 4);
+            lua_rotate(L, -2, 1); /* act, path, phase */
+            return 3;
+        }
+        p++;
+        lua_pushinteger(L, p);
+        lua_replace(L, lua_upvalueindex(3));
+        lua_pushinteger(L, 0);
+        lua_replace(L, lua_upvalueindex(5));
+        lua_pushinteger(L, 0);
+        lua_replace(L, lua_upvalueindex(6));
+        if (lua_rawgeti(L, lua_upvalueindex(1), p) == LUA_TNIL)
+            return 0; /* after the last phase */
+        lua_gettable(L, lua_upvalueindex(2)); /* phases[phase] */
+        i = n = 0;
+        if (lua_type(L, -1) == LUA_TTABLE && lua_getfield(L, -1, "activities") == LUA_TTABLE) {
+            int plain = sk_sandbox_view(L, -1, &n);
+            if (!plain)
+                n = luaL_len(L, -1);
+            lua_replace(L, lua_upvalueindex(4));
+            lua_pushboolean(L, plain);
+            lua_replace(L, lua_upvalueindex(7));
+            lua_pushinteger(L, n);
+            lua_replace(L, lua_upvalueindex(6));
+        }
+        lua_settop(L, 0);
+    }
+}
+
+/* sk.activities(plan); upvalue 1: sk.PHASES. */
+static int native_activities(lua_State *L)
+{
+    lua_settop(L, 1);
+    if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE) {
+        lua_pushcfunction(L, iter_none);
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, -2);
+    lua_pushinteger(L, 0); /* p */
+    lua_pushnil(L);        /* list */
+    lua_pushinteger(L, 0); /* i */
+    lua_pushinteger(L, 0); /* n */
+    lua_pushboolean(L, 0);
+    lua_pushcclosure(L, activities_step, 7);
+    return 1;
+}
+
+/* native.make_activities(PHASES): sk.activities over these phases. */
+static int native_make_activities(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_pushcclosure(L, native_activities, 1);
+    return 1;
+}
+
+/* The lower-case form of s into out (n bytes): string.lower's bytes, then
+ * every "\xC3" + [\x80-\x9E] pair folded by map (sk.lua's FOLD, validated by
+ * native_make_lower to keep the length), as sk.lua's gsub did. */
+static void fold_lower(const char *s, size_t n, char *out, const unsigned char *map)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char c = (unsigned char)out[i + 1];
+        if ((unsigned char)out[i] == 0xC3 && c >= 0x80 && c <= 0x9E) {
+            if (map[c - 0x80])
+                out[i + 1] = (char)map[c - 0x80];
+            i++; /* the pair is consumed whether or not it was folded */
+        }
+    }
+}
+
+/* sk.lower(s); upvalue 1: the fold map (a userdata of 31 bytes). */
+static int native_lower(lua_State *L)
+{
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    const unsigned char *map = lua_touserdata(L, lua_upvalueindex(1));
+    CHARGE(L, PAT_FOLD, n);
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, n);
+    fold_lower(s, n, out, map);
+    luaL_pushresultsize(&b, n);
+    return 1;
+}
+
+/* s without leading and trailing spaces, as ^%s*(.-)%s*$ captures it. */
+static const char *trim(const char *s, size_t *n)
+{
+    while (*n && isspace((unsigned char)s[0]))
+        s++, (*n)--;
+    while (*n && isspace((unsigned char)s[*n - 1]))
+        (*n)--;
+    return s;
+}
+
+/* sk.same_text(a, b); upvalue 1: the fold map. */
+static int native_same_text(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TSTRING || lua_type(L, 2) != LUA_TSTRING) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    size_t na, nb;
+    const char *a = lua_tolstring(L, 1, &na), *b = lua_tolstring(L, 2, &nb);
+    const unsigned char *map = lua_touserdata(L, lua_upvalueindex(1));
+    CHARGE(L, PAT_TRIM, na);
+    a = trim(a, &na);
+    CHARGE(L, PAT_FOLD, na);
+    CHARGE(L, PAT_TRIM, nb);
+    b = trim(b, &nb);
+    CHARGE(L, PAT_FOLD, nb);
+    if (na != nb) { /* folding keeps lengths */
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    char small[2][128];
+    char *fa = small[0], *fb = small[1];
+    if (na > sizeof small[0]) { /* scratch the collector frees */
+        fa = lua_newuserdatauv(L, na, 0);
+        fb = lua_newuserdatauv(L, nb, 0);
+    }
+    fold_lower(a, na, fa, map);
+    fold_lower(b, nb, fb, map);
+    lua_pushboolean(L, memcmp(fa, fb, na) == 0);
+    return 1;
+}
+
+/* native.make_lower(FOLD) -> lower, same_text: FOLD maps upper-case
+ * letters "\xC3" + [\x80-\x9E] to lower-case ones "\xC3" + one byte. */
+static int native_make_lower(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    unsigned char *map = lua_newuserdatauv(L, 31, 0);
+    memset(map, 0, 31);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        size_t kn, vn;
+        const char *k = lua_tolstring(L, -2, &kn), *v = lua_tolstring(L, -1, &vn);
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING || kn != 2 ||
+            vn != 2 || (unsigned char)k[0] != 0xC3 || (unsigned char)k[1] < 0x80 ||
+            (unsigned char)k[1] > 0x9E || (unsigned char)v[0] != 0xC3)
+            return luaL_error(L, "make_lower: FOLD must map \\xC3 + [\\x80-\\x9E] to \\xC3 + a byte");
+        map[(unsigned char)k[1] - 0x80] = (unsigned char)v[1];
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_pushcclosure(L, native_lower, 1);
+    lua_insert(L, -2);
+    lua_pushcclosure(L, native_same_text, 1);
+    return 2;
+}
+
+/* Whether act (at idx) counts: a table whose sk.plan_status is not
+ * "cancelled". */
+static int plan_active(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return 0;
+    lua_getfield(L, idx, "status");
+    size_t len = 0;
+    int cancelled = is_present(L, -1) && lua_type(L, -1) == LUA_TSTRING &&
+                    memcmp(lua_tolstring(L, -1, &len), "cancelled", len < 10 ? len : 10) == 0 &&
+                    len == 9;
+    lua_pop(L, 1);
+    return !cancelled;
+}
+
+/* Pushes the inner table of the list under key in the view at idx and sets
+ * *n; a missing or non-table value is an empty list (pushed as nil). */
+static void list_open(lua_State *L, int idx, const char *key, lua_Integer *n)
+{
+    lua_getfield(L, idx, key);
+    if (!sk_sandbox_view(L, -1, n)) {
+        lua_pushnil(L);
+        *n = 0;
+    }
+    lua_remove(L, -2);
+}
+
+/* sk.plan_groups(plan) for a document view (upvalue 2: sk.lua's version,
+ * for anything else): id (as text) -> { group, index, path }. */
+static int native_plan_groups(lua_State *L)
+{
+    lua_Integer n;
+    lua_settop(L, 1);
+    if (!sk_sandbox_view(L, 1, &n)) {
+        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_insert(L, 1);
+        lua_call(L, 1, 1);
+        return 1;
+    }
+    lua_pop(L, 1);
+    lua_newtable(L); /* 2: byid */
+    list_open(L, 1, "target_groups", &n); /* 3 */
+    sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
+    for (lua_Integer i = 1; i <= n; i++) {
+        int t = lua_rawgeti(L, 3, i); /* 4: g */
+        if (t == LUA_TTABLE && lua_getfield(L, 4, "id") != LUA_TNIL) {
+            luaL_tolstring(L, -1, NULL); /* 6: tostring(g.id) */
+            if (lua_rawget(L, 2) == LUA_TNIL) {
+                luaL_tolstring(L, 5, NULL);
+                lua_createtable(L, 0, 3);
+                lua_pushvalue(L, 4);
+                lua_setfield(L, -2, "group");
+                lua_pushinteger(L, i);
+                lua_setfield(L, -2, "index");
+                lua_createtable(L, 2, 0);
+                lua_pushliteral(L, "target_groups");
+                lua_rawseti(L, -2, 1);
+                lua_pushinteger(L, i);
+                lua_rawseti(L, -2, 2);
+                lua_setfield(L, -2, "path");
+                lua_rawset(L, 2);
+            }
+        }
+        lua_settop(L, 3);
+    }
+    lua_settop(L, 2);
+    return 1;
+}
+
+/* sk.plan_reach(plan) for a document view (upvalue 1: sk.PHASES, 3: sk.lua's
+ * version, for anything else): id (as text) -> list of { act, path, phase },
+ * phase by phase in order; a cancelled activity reaches nobody. */
+static int native_plan_reach(lua_State *L)
+{
+    lua_Integer nph;
+    lua_settop(L, 1);
+    if (!sk_sandbox_view(L, 1, &nph)) {
+        lua_pushvalue(L, lua_upvalueindex(3));
+        lua_insert(L, 1);
+        lua_call(L, 1, 1);
+        return 1;
+    }
+    lua_pop(L, 1);
+    lua_newtable(L); /* 2: reach */
+    lua_getfield(L, 1, "phases"); /* 3 */
+    if (lua_type(L, 3) != LUA_TTABLE)
+        return lua_settop(L, 2), 1;
+    for (lua_Integer p = 1; lua_rawgeti(L, lua_upvalueindex(1), p) != LUA_TNIL; p++) {
+        /* 4: phase */
+        lua_Integer nacts;
+        lua_pushvalue(L, 4);
+        lua_gettable(L, 3); /* 5: phases[phase] */
+        if (lua_type(L, 5) != LUA_TTABLE) {
+            lua_settop(L, 3);
+            continue;
+        }
+        list_open(L, 5, "activities", &nacts); /* 6 */
+        sk_sandbox_charge(L, (lua_Unsigned)nacts + 1); /* a loop in C */
+        for (lua_Integer i = 1; i <= nacts; i++) {
+            lua_rawgeti(L, 6, i); /* 7: act */
+            if (!plan_active(L, 7)) {
+                lua_settop(L, 6);
+                continue;
+            }
+            lua_pushnil(L); /* 8: its path, made when first needed */
+            lua_newtable(L); /* 9: seen */
+            lua_Integer nids;
+            list_open(L, 7, "target_groups", &nids); /* 10 */
+            sk_sandbox_charge(L, (lua_Unsigned)nids + 1);
+            for (lua_Integer j = 1; j <= nids; j++) {
+                if (lua_rawgeti(L, 10, j) == LUA_TNIL) { /* 11: id */
+                    lua_settop(L, 10);
+                    continue;
+                }
+                luaL_tolstring(L, 11, NULL); /* 12: key */
+                lua_pushvalue(L, 12);
+                if (lua_rawget(L, 9) != LUA_TNIL) { /* seen */
+                    lua_settop(L, 10);
+                    continue;
+                }
+                lua_pop(L, 1);
+                lua_pushvalue(L, 12);
+                lua_pushboolean(L, 1);
+                lua_rawset(L, 9);
+                if (lua_isnil(L, 8)) {
+                    lua_createtable(L, 4, 0);
+                    lua_pushliteral(L, "phases");
+                    lua_rawseti(L, -2, 1);
+                    lua_pushvalue(L, 4);
+                    lua_rawseti(L, -2, 2);
+                    lua_pushliteral(L, "activities");
+                    lua_rawseti(L, -2, 3);
+                    lua_pushinteger(L, i);
+                    lua_rawseti(L, -2, 4);
+                    lua_replace(L, 8);
+                }
+                lua_pushvalue(L, 12);
+                if (lua_rawget(L, 2) == LUA_TNIL) { /* 13: the list of key */
+                    lua_pop(L, 1);
+                    lua_newtable(L);
+                    lua_pushvalue(L, 12);
+                    lua_pushvalue(L, -2);
+                    lua_rawset(L, 2);
+                }
+                lua_createtable(L, 0, 3);
+                lua_pushvalue(L, 7);
+                lua_setfield(L, -2, "act");
+                lua_pushvalue(L, 8);
+                lua_setfield(L, -2, "path");
+                lua_pushvalue(L, 4);
+                lua_setfield(L, -2, "phase");
+                lua_rawseti(L, 13, (lua_Integer)lua_rawlen(L, 13) + 1);
+                lua_settop(L, 10);
+            }
+            lua_settop(L, 6);
+        }
+        lua_settop(L, 3);
+    }
+    lua_settop(L, 2);
+    return 1;
+}
+
+/* native.make_plan(PHASES, plan_groups, plan_reach) -> the native
+ * plan_groups and plan_reach, with sk.lua's versions for other values. */
+static int native_make_plan(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    luaL_checktype(L, 3, LUA_TFUNCTION);
+    lua_settop(L, 3);
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_pushcclosure(L, native_plan_groups, 3);
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_pushcclosure(L, native_plan_reach, 3);
+    return 2;
+}
+
+static const luaL_Reg NATIVE[] = {
+    {"date_parts", native_date_parts},
+    {"is_date", native_is_date},
+    {"days", native_days},
+    {"present", native_present},
+    {"make_each", native_make_each},
+    {"make_lower", native_make_lower},
+    {"make_activities", native_make_activities},
+    {"count", native_count},
+    {"plan_status", native_plan_status},
+    {"make_set_join", native_make_set_join},
+    {"make_plan", native_make_plan},
+    {NULL, NULL},
+};
+
+/* Pushes the table of native helpers; raises an error when the cost of one
+ * of the patterns they stand for is not what NATIVE_PATTERNS says. */
+void sk_native_push(lua_State *L)
+{
+    for (int i = 0; i < PAT_COUNT; i++)
+        if (sk_sandbox_pattern_exponent(NATIVE_PATTERNS[i].text, strlen(NATIVE_PATTERNS[i].text)) !=
+            NATIVE_PATTERNS[i].exponent)
+            luaL_error(L, "the cost of pattern %d of the native helpers is wrong", i);
+    luaL_newlib(L, NATIVE);
+}
