@@ -100,6 +100,24 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
     return rc;
 }
 
+/* Takes the next unit of the index into iu, with b->mu held: 1 and *i its
+ * number, or 0 when the index ended early (a read error was added, or out
+ * of memory: failed) and fewer units are to be written. */
+static int take_unit(batch *b, sk_index_unit *iu, size_t *i)
+{
+    int got = sk_index_next(b->ix, iu, &b->index_errors);
+    if (got == 1) {
+        *i = b->next_take++;
+        return 1;
+    }
+    b->ntodo = b->next_take;
+    if (got < 0)
+        b->failed = 1;
+    pthread_cond_broadcast(&b->can_write);
+    pthread_cond_broadcast(&b->can_take);
+    return 0;
+}
+
 static void *worker(void *arg)
 {
     batch *b = arg;
@@ -130,16 +148,11 @@ static void *worker(void *arg)
             break;
         }
         /* the index is read in order, one unit per take */
-        int got = sk_index_next(b->ix, &iu, &b->index_errors);
-        if (got != 1) {
-            b->ntodo = b->next_take; /* the index ended early: a read error was added */
-            if (got < 0)
-                b->failed = 1;
-            pthread_cond_broadcast(&b->can_write);
+        size_t i;
+        if (!take_unit(b, &iu, &i)) {
             pthread_mutex_unlock(&b->mu);
             break;
         }
-        size_t i = b->next_take++;
         pthread_mutex_unlock(&b->mu);
 
         slot s = {0};
@@ -329,16 +342,9 @@ static int run_batch(batch *b, sk_result *res)
             break; /* all written */
         if (b->next_take < b->ntodo && b->next_take < b->next_write + b->window) {
             /* room in the window: check the next unit here */
-            int got = sk_index_next(b->ix, &iu, &b->index_errors);
-            if (got != 1) {
-                b->ntodo = b->next_take; /* the index ended early: a read error was added */
-                if (got < 0)
-                    b->failed = 1;
-                if (b->takers_waiting)
-                    pthread_cond_broadcast(&b->can_take);
+            size_t i;
+            if (!take_unit(b, &iu, &i))
                 continue;
-            }
-            size_t i = b->next_take++;
             pthread_mutex_unlock(&b->mu);
             slot mine = {0};
             sk_errors_init(&mine.errors);
