@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# native.sh: sk's helpers that run in C (engine/native.c) answer exactly as
+# the Lua code they replaced, kept in tests/native/ND-01.lua, on edge values
+# and on every plan of the examples and of the FORMAT.md unit.
+# Usage: native.sh STARTKLAR TESTS_DIR
+SK=$1
+TESTS=$2
+ROOT=$(cd "$TESTS/.." && pwd)
+. "$TESTS/cli/lib.sh"
+
+for corpus in "$ROOT/examples" "$TESTS/cli/data/formatmd" "$TESTS/cli/data/good"; do
+  start "native helpers = Lua reference on $(basename "$corpus")"
+  run check --as-of 2027-04-10 --no-builtin --rules "$TESTS/native" --format jsonl "$corpus"
+  expect_code 0
+  expect_out '"message": "checked '
+  expect_no_out '"severity": "error"'
+  expect_no_out '~='
+  finish
+done
+
+plans=$(grep -rl '^kind: communication-plan' "$ROOT/examples" | wc -l)
+start "every plan of the examples compared ($plans)"
+run check --as-of 2027-04-10 --no-builtin --rules "$TESTS/native" --format jsonl "$ROOT/examples"
+[ "$(grep -c '"message": "checked ' "$WORK/out")" = "$plans" ] || bad "not one comparison per plan"
+finish
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
