@@ -520,6 +520,7 @@ typedef struct chunk {
     sk_paths paths;
     char **keys;    /* per path: its quick key, or NULL */
     uint64_t first; /* the number of its first file */
+    atomic_size_t next; /* the next file whose key nobody reads yet */
 } chunk;
 
 /* The threads that read quick keys while this one walks the directories:
@@ -534,22 +535,17 @@ typedef struct readers {
     pthread_t threads[64];
 } readers;
 
-typedef struct reader_arg {
-    readers *r;
-    unsigned self;
-} reader_arg;
-
-static void read_share(chunk *c, unsigned self, unsigned n, char *buf)
+/* Reads quick keys of the chunk until none is left: the reader threads, and
+ * this thread when it is done walking, take the files one at a time. */
+static void read_keys(chunk *c, char *buf)
 {
-    for (size_t f = self; buf && f < c->paths.count; f += n)
+    for (size_t f; buf && (f = atomic_fetch_add(&c->next, 1)) < c->paths.count;)
         c->keys[f] = file_quick_key(c->paths.items[f], buf);
 }
 
 static void *reader_main(void *arg)
 {
-    readers *r = ((reader_arg *)arg)->r;
-    unsigned self = ((reader_arg *)arg)->self;
-    free(arg);
+    readers *r = arg;
     /* out of memory: no quick keys from this thread, the full loader reads those files */
     char *buf = malloc(QUICK_BYTES + 2);
     unsigned long seen = 0;
@@ -562,7 +558,7 @@ static void *reader_main(void *arg)
         seen = r->gen;
         chunk *c = r->current;
         pthread_mutex_unlock(&r->mu);
-        read_share(c, self, r->n, buf);
+        read_keys(c, buf);
         pthread_mutex_lock(&r->mu);
         if (--r->busy == 0)
             pthread_cond_signal(&r->done);
@@ -580,14 +576,8 @@ static void readers_start(readers *r, unsigned n)
     pthread_cond_init(&r->work, NULL);
     pthread_cond_init(&r->done, NULL);
     for (unsigned t = 0; t < n && t < 64; t++) {
-        reader_arg *a = malloc(sizeof *a);
-        if (!a)
+        if (pthread_create(&r->threads[t], NULL, reader_main, r) != 0)
             break;
-        *a = (reader_arg){r, t};
-        if (pthread_create(&r->threads[t], NULL, reader_main, a) != 0) {
-            free(a);
-            break;
-        }
         r->n++;
     }
 }
@@ -596,12 +586,12 @@ static void readers_start(readers *r, unsigned n)
  * reader thread, this thread reads it at once. */
 static void readers_give(readers *r, chunk *c, char *buf)
 {
+    atomic_store(&c->next, 0);
     if (r->n == 0) {
-        read_share(c, 0, 1, buf);
+        read_keys(c, buf);
         return;
     }
     pthread_mutex_lock(&r->mu);
-    /* the share of each thread is fixed by r->n, known before any chunk */
     r->current = c;
     r->busy = r->n;
     r->gen++;
@@ -714,6 +704,7 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
         chunk *now = &c[k % 2], *next = &c[(k + 1) % 2];
         if (!over && (over = walk_chunk(w, next, errs)) < 0)
             rc = -1; /* the next chunk is discovered while this one is read */
+        read_keys(now, buf); /* then this thread helps read it */
         readers_wait(&r);
         if (rc == 0 && next->paths.count)
             readers_give(&r, next, buf);
