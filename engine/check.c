@@ -236,57 +236,14 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
     return rc;
 }
 
-/* One job: the writer checks the units itself, with no thread to wake. */
-static int run_inline(batch *b, sk_result *res)
-{
-    const sk_check_options *o = b->o;
-    sk_error err;
-    sk_runtime *rt = sk_runtime_new(b->rules, &err);
-    sk_docset *ds = sk_docset_new(b->limits);
-    int rc = rt && ds ? 0 : -1;
-    size_t written = 0;
-    sk_index_unit iu = {0};
-    for (size_t i = 0; rc != -1 && i < b->ntodo; i++) {
-        int got = sk_index_next(b->ix, &iu, &b->index_errors);
-        if (got != 1) {
-            if (got < 0)
-                rc = -1;
-            break; /* the index ended early: a read error was added */
-        }
-        slot s = {0};
-        sk_errors_init(&s.errors);
-        int r = check_unit(b, rt, ds, &iu, &s);
-        if (r == 0) {
-            r = deliver(b, res, &s, &written); /* takes the slot's result and errors */
-        } else {
-            sk_unit_result_free(&s.result);
-            sk_errors_free(&s.errors);
-        }
-        if (r)
-            rc = r;
-        if (o->progress)
-            o->progress(o->progress_ud, i + 1, b->ntodo);
-    }
-    if (!rt) {
-        free(err.file);
-        free(err.message);
-    }
-    b->leaked += sk_runtime_free(rt);
-    sk_docset_free(ds);
-    sk_index_unit_free(&iu);
-    return rc;
-}
-
-/* Several jobs: jobs - 1 worker threads, and this thread, which checks
- * units too and, between its own, judges and reports every unit that is
- * ready in order. It sleeps only when it can neither take nor write, so a
+/* jobs - 1 worker threads (none for one job), and this thread, which
+ * checks units too and, between its own, judges and reports every unit that
+ * is ready in order. It sleeps only when it can neither take nor write, so a
  * batch costs few thread wake-ups (each one a reschedule on a VM). */
 static int run_batch(batch *b, sk_result *res)
 {
     const sk_check_options *o = b->o;
     unsigned jobs = o->jobs ? o->jobs : 1;
-    if (jobs == 1)
-        return run_inline(b, res);
     if (jobs > 256)
         jobs = 256;
     b->window = (size_t)jobs * UNITS_IN_FLIGHT_PER_JOB;
