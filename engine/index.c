@@ -434,8 +434,7 @@ static int add_rec(sk_index *ix, const char *key, const char *path, uint64_t fil
     size_t klen = strlen(key), plen = strlen(path);
     /* the records kept in memory are the index's whole share of a batch's
      * memory, whatever the size of the corpus: beyond it, a run is spilled */
-    size_t budget = ix->limits.index_memory ? ix->limits.index_memory : sk_limits_default().index_memory;
-    if (ix->run_bytes + klen + plen + sizeof(rec) > budget && ix->nrecs > 0) {
+    if (ix->run_bytes + klen + plen + sizeof(rec) > ix->limits.index_memory && ix->nrecs > 0) {
         int rc = spill(ix, errs);
         if (rc)
             return rc;
@@ -676,6 +675,8 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
     if (!ix)
         return NULL;
     ix->limits = *o->limits;
+    if (!ix->limits.index_memory)
+        ix->limits.index_memory = sk_limits_default().index_memory;
     ix->shards = o->shards;
     ix->shard = o->shard;
     ix->policy = o->policy;
