@@ -32,6 +32,7 @@ struct sk_walk {
     const char *suffix;      /* NULL: YAML input (*.yaml, *.yml) */
     level stack[MAX_DIR_DEPTH + 1];
     int depth;               /* levels in use */
+    int in_dir_arg;          /* the stack is walking a directory the command line named */
     size_t files_at_arg, errors_at_arg;
     size_t files;            /* files given out so far */
     char *path;              /* the last file given out */
@@ -143,14 +144,13 @@ int sk_walk_next(sk_walk *w, const char **path, sk_errors *errs)
         if (w->depth == 0) {
             /* the previous argument is done: a directory with nothing to read
              * is a mistake (a wrong path in a CI job), never a silent pass */
-            if (w->arg > 0 && w->files == w->files_at_arg && errs->count == w->errors_at_arg &&
-                w->errors_at_arg != SIZE_MAX &&
+            if (w->in_dir_arg && w->files == w->files_at_arg && errs->count == w->errors_at_arg &&
                 sk_errors_add(errs, w->suffix ? SK_ERR_PLUGIN : SK_ERR_INPUT, w->args[w->arg - 1], 0, 0,
                               w->suffix ? "no rule files (*%s) in this directory"
                                         : "no YAML files (*.yaml, *.yml) in this directory: nothing to check",
                               w->suffix ? w->suffix : ""))
                 return -1;
-            w->errors_at_arg = SIZE_MAX; /* checked once */
+            w->in_dir_arg = 0;
             if (w->arg >= w->nargs)
                 return 0;
             const char *a = w->args[w->arg++];
@@ -164,6 +164,7 @@ int sk_walk_next(sk_walk *w, const char **path, sk_errors *errs)
                 *path = w->path;
                 return 1;
             }
+            w->in_dir_arg = 1;
             w->files_at_arg = w->files;
             w->errors_at_arg = errs->count;
             if (push_level(w, a, errs))
