@@ -282,6 +282,17 @@ function sk.plan_activity(act, path)
   return "activity " .. name .. " in phase " .. tostring(phase)
 end
 
+--- How a message names an activity found by sk.activities, as data for
+--- "activity {activity} in phase {phase:phases}": its id in quotes ("'a3'"),
+--- else its place in the phase's list ("#2"), and the phase's key.
+function sk.activity_ref(act, path)
+  local phase, index = path[2], path[#path]
+  if type(act) == "table" and (sk.present(act.id) or type(act.id) == "number") then
+    return "'" .. tostring(act.id) .. "'", tostring(phase)
+  end
+  return "#" .. tostring(index), tostring(phase)
+end
+
 --- An activity's status; an activity without one counts as "planned".
 --- (Native: act.status when act is a table and sk.present(act.status).)
 sk.plan_status = native.plan_status
