@@ -406,6 +406,37 @@ function sk.staff_label(member, index)
   return "staff member #" .. tostring(index)
 end
 
+--- How a message names a staff member, as data for "staff member {who}":
+--- the name as written, else the id in quotes ("'s1'"), else "#2".
+function sk.staff_ref(member, index)
+  if type(member) == "table" then
+    if sk.present(member.name) then return tostring(member.name) end
+    if sk.present(member.id) or type(member.id) == "number" then
+      return "'" .. tostring(member.id) .. "'"
+    end
+  end
+  return "#" .. tostring(index)
+end
+
+--- Why a date recorded as the day something was done does not count as
+--- done before launch, as data for a message: nil when it lies before
+--- `launch` (strictly) and not after `today` (either may be nil: not
+--- judged), else a key and the days after launch (0 on the launch day):
+--- "launch_day", "after_launch", "after_today", "launch_day_after_today" or
+--- "after_launch_after_today". A rule names its messages after the key.
+function sk.done_when(date, launch, today)
+  if not sk.is_date(date) then return nil end
+  local why, days
+  if sk.is_date(launch) and date >= launch then
+    days = sk.days(launch, date)
+    why = date == launch and "launch_day" or "after_launch"
+  end
+  if sk.is_date(today) and date > today then
+    why = why and (why .. "_after_today") or "after_today"
+  end
+  return why, days
+end
+
 --- Why a date recorded as the day something was done does not count as
 --- done before launch: nil when it lies before `launch` (strictly) and not
 --- after `today` (either may be nil: not judged), else a phrase such as
