@@ -511,6 +511,13 @@ function sk.sm_platform(p, i)
   return "#" .. tostring(i)
 end
 
+--- How a message names a measure, as data for "measure {measure}": its
+--- metric, else its place in the list ("#2").
+function sk.sm_measure_ref(m, j)
+  if type(m) == "table" and sk.present(m.metric) then return tostring(m.metric) end
+  return "#" .. tostring(j)
+end
+
 --- How a message names a measure: its metric, else "measure #2".
 function sk.sm_measure(m, j)
   if type(m) == "table" and sk.present(m.metric) then return m.metric end
