@@ -25,7 +25,7 @@ static const sk_shape DATE_LIST = {.type = SK_T_LIST, .item = &DATE};
     static const char *const name##_WORDS[] = {__VA_ARGS__, NULL};                       \
     static const sk_shape name = {.type = SK_T_ENUM, .vocab = name##_WORDS}
 
-VOCAB(AUDIENCE, "internal", "external");
+VOCAB(AUDIENCE, "internal", "partner", "external");
 VOCAB(STANCE, "enabler", "obstacle", "neutral");
 VOCAB(PRIORITY, "high", "normal", "low");
 VOCAB(ACTIVITY_STATUS, "planned", "done", "cancelled");
@@ -56,12 +56,16 @@ MAP(UNIT, {"name", &STR, "the care unit's name (vårdenhet)"},
 
 /* ---- communication-plan (seeds 001, 000) ----------------------------------- */
 
+/* prior_knowledge, likelihood and consequence share one scale */
+VOCAB(LOW_MEDIUM_HIGH, "low", "medium", "high");
+
 MAP(TARGET_GROUP, {"id", &STR, "short id that activities refer to"},
     {"name", &STR, "the group's name"},
-    {"audience", &AUDIENCE, "internal or external"},
+    {"audience", &AUDIENCE, "internal, partner (collaborators outside the unit) or external (the public)"},
+    {"support", &BOOL, "a support function: 1177 på telefon, servicedesk, e-tjänstadmin"},
     {"stance", &STANCE, "enabler, obstacle or neutral (möjliggörare/hinder)"},
     {"priority", &PRIORITY, "high, normal or low"},
-    {"prior_knowledge", &STR, "low, medium or high (förkunskaper)"},
+    {"prior_knowledge", &LOW_MEDIUM_HIGH, "low, medium or high (förkunskaper)"},
     {"know", &STR, "what the group should know (veta)"},
     {"feel", &STR, "what the group should feel (känna)"},
     {"do", &STR, "what the group should do (göra)"},
@@ -81,7 +85,8 @@ LIST_OF(ACTIVITIES, ACTIVITY);
 
 MAP(PHASE, {"start", &DATE, "first day of the phase"},
     {"end", &DATE, "last day of the phase"},
-    {"activities", &ACTIVITIES, "the phase's activities"});
+    {"activities", &ACTIVITIES, "the phase's activities"},
+    {"not_relevant", &STR, "instead of start, end and activities: why the phase is not relevant"});
 
 MAP(PHASES, {"planning", &PHASE, "planering och praktiskt förberedelsearbete"},
     {"anchoring", &PHASE, "förankring"},
@@ -90,14 +95,20 @@ MAP(PHASES, {"planning", &PHASE, "planering och praktiskt förberedelsearbete"},
 
 MAP(PLAN_RISK, {"id", &STR, "short id"},
     {"risk", &STR, "what could happen"},
-    {"likelihood", &STR, "low, medium or high"},
-    {"consequence", &STR, "low, medium or high"},
+    {"likelihood", &LOW_MEDIUM_HIGH, "low, medium or high"},
+    {"consequence", &LOW_MEDIUM_HIGH, "low, medium or high"},
     {"response", &STR, "the prepared communication response"},
     {"owner", &STR, "who is responsible"});
 LIST_OF(PLAN_RISKS, PLAN_RISK);
 
 MAP(FAQ, {"exists", &BOOL, "a questions-and-answers document exists"},
     {"location", &STR, "where it is"});
+
+MAP(MATERIAL, {"id", &STR, "short id"},
+    {"name", &STR, "the material (broschyr, affisch, manual)"},
+    {"target_groups", &STR_LIST, "ids of the target groups it is made for"},
+    {"ready", &DATE, "when it is ready; missing = not ready"});
+LIST_OF(MATERIALS, MATERIAL);
 
 MAP(ACCESSIBILITY, {"plain_language", &BOOL, "klarspråk"},
     {"norm_critical_review", &BOOL, "normkritisk granskning"},
@@ -117,6 +128,7 @@ MAP(PLAN, {"kind", &STR, "communication-plan"},
     {"phases", &PHASES, "the four parts of the needs analysis"},
     {"risks", &PLAN_RISKS, "risk and crisis communication"},
     {"faq", &FAQ, "frågor och svar"},
+    {"materials", &MATERIALS, "material made for target groups (patient material, manuals)"},
     {"accessibility", &ACCESSIBILITY, "tillgänglighet"});
 
 /* ---- unit-onboarding (seed 004) ------------------------------------------------ */
