@@ -42,8 +42,8 @@ skriv i fasens `not_relevant` varför den inte behöver någon.]],
   },
   messages = {
     no_phases = {
-      en = "the plan has no phases: none of the four parts of the introduction (planning, anchoring, implementation, maintenance) has an activity or says why it is not relevant",
-      sv = "planen har inga faser: ingen av införandets fyra delar (planering, förankring, implementering, vidmakthållande) har en aktivitet eller säger varför den inte är relevant",
+      en = "the plan has no phases: none of planning, anchoring, implementation and maintenance has an activity or a reason (not_relevant)",
+      sv = "planen har inga faser: varken planering, förankring, implementering eller vidmakthållande har en aktivitet eller ett skäl (not_relevant)",
     },
     missing = {
       en = "phase {phase:phases} is missing: it has no activity and does not say why it is not relevant (not_relevant)",
@@ -58,12 +58,12 @@ skriv i fasens `not_relevant` varför den inte behöver någon.]],
       sv = "fasen {phase:phases} har ingen aktivitet, och dess not_relevant är tom: den anger inget skäl",
     },
     maintenance_missing = {
-      en = "phase {phase:phases} is missing: how is the service communicated over time? Add an activity, or say why the phase is not relevant (not_relevant)",
-      sv = "fasen {phase:phases} saknas: hur kommuniceras tjänsten över tid? Lägg till en aktivitet, eller säg varför fasen inte är relevant (not_relevant)",
+      en = "phase {phase:phases} is missing: how is the service communicated over time? Add an activity, or a reason (not_relevant)",
+      sv = "fasen {phase:phases} saknas: hur kommuniceras tjänsten över tid? Lägg till en aktivitet, eller ett skäl (not_relevant)",
     },
     maintenance_empty = {
-      en = "phase {phase:phases} has no activity: how is the service communicated over time? Add an activity, or say why the phase is not relevant (not_relevant)",
-      sv = "fasen {phase:phases} har ingen aktivitet: hur kommuniceras tjänsten över tid? Lägg till en aktivitet, eller säg varför fasen inte är relevant (not_relevant)",
+      en = "phase {phase:phases} has no activity: how is the service communicated over time? Add an activity, or a reason (not_relevant)",
+      sv = "fasen {phase:phases} har ingen aktivitet: hur kommuniceras tjänsten över tid? Lägg till en aktivitet, eller ett skäl (not_relevant)",
     },
     maintenance_blank = {
       en = "phase {phase:phases} has no activity, and its not_relevant is blank: how is the service communicated over time?",

@@ -54,12 +54,12 @@ utbildning).]],
   },
   messages = {
     no_channel = {
-      en = "target group '{group}' is an obstacle to the change but has no channel at all, neither its own nor through an activity; it needs a two-way channel (dialogue, a meeting, a training)",
-      sv = "målgruppen '{group}' är ett hinder för förändringen men har ingen kanal alls, varken egen eller genom en aktivitet; den behöver en tvåvägskanal (dialog, möte, utbildning)",
+      en = "target group '{group}' is an obstacle to the change but has no channel, neither its own nor through an activity: it needs dialogue",
+      sv = "målgruppen '{group}' är ett hinder för förändringen men har ingen kanal, varken egen eller genom en aktivitet: den behöver dialog",
     },
     one_way = {
-      en = "target group '{group}' is an obstacle to the change but is reached only through one-way channels ({channels:list}); it needs a two-way channel (dialogue, a meeting, a training)",
-      sv = "målgruppen '{group}' är ett hinder för förändringen men nås bara genom envägskanaler ({channels:list}); den behöver en tvåvägskanal (dialog, möte, utbildning)",
+      en = "target group '{group}' is an obstacle to the change but is reached only through one-way channels ({channels:list}): it needs dialogue",
+      sv = "målgruppen '{group}' är ett hinder för förändringen men nås bara genom envägskanaler ({channels:list}): den behöver dialog",
     },
   },
   params = { two_way_stems = sk.TWO_WAY_STEMS },
