@@ -178,10 +178,18 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* The findings' messages in the report's language. 0, or -1 when out of memory. */
-static int translate_findings(const sk_catalogue *c, sk_unit_result *u)
+/* The findings' messages in the report's language: a message by id rendered
+ * from the rule's template, a plain one through the catalogue. 0, or -1
+ * when out of memory. */
+static int translate_findings(const sk_rules *rules, const sk_catalogue *c, sk_unit_result *u)
 {
     for (size_t i = 0; c && i < u->nfindings; i++) {
+        if (u->findings[i].message_id) {
+            if (sk_finding_render(&u->findings[i], sk_rules_find(rules, u->findings[i].rule),
+                                  sk_catalogue_lang(c)))
+                return -1;
+            continue;
+        }
         char *t = sk_translate(c, u->findings[i].rule, u->findings[i].message);
         if (t) {
             free(u->findings[i].message);
@@ -213,7 +221,7 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
         sk_unit_result_free(&s->result);
         return rc;
     }
-    if (sk_judge_unit(res, &s->result) || translate_findings(res->catalogue, &s->result)) {
+    if (sk_judge_unit(res, &s->result) || translate_findings(res->rules, res->catalogue, &s->result)) {
         sk_unit_result_free(&s->result);
         return -1;
     }

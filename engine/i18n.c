@@ -225,31 +225,52 @@ const char *sk_label(const sk_catalogue *c, const char *english)
     return c->strict ? "[untranslated label]" : english;
 }
 
+/* Adds text (malloc'd, taken) in lang to t unless t has lang already. */
+static int add_text(sk_texts *t, const char *lang, char *text)
+{
+    for (size_t i = 0; i < t->count; i++)
+        if (strcmp(t->items[i].lang, lang) == 0) {
+            free(text);
+            return 0;
+        }
+    sk_text *items = text ? realloc(t->items, (t->count + 1) * sizeof *items) : NULL;
+    char *l = items ? sk_strdup(lang) : NULL;
+    if (!l) {
+        if (items)
+            t->items = items;
+        free(text);
+        return -1;
+    }
+    t->items = items;
+    t->items[t->count].lang = l;
+    t->items[t->count++].text = text;
+    return 0;
+}
+
 int sk_rules_translate(sk_rules *r, const sk_catalogue *c)
 {
-    if (!c)
-        return 0;
+    const char *lang = sk_catalogue_lang(c);
     for (size_t i = 0; i < r->nrules; i++) {
         sk_rule_info *info = &r->rules[i].info;
-        const entry *found = NULL;
-        for (size_t k = 0; k < c->count && !found; k++)
-            if (c->entries[k].rule && (c->entries[k].title || c->entries[k].explain) &&
-                strcmp(c->entries[k].rule, info->id) == 0)
-                found = &c->entries[k];
-        if (!found && !c->strict)
-            continue; /* a region's rule keeps its own words */
-        const char *title = found && found->title ? found->title : NULL;
-        const char *explain = found && found->explain ? found->explain : NULL;
-        char *t = title ? sk_strdup(title) : untranslated(c, info->title);
-        char *x = explain ? sk_strdup(explain) : info->explain ? untranslated(c, info->explain) : NULL;
-        if (t) {
-            free((char *)info->title);
-            info->title = t;
+        /* a rule with its own texts in several languages needs no catalogue */
+        const sk_text *own = sk_texts_pick(&info->titles, lang);
+        if (c && own && own->lang[0] == '\0') {
+            const entry *found = NULL;
+            for (size_t k = 0; k < c->count && !found; k++)
+                if (c->entries[k].rule && (c->entries[k].title || c->entries[k].explain) &&
+                    strcmp(c->entries[k].rule, info->id) == 0)
+                    found = &c->entries[k];
+            if (found || c->strict) {
+                const sk_text *x = sk_texts_pick(&info->explains, lang);
+                char *t = found && found->title ? sk_strdup(found->title) : untranslated(c, own->text);
+                char *e = found && found->explain ? sk_strdup(found->explain)
+                          : x                     ? untranslated(c, x->text)
+                                                  : NULL;
+                if ((t && add_text(&info->titles, lang, t)) || (e && add_text(&info->explains, lang, e)))
+                    return -1;
+            }
         }
-        if (x) {
-            free((char *)info->explain);
-            info->explain = x;
-        }
+        sk_rule_info_lang(info, lang);
     }
     return 0;
 }

@@ -137,6 +137,48 @@ void sk_summary_free(sk_summary *s);
  * NULL), malloc'd; NULL when there is none (strict catalogues mark it). */
 char *sk_translate(const sk_catalogue *c, const char *rule, const char *english);
 
+/* ---- the closed vocabularies in words (vocab.c) --------------------------------- */
+
+typedef struct sk_vocab_word {
+    const char *value; /* as a document writes it */
+    const char *en, *sv;
+} sk_vocab_word;
+
+typedef struct sk_vocab {
+    const char *name;          /* after FORMAT.md's field: "roles", "features", ... */
+    const sk_vocab_word *words; /* terminated by a word with value NULL */
+    int field;                 /* a document field's closed values (else names the engine uses) */
+} sk_vocab;
+
+extern const sk_vocab sk_vocabs[]; /* terminated by name NULL */
+const sk_vocab *sk_vocab_find(const char *name, size_t len);
+/* The word for value in lang ("sv"; anything else: English), or NULL. */
+const char *sk_vocab_label(const sk_vocab *v, const char *value, const char *lang);
+
+/* ---- rendering a message template (render.c) -------------------------------------- */
+
+/* The text of t for lang: lang's own, a plain string, English, the first
+ * declared; NULL when t is empty. */
+const sk_text *sk_texts_pick(const sk_texts *t, const char *lang);
+/* Appends tmpl with its placeholders filled from data in lang. A placeholder
+ * without a value, with an unknown format or a '{' that starts none is kept
+ * as written and described in why (when not NULL, "; " between). Returns the
+ * number of such problems. */
+int sk_render(sk_buf *out, const char *tmpl, const char *lang, const sk_value *data, size_t ndata,
+              sk_buf *why);
+/* The names of tmpl's placeholders, sorted, unique, each followed by '\n',
+ * into names; problems of form (unknown format, a stray brace) into why.
+ * Returns the number of problems. */
+int sk_template_names(const char *tmpl, sk_buf *names, sk_buf *why);
+/* The message the rule declares under id, or NULL. */
+const sk_message_def *sk_rule_message(const sk_rule_info *r, const char *id);
+/* Renders the finding's message (f->message_id) in lang into f->message and
+ * sets f->lang. 0, or -1 when out of memory. */
+int sk_finding_render(sk_finding *f, const sk_rule_info *r, const char *lang);
+void sk_values_free(sk_value *v, size_t n);
+void sk_finding_free(sk_finding *f); /* its strings and data (run.c) */
+void sk_texts_free(sk_texts *t);
+
 /* ---- policy (policy.c) --------------------------------------------------------- */
 
 typedef struct sk_policy sk_policy; /* sk_profile in the public API */
@@ -335,6 +377,9 @@ struct sk_rules {
      * changes after loading, taken once with an atomic exchange. */
     _Atomic(sk_sandbox *) spare;
 };
+
+/* Points info->title and info->explain at their text in lang (see sk_texts_pick). */
+void sk_rule_info_lang(sk_rule_info *info, const char *lang);
 
 /* Takes the registry's evaluated state, or NULL when it is taken already. */
 sk_sandbox *sk_rules_take_spare(const sk_rules *r);

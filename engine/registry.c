@@ -14,14 +14,6 @@
 
 typedef int (*field_check)(lua_State *L, int idx, sk_buf *why);
 
-static int is_text(lua_State *L, int idx, sk_buf *why)
-{
-    if (lua_type(L, idx) == LUA_TSTRING && lua_rawlen(L, idx) > 0)
-        return 1;
-    sk_buf_puts(why, "must be a non-empty string");
-    return 0;
-}
-
 /* [A-Z][A-Z0-9]{1,7}-[0-9]{2,4} (sk_rule_id_valid, shared with `startklar init`) */
 static int is_rule_id(lua_State *L, int idx, sk_buf *why)
 {
@@ -79,6 +71,61 @@ static int is_params(lua_State *L, int idx, sk_buf *why)
     return 1;
 }
 
+/* "en", "sv": two or three small letters */
+static int is_lang_code(const char *s, size_t len)
+{
+    if (len < 2 || len > 3)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return 0;
+    return 1;
+}
+
+/* A text: a non-empty string, or a table of languages { en = "...", sv = "..." }. */
+static int is_texts(lua_State *L, int idx, sk_buf *why)
+{
+    if (lua_type(L, idx) == LUA_TSTRING && lua_rawlen(L, idx) > 0)
+        return 1;
+    int ok = lua_type(L, idx) == LUA_TTABLE, any = 0;
+    lua_pushnil(L);
+    while (ok && lua_next(L, idx)) {
+        size_t len = 0;
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &len) : NULL;
+        ok = k && is_lang_code(k, len) && lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0;
+        any = 1;
+        lua_pop(L, ok ? 1 : 2);
+    }
+    if (ok && any)
+        return 1;
+    sk_buf_puts(why, "must be a non-empty string or a table of languages: { en = \"...\", sv = \"...\" }");
+    return 0;
+}
+
+/* messages = { id = { en = "...", sv = "..." }, ... } (or id = "..."). */
+static int is_messages(lua_State *L, int idx, sk_buf *why)
+{
+    if (lua_type(L, idx) != LUA_TTABLE) {
+        sk_buf_puts(why, "must be a table of message ids and texts: { no_owner = { en = \"...\", sv = \"...\" } }");
+        return 0;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        sk_buf inner = {0};
+        if (!k || !*k || !is_texts(L, lua_gettop(L), &inner)) {
+            sk_buf_printf(why, "has a message %s%s%s that %s", k ? "'" : "(not a name)", k ? k : "",
+                          k ? "'" : "", inner.data ? inner.data : "must have a name");
+            sk_buf_free(&inner);
+            lua_pop(L, 2);
+            return 0;
+        }
+        sk_buf_free(&inner);
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
 static int is_function(lua_State *L, int idx, sk_buf *why)
 {
     if (lua_type(L, idx) == LUA_TFUNCTION)
@@ -95,8 +142,9 @@ typedef struct meta_field {
 
 static const meta_field META[] = {
     {"id", 1, is_rule_id},           {"severity", 1, is_severity}, {"applies_to", 1, is_applies_to},
-    {"title", 1, is_text},           {"explain", 0, is_text},      {"params", 0, is_params},
-    {"check", 1, is_function},       {NULL, 0, NULL},
+    {"title", 1, is_texts},          {"explain", 0, is_texts},     {"fix", 0, is_texts},
+    {"messages", 0, is_messages},    {"params", 0, is_params},     {"check", 1, is_function},
+    {NULL, 0, NULL},
 };
 
 /* The line where `name =` first appears in the source: where a metadata
@@ -320,6 +368,80 @@ static int read_params(lua_State *L, int t, sk_rule_info *info)
     return 0;
 }
 
+static int text_cmp(const void *a, const void *b)
+{
+    return strcmp(((const sk_text *)a)->lang, ((const sk_text *)b)->lang);
+}
+
+/* The text at idx (checked by is_texts) into t, sorted by language. */
+static int read_texts(lua_State *L, int idx, sk_texts *t)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        if (!(t->items = calloc(1, sizeof *t->items)))
+            return -1;
+        t->count = 1;
+        t->items[0].lang = sk_strdup("");
+        t->items[0].text = sk_strdup(lua_tostring(L, idx));
+        return t->items[0].lang && t->items[0].text ? 0 : -1;
+    }
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return 0;
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (sk_grow((void **)&t->items, &cap, t->count, sizeof *t->items)) {
+            lua_pop(L, 2);
+            return -1;
+        }
+        sk_text *x = &t->items[t->count++];
+        x->lang = sk_strdup(lua_tostring(L, -2));
+        x->text = sk_strdup(lua_tostring(L, -1));
+        lua_pop(L, 1);
+        if (!x->lang || !x->text) {
+            lua_pop(L, 1);
+            return -1;
+        }
+    }
+    if (t->count > 1)
+        qsort(t->items, t->count, sizeof *t->items, text_cmp);
+    return 0;
+}
+
+static int message_cmp(const void *a, const void *b)
+{
+    return strcmp(((const sk_message_def *)a)->id, ((const sk_message_def *)b)->id);
+}
+
+/* The messages of the rule table at t, sorted by id. */
+static int read_messages(lua_State *L, int t, sk_rule_info *info)
+{
+    if (lua_getfield(L, t, "messages") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    int messages = lua_gettop(L);
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, messages)) {
+        if (sk_grow((void **)&info->messages, &cap, info->nmessages, sizeof *info->messages)) {
+            lua_settop(L, messages - 1);
+            return -1;
+        }
+        sk_message_def *m = &info->messages[info->nmessages++];
+        memset(m, 0, sizeof *m);
+        if (!(m->id = sk_strdup(lua_tostring(L, -2))) || read_texts(L, -1, &m->texts)) {
+            lua_settop(L, messages - 1);
+            return -1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_settop(L, messages - 1);
+    if (info->nmessages > 1)
+        qsort(info->messages, info->nmessages, sizeof *info->messages, message_cmp);
+    return 0;
+}
+
 /* Checks the rule table at the top of the stack; fills info (strings copied). */
 static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info, sk_errors *errs)
 {
@@ -374,9 +496,18 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
     const sk_kind *k = sk_kind_find(lua_tostring(L, -1));
     info->applies_to = k ? k->name : "unit";
     lua_getfield(L, t, "title");
-    info->title = sk_strdup(lua_tostring(L, -1));
+    if (read_texts(L, -1, &info->titles))
+        return -1;
     lua_getfield(L, t, "explain");
-    info->explain = sk_strdup(lua_tostring(L, -1));
+    if (read_texts(L, -1, &info->explains))
+        return -1;
+    lua_getfield(L, t, "fix");
+    if (read_texts(L, -1, &info->fixes))
+        return -1;
+    lua_settop(L, t);
+    if (read_messages(L, t, info))
+        return -1;
+    sk_rule_info_lang(info, "en");
     lua_getfield(L, t, "check");
     lua_Debug ar;
     lua_getinfo(L, ">S", &ar);
@@ -388,6 +519,14 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
     return info->id && info->title ? 0 : -1;
 }
 
+void sk_rule_info_lang(sk_rule_info *info, const char *lang)
+{
+    const sk_text *t = sk_texts_pick(&info->titles, lang);
+    const sk_text *x = sk_texts_pick(&info->explains, lang);
+    info->title = t ? t->text : NULL;
+    info->explain = x ? x->text : NULL;
+}
+
 static void rule_info_free(sk_rule_info *i)
 {
     for (size_t k = 0; k < i->nparams; k++) {
@@ -396,8 +535,14 @@ static void rule_info_free(sk_rule_info *i)
     }
     free(i->params);
     free((char *)i->id);
-    free((char *)i->title);
-    free((char *)i->explain);
+    sk_texts_free(&i->titles);
+    sk_texts_free(&i->explains);
+    sk_texts_free(&i->fixes);
+    for (size_t k = 0; k < i->nmessages; k++) {
+        free(i->messages[k].id);
+        sk_texts_free(&i->messages[k].texts);
+    }
+    free(i->messages);
 }
 
 static int rule_cmp(const void *a, const void *b)

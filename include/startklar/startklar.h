@@ -144,6 +144,26 @@ typedef struct sk_param {
     const char *profile_file;  /* where the profile set it */
 } sk_param;
 
+/* A text in several languages (RULE-API.md Revision 2): one item per
+ * language the rule declares, sorted by language code. A plain string is one
+ * item with lang "" (shown as written in every language). */
+typedef struct sk_text {
+    char *lang; /* "en", "sv", ... or "" for a plain string */
+    char *text;
+} sk_text;
+
+typedef struct sk_texts {
+    sk_text *items;
+    size_t count;
+} sk_texts;
+
+/* One message a rule declares: a template per language, with {name} and
+ * {name:format} placeholders (docs/writing-rules.md). */
+typedef struct sk_message_def {
+    char *id;
+    sk_texts texts;
+} sk_message_def;
+
 typedef struct sk_rule_info {
     const char *id;
     sk_severity severity;         /* after the profile */
@@ -155,6 +175,11 @@ typedef struct sk_rule_info {
     int line;               /* line of its check function */
     sk_param *params;       /* its parameters, sorted by name */
     size_t nparams;
+    sk_texts titles;        /* title, explain and fix per language (title and */
+    sk_texts explains;      /* explain above: the text of the run's language) */
+    sk_texts fixes;
+    sk_message_def *messages; /* sorted by id */
+    size_t nmessages;
 } sk_rule_info;
 
 /* Loads every *.lua plugin below each directory (sorted). A plugin that does
@@ -183,10 +208,33 @@ size_t sk_rules_enable_file(sk_rules *r, const char *plugin_file);
 
 typedef struct sk_waiver sk_waiver;
 
+/* A value a rule reports with a message by id (report{ data = {...} }). */
+typedef enum { SK_VAL_STR, SK_VAL_INT, SK_VAL_NUM, SK_VAL_BOOL, SK_VAL_LIST } sk_value_type;
+
+typedef struct sk_value {
+    char *name;
+    sk_value_type type;
+    union {
+        char *s;
+        long long i;
+        double n;
+        int b;
+        struct {
+            char **items;
+            size_t count;
+        } list; /* of strings */
+    } v;
+} sk_value;
+
 typedef struct sk_finding {
     char *rule;
     sk_severity severity;
-    char *message;
+    char *message;    /* the text: rendered in English when reported, in the
+                         report's language by the report stage */
+    char *message_id; /* a key of the rule's messages, or NULL for a plain message */
+    sk_value *data;   /* the values of its placeholders, sorted by name */
+    size_t ndata;
+    const char *lang; /* the language message is in ("" plain; static) */
     char *file; /* the document's file, as given */
     int line, column;
     char *path; /* "target_groups[2].owner" */
@@ -372,9 +420,11 @@ void sk_result_free(sk_result *res);
 /* Runs the fixtures of every rule below the directories (RULE-API.md layout)
  * and writes one line per fixture and a closing count to out: the lines in
  * cat's language (NULL: English), the count always in English (CI reads it).
+ * Every message of every rule must render in each language it declares; the
+ * rules below builtin_dir (NULL: none) must declare en and sv.
  * Returns 0 when all pass, 1 when one fails, 2 when a rule is broken. */
 int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
-                     const struct sk_catalogue *cat, FILE *out);
+                     const char *builtin_dir, const struct sk_catalogue *cat, FILE *out);
 
 /* ---- languages ---------------------------------------------------------- */
 

@@ -250,6 +250,70 @@ static void builtin_rules_are_the_requirements(void **s)
     sk_errors_free(&errs);
 }
 
+/* ---- texts per language and messages by id (RULE-API.md Revision 2) ---- */
+
+static void texts_per_language(void **s)
+{
+    (void)s;
+    write_plugin("t.lua", "return { id = 'TX-01', severity = 'info', applies_to = 'unit',\n"
+                          "  title = { sv = 'Rubrik', en = 'Title' }, explain = 'as written',\n"
+                          "  messages = { b = { en = 'B {x}' }, a = { sv = 'A {x:roles}', en = 'A {x:roles}' } },\n"
+                          "  check = function() end }\n");
+    sk_errors errs;
+    sk_errors_init(&errs);
+    const char *dirs[] = {dir};
+    sk_rules *r = sk_rules_load(dirs, 1, NULL, &errs);
+    assert_int_equal(errs.count, 0);
+    sk_rule_info *info = &r->rules[0].info;
+    assert_string_equal(info->title, "Title");
+    sk_rule_info_lang(info, "sv");
+    assert_string_equal(info->title, "Rubrik");
+    assert_string_equal(info->explain, "as written");
+    assert_int_equal(info->nmessages, 2);
+    assert_string_equal(info->messages[0].id, "a"); /* sorted */
+    assert_string_equal(info->messages[0].texts.items[0].lang, "en");
+    /* a message only in English falls back to English in Swedish */
+    const sk_text *t = sk_texts_pick(&sk_rule_message(info, "b")->texts, "sv");
+    assert_string_equal(t->lang, "en");
+    sk_rules_free(r);
+    sk_errors_free(&errs);
+}
+
+static void texts_must_be_languages(void **s)
+{
+    (void)s;
+    expect_broken("return { id = 'TX-02', severity = 'info', applies_to = 'unit',\n"
+                  "  title = { english = 'x' }, check = function() end }\n",
+                  2, "rule field 'title' must be a non-empty string or a table of languages");
+    expect_broken("return { id = 'TX-03', severity = 'info', applies_to = 'unit', title = 't',\n"
+                  "  messages = { m = { en = 3 } }, check = function() end }\n",
+                  2, "has a message 'm' that must be");
+}
+
+static void render_values(void **s)
+{
+    (void)s;
+    char *items[] = {"response_24_7", "posts"};
+    sk_value v[] = {
+        {.name = "d", .type = SK_VAL_INT, .v.i = 3},
+        {.name = "f", .type = SK_VAL_LIST, .v.list = {items, 2}},
+        {.name = "p", .type = SK_VAL_NUM, .v.n = 25.34},
+        {.name = "r", .type = SK_VAL_STR, .v.s = "practitioner"},
+    };
+    const char *tmpl = "{r:roles}: {f:features}; {p:percent} {p:number} {d:days} {{x}}";
+    sk_buf sv = {0}, en = {0}, why = {0};
+    assert_int_equal(sk_render(&sv, tmpl, "sv", v, 4, &why), 0);
+    assert_string_equal(sv.data, "behandlare: svar dygnet runt, årets alla dagar, inlägg; 25,3\u00a0% 25,3 3 dagar {x}");
+    assert_int_equal(sk_render(&en, tmpl, "en", v, 4, &why), 0);
+    assert_string_equal(en.data, "practitioner: response_24_7, posts; 25.3% 25.3 3 days {x}");
+    sk_buf out = {0};
+    assert_int_equal(sk_render(&out, "{missing} {r:nope}", "en", v, 4, &why), 2);
+    assert_string_equal(out.data, "{missing} practitioner");
+    assert_non_null(strstr(why.data, "no value for {missing}"));
+    assert_non_null(strstr(why.data, "unknown format in {r:nope}"));
+    sk_buf_free(&sv), sk_buf_free(&en), sk_buf_free(&why), sk_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -267,6 +331,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(duplicate_id, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(loops_while_loading, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(many_rules_in_one_file_sorted, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(texts_per_language, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(texts_must_be_languages, make_dir, remove_dir),
+        cmocka_unit_test(render_values),
         cmocka_unit_test(builtin_rules_have_metadata),
         cmocka_unit_test(builtin_rules_are_the_requirements),
     };
