@@ -602,4 +602,37 @@ function sk.two_way(name, stems)
   return false
 end
 
+
+---------------------------------------------------------------------------
+-- names compared ignoring case (ON-20, ON-21); maturity (SM-08 ... SM-12)
+---------------------------------------------------------------------------
+
+--- The key a name is compared by: without leading and trailing blanks, case
+--- folded (sk.fold), so " Oro och ÅNGEST" and "oro och ångest" are one
+--- program; no other normalisation.
+function sk.name_key(s)
+  return sk.fold(tostring(s):match("^%s*(.-)%s*$"))
+end
+
+--- The features through which users can write or react (SM-08: level 1 has
+--- "ingen mulighed for reaktioner, kommentarer og deling").
+sk.SM_REACT_FEATURES = {
+  "comments", "sharing", "reactions", "user_posts", "reviews", "direct_messages",
+}
+
+--- The maturity level a strategy is at or aims for: the higher of
+--- `m.current` and `m.target` (where only one is given, that one), or nil
+--- when neither is. The second result is true when the target is the higher
+--- (the strategy aims for the level rather than is at it).
+function sk.sm_top_level(m)
+  local current = type(m) == "table" and math.type(m.current) and m.current or nil
+  local target = type(m) == "table" and math.type(m.target) and m.target or nil
+  if current and target then
+    if target > current then return target, true end
+    return current, false
+  end
+  if target then return target, true end
+  return current, false
+end
+
 return sk
