@@ -25,7 +25,7 @@ static const sk_shape DATE_LIST = {.type = SK_T_LIST, .item = &DATE};
     static const char *const name##_WORDS[] = {__VA_ARGS__, NULL};                       \
     static const sk_shape name = {.type = SK_T_ENUM, .vocab = name##_WORDS}
 
-VOCAB(AUDIENCE, "internal", "external");
+VOCAB(AUDIENCE, "internal", "partner", "external");
 VOCAB(STANCE, "enabler", "obstacle", "neutral");
 VOCAB(PRIORITY, "high", "normal", "low");
 VOCAB(ACTIVITY_STATUS, "planned", "done", "cancelled");
@@ -56,12 +56,16 @@ MAP(UNIT, {"name", &STR, "the care unit's name (vårdenhet)"},
 
 /* ---- communication-plan (seeds 001, 000) ----------------------------------- */
 
+/* prior_knowledge, likelihood and consequence share one scale */
+VOCAB(LOW_MEDIUM_HIGH, "low", "medium", "high");
+
 MAP(TARGET_GROUP, {"id", &STR, "short id that activities refer to"},
     {"name", &STR, "the group's name"},
-    {"audience", &AUDIENCE, "internal or external"},
+    {"audience", &AUDIENCE, "internal, partner (collaborators outside the unit) or external (the public)"},
+    {"support", &BOOL, "a support function: 1177 på telefon, servicedesk, e-tjänstadmin"},
     {"stance", &STANCE, "enabler, obstacle or neutral (möjliggörare/hinder)"},
     {"priority", &PRIORITY, "high, normal or low"},
-    {"prior_knowledge", &STR, "low, medium or high (förkunskaper)"},
+    {"prior_knowledge", &LOW_MEDIUM_HIGH, "low, medium or high (förkunskaper)"},
     {"know", &STR, "what the group should know (veta)"},
     {"feel", &STR, "what the group should feel (känna)"},
     {"do", &STR, "what the group should do (göra)"},
@@ -81,7 +85,8 @@ LIST_OF(ACTIVITIES, ACTIVITY);
 
 MAP(PHASE, {"start", &DATE, "first day of the phase"},
     {"end", &DATE, "last day of the phase"},
-    {"activities", &ACTIVITIES, "the phase's activities"});
+    {"activities", &ACTIVITIES, "the phase's activities"},
+    {"not_relevant", &STR, "instead of start, end and activities: why the phase is not relevant"});
 
 MAP(PHASES, {"planning", &PHASE, "planering och praktiskt förberedelsearbete"},
     {"anchoring", &PHASE, "förankring"},
@@ -90,14 +95,20 @@ MAP(PHASES, {"planning", &PHASE, "planering och praktiskt förberedelsearbete"},
 
 MAP(PLAN_RISK, {"id", &STR, "short id"},
     {"risk", &STR, "what could happen"},
-    {"likelihood", &STR, "low, medium or high"},
-    {"consequence", &STR, "low, medium or high"},
+    {"likelihood", &LOW_MEDIUM_HIGH, "low, medium or high"},
+    {"consequence", &LOW_MEDIUM_HIGH, "low, medium or high"},
     {"response", &STR, "the prepared communication response"},
     {"owner", &STR, "who is responsible"});
 LIST_OF(PLAN_RISKS, PLAN_RISK);
 
 MAP(FAQ, {"exists", &BOOL, "a questions-and-answers document exists"},
     {"location", &STR, "where it is"});
+
+MAP(MATERIAL, {"id", &STR, "short id"},
+    {"name", &STR, "the material (broschyr, affisch, manual)"},
+    {"target_groups", &STR_LIST, "ids of the target groups it is made for"},
+    {"ready", &DATE, "when it is ready; missing = not ready"});
+LIST_OF(MATERIALS, MATERIAL);
 
 MAP(ACCESSIBILITY, {"plain_language", &BOOL, "klarspråk"},
     {"norm_critical_review", &BOOL, "normkritisk granskning"},
@@ -117,6 +128,7 @@ MAP(PLAN, {"kind", &STR, "communication-plan"},
     {"phases", &PHASES, "the four parts of the needs analysis"},
     {"risks", &PLAN_RISKS, "risk and crisis communication"},
     {"faq", &FAQ, "frågor och svar"},
+    {"materials", &MATERIALS, "material made for target groups (patient material, manuals)"},
     {"accessibility", &ACCESSIBILITY, "tillgänglighet"});
 
 /* ---- unit-onboarding (seed 004) ------------------------------------------------ */
@@ -125,6 +137,10 @@ MAP(TEAM, {"manager", &STR, "chef"},
     {"developer", &STR, "verksamhetsutvecklare"},
     {"local_admin", &STR, "lokal administratör för 1177:s e-tjänster"},
     {"contact_person", &STR, "kontaktperson mot förvaltningen"});
+
+MAP(TARGET_POPULATION, {"program", &STR, "the program, as named in programs"},
+    {"population", &STR, "the patients or citizens it is for"});
+LIST_OF(TARGET_POPULATIONS, TARGET_POPULATION);
 
 MAP(GOAL, {"text", &STR, "the goal"},
     {"measure", &STR, "how it is measured"},
@@ -152,6 +168,7 @@ MAP(RISK_ANALYSIS, {"date", &DATE, "when it was done; missing = not done"},
     {"led_by", &STR, "who led it"},
     {"patient_safety", &BOOL, "focused on patient safety"},
     {"areas", &AREA_LIST, "methods, technology, routines, communication"},
+    {"programs", &STR_LIST, "the programs the analysis covers"},
     {"actions", &RISK_ACTIONS, "the action plan"});
 
 MAP(JOURNALING, {"routine", &STR, "the routine"},
@@ -165,7 +182,8 @@ MAP(ROUTINES, {"role_assignment", &STR, "rutin för att tilldela roller"},
     {"data_retention", &RETENTION, "rutin för gallring"},
     {"outage", &STR, "rutin för avbrott"},
     {"pdl_log_review", &STR, "PDL-logguppföljning"},
-    {"follow_up", &STR, "rutin för uppföljning och måluppfyllelse"});
+    {"follow_up", &STR, "rutin för uppföljning och måluppfyllelse"},
+    {"service_window", &STR, "prenumeration på Ineras servicefönster (planerade avbrott)"});
 
 MAP(CONNECTION, {"care_provider_connected", &DATE, "the care provider is connected"},
     {"e_services_connected", &DATE, "step 1: the unit is connected to the e-services"},
@@ -185,6 +203,7 @@ MAP(ONBOARDING, {"kind", &STR, "unit-onboarding"},
     {"unit", &UNIT, "the care unit"},
     {"service", &STR, "the service introduced"},
     {"programs", &STR_LIST, "the programs the unit offers"},
+    {"target_populations", &TARGET_POPULATIONS, "who each program is for"},
     {"launch_date", &DATE, "the unit's launch date"},
     {"team", &TEAM, "the onboarding team"},
     {"goals", &GOALS, "measurable goals"},
@@ -197,12 +216,17 @@ MAP(ONBOARDING, {"kind", &STR, "unit-onboarding"},
 
 /* ---- social-media-strategy (seeds 002, 003) ------------------------------------ */
 
+VOCAB(DIRECTION, "higher", "lower");
+VOCAB(PRODUCTION_MEETING, "weekly", "biweekly", "monthly", "quarterly", "ad_hoc", "none");
+VOCAB(ACTION_TYPE, "adoption", "staff_briefing", "midterm_evaluation", "final_evaluation", "other");
+
 MAP(PERIOD, {"start", &DATE, "first day"}, {"end", &DATE, "last day"});
 
 MAP(MEASURE, {"metric", &STR, "what is measured"},
     {"type", &MEASURE_TYPE, "quantitative or qualitative"},
     {"target", &NUM, "the target value"},
     {"actual", &NUM, "the value reached"},
+    {"direction", &DIRECTION, "which way is better: higher (default) or lower"},
     {"method", &STR, "how it is measured"});
 LIST_OF(MEASURES, MEASURE);
 
@@ -230,10 +254,13 @@ MAP(TONE, {"sign_with_name_and_title", &BOOL, "replies are signed with name and 
 MAP(PERSONAL_DATA, {"delete_sensitive_posts", &BOOL, "posts with sensitive personal data are removed"},
     {"redirect_channel", &STR, "where users are pointed instead"});
 
+MAP(MODERATION, {"removes_attacks", &BOOL, "personal attacks and defamation are removed"},
+    {"published", &BOOL, "the moderation rule is published"});
+
 MAP(CRISIS, {"spokesperson_rule", &STR, "who speaks"}, {"monitoring", &STR, "who monitors"});
 
 MAP(ORG_ROUTINES, {"content_calendar", &BOOL, "a content calendar exists"},
-    {"production_meeting", &STR, "how often the production meeting is held"},
+    {"production_meeting", &PRODUCTION_MEETING, "how often the production meeting is held"},
     {"monitoring_owner", &STR, "who monitors"});
 
 MAP(MATURITY, {"current", &LEVEL, "the declared level, 1-5"},
@@ -245,7 +272,7 @@ MAP(MATURITY, {"current", &LEVEL, "the declared level, 1-5"},
     {"after_hours_owner", &STR, "who answers outside office hours (level 3 and up)"});
 
 MAP(ACTION, {"when", &DATE, "when"}, {"what", &STR, "what"},
-    {"type", &STR, "midterm_evaluation or final_evaluation, for evaluations"});
+    {"type", &ACTION_TYPE, "what kind of entry it is"});
 LIST_OF(ACTION_PLAN, ACTION);
 
 MAP(STRATEGY, {"kind", &STR, "social-media-strategy"},
@@ -258,6 +285,7 @@ MAP(STRATEGY, {"kind", &STR, "social-media-strategy"},
     {"content", &CONTENT, "content criteria"},
     {"tone_of_voice", &TONE, "tone of voice"},
     {"personal_data", &PERSONAL_DATA, "personal-data policy"},
+    {"moderation", &MODERATION, "moderation of attacks and defamation"},
     {"crisis", &CRISIS, "crisis communication"},
     {"organisation_routines", &ORG_ROUTINES, "organisation and routines"},
     {"maturity", &MATURITY, "maturity level (seed 003)"},

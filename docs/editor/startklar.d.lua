@@ -109,6 +109,12 @@ function sk.lower(s) end
 ---@return boolean
 function sk.same_text(a, b) end
 
+---The key a name is compared by: trimmed and case-folded (sk.fold), so " Oro och ÅNGEST"
+---and "oro och ångest" are one program (ON-20, ON-21).
+---@param s any
+---@return string
+function sk.name_key(s) end
+
 ---True when n is a finite number.
 ---@param n any
 ---@return boolean
@@ -265,6 +271,10 @@ sk.SM_LEVEL_NAMES = {}
 ---@type string[]
 sk.SM_WRITE_FEATURES = {}
 
+---The features through which users can write or react (SM-08: level 1 has none of them).
+---@type string[]
+sk.SM_REACT_FEATURES = {}
+
 ---A maturity level for a message: "level 3 (dialog, proaktiv tilgang)".
 ---@param l integer
 ---@return string
@@ -274,6 +284,13 @@ function sk.sm_level(l) end
 ---@param doc startklar.Doc
 ---@return table
 function sk.sm_maturity(doc) end
+
+---The level a strategy is at or aims for: the higher of `m.current` and `m.target` (only one
+---given: that one), nil when neither is; the second result is true when the target is higher.
+---@param m table
+---@return integer|nil level
+---@return boolean aims
+function sk.sm_top_level(m) end
 
 ---How a message names a purpose.
 ---@param p table|nil
@@ -292,3 +309,25 @@ function sk.sm_platform(p, i) end
 ---@param j integer
 ---@return string
 function sk.sm_measure(m, j) end
+
+-- words and two-way channels (CP-11, CP-19) ----------------------------------
+
+---The stems that make a channel two-way: apt, dialog, möte, fysisk, workshop, seminari, temadag, nätverksträff, utbildning, frågestund.
+---@type string[]
+sk.TWO_WAY_STEMS = {}
+
+---The case fold of a text (Unicode simple folding of Latin, Greek and Cyrillic letters: Å = å).
+---@param s any
+---@return string
+function sk.fold(s) end
+
+---The case-folded words of a text, split at every character that is not a letter or a digit.
+---@param s string|nil
+---@return string[]
+function sk.words(s) end
+
+---True when a word of `name` begins, ignoring case, with one of `stems` (default sk.TWO_WAY_STEMS).
+---@param name string
+---@param stems? string[]
+---@return boolean
+function sk.two_way(name, stems) end
