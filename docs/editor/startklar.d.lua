@@ -309,3 +309,25 @@ function sk.sm_platform(p, i) end
 ---@param j integer
 ---@return string
 function sk.sm_measure(m, j) end
+
+-- words and two-way channels (CP-11, CP-19) ----------------------------------
+
+---The stems that make a channel two-way: apt, dialog, möte, fysisk, workshop, seminari, temadag, nätverksträff, utbildning, frågestund.
+---@type string[]
+sk.TWO_WAY_STEMS = {}
+
+---The case fold of a text (Unicode simple folding of Latin, Greek and Cyrillic letters: Å = å).
+---@param s any
+---@return string
+function sk.fold(s) end
+
+---The case-folded words of a text, split at every character that is not a letter or a digit.
+---@param s string|nil
+---@return string[]
+function sk.words(s) end
+
+---True when a word of `name` begins, ignoring case, with one of `stems` (default sk.TWO_WAY_STEMS).
+---@param name string
+---@param stems? string[]
+---@return boolean
+function sk.two_way(name, stems) end
