@@ -34,19 +34,27 @@ som redan når målgruppen.]],
   messages = {
     no_id = {
       en = "high-priority target group '{group}' has no id, so no activity can name it and nothing verifies that the information was received and understood",
-      sv = "den högt prioriterade målgruppen '{group}' saknar id, så ingen aktivitet kan ange den och inget säkerställer att informationen har tagits emot och blivit förstådd",
+      sv = "den högt prioriterade målgruppen '{group}' saknar id, så ingen aktivitet kan ange den och inget "
+        .. "säkerställer att informationen har tagits emot och blivit förstådd",
     },
     not_reached = {
-      en = "high-priority target group '{group}' is not reached by any activity (a cancelled one reaches nobody), so nothing verifies that the information was received and understood",
-      sv = "den högt prioriterade målgruppen '{group}' nås inte av någon aktivitet (en inställd aktivitet når ingen), så inget säkerställer att informationen har tagits emot och blivit förstådd",
+      en = "high-priority target group '{group}' is not reached by any activity (a cancelled one reaches "
+        .. "nobody), so nothing verifies that the information was received and understood",
+      sv = "den högt prioriterade målgruppen '{group}' nås inte av någon aktivitet (en inställd aktivitet når "
+        .. "ingen), så inget säkerställer att informationen har tagits emot och blivit förstådd",
     },
     one_unverified = {
-      en = "high-priority target group '{group}' is reached by 1 activity ({activities:list}) but it has no verification (hur säkerställer vi att informationen har tagits emot och blivit förstådd?)",
-      sv = "den högt prioriterade målgruppen '{group}' nås av 1 aktivitet ({activities:list}), men den anger inte hur vi säkerställer att informationen har tagits emot och blivit förstådd (verification)",
+      en = "high-priority target group '{group}' is reached by 1 activity ({activities:list}) but it has no "
+        .. "verification (hur säkerställer vi att informationen har tagits emot och blivit förstådd?)",
+      sv = "den högt prioriterade målgruppen '{group}' nås av 1 aktivitet ({activities:list}), men den anger "
+        .. "inte hur vi säkerställer att informationen har tagits emot och blivit förstådd (verification)",
     },
     none_verified = {
-      en = "high-priority target group '{group}' is reached by {count:number} activities ({activities:list}) but none has a verification (hur säkerställer vi att informationen har tagits emot och blivit förstådd?)",
-      sv = "den högt prioriterade målgruppen '{group}' nås av {count:number} aktiviteter ({activities:list}), men ingen av dem anger hur vi säkerställer att informationen har tagits emot och blivit förstådd (verification)",
+      en = "high-priority target group '{group}' is reached by {count:number} activities ({activities:list}) but "
+        .. "none has a verification (hur säkerställer vi att informationen har tagits emot och blivit förstådd?)",
+      sv = "den högt prioriterade målgruppen '{group}' nås av {count:number} aktiviteter ({activities:list}), "
+        .. "men ingen av dem anger hur vi säkerställer att informationen har tagits emot och blivit förstådd "
+        .. "(verification)",
     },
   },
   check = function(doc, report)

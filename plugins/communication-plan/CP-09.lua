@@ -41,11 +41,13 @@ som datumet hör till, eller rätta aktivitetens `date`.]],
     },
     starts_out_of_order = {
       en = "phase {phase:phases} starts on {date:date}, before phase {prev:phases} starts on {prev_start:date}: the phases are out of order ({order:phases})",
-      sv = "fasen {phase:phases} börjar {date:date}, före fasen {prev:phases} som börjar {prev_start:date}: faserna kommer i fel ordning (rätt ordning är {order:phases})",
+      sv = "fasen {phase:phases} börjar {date:date}, före fasen {prev:phases} som börjar {prev_start:date}: "
+        .. "faserna kommer i fel ordning (rätt ordning är {order:phases})",
     },
     ends_out_of_order = {
       en = "phase {phase:phases} ends on {date:date}, before phase {prev:phases} starts on {prev_start:date}: the phases are out of order ({order:phases})",
-      sv = "fasen {phase:phases} slutar {date:date}, före fasen {prev:phases} som börjar {prev_start:date}: faserna kommer i fel ordning (rätt ordning är {order:phases})",
+      sv = "fasen {phase:phases} slutar {date:date}, före fasen {prev:phases} som börjar {prev_start:date}: "
+        .. "faserna kommer i fel ordning (rätt ordning är {order:phases})",
     },
     overlap = {
       en = "phase {phase:phases} starts on {start:date}, on or before the end of phase {prev:phases} on {prev_end:date}: the phases overlap by {days:days}",

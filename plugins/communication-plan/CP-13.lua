@@ -35,12 +35,18 @@ till datumet för genomgången.]],
   params = { review_days = 90 },
   messages = {
     no_review = {
-      en = "the implementation phase started on {start:date} but the plan gives no review date (last_reviewed); it needs a review at least every {limit:days} (uppdateras kontinuerligt)",
-      sv = "implementeringsfasen började {start:date}, men planen anger inget datum för senaste genomgång (last_reviewed); planen behöver uppdateras kontinuerligt och ses över minst en gång per {limit:days}",
+      en = "the implementation phase started on {start:date} but the plan gives no review date (last_reviewed); "
+        .. "it needs a review at least every {limit:days} (uppdateras kontinuerligt)",
+      sv = "implementeringsfasen började {start:date}, men planen anger inget datum för senaste genomgång "
+        .. "(last_reviewed); planen behöver uppdateras kontinuerligt och ses över minst en gång per {limit:days}",
     },
     too_old = {
-      en = "the plan was last reviewed on {reviewed:date}, {age:days} before today ({today:date}), more than {limit:days}; the implementation phase started on {start:date}, so the plan needs to be kept up to date (uppdateras kontinuerligt)",
-      sv = "planen sågs senast över {reviewed:date}, {age:days} före i dag ({today:date}), alltså för mer än {limit:days} sedan; implementeringsfasen började {start:date}, så planen behöver uppdateras kontinuerligt",
+      en = "the plan was last reviewed on {reviewed:date}, {age:days} before today ({today:date}), more than "
+        .. "{limit:days}; the implementation phase started on {start:date}, so the plan needs to be kept up to "
+        .. "date (uppdateras kontinuerligt)",
+      sv = "planen sågs senast över {reviewed:date}, {age:days} före i dag ({today:date}), alltså för mer än "
+        .. "{limit:days} sedan; implementeringsfasen började {start:date}, så planen behöver uppdateras "
+        .. "kontinuerligt",
     },
   },
   check = function(doc, report, ctx)

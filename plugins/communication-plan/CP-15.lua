@@ -34,7 +34,8 @@ normkritiskt perspektiv. För sedan in
   },
   messages = {
     not_considered = {
-      en = "the plan does not consider accessibility (tillgänglighet): neither plain language (klarspråk) nor a norm-critical review (normkritiskt tänkande) is recorded",
+      en = "the plan does not consider accessibility (tillgänglighet): neither plain language (klarspråk) nor a "
+        .. "norm-critical review (normkritiskt tänkande) is recorded",
       sv = "planen tar inte hänsyn till tillgänglighet: varken klarspråk eller normkritisk granskning (normkritiskt tänkande) finns angivet",
     },
     plain_language_false = {

@@ -31,12 +31,18 @@ den blev av, ge den ett nytt `date` om den sköts upp, eller sätt
   },
   messages = {
     overdue = {
-      en = "activity {activity} in phase {phase:phases} was due on {date:date}, {days:days} before today ({today:date}), and is still planned: mark it done, move its date or cancel it",
-      sv = "aktiviteten {activity} i fasen {phase:phases} skulle ha genomförts {date:date}, {days:days} före i dag ({today:date}), men är fortfarande planerad: markera den som genomförd, flytta datumet eller ställ in den",
+      en = "activity {activity} in phase {phase:phases} was due on {date:date}, {days:days} before today "
+        .. "({today:date}), and is still planned: mark it done, move its date or cancel it",
+      sv = "aktiviteten {activity} i fasen {phase:phases} skulle ha genomförts {date:date}, {days:days} före i "
+        .. "dag ({today:date}), men är fortfarande planerad: markera den som genomförd, flytta datumet eller "
+        .. "ställ in den",
     },
     overdue_owner = {
-      en = "activity {activity} in phase {phase:phases} was due on {date:date}, {days:days} before today ({today:date}), and is still planned (owner: {owner}): mark it done, move its date or cancel it",
-      sv = "aktiviteten {activity} i fasen {phase:phases} skulle ha genomförts {date:date}, {days:days} före i dag ({today:date}), men är fortfarande planerad (ansvarig: {owner}): markera den som genomförd, flytta datumet eller ställ in den",
+      en = "activity {activity} in phase {phase:phases} was due on {date:date}, {days:days} before today "
+        .. "({today:date}), and is still planned (owner: {owner}): mark it done, move its date or cancel it",
+      sv = "aktiviteten {activity} i fasen {phase:phases} skulle ha genomförts {date:date}, {days:days} före i "
+        .. "dag ({today:date}), men är fortfarande planerad (ansvarig: {owner}): markera den som genomförd, "
+        .. "flytta datumet eller ställ in den",
     },
   },
   check = function(doc, report, ctx)

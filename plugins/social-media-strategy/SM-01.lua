@@ -55,15 +55,18 @@ skärmdumpar).]],
       sv = "syftet {purpose} mäts kvantitativt ({measures:list}) men inte kvalitativt, t.ex. med svarskvalitet bedömd utifrån skärmdumpar",
     },
     no_qualitative_untyped = {
-      en = "purpose {purpose} has a quantitative measure ({measures:list}) but no qualitative one (kvalitativ, e.g. response quality from screendumps); measures without a type: {untyped}",
-      sv = "syftet {purpose} mäts kvantitativt ({measures:list}) men inte kvalitativt, t.ex. med svarskvalitet bedömd utifrån skärmdumpar; mått utan typ: {untyped}",
+      en = "purpose {purpose} has a quantitative measure ({measures:list}) but no qualitative one (kvalitativ, "
+        .. "e.g. response quality from screendumps); measures without a type: {untyped}",
+      sv = "syftet {purpose} mäts kvantitativt ({measures:list}) men inte kvalitativt, t.ex. med svarskvalitet "
+        .. "bedömd utifrån skärmdumpar; mått utan typ: {untyped}",
     },
     no_quantitative = {
       en = "purpose {purpose} has a qualitative measure ({measures:list}) but no quantitative one (kvantitativ, e.g. reach per month)",
       sv = "syftet {purpose} mäts kvalitativt ({measures:list}) men inte kvantitativt, t.ex. med räckvidd per månad",
     },
     no_quantitative_untyped = {
-      en = "purpose {purpose} has a qualitative measure ({measures:list}) but no quantitative one (kvantitativ, e.g. reach per month); measures without a type: {untyped}",
+      en = "purpose {purpose} has a qualitative measure ({measures:list}) but no quantitative one (kvantitativ, "
+        .. "e.g. reach per month); measures without a type: {untyped}",
       sv = "syftet {purpose} mäts kvalitativt ({measures:list}) men inte kvantitativt, t.ex. med räckvidd per månad; mått utan typ: {untyped}",
     },
   },

@@ -40,15 +40,20 @@ telefon).]],
   },
   messages = {
     no_policy = {
-      en = "users can write ({features:features}) but there is no personal-data policy: posts with sensitive personal data (personfølsomme oplysninger) are not removed and users are not pointed to another channel",
-      sv = "användarna kan skriva ({features:features}) men det finns ingen policy för personuppgifter: inlägg med känsliga personuppgifter tas inte bort och användarna hänvisas inte till någon annan kanal",
+      en = "users can write ({features:features}) but there is no personal-data policy: posts with sensitive "
+        .. "personal data (personfølsomme oplysninger) are not removed and users are not pointed to another "
+        .. "channel",
+      sv = "användarna kan skriva ({features:features}) men det finns ingen policy för personuppgifter: inlägg "
+        .. "med känsliga personuppgifter tas inte bort och användarna hänvisas inte till någon annan kanal",
     },
     kept = {
-      en = "users can write ({features:features}) but posts with sensitive personal data (personfølsomme oplysninger) are kept (delete_sensitive_posts is false)",
+      en = "users can write ({features:features}) but posts with sensitive personal data (personfølsomme "
+        .. "oplysninger) are kept (delete_sensitive_posts is false)",
       sv = "användarna kan skriva ({features:features}) men inlägg med känsliga personuppgifter får ligga kvar (delete_sensitive_posts är false)",
     },
     not_removed = {
-      en = "users can write ({features:features}) but posts with sensitive personal data (personfølsomme oplysninger) are not said to be removed (no delete_sensitive_posts)",
+      en = "users can write ({features:features}) but posts with sensitive personal data (personfølsomme "
+        .. "oplysninger) are not said to be removed (no delete_sensitive_posts)",
       sv = "användarna kan skriva ({features:features}) men det står inte att inlägg med känsliga personuppgifter tas bort (delete_sensitive_posts saknas)",
     },
     no_channel = {

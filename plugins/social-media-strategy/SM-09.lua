@@ -33,8 +33,10 @@ i `maturity.features`), eller sänk `maturity.target`.]],
   },
   messages = {
     above = {
-      en = "target maturity level {target} ({target:levels}) is above what the features reach, level {reached} ({reached:levels}); still missing: {missing:features}",
-      sv = "mognadsmålet nivå {target} ({target:levels}) ligger över det som funktionerna når, nivå {reached} ({reached:levels}); fortfarande saknas: {missing:features}",
+      en = "target maturity level {target} ({target:levels}) is above what the features reach, level {reached} "
+        .. "({reached:levels}); still missing: {missing:features}",
+      sv = "mognadsmålet nivå {target} ({target:levels}) ligger över det som funktionerna når, nivå {reached} "
+        .. "({reached:levels}); fortfarande saknas: {missing:features}",
     },
   },
   check = function(doc, report)

@@ -31,14 +31,16 @@ till praxis för alla som svarar för sjukhusets räkning.]],
   messages = {
     no_tone = {
       en = "the strategy has no tone of voice, so replies are not said to be signed: every reply should end with full name and title (fulde navn og titel)",
-      sv = "strategin beskriver ingen tonalitet (tone_of_voice), så det står inte att svaren undertecknas: varje svar ska avslutas med fullständigt namn och titel",
+      sv = "strategin beskriver ingen tonalitet (tone_of_voice), så det står inte att svaren undertecknas: varje "
+        .. "svar ska avslutas med fullständigt namn och titel",
     },
     not_signed = {
       en = "replies are not signed (sign_with_name_and_title is false): every reply should end with full name and title (fulde navn og titel)",
       sv = "svaren undertecknas inte (sign_with_name_and_title är false): varje svar ska avslutas med fullständigt namn och titel",
     },
     not_said = {
-      en = "the tone of voice does not say that replies are signed (no sign_with_name_and_title): every reply should end with full name and title (fulde navn og titel)",
+      en = "the tone of voice does not say that replies are signed (no sign_with_name_and_title): every reply "
+        .. "should end with full name and title (fulde navn og titel)",
       sv = "tonaliteten säger inte att svaren undertecknas (sign_with_name_and_title saknas): varje svar ska avslutas med fullständigt namn och titel",
     },
   },

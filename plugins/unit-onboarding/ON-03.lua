@@ -32,7 +32,8 @@ i `target`, en ansvarig i `owner` och ett datum för uppföljning i
   },
   messages = {
     no_goal = {
-      en = "the unit has set no goal for the use of the service (mål för användningen); at least one measurable goal with an owner and a follow-up date is needed",
+      en = "the unit has set no goal for the use of the service (mål för användningen); at least one measurable "
+        .. "goal with an owner and a follow-up date is needed",
       sv = "enheten har inte satt några mål för användningen; det behövs minst ett mätbart mål med en ansvarig och ett datum för uppföljning",
     },
     incomplete = {

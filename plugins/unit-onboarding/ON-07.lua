@@ -61,12 +61,16 @@ riskanalysledare, och för in `date`, `led_by` och `patient_safety: true`.]],
       sv = "riskanalysen daterad {date:date} ligger efter dagens datum {today:date} och är alltså inte gjord än; den måste göras före starten",
     },
     launch_day_after_today = {
-      en = "the risk analysis (riskanalys) dated {date:date} is the launch day {launch:date}, not before it and lies after today {today:date}, so it is not done yet; it must be done before launch",
-      sv = "riskanalysen daterad {date:date} är startdagen {launch:date}, inte före den, och ligger dessutom efter dagens datum {today:date}, så den är inte gjord än; den måste göras före starten",
+      en = "the risk analysis (riskanalys) dated {date:date} is the launch day {launch:date}, not before it and "
+        .. "lies after today {today:date}, so it is not done yet; it must be done before launch",
+      sv = "riskanalysen daterad {date:date} är startdagen {launch:date}, inte före den, och ligger dessutom "
+        .. "efter dagens datum {today:date}, så den är inte gjord än; den måste göras före starten",
     },
     after_launch_after_today = {
-      en = "the risk analysis (riskanalys) dated {date:date} is {days:days} after launch {launch:date} and lies after today {today:date}, so it is not done yet; it must be done before launch",
-      sv = "riskanalysen daterad {date:date} ligger {days:days} efter starten {launch:date} och dessutom efter dagens datum {today:date}, så den är inte gjord än; den måste göras före starten",
+      en = "the risk analysis (riskanalys) dated {date:date} is {days:days} after launch {launch:date} and lies "
+        .. "after today {today:date}, so it is not done yet; it must be done before launch",
+      sv = "riskanalysen daterad {date:date} ligger {days:days} efter starten {launch:date} och dessutom efter "
+        .. "dagens datum {today:date}, så den är inte gjord än; den måste göras före starten",
     },
     not_patient_safety = {
       en = "the risk analysis is not focused on patient safety (Fokus för analysen är patientsäkerhet!)",

@@ -55,7 +55,8 @@ att de följer stegens ordning. Anslut enheten före starten.]],
     },
     out_of_order = {
       en = "{key} {date:date} comes before {prev} {prev_date:date}: connection step {step} ({key:steps}) must not precede step {prev_step} ({prev:steps})",
-      sv = "anslutningssteg {step}, {key:steps} ({key} {date:date}), ligger före steg {prev_step}, {prev:steps} ({prev} {prev_date:date}): stegen ska göras i ordning",
+      sv = "anslutningssteg {step}, {key:steps} ({key} {date:date}), ligger före steg {prev_step}, {prev:steps} "
+        .. "({prev} {prev_date:date}): stegen ska göras i ordning",
     },
     launch_day = {
       en = "connection step {step}, {key} ({key:steps}) {date:date}, is the launch day {launch:date}, not before it; the unit must be connected before launch",
@@ -66,16 +67,25 @@ att de följer stegens ordning. Anslut enheten före starten.]],
       sv = "anslutningssteg {step}, {key:steps} ({key}) {date:date}, ligger {days:days} efter starten {launch:date}; enheten måste vara ansluten före starten",
     },
     after_today = {
-      en = "connection step {step}, {key} ({key:steps}) {date:date}, lies after today {today:date}, so it is not done yet; the unit must be connected before launch",
-      sv = "anslutningssteg {step}, {key:steps} ({key}) {date:date}, ligger efter dagens datum {today:date} och är alltså inte gjort än; enheten måste vara ansluten före starten",
+      en = "connection step {step}, {key} ({key:steps}) {date:date}, lies after today {today:date}, so it is not "
+        .. "done yet; the unit must be connected before launch",
+      sv = "anslutningssteg {step}, {key:steps} ({key}) {date:date}, ligger efter dagens datum {today:date} och "
+        .. "är alltså inte gjort än; enheten måste vara ansluten före starten",
     },
     launch_day_after_today = {
-      en = "connection step {step}, {key} ({key:steps}) {date:date}, is the launch day {launch:date}, not before it and lies after today {today:date}, so it is not done yet; the unit must be connected before launch",
-      sv = "anslutningssteg {step}, {key:steps} ({key}) {date:date}, är startdagen {launch:date}, inte före den, och ligger dessutom efter dagens datum {today:date}, så det är inte gjort än; enheten måste vara ansluten före starten",
+      en = "connection step {step}, {key} ({key:steps}) {date:date}, is the launch day {launch:date}, not before "
+        .. "it and lies after today {today:date}, so it is not done yet; the unit must be connected before "
+        .. "launch",
+      sv = "anslutningssteg {step}, {key:steps} ({key}) {date:date}, är startdagen {launch:date}, inte före den, "
+        .. "och ligger dessutom efter dagens datum {today:date}, så det är inte gjort än; enheten måste vara "
+        .. "ansluten före starten",
     },
     after_launch_after_today = {
-      en = "connection step {step}, {key} ({key:steps}) {date:date}, is {days:days} after launch {launch:date} and lies after today {today:date}, so it is not done yet; the unit must be connected before launch",
-      sv = "anslutningssteg {step}, {key:steps} ({key}) {date:date}, ligger {days:days} efter starten {launch:date} och dessutom efter dagens datum {today:date}, så det är inte gjort än; enheten måste vara ansluten före starten",
+      en = "connection step {step}, {key} ({key:steps}) {date:date}, is {days:days} after launch {launch:date} "
+        .. "and lies after today {today:date}, so it is not done yet; the unit must be connected before launch",
+      sv = "anslutningssteg {step}, {key:steps} ({key}) {date:date}, ligger {days:days} efter starten "
+        .. "{launch:date} och dessutom efter dagens datum {today:date}, så det är inte gjort än; enheten måste "
+        .. "vara ansluten före starten",
     },
   },
   check = function(doc, report, ctx)

@@ -45,7 +45,8 @@ datumet för varje kontroll, före starten.]],
     },
     before_activation = {
       en = "{key} {date:date} comes before e_service_activated {activated:date}: that {key:steps} must be checked after the e-service is activated",
-      sv = "kontrollen av att {key:steps} ({key} {date:date}) ligger före aktiveringen av e-tjänsten ({activated:date}): den måste göras efter att e-tjänsten har aktiverats",
+      sv = "kontrollen av att {key:steps} ({key} {date:date}) ligger före aktiveringen av e-tjänsten "
+        .. "({activated:date}): den måste göras efter att e-tjänsten har aktiverats",
     },
     launch_day = {
       en = "the check that {key:steps} on {date:date} is the launch day {launch:date}, not before it; it must be checked before launch",
@@ -60,12 +61,18 @@ datumet för varje kontroll, före starten.]],
       sv = "kontrollen av att {key:steps} {date:date} ligger efter dagens datum {today:date} och är alltså inte gjord än; kontrollen måste göras före starten",
     },
     launch_day_after_today = {
-      en = "the check that {key:steps} on {date:date} is the launch day {launch:date}, not before it and lies after today {today:date}, so it is not done yet; it must be checked before launch",
-      sv = "kontrollen av att {key:steps} {date:date} är startdagen {launch:date}, inte före den, och ligger dessutom efter dagens datum {today:date}, så den är inte gjord än; kontrollen måste göras före starten",
+      en = "the check that {key:steps} on {date:date} is the launch day {launch:date}, not before it and lies "
+        .. "after today {today:date}, so it is not done yet; it must be checked before launch",
+      sv = "kontrollen av att {key:steps} {date:date} är startdagen {launch:date}, inte före den, och ligger "
+        .. "dessutom efter dagens datum {today:date}, så den är inte gjord än; kontrollen måste göras före "
+        .. "starten",
     },
     after_launch_after_today = {
-      en = "the check that {key:steps} on {date:date} is {days:days} after launch {launch:date} and lies after today {today:date}, so it is not done yet; it must be checked before launch",
-      sv = "kontrollen av att {key:steps} {date:date} ligger {days:days} efter starten {launch:date} och dessutom efter dagens datum {today:date}, så den är inte gjord än; kontrollen måste göras före starten",
+      en = "the check that {key:steps} on {date:date} is {days:days} after launch {launch:date} and lies after "
+        .. "today {today:date}, so it is not done yet; it must be checked before launch",
+      sv = "kontrollen av att {key:steps} {date:date} ligger {days:days} efter starten {launch:date} och "
+        .. "dessutom efter dagens datum {today:date}, så den är inte gjord än; kontrollen måste göras före "
+        .. "starten",
     },
   },
   check = function(doc, report, ctx)

@@ -32,12 +32,16 @@ efter starten och för in datumet i `follow_ups`.]],
   params = { follow_up_days = 30 },
   messages = {
     none_recorded = {
-      en = "no follow-up (uppföljning) within {days:days} after launch {launch:date} ({launch:date} to {last:date}; today is {today:date}): no follow-up is recorded",
-      sv = "ingen uppföljning inom {days:days} efter starten {launch:date} (från {launch:date} till {last:date}; i dag är det {today:date}): ingen uppföljning är registrerad",
+      en = "no follow-up (uppföljning) within {days:days} after launch {launch:date} ({launch:date} to "
+        .. "{last:date}; today is {today:date}): no follow-up is recorded",
+      sv = "ingen uppföljning inom {days:days} efter starten {launch:date} (från {launch:date} till {last:date}; "
+        .. "i dag är det {today:date}): ingen uppföljning är registrerad",
     },
     none_in_time = {
-      en = "no follow-up (uppföljning) within {days:days} after launch {launch:date} ({launch:date} to {last:date}; today is {today:date}): the follow-ups recorded are {dates:list}",
-      sv = "ingen uppföljning inom {days:days} efter starten {launch:date} (från {launch:date} till {last:date}; i dag är det {today:date}): registrerade uppföljningar: {dates:list}",
+      en = "no follow-up (uppföljning) within {days:days} after launch {launch:date} ({launch:date} to "
+        .. "{last:date}; today is {today:date}): the follow-ups recorded are {dates:list}",
+      sv = "ingen uppföljning inom {days:days} efter starten {launch:date} (från {launch:date} till {last:date}; "
+        .. "i dag är det {today:date}): registrerade uppföljningar: {dates:list}",
     },
   },
   check = function(doc, report, ctx)

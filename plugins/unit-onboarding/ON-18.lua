@@ -42,24 +42,38 @@ anslutningsstegen kontrolleras av ON-13.
       sv = "inga program är utdelade till enheten: anslutningssteg 3, {key:steps} (programs_distributed), saknar datum",
     },
     launch_day = {
-      en = "connection step 3, programs_distributed ({key:steps}) {date:date} is the launch day {launch:date}, not before it; the programs must be distributed before launch",
-      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, är startdagen {launch:date}, inte före den; programmen måste delas ut före starten",
+      en = "connection step 3, programs_distributed ({key:steps}) {date:date} is the launch day {launch:date}, "
+        .. "not before it; the programs must be distributed before launch",
+      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, är startdagen {launch:date}, inte "
+        .. "före den; programmen måste delas ut före starten",
     },
     after_launch = {
-      en = "connection step 3, programs_distributed ({key:steps}) {date:date} is {days:days} after launch {launch:date}; the programs must be distributed before launch",
-      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, ligger {days:days} efter starten {launch:date}; programmen måste delas ut före starten",
+      en = "connection step 3, programs_distributed ({key:steps}) {date:date} is {days:days} after launch "
+        .. "{launch:date}; the programs must be distributed before launch",
+      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, ligger {days:days} efter starten "
+        .. "{launch:date}; programmen måste delas ut före starten",
     },
     after_today = {
-      en = "connection step 3, programs_distributed ({key:steps}) {date:date} lies after today {today:date}, so it is not done yet; the programs must be distributed before launch",
-      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, ligger efter dagens datum {today:date} och är alltså inte gjort än; programmen måste delas ut före starten",
+      en = "connection step 3, programs_distributed ({key:steps}) {date:date} lies after today {today:date}, so "
+        .. "it is not done yet; the programs must be distributed before launch",
+      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, ligger efter dagens datum "
+        .. "{today:date} och är alltså inte gjort än; programmen måste delas ut före starten",
     },
     launch_day_after_today = {
-      en = "connection step 3, programs_distributed ({key:steps}) {date:date} is the launch day {launch:date}, not before it and lies after today {today:date}, so it is not done yet; the programs must be distributed before launch",
-      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, är startdagen {launch:date}, inte före den, och ligger dessutom efter dagens datum {today:date}, så det är inte gjort än; programmen måste delas ut före starten",
+      en = "connection step 3, programs_distributed ({key:steps}) {date:date} is the launch day {launch:date}, "
+        .. "not before it and lies after today {today:date}, so it is not done yet; the programs must be "
+        .. "distributed before launch",
+      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, är startdagen {launch:date}, inte "
+        .. "före den, och ligger dessutom efter dagens datum {today:date}, så det är inte gjort än; programmen "
+        .. "måste delas ut före starten",
     },
     after_launch_after_today = {
-      en = "connection step 3, programs_distributed ({key:steps}) {date:date} is {days:days} after launch {launch:date} and lies after today {today:date}, so it is not done yet; the programs must be distributed before launch",
-      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, ligger {days:days} efter starten {launch:date} och dessutom efter dagens datum {today:date}, så det är inte gjort än; programmen måste delas ut före starten",
+      en = "connection step 3, programs_distributed ({key:steps}) {date:date} is {days:days} after launch "
+        .. "{launch:date} and lies after today {today:date}, so it is not done yet; the programs must be "
+        .. "distributed before launch",
+      sv = "anslutningssteg 3, {key:steps} (programs_distributed) {date:date}, ligger {days:days} efter starten "
+        .. "{launch:date} och dessutom efter dagens datum {today:date}, så det är inte gjort än; programmen "
+        .. "måste delas ut före starten",
     },
   },
   check = function(doc, report, ctx)

@@ -34,8 +34,11 @@ kontrolleras av ON-13.
       sv = "det finns inget registrerat om att vårdgivaren är ansluten till tjänsten: care_provider_connected saknar datum",
     },
     after_first_step = {
-      en = "care_provider_connected {date:date} comes after {first} {first_date:date} (connection step {step}): the care provider must be connected first (En förutsättning är att vårdgivaren är ansluten)",
-      sv = "vårdgivaren anslöts {date:date} (care_provider_connected), efter anslutningssteg {step}, {first:steps} ({first} {first_date:date}): vårdgivaren måste anslutas först (En förutsättning är att vårdgivaren är ansluten)",
+      en = "care_provider_connected {date:date} comes after {first} {first_date:date} (connection step {step}): "
+        .. "the care provider must be connected first (En förutsättning är att vårdgivaren är ansluten)",
+      sv = "vårdgivaren anslöts {date:date} (care_provider_connected), efter anslutningssteg {step}, "
+        .. "{first:steps} ({first} {first_date:date}): vårdgivaren måste anslutas först (En förutsättning är att "
+        .. "vårdgivaren är ansluten)",
     },
     after_today = {
       en = "care_provider_connected {date:date} lies after today {today:date}, so the care provider is not connected yet (vårdgivaren ansluten)",

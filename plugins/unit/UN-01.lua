@@ -70,16 +70,20 @@ för enheten.]],
       sv = "kommunikationsplanen har startdatum {plan_date:date}, {days:days} tidigare än införandechecklistan, som har {ob_date:date} (viktigt med tajmingen)",
     },
     launch_earlier_n = {
-      en = "the communication plan launches on {plan_date:date}, {days:days} earlier than the onboarding checklist #{checklist}'s {ob_date:date} (viktigt med tajmingen)",
-      sv = "kommunikationsplanen har startdatum {plan_date:date}, {days:days} tidigare än införandechecklistan nr {checklist}, som har {ob_date:date} (viktigt med tajmingen)",
+      en = "the communication plan launches on {plan_date:date}, {days:days} earlier than the onboarding "
+        .. "checklist #{checklist}'s {ob_date:date} (viktigt med tajmingen)",
+      sv = "kommunikationsplanen har startdatum {plan_date:date}, {days:days} tidigare än införandechecklistan "
+        .. "nr {checklist}, som har {ob_date:date} (viktigt med tajmingen)",
     },
     launch_later = {
       en = "the communication plan launches on {plan_date:date}, {days:days} later than the onboarding checklist's {ob_date:date} (viktigt med tajmingen)",
       sv = "kommunikationsplanen har startdatum {plan_date:date}, {days:days} senare än införandechecklistan, som har {ob_date:date} (viktigt med tajmingen)",
     },
     launch_later_n = {
-      en = "the communication plan launches on {plan_date:date}, {days:days} later than the onboarding checklist #{checklist}'s {ob_date:date} (viktigt med tajmingen)",
-      sv = "kommunikationsplanen har startdatum {plan_date:date}, {days:days} senare än införandechecklistan nr {checklist}, som har {ob_date:date} (viktigt med tajmingen)",
+      en = "the communication plan launches on {plan_date:date}, {days:days} later than the onboarding checklist "
+        .. "#{checklist}'s {ob_date:date} (viktigt med tajmingen)",
+      sv = "kommunikationsplanen har startdatum {plan_date:date}, {days:days} senare än införandechecklistan nr "
+        .. "{checklist}, som har {ob_date:date} (viktigt med tajmingen)",
     },
     plan_no_launch = {
       en = "the communication plan has no launch date but the onboarding checklist launches on {ob_date:date}",
