@@ -77,9 +77,7 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
         /* a file shared by several units is reported by one of them */
         for (size_t i = 0; rc == 0 && iu->owns[k] && i < file_errors.count; i++) {
             const sk_error *e = &file_errors.items[i];
-            rc = sk_errors_add(&out->errors, e->kind, e->file, e->line, e->column, "%s", e->message);
-            if (rc == 0 && e->unit && !(out->errors.items[out->errors.count - 1].unit = sk_strdup(e->unit)))
-                rc = -1;
+            rc = sk_errors_copy(&out->errors, e);
         }
         if (rc == 0)
             rc = move_errors(&all, &file_errors);
@@ -128,8 +126,7 @@ static void *worker(void *arg)
     if (!rt || !ds) {
         sk_runtime_free(rt);
         sk_docset_free(ds);
-        free(err.file);
-        free(err.message);
+        sk_error_clear(&err);
         pthread_mutex_lock(&b->mu);
         b->failed = 1;
         pthread_cond_broadcast(&b->can_write);
@@ -178,22 +175,26 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* The findings' messages in the report's language: a message by id rendered
- * from the rule's template, a plain one through the catalogue. 0, or -1
- * when out of memory. */
-static int translate_findings(const sk_rules *rules, const sk_catalogue *c, sk_unit_result *u)
+/* The findings' messages in the report's language, rendered from their
+ * rule's templates (a plain message stays as the rule wrote it); each
+ * message that fell back to another language is noted once in missing
+ * ("RULE message-id"). 0, or -1 when out of memory. */
+static int translate_findings(const sk_rules *rules, const sk_catalogue *c, sk_unit_result *u,
+                              sk_errors *missing)
 {
+    const char *lang = sk_catalogue_lang(c);
     for (size_t i = 0; c && i < u->nfindings; i++) {
-        if (u->findings[i].message_id) {
-            if (sk_finding_render(&u->findings[i], sk_rules_find(rules, u->findings[i].rule),
-                                  sk_catalogue_lang(c)))
-                return -1;
+        sk_finding *f = &u->findings[i];
+        if (!f->message_id)
             continue;
-        }
-        char *t = sk_translate(c, u->findings[i].rule, u->findings[i].message);
-        if (t) {
-            free(u->findings[i].message);
-            u->findings[i].message = t;
+        if (sk_finding_render(f, sk_rules_find(rules, f->rule), lang))
+            return -1;
+        if (f->lang[0] && strcmp(f->lang, lang) != 0) {
+            if (sk_note_untranslated(missing, f, lang))
+                return -1;
+            char *marked = sk_catalogue_strict(c) ? sk_printf("[untranslated] %s", f->message) : NULL;
+            if (marked)
+                free(f->message), f->message = marked;
         }
     }
     return 0;
@@ -204,7 +205,7 @@ static int translate_findings(const sk_rules *rules, const sk_catalogue *c, sk_u
 static void translate_errors(const sk_catalogue *c, sk_errors *list)
 {
     for (size_t i = 0; c && i < list->count; i++) {
-        char *t = sk_translate(c, NULL, list->items[i].message);
+        char *t = sk_translate_error(c, &list->items[i]);
         if (t) {
             free(list->items[i].message);
             list->items[i].message = t;
@@ -221,7 +222,7 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
         sk_unit_result_free(&s->result);
         return rc;
     }
-    if (sk_judge_unit(res, &s->result) || translate_findings(res->rules, res->catalogue, &s->result)) {
+    if (sk_judge_unit(res, &s->result) || translate_findings(res->rules, res->catalogue, &s->result, &res->warnings)) {
         sk_unit_result_free(&s->result);
         return -1;
     }
@@ -260,8 +261,7 @@ static int run_batch(batch *b, sk_result *res)
     sk_runtime *rt = sk_runtime_new(b->rules, &err);
     sk_docset *ds = sk_docset_new(b->limits);
     if (!rt) {
-        free(err.file);
-        free(err.message);
+        sk_error_clear(&err);
     }
     if (!b->slots || !rt || !ds) {
         free(b->slots);

@@ -318,8 +318,7 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
     if (!rt) {
         fprintf(out, "%s %s: %s\n", sk_label(t->cat, "BROKEN"), err.file ? err.file : dir,
                 err.message ? err.message : "?");
-        free(err.file);
-        free(err.message);
+        sk_error_clear(&err);
         t->broken = 1;
         t->failed++;
         sk_rules_free(rules);

@@ -131,12 +131,6 @@ struct sk_unitset {
 
 void sk_summary_free(sk_summary *s);
 
-/* ---- message catalogues (i18n.c) ---------------------------------------------- */
-
-/* The translation of a message (of a rule, or the engine's own when rule is
- * NULL), malloc'd; NULL when there is none (strict catalogues mark it). */
-char *sk_translate(const sk_catalogue *c, const char *rule, const char *english);
-
 /* ---- the closed vocabularies in words (vocab.c) --------------------------------- */
 
 typedef struct sk_vocab_word {
@@ -170,6 +164,8 @@ int sk_render(sk_buf *out, const char *tmpl, const char *lang, const sk_value *d
  * into names; problems of form (unknown format, a stray brace) into why.
  * Returns the number of problems. */
 int sk_template_names(const char *tmpl, sk_buf *names, sk_buf *why);
+/* A share in percent for a report (at most one decimal; "25.3%", "25,3 %"). */
+void sk_format_percent(char *out, size_t size, double n, const char *lang);
 /* The message the rule declares under id, or NULL. */
 const sk_message_def *sk_rule_message(const sk_rule_info *r, const char *id);
 /* Renders the finding's message (f->message_id) in lang into f->message and
@@ -177,6 +173,9 @@ const sk_message_def *sk_rule_message(const sk_rule_info *r, const char *id);
 int sk_finding_render(sk_finding *f, const sk_rule_info *r, const char *lang);
 void sk_values_free(sk_value *v, size_t n);
 void sk_finding_free(sk_finding *f); /* its strings and data (run.c) */
+/* Notes once, as a warning in notes, that the finding's message has no text
+ * in lang (it was rendered in f->lang). 0 or -1. */
+int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const char *lang);
 void sk_texts_free(sk_texts *t);
 
 /* ---- policy (policy.c) --------------------------------------------------------- */
@@ -305,6 +304,16 @@ int sk_discover_suffix(const char *const *paths, size_t n, const char *suffix, s
 int64_t sk_date_days(const char *text);
 /* The edit distance of two short strings, for "did you mean". */
 size_t sk_edit_distance(const char *a, const char *b);
+/* "Did you mean": offer candidates one by one to sk_nearest_try, then
+ * sk_nearest_get gives the closest one if it is close enough to be a typo
+ * (the one threshold every suggestion uses; authoring.c), else NULL. */
+typedef struct sk_nearest {
+    const char *word;
+    const char *best;
+    size_t dist;
+} sk_nearest;
+void sk_nearest_try(sk_nearest *n, const char *candidate);
+const char *sk_nearest_get(const sk_nearest *n);
 
 /* ---- sandbox (sandbox.c) -------------------------------------------------- */
 

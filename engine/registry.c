@@ -12,30 +12,37 @@
 
 /* ---- metadata checks: one row per field of a rule table -------------------- */
 
-typedef int (*field_check)(lua_State *L, int idx, sk_buf *why);
+/* Why a field is wrong: a format that names the field (its first %s) and
+ * may take one more text (arg), so the catalogue translates it whole. */
+typedef struct why {
+    const char *format;
+    sk_buf arg;
+} why;
+
+typedef int (*field_check)(lua_State *L, int idx, why *w);
 
 /* [A-Z][A-Z0-9]{1,7}-[0-9]{2,4} (sk_rule_id_valid, shared with `startklar init`) */
-static int is_rule_id(lua_State *L, int idx, sk_buf *why)
+static int is_rule_id(lua_State *L, int idx, why *w)
 {
     size_t len = 0;
     const char *s = lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, &len) : NULL;
     int ok = s && strlen(s) == len && sk_rule_id_valid(s);
     if (!ok)
-        sk_buf_puts(why, "must look like GOT-01: 2-8 capitals or digits starting with a capital, "
-                         "'-', 2-4 digits");
+        w->format = "rule field '%s' must look like GOT-01: 2-8 capitals or digits starting with a capital, "
+                    "'-', 2-4 digits";
     return ok;
 }
 
-static int is_severity(lua_State *L, int idx, sk_buf *why)
+static int is_severity(lua_State *L, int idx, why *w)
 {
     sk_severity s;
     if (lua_type(L, idx) == LUA_TSTRING && sk_severity_parse(lua_tostring(L, idx), 0, &s) == 0)
         return 1;
-    sk_buf_puts(why, "must be one of: error, warning, info");
+    w->format = "rule field '%s' must be one of: error, warning, info";
     return 0;
 }
 
-static int is_applies_to(lua_State *L, int idx, sk_buf *why)
+static int is_applies_to(lua_State *L, int idx, why *w)
 {
     if (lua_type(L, idx) == LUA_TSTRING) {
         const char *s = lua_tostring(L, idx);
@@ -43,17 +50,18 @@ static int is_applies_to(lua_State *L, int idx, sk_buf *why)
         if (strcmp(s, "unit") == 0 || (k && k->unit_document))
             return 1;
     }
-    sk_buf_puts(why, "must be one of: unit");
+    w->format = "rule field '%s' must be one of: %s";
+    sk_buf_puts(&w->arg, "unit");
     for (const sk_kind *k = sk_kinds; k->name; k++)
         if (k->unit_document)
-            sk_buf_printf(why, ", %s", k->name);
+            sk_buf_printf(&w->arg, ", %s", k->name);
     return 0;
 }
 
-static int is_params(lua_State *L, int idx, sk_buf *why)
+static int is_params(lua_State *L, int idx, why *w)
 {
     if (lua_type(L, idx) != LUA_TTABLE) {
-        sk_buf_puts(why, "must be a table of parameter names and default values");
+        w->format = "rule field '%s' must be a table of parameter names and default values";
         return 0;
     }
     lua_pushnil(L);
@@ -62,7 +70,7 @@ static int is_params(lua_State *L, int idx, sk_buf *why)
         int t = lua_type(L, -1);
         int value_ok = t == LUA_TNUMBER || t == LUA_TSTRING || t == LUA_TBOOLEAN || t == LUA_TTABLE;
         if (!key_ok || !value_ok) {
-            sk_buf_puts(why, "must map names to numbers, strings, booleans or lists");
+            w->format = "rule field '%s' must map names to numbers, strings, booleans or lists";
             lua_pop(L, 2);
             return 0;
         }
@@ -82,8 +90,9 @@ static int is_lang_code(const char *s, size_t len)
     return 1;
 }
 
-/* A text: a non-empty string, or a table of languages { en = "...", sv = "..." }. */
-static int is_texts(lua_State *L, int idx, sk_buf *why)
+/* Whether the value at idx is a text: a non-empty string, or a table of
+ * languages { en = "...", sv = "..." }. */
+static int text_ok(lua_State *L, int idx)
 {
     if (lua_type(L, idx) == LUA_TSTRING && lua_rawlen(L, idx) > 0)
         return 1;
@@ -96,41 +105,49 @@ static int is_texts(lua_State *L, int idx, sk_buf *why)
         any = 1;
         lua_pop(L, ok ? 1 : 2);
     }
-    if (ok && any)
+    return ok && any;
+}
+
+static int is_texts(lua_State *L, int idx, why *w)
+{
+    if (text_ok(L, idx))
         return 1;
-    sk_buf_puts(why, "must be a non-empty string or a table of languages: { en = \"...\", sv = \"...\" }");
+    w->format = "rule field '%s' must be a non-empty string or a table of languages: { en = \"...\", sv = \"...\" }";
     return 0;
 }
 
 /* messages = { id = { en = "...", sv = "..." }, ... } (or id = "..."). */
-static int is_messages(lua_State *L, int idx, sk_buf *why)
+static int is_messages(lua_State *L, int idx, why *w)
 {
     if (lua_type(L, idx) != LUA_TTABLE) {
-        sk_buf_puts(why, "must be a table of message ids and texts: { no_owner = { en = \"...\", sv = \"...\" } }");
+        w->format = "rule field '%s' must be a table of message ids and texts: { no_owner = { en = \"...\", sv = \"...\" } }";
         return 0;
     }
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-        sk_buf inner = {0};
-        if (!k || !*k || !is_texts(L, lua_gettop(L), &inner)) {
-            sk_buf_printf(why, "has a message %s%s%s that %s", k ? "'" : "(not a name)", k ? k : "",
-                          k ? "'" : "", inner.data ? inner.data : "must have a name");
-            sk_buf_free(&inner);
+        if (!k || !*k) {
+            w->format = "rule field '%s' has a message whose id is not a name";
             lua_pop(L, 2);
             return 0;
         }
-        sk_buf_free(&inner);
+        if (!text_ok(L, lua_gettop(L))) {
+            w->format = "rule field '%s' has a message '%s' that is not a non-empty string or a table of "
+                        "languages: { en = \"...\", sv = \"...\" }";
+            sk_buf_puts(&w->arg, k);
+            lua_pop(L, 2);
+            return 0;
+        }
         lua_pop(L, 1);
     }
     return 1;
 }
 
-static int is_function(lua_State *L, int idx, sk_buf *why)
+static int is_function(lua_State *L, int idx, why *w)
 {
     if (lua_type(L, idx) == LUA_TFUNCTION)
         return 1;
-    sk_buf_puts(why, "must be a function(doc, report, ctx)");
+    w->format = "rule field '%s' must be a function(doc, report, ctx)";
     return 0;
 }
 
@@ -248,9 +265,10 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
         sk_buf text = {0};
         source_line(p, err->line, &text);
         const char *quoted = text.len && text.data && !text.failed ? text.data : NULL;
-        err->message = sk_printf("syntax error: %s%s%s%s", rest ? rest + 2 : msg,
-                                 quoted ? "; the line reads: `" : "", quoted ? quoted : "",
-                                 quoted ? "`" : "");
+        if (quoted)
+            sk_error_set(err, "syntax error: %s; the line reads: `%s`", rest ? rest + 2 : msg, quoted);
+        else
+            sk_error_set(err, "syntax error: %s", rest ? rest + 2 : msg);
         sk_buf_free(&text);
         lua_pop(L, 1);
         return -1;
@@ -261,15 +279,15 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
         const char *msg = lua_tostring(L, -1);
         err->file = sk_strdup(p->file);
         err->line = message_line(msg, p->file);
-        err->message = sk_printf("plugin failed while loading: %s", msg);
+        sk_error_set(err, "plugin failed while loading: %s", msg);
         lua_pop(L, 1);
         return -1;
     }
     if (lua_type(L, -1) != LUA_TTABLE) {
         err->file = sk_strdup(p->file);
         err->line = return_line(p);
-        err->message = sk_printf("a plugin must return a rule table or a list of rule tables, not %s",
-                                 luaL_typename(L, -1));
+        sk_error_set(err, "a plugin must return a rule table or a list of rule tables, not %s",
+                     luaL_typename(L, -1));
         lua_pop(L, 1);
         return -1;
     }
@@ -456,13 +474,15 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
                 bad = 1;
             }
         } else {
-            sk_buf why = {0};
-            if (!f->check(L, lua_gettop(L), &why)) {
+            why w = {0};
+            if (!f->check(L, lua_gettop(L), &w)) {
+                /* w.format is one of the literals above: the catalogue's keys */
                 sk_errors_add(errs, SK_ERR_PLUGIN, p->file, field_line(p, f->name), 0,
-                              "rule field '%s' %s", f->name, why.data ? why.data : "is wrong");
+                              w.format ? w.format : "rule field '%s' is wrong", f->name,
+                              w.arg.data && !w.arg.failed ? w.arg.data : "");
                 bad = 1;
             }
-            sk_buf_free(&why);
+            sk_buf_free(&w.arg);
         }
         lua_pop(L, 1);
     }
@@ -475,13 +495,18 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
         while (k && f->name && strcmp(f->name, k) != 0)
             f++;
         if (!k || !f->name) {
-            const char *hint = NULL;
+            sk_nearest near = {.word = k ? k : ""};
             for (const meta_field *g = META; k && g->name; g++)
-                if (sk_edit_distance(k, g->name) <= 2)
-                    hint = g->name;
-            sk_errors_add(errs, SK_ERR_PLUGIN, p->file, k ? field_line(p, k) : 0, 0,
-                          "rule has an unknown field '%s'%s%s%s", k ? k : "(not a name)",
-                          hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+                sk_nearest_try(&near, g->name);
+            const char *hint = sk_nearest_get(&near);
+            int line = k ? field_line(p, k) : 0;
+            if (!k)
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, line, 0, "rule has a field that is not a name");
+            else if (hint)
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, line, 0,
+                              "rule has an unknown field '%s' (did you mean '%s'?)", k, hint);
+            else
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, line, 0, "rule has an unknown field '%s'", k);
             bad = 1;
         }
     }
@@ -658,10 +683,13 @@ static sk_rules *register_plugins(sk_rules *r, sk_errors *errs)
         sk_plugin *p = &r->plugins[i];
         sk_error err;
         if (sk_plugin_eval(spare, p, &err)) {
-            sk_errors_add(errs, SK_ERR_PLUGIN, err.file ? err.file : p->file, err.line, 0, "%s",
-                          err.message ? err.message : "out of memory");
-            free(err.file);
-            free(err.message);
+            if (!err.file)
+                err.file = sk_strdup(p->file);
+            if (err.message)
+                sk_errors_copy(errs, &err);
+            else
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, err.line, 0, "out of memory");
+            sk_error_clear(&err);
             p->broken = 1;
             continue;
         }

@@ -68,6 +68,15 @@ static void put_number(sk_buf *out, double n, const char *lang)
     }
 }
 
+void sk_format_percent(char *out, size_t size, double n, const char *lang)
+{
+    sk_buf b = {0};
+    put_number(&b, n, lang);
+    sk_buf_puts(&b, is_sv(lang) ? "\u00a0%" : "%");
+    snprintf(out, size, "%s", b.data && !b.failed ? b.data : "?");
+    sk_buf_free(&b);
+}
+
 static void put_list(sk_buf *out, const sk_value *v, const sk_vocab *vocab, const char *lang)
 {
     for (size_t i = 0; i < v->v.list.count; i++) {
@@ -323,6 +332,20 @@ int sk_finding_render(sk_finding *f, const sk_rule_info *r, const char *lang)
     f->message = b.data;
     f->lang = t->lang;
     return 0;
+}
+
+int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const char *lang)
+{
+    static const char FORMAT[] = "rule %s has no %s text for its message '%s'; it is shown in %s";
+    for (size_t i = 0; i < notes->count; i++) {
+        const sk_error *x = &notes->items[i];
+        if (x->format && strcmp(x->format, FORMAT) == 0 && x->nargs == 4 && strcmp(x->args[0], f->rule) == 0 &&
+            strcmp(x->args[1], lang) == 0 && strcmp(x->args[2], f->message_id) == 0)
+            return 0;
+    }
+    if (sk_errors_add(notes, SK_ERR_WARNING, NULL, 0, 0, FORMAT, f->rule, lang, f->message_id, f->lang))
+        return -1;
+    return (notes->items[notes->count - 1].rule = sk_strdup(f->rule)) ? 0 : -1;
 }
 
 void sk_values_free(sk_value *v, size_t n)

@@ -391,8 +391,12 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
         fputs("</ul>\n", out);
     } else if (u->load_errors || u->rule_errors) {
         fputs("<p class=\"unit-errors\">", out);
-        fprintf(out, sk_label(cat, "%d input error(s) and %d failed rule(s): see below."), u->load_errors,
+        fprintf(out, sk_plural(cat, "%d input error", "%d input errors", (unsigned long long)u->load_errors),
+                u->load_errors);
+        fputs(sk_label(cat, " and "), out);
+        fprintf(out, sk_plural(cat, "%d failed rule", "%d failed rules", (unsigned long long)u->rule_errors),
                 u->rule_errors);
+        fputs(sk_label(cat, ": see below."), out);
         fputs("</p>\n", out);
     }
     if (u->nfindings) {
@@ -497,10 +501,10 @@ void sk_html_end(sk_writing *w)
     /* the numbers are composed first, so a language words its own plurals */
     char errors[64], warnings[64];
     snprintf(errors, sizeof errors,
-             sk_label(cat, s->findings[SK_SEV_ERROR] == 1 ? "%zu error" : "%zu errors"),
+             sk_plural(cat, "%zu error", "%zu errors", s->findings[SK_SEV_ERROR]),
              s->findings[SK_SEV_ERROR]);
     snprintf(warnings, sizeof warnings,
-             sk_label(cat, s->findings[SK_SEV_WARNING] == 1 ? "%zu warning" : "%zu warnings"),
+             sk_plural(cat, "%zu warning", "%zu warnings", s->findings[SK_SEV_WARNING]),
              s->findings[SK_SEV_WARNING]);
     fputs("</div>\n<p class=\"muted\">", out);
     fprintf(out, sk_label(cat, "Findings: %s, %s, %zu info; %zu could not be judged."), errors, warnings,

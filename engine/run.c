@@ -221,14 +221,10 @@ static int looks_like_id(const char *s)
 /* The rule's message id closest to id, for "did you mean". */
 static const char *closest_message(const sk_rule_info *r, const char *id)
 {
-    const char *best = NULL;
-    size_t dist = 3;
-    for (size_t i = 0; i < r->nmessages; i++) {
-        size_t d = sk_edit_distance(id, r->messages[i].id);
-        if (d < dist)
-            dist = d, best = r->messages[i].id;
-    }
-    return best;
+    sk_nearest near = {.word = id};
+    for (size_t i = 0; i < r->nmessages; i++)
+        sk_nearest_try(&near, r->messages[i].id);
+    return sk_nearest_get(&near);
 }
 
 static int report(lua_State *L)
@@ -249,8 +245,10 @@ static int report(lua_State *L)
     lua_pop(L, 1);
     if (!def && (has_data || (info->nmessages && looks_like_id(message)))) {
         const char *hint = closest_message(info, message);
-        return luaL_error(L, "report{}: message '%s' is not one of the rule's messages%s%s%s", message,
-                          hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        if (hint)
+            return luaL_error(L, "report{}: message '%s' is not one of the rule's messages (did you mean '%s'?)",
+                              message, hint);
+        return luaL_error(L, "report{}: message '%s' is not one of the rule's messages", message);
     }
     sk_severity sev = rt->rule->info.severity;
     if (lua_getfield(L, 1, "severity") != LUA_TNIL) {

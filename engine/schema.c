@@ -501,16 +501,25 @@ static void fail(check_ctx *c, const sk_node *n, int line, int col, const char *
 
 static void fail(check_ctx *c, const sk_node *n, int line, int col, const char *fmt, ...)
 {
-    sk_buf b = {0};
+    /* the format is kept with the error: the catalogue translates it whole */
     va_list ap;
     va_start(ap, fmt);
-    sk_buf_vprintf(&b, fmt, ap);
+    sk_errors_addv(c->errs, SK_ERR_INPUT, c->file, line ? line : n->line, col ? col : n->column, fmt, ap);
     va_end(ap);
-    sk_errors_add(c->errs, SK_ERR_INPUT, c->file, line ? line : n->line, col ? col : n->column,
-                  "%s", b.data ? b.data : "out of memory");
-    sk_buf_free(&b);
     c->count++;
 }
+
+static int path_of(check_ctx *c, char *out, size_t size);
+
+/* An error whose format says where it is (" in PATH") below the root. */
+#define FAIL(c, n, line, col, fmt, ...)                                                      \
+    do {                                                                                     \
+        char at_[512];                                                                       \
+        if (path_of(c, at_, sizeof at_))                                                     \
+            fail(c, n, line, col, fmt " in %s", __VA_ARGS__, at_);                           \
+        else                                                                                 \
+            fail(c, n, line, col, fmt, __VA_ARGS__);                                         \
+    } while (0)
 
 static const char *type_word(sk_type t)
 {
@@ -532,15 +541,21 @@ static const char *node_word(const sk_node *n)
     return "a scalar";
 }
 
-static void where(check_ctx *c, sk_buf *b)
+/* The path from the root to where the check is ("target_groups[2].owner");
+ * 0 at the root. */
+static int path_of(check_ctx *c, char *out, size_t size)
 {
     size_t n = c->depth < sizeof c->at / sizeof c->at[0] ? c->depth : sizeof c->at / sizeof c->at[0];
+    sk_buf b = {0};
     for (size_t i = 0; i < n; i++) {
         if (!c->at[i].key)
-            sk_buf_printf(b, "%s[%zu]", i ? "" : " in ", c->at[i].index);
+            sk_buf_printf(&b, "[%zu]", c->at[i].index);
         else
-            sk_buf_printf(b, "%s%s", i ? "." : " in ", c->at[i].key);
+            sk_buf_printf(&b, "%s%s", i ? "." : "", c->at[i].key);
     }
+    snprintf(out, size, "%s", b.data && !b.failed ? b.data : "");
+    sk_buf_free(&b);
+    return out[0] != '\0';
 }
 
 static void vocab_list(const char *const *vocab, sk_buf *b)
@@ -549,19 +564,13 @@ static void vocab_list(const char *const *vocab, sk_buf *b)
         sk_buf_printf(b, "%s%s", w == vocab ? "" : ", ", *w);
 }
 
-/* The closest known key within an edit distance worth suggesting. */
+/* The closest known key, when it is close enough to be a typo. */
 static const char *suggest(const sk_field *fields, const char *key)
 {
-    const char *best = NULL;
-    size_t best_d = (size_t)-1;
-    size_t len = strlen(key);
-    for (const sk_field *f = fields; f->key; f++) {
-        size_t d = sk_edit_distance(key, f->key);
-        if (d < best_d)
-            best_d = d, best = f->key;
-    }
-    size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-    return best_d <= allowed ? best : NULL;
+    sk_nearest near = {.word = key};
+    for (const sk_field *f = fields; f->key; f++)
+        sk_nearest_try(&near, f->key);
+    return sk_nearest_get(&near);
 }
 
 static void check_node(check_ctx *c, sk_node *n, const sk_shape *s);
@@ -569,11 +578,7 @@ static void check_node(check_ctx *c, sk_node *n, const sk_shape *s);
 static void check_scalar(check_ctx *c, sk_node *n, const sk_shape *s)
 {
     if (n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ) {
-        sk_buf b = {0};
-        sk_buf_printf(&b, "expected %s but found %s", type_word(s->type), node_word(n));
-        where(c, &b);
-        fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
-        sk_buf_free(&b);
+        FAIL(c, n, 0, 0, "expected %s but found %s", type_word(s->type), node_word(n));
         return;
     }
     if (is_null_text(n)) {
@@ -600,11 +605,7 @@ static void check_scalar(check_ctx *c, sk_node *n, const sk_shape *s)
             return;
         }
         if (r == 0) {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "%lld is out of range %lld..%lld", n->v.i, s->min, s->max);
-            where(c, &b);
-            fail(c, n, 0, 0, "%s", b.data ? b.data : "out of range");
-            sk_buf_free(&b);
+            FAIL(c, n, 0, 0, "%lld is out of range %lld..%lld", n->v.i, s->min, s->max);
             return;
         }
         problem = r == -2 ? "integer too large" : "expected an integer";
@@ -638,24 +639,21 @@ static void check_scalar(check_ctx *c, sk_node *n, const sk_shape *s)
             }
         }
         {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "'%s' is not an allowed value", n->text);
-            where(c, &b);
-            sk_buf_puts(&b, " (allowed: ");
-            vocab_list(s->vocab, &b);
-            sk_buf_puts(&b, ")");
-            fail(c, n, 0, 0, "%s", b.data ? b.data : "not allowed");
-            sk_buf_free(&b);
+            sk_buf allowed = {0};
+            char at[512];
+            vocab_list(s->vocab, &allowed);
+            const char *list = allowed.data && !allowed.failed ? allowed.data : "?";
+            if (path_of(c, at, sizeof at))
+                fail(c, n, 0, 0, "'%s' is not an allowed value in %s (allowed: %s)", n->text, at, list);
+            else
+                fail(c, n, 0, 0, "'%s' is not an allowed value (allowed: %s)", n->text, list);
+            sk_buf_free(&allowed);
         }
         return;
     default:
         return;
     }
-    sk_buf b = {0};
-    sk_buf_printf(&b, "%s, found '%s'", problem, n->text);
-    where(c, &b);
-    fail(c, n, 0, 0, "%s", b.data ? b.data : problem);
-    sk_buf_free(&b);
+    FAIL(c, n, 0, 0, "%s, found '%s'", problem, n->text);
 }
 
 /* x_ values: any YAML, scalars resolved as YAML 1.1 core. */
@@ -685,14 +683,17 @@ static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
         while (f->key && (f->key[0] != p->key[0] || strcmp(f->key, p->key) != 0))
             f++;
         if (!f->key) {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "unknown key '%s'", p->key);
-            where(c, &b);
             const char *hint = suggest(s->fields, p->key);
-            if (hint)
-                sk_buf_printf(&b, " (did you mean '%s'?)", hint);
-            fail(c, n, p->line, p->column, "%s", b.data ? b.data : "unknown key");
-            sk_buf_free(&b);
+            char at[512];
+            int in = path_of(c, at, sizeof at);
+            if (hint && in)
+                fail(c, n, p->line, p->column, "unknown key '%s' in %s (did you mean '%s'?)", p->key, at, hint);
+            else if (hint)
+                fail(c, n, p->line, p->column, "unknown key '%s' (did you mean '%s'?)", p->key, hint);
+            else if (in)
+                fail(c, n, p->line, p->column, "unknown key '%s' in %s", p->key, at);
+            else
+                fail(c, n, p->line, p->column, "unknown key '%s'", p->key);
             continue;
         }
         enter_key(c, p->key);
@@ -712,16 +713,10 @@ static void check_node(check_ctx *c, sk_node *n, const sk_shape *s)
             return;
         }
         if (n->type != (want_map ? SK_NODE_MAP : SK_NODE_SEQ)) {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "expected %s but found %s", type_word(s->type),
-                          n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ
-                              ? node_word(n)
-                              : "a scalar");
-            if (n->type != SK_NODE_MAP && n->type != SK_NODE_SEQ)
-                sk_buf_printf(&b, " '%s'", n->text);
-            where(c, &b);
-            fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
-            sk_buf_free(&b);
+            if (n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ)
+                FAIL(c, n, 0, 0, "expected %s but found %s", type_word(s->type), node_word(n));
+            else
+                FAIL(c, n, 0, 0, "expected %s but found a scalar '%s'", type_word(s->type), n->text);
             return;
         }
         if (want_map) {
@@ -745,11 +740,7 @@ static void check_node(check_ctx *c, sk_node *n, const sk_shape *s)
         } else if (n->type != SK_NODE_SEQ && is_null_text(n)) {
             n->type = SK_NODE_NULL;
         } else {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "expected a map but found %s", node_word(n));
-            where(c, &b);
-            fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
-            sk_buf_free(&b);
+            FAIL(c, n, 0, 0, "expected a map but found %s", node_word(n));
         }
         return;
     case SK_T_ANY:

@@ -12,6 +12,7 @@
 #ifndef STARTKLAR_H
 #define STARTKLAR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -54,6 +55,12 @@ typedef struct sk_error {
     char *rule;      /* SK_ERR_RULE: the rule id */
     char *unit;      /* SK_ERR_RULE, or SK_ERR_INPUT when the unit is known */
     char *traceback; /* SK_ERR_RULE: Lua traceback, may be NULL */
+    /* How message was made, for its translation (a gettext-like catalogue
+     * is keyed by the English format): the printf format and each of its
+     * arguments as text. NULL and 0 when message was set directly. */
+    char *format;
+    char **args;
+    size_t nargs;
 } sk_error;
 
 typedef struct sk_errors {
@@ -66,6 +73,15 @@ void sk_errors_free(sk_errors *e);
 /* Appends an error; the strings are copied. Returns 0, or -1 when out of memory. */
 int sk_errors_add(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+int sk_errors_addv(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
+                   const char *fmt, va_list ap);
+/* Appends a copy of x (message, format and arguments). 0 or -1. */
+int sk_errors_copy(sk_errors *e, const sk_error *x);
+/* Sets x's message (and format and arguments) from fmt; x's other fields
+ * are left as they are. 0, or -1 when out of memory. */
+int sk_error_set(sk_error *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Frees the strings of one error and zeroes it. */
+void sk_error_clear(sk_error *x);
 /* Sorts by file, line, column, message so reports are deterministic. */
 void sk_errors_sort(sk_errors *e);
 
@@ -429,20 +445,31 @@ int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits,
 /* ---- languages ---------------------------------------------------------- */
 
 /* English is the language startklar is written in; a catalogue gives another
- * (engine/i18n/LANG.yaml). */
+ * (engine/i18n/LANG.yaml): exact English texts and printf formats -> their
+ * translation, with plural forms. The rules carry their own texts. */
 typedef struct sk_catalogue sk_catalogue;
 /* Whether lang ("en", "sv") can be reported in. */
 int sk_lang_known(const char *lang);
+/* The i-th language startklar reports in ("en" first), or NULL past the last. */
+const char *sk_lang_name(size_t i);
 /* The catalogue of lang, or NULL for English. strict marks every text that
  * lacks a translation (for the tests). Errors in the catalogue are added. */
 sk_catalogue *sk_catalogue_load(const char *lang, int strict, sk_errors *errs);
 void sk_catalogue_free(sk_catalogue *c);
 const char *sk_catalogue_lang(const sk_catalogue *c); /* "en" for NULL */
-/* An engine message (an error, a usage message) in the catalogue's language,
+int sk_catalogue_strict(const sk_catalogue *c);       /* 0 for NULL */
+/* A finished English text (a CLI message) in the catalogue's language,
  * malloc'd; NULL when there is none (or c is NULL): use the English. */
 char *sk_translate_text(const sk_catalogue *c, const char *english);
-/* A fixed label or CLI text in the catalogue's language (itself for NULL). */
+/* An error's message in the catalogue's language (its format translated,
+ * its arguments put back), malloc'd; NULL when there is none: use it as is. */
+char *sk_translate_error(const sk_catalogue *c, const sk_error *e);
+/* A fixed label, CLI text or printf format in the catalogue's language
+ * (itself for NULL). */
 const char *sk_label(const sk_catalogue *c, const char *english);
+/* The form of a label for the count n: singular for 1, else plural, in the
+ * catalogue's language ("%zu unit"/"%zu units" -> "%zu enhet"/"%zu enheter"). */
+const char *sk_plural(const sk_catalogue *c, const char *singular, const char *plural, unsigned long long n);
 /* Puts the rules' titles and explanations in the catalogue's language. */
 int sk_rules_translate(sk_rules *r, const sk_catalogue *c);
 

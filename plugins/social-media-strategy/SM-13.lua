@@ -45,11 +45,11 @@ och en med `type: final_evaluation`, var och en med ett `when` inom
   messages = {
     midterm_evaluation_missing = {
       en = "the action plan has no mid-term evaluation (midtvejsevaluering): no entry has type: midterm_evaluation",
-      sv = "handlingsplanen har ingen halvtidsutvärdering: ingen punkt har type: midterm_evaluation",
+      sv = "handlingsplanen har ingen halvtidsutvärdering (en punkt med type: midterm_evaluation)",
     },
     final_evaluation_missing = {
       en = "the action plan has no final evaluation (evaluering af strategien): no entry has type: final_evaluation",
-      sv = "handlingsplanen har ingen slututvärdering: ingen punkt har type: final_evaluation",
+      sv = "handlingsplanen har ingen slututvärdering (en punkt med type: final_evaluation)",
     },
     midterm_evaluation_no_date = {
       en = "mid-term evaluation (midtvejsevaluering) {entry} has no date (when), so it is not planned",

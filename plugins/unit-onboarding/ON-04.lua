@@ -27,7 +27,7 @@ hantera invånare, hantera data eller behandla.
   messages = {
     role_missing = {
       en = "no staff member holds the mandatory role {role:roles}",
-      sv = "ingen medarbetare har den obligatoriska rollen {role:roles} ({role})",
+      sv = "ingen medarbetare har den obligatoriska rollen {role:roles}",
     },
   },
   check = function(doc, report)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "startklar/authoring.h"
 
 static char dir[64];
 
@@ -287,7 +288,7 @@ static void texts_must_be_languages(void **s)
                   2, "rule field 'title' must be a non-empty string or a table of languages");
     expect_broken("return { id = 'TX-03', severity = 'info', applies_to = 'unit', title = 't',\n"
                   "  messages = { m = { en = 3 } }, check = function() end }\n",
-                  2, "has a message 'm' that must be");
+                  2, "has a message 'm' that is not");
 }
 
 static void render_values(void **s)
@@ -314,6 +315,56 @@ static void render_values(void **s)
     sk_buf_free(&sv), sk_buf_free(&en), sk_buf_free(&why), sk_buf_free(&out);
 }
 
+/* ---- the engine's texts by exact key (i18n.c) ---- */
+
+static void error_keeps_format_and_arguments(void **s)
+{
+    (void)s;
+    sk_errors e;
+    sk_errors_init(&e);
+    assert_int_equal(sk_errors_add(&e, SK_ERR_INPUT, "f.yaml", 1, 2, "%lld is out of range %lld..%lld in %s",
+                                   12LL, 1LL, 5LL, "x.y"), 0);
+    const sk_error *x = &e.items[0];
+    assert_string_equal(x->message, "12 is out of range 1..5 in x.y");
+    assert_string_equal(x->format, "%lld is out of range %lld..%lld in %s");
+    assert_int_equal(x->nargs, 4);
+    assert_string_equal(x->args[3], "x.y");
+    /* a copy keeps them */
+    sk_errors copy;
+    sk_errors_init(&copy);
+    assert_int_equal(sk_errors_copy(&copy, x), 0);
+    assert_string_equal(copy.items[0].args[0], "12");
+    sk_catalogue *c = sk_catalogue_load("sv", 0, &e);
+    assert_non_null(c);
+    char *t = sk_translate_error(c, &copy.items[0]);
+    assert_string_equal(t, "12 ligger utanför intervallet 1..5 i x.y");
+    free(t);
+    /* an argument that is itself a text of the catalogue is translated */
+    sk_errors_add(&copy, SK_ERR_INPUT, NULL, 0, 0, "expected %s but found %s", "an integer", "a list");
+    t = sk_translate_error(c, &copy.items[1]);
+    assert_string_equal(t, "förväntade ett heltal men hittade en lista");
+    free(t);
+    assert_string_equal(sk_plural(c, "%zu unit: ", "%zu units: ", 1), "%zu enhet: ");
+    assert_string_equal(sk_plural(c, "%zu unit: ", "%zu units: ", 2), "%zu enheter: ");
+    assert_string_equal(sk_plural(NULL, "%zu unit: ", "%zu units: ", 2), "%zu units: ");
+    assert_string_equal(sk_label(c, "NOT READY"), "INTE REDO");
+    sk_catalogue_free(c);
+    sk_errors_free(&copy);
+    sk_errors_free(&e);
+}
+
+static void nearest_is_one_measure(void **s)
+{
+    (void)s;
+    const char *ids[] = {"CP-01", "CP-09", "ON-11"};
+    assert_string_equal(sk_closest("CP-99", ids, 3), "CP-09");
+    assert_null(sk_closest("XX-77", ids, 3));
+    sk_nearest n = {.word = "chanels"};
+    sk_nearest_try(&n, "channels");
+    sk_nearest_try(&n, "owner");
+    assert_string_equal(sk_nearest_get(&n), "channels");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +385,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(texts_per_language, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(texts_must_be_languages, make_dir, remove_dir),
         cmocka_unit_test(render_values),
+        cmocka_unit_test(error_keeps_format_and_arguments),
+        cmocka_unit_test(nearest_is_one_measure),
         cmocka_unit_test(builtin_rules_have_metadata),
         cmocka_unit_test(builtin_rules_are_the_requirements),
     };
