@@ -74,7 +74,12 @@ check "a fixed gap is listed as fixed" has "$WORK/out" '"fixed": [
 run check --as-of 2027-04-10 --only ON-17 "$TESTS/cli/data/audit/halland/onboarding/kungsbacka.yaml"
 check "ON-17 is a warning by default: exit 0" [ "$code" = 0 ]
 run check --as-of 2027-04-10 --only ON-17 --profile prelaunch "$TESTS/cli/data/audit/halland/onboarding/kungsbacka.yaml"
-check "--profile prelaunch makes it an error: exit 1" [ "$code" = 1 ]
+check "--profile prelaunch keeps it a warning (\"kan vara ett stöd\"): exit 0" [ "$code" = 0 ]
+ON21=$ROOT/plugins/unit-onboarding/ON-21.test/fail/no-target-populations.yaml
+run check --as-of 2027-04-10 --only ON-21 "$ON21"
+check "ON-21 is a warning by default: exit 0" [ "$code" = 0 ]
+run check --as-of 2027-04-10 --only ON-21 --profile prelaunch "$ON21"
+check "--profile prelaunch makes ON-21 an error: exit 1" [ "$code" = 1 ]
 run check --as-of 2027-04-10 --only ON-17 --fail-on warning "$TESTS/cli/data/audit/halland/onboarding/kungsbacka.yaml"
 check "--fail-on warning fails on it too" [ "$code" = 1 ]
 run check --as-of 2027-04-10 --only ON-11 "$P/onboarding-730.yaml"
@@ -98,7 +103,7 @@ check "a missing profile is exit 2" [ "$code" = 2 ]
 run rules explain ON-11 --profile "$P/profiles/long-retention.yaml"
 check "rules explain shows a parameter's default and its profile value" \
   has "$WORK/out" "max_days  integer  default 365, under the profile 800 ($P/profiles/long-retention.yaml)"
-run rules explain ON-17 --profile prelaunch
+run rules explain ON-21 --profile prelaunch
 check "rules explain shows the profile's severity" has "$WORK/out" "severity    error (the profile's; the rule says warning)"
 run rules list --format json --profile "$P/profiles/no-sm.yaml"
 check "rules list marks rules the profile switched off" has "$WORK/out" '"id": "SM-01", "severity": "error", "applies_to": "social-media-strategy"'
