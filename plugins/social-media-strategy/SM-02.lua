@@ -92,7 +92,7 @@ halvtidsutvärderingen och ange varför.]],
               message = message,
               data = {
                 purpose = sk.sm_purpose(purpose, i),
-                metric = sk.present(m.metric) and m.metric or ("#" .. j),
+                metric = sk.sm_measure_ref(m, j),
                 actual = actual, target = target, gap = gap, share = share,
               },
             }

@@ -77,7 +77,7 @@ aktiverad och syns, före starten, och för in den, till exempel
       en = "the start check on {date:date} is {days:days} after launch {launch:date}; it must be done before launch",
       sv = "startklar-avstämningen {date:date} ligger {days:days} efter starten {launch:date}; den ska göras före starten",
     },
-    not_done_yet = {
+    after_today = {
       en = "the start check on {date:date} lies after today {today:date}, so it is not done yet",
       sv = "startklar-avstämningen {date:date} ligger efter dagens datum {today:date} och är alltså inte gjord än",
     },
@@ -115,13 +115,11 @@ aktiverad och syns, före starten, och för in den, till exempel
       return
     end
     local date, path = sc.date, { "start_check", "date" }
-    if launch and date == launch then
-      report { path = path, message = "launch_day", data = { date = date } }
-    elseif launch and date > launch then
-      report { path = path, message = "after_launch",
-               data = { date = date, launch = launch, days = sk.days(launch, date) } }
-    elseif sk.is_date(ctx.as_of) and date > ctx.as_of then
-      report { path = path, message = "not_done_yet", data = { date = date, today = ctx.as_of } }
+    local why, days = sk.done_when(date, launch, ctx.as_of)
+    if why then
+      -- a date on or after launch is reported as such, whatever today is
+      report { path = path, message = why == "after_today" and why or (why:gsub("_after_today$", "")),
+               data = { date = date, launch = launch, days = days, today = ctx.as_of } }
     end
     local connection = type(doc.connection) == "table" and doc.connection or {}
     for _, c in ipairs(CONFIRMS) do

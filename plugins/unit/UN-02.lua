@@ -7,16 +7,16 @@ local KINDS = { "communication-plan", "unit-onboarding" }
 
 local MAX_SUFFIX = 18 -- so at most 2 + 10 + 1 + 18 = 31 characters
 
--- Why id is not a well-formed HSA-id (a message key and its data), or nil.
+-- Why id is not a well-formed HSA-id: a message key and its data, or nil.
 local function problem(id)
-  if id:sub(1, 2) ~= "SE" then return "no_se" end
+  if id:sub(1, 2) ~= "SE" then return "no_se", { id = id } end
   local digits = id:match("^SE([0-9]*)")
-  if #digits ~= 10 then return "org_number", #digits end
-  if id:sub(13, 13) ~= "-" then return "no_dash" end
+  if #digits ~= 10 then return "org_number", { id = id, digits = #digits } end
+  if id:sub(13, 13) ~= "-" then return "no_dash", { id = id } end
   local suffix = id:sub(14)
-  if suffix == "" then return "no_suffix" end
-  if suffix:find("[^A-Za-z0-9]") then return "suffix_chars" end
-  if #suffix > MAX_SUFFIX then return "too_long", #id end
+  if suffix == "" then return "no_suffix", { id = id } end
+  if suffix:find("[^A-Za-z0-9]") then return "suffix_chars", { id = id } end
+  if #suffix > MAX_SUFFIX then return "too_long", { id = id, length = #id } end
   return nil
 end
 
@@ -94,10 +94,9 @@ suffixet får bara innehålla bokstäverna A–Z och siffror.
       for k, doc in ipairs(sk.documents(unit, kind)) do
         local id = type(doc.unit) == "table" and doc.unit.hsa_id or nil
         if type(id) == "string" then
-          local why, n = problem(id)
+          local why, data = problem(id)
           if why then
-            report { path = { "documents", kind, k, "unit", "hsa_id" }, message = why,
-                     data = { id = id, digits = n, length = n } }
+            report { path = { "documents", kind, k, "unit", "hsa_id" }, message = why, data = data }
           end
         end
       end
