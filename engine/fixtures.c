@@ -76,8 +76,6 @@ static const char *const BUILTIN_LANGS[] = {"en", "sv", NULL};
 /* A built-in rule's text must be in both languages. */
 static void check_langs(const sk_texts *t, const char *rule, const char *what, const tally *tl, sk_buf *why)
 {
-    if (t->count && t->items[0].lang[0] == '\0')
-        return; /* TRANSITION: a plain string, translated by the catalogue, until every built-in rule has its texts */
     for (const char *const *l = BUILTIN_LANGS; *l; l++)
         if (t->count && !has_lang(t, *l))
             text_problem(why, tl->cat, rule, what, *l, sk_label(tl->cat, "a built-in rule needs this text in en and sv"));

@@ -81,6 +81,17 @@ run test --lang sv -v
 translated || bad "test: $(show_untranslated)"
 finish
 
+start "startklar test: a built-in rule declares en and sv, a region's rule may declare one"
+mkdir -p "$WORK/builtin"
+cp -r "$ROOT/examples/region-rules/gotland" "$WORK/builtin/"
+sed -i 's/^    sv = "Enhetens budget är beslutad",$//' "$WORK/builtin/gotland/GOT-01.lua"
+STARTKLAR_PLUGINS="$WORK/builtin" "$SK" test >"$WORK/out" 2>"$WORK/err"; code=$?
+expect_code 1
+expect_out "GOT-01 title (sv): a built-in rule needs this text in en and sv"
+run test "$WORK/builtin"
+expect_code 0
+finish
+
 start "every bad input and the FORMAT.md round trip"
 run check --lang sv --as-of 2027-04-10 "$TESTS"/bad/*.yaml "$DATA"/formatmd/broken/*.yaml "$DATA/good/gotland.yaml"
 translated || bad "$(show_untranslated)"
