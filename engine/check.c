@@ -40,15 +40,6 @@ typedef struct batch {
     sk_report *report; /* the streamed report, when there is one */
 } batch;
 
-unsigned sk_shard_of(const char *key, unsigned shards)
-{
-    /* FNV-1a: the same split on every machine and run */
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return shards ? h % shards + 1 : 1;
-}
-
 /* Moves every error of from to the end of to. */
 static int move_errors(sk_errors *to, sk_errors *from)
 {
@@ -359,7 +350,7 @@ static void keep_shard_errors(sk_result *res, const sk_check_options *o)
             res->errors.items[w++] = *e;
             continue;
         }
-        free(e->file), free(e->message), free(e->rule), free(e->unit), free(e->traceback);
+        sk_error_clear(e);
     }
     res->errors.count = w;
 }
@@ -408,6 +399,10 @@ int sk_check(const sk_check_options *o, sk_result *res)
     res->rules = b.rules = rules;
     if (setup_policy(o, res, rules))
         goto done;
+    /* the reports get the rules as plain data (after the profile and --only) */
+    res->rule_meta = res->owned_meta = sk_rules_meta(rules, &res->nrule_meta);
+    if (rules->nrules && !res->owned_meta)
+        goto done;
 
     sk_index_options io = {.paths = o->paths, .npaths = o->npaths, .limits = &limits,
                            .jobs = o->jobs ? o->jobs : 1, .shards = o->shards, .shard = o->shard,
@@ -452,6 +447,7 @@ void sk_result_free(sk_result *res)
     free(res->units);
     sk_errors_free(&res->errors);
     sk_summary_free(&res->summary);
+    free(res->owned_meta);
     sk_rules_free(res->owned_rules);
     sk_policy_free(res->policy);
     sk_errors_free(&res->warnings);

@@ -415,7 +415,11 @@ const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usa
 void sk_report_xml(FILE *out, const char *s, int attribute); /* sk_buf_xml to out */
 /* Whether a rule applied to a unit: it has a document of the rule's kind, or
  * the rule is for "unit" and the unit has any document that was read. */
-int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u);
+int sk_report_rule_applies(const sk_rule_meta *rule, const sk_unit_result *u);
+/* The rule with this id in res->rule_meta, or NULL. */
+const sk_rule_meta *sk_report_rule(const sk_result *res, const char *id);
+/* The place of a rule among the rules that ran (enabled), or -1. */
+long sk_report_rule_index(const sk_result *res, const char *id);
 
 /* The writers beyond text, json and jsonl: begin, unit, end of each format. */
 /* One report being written: what every writer gets. */

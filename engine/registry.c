@@ -758,6 +758,25 @@ void sk_rules_free(sk_rules *r)
     free(r);
 }
 
+sk_rule_meta *sk_rules_meta(const sk_rules *r, size_t *n)
+{
+    *n = 0;
+    sk_rule_meta *m = r && r->nrules ? calloc(r->nrules, sizeof *m) : NULL;
+    if (!m)
+        return NULL;
+    for (size_t i = 0; i < r->nrules; i++) {
+        const sk_rule_info *info = &r->rules[i].info;
+        m[i] = (sk_rule_meta){.id = info->id,
+                              .title = info->title,
+                              .explain = info->explain,
+                              .applies_to = info->applies_to,
+                              .severity = info->severity,
+                              .enabled = r->rules[i].enabled};
+    }
+    *n = r->nrules;
+    return m;
+}
+
 size_t sk_rules_count(const sk_rules *r)
 {
     return r->nrules;

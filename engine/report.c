@@ -315,7 +315,7 @@ static void text_end(sk_writing *w)
     if (s->units > 1 && s->ngaps) {
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Most common gaps:"), c->off);
         for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
-            const sk_rule_info *r = sk_rules_find(res->rules, s->gaps[i].rule);
+            const sk_rule_meta *r = sk_report_rule(res, s->gaps[i].rule);
             char share[32];
             sk_format_percent(share, sizeof share, 100.0 * (double)s->gaps[i].units / (double)s->units,
                               sk_catalogue_lang(cat));

@@ -206,11 +206,10 @@ void sk_html_begin(sk_writing *w)
     fputs("<select id=\"f-rule\"><option value=\"\">", out);
     h(out, sk_label(cat, "any"));
     fputs("</option>", out);
-    const sk_rules *r = res->rules;
-    for (size_t i = 0; r && i < sk_rules_count(r); i++) {
-        if (!sk_rules_enabled(r, i))
+    for (size_t i = 0; i < res->nrule_meta; i++) {
+        const sk_rule_meta *ri = &res->rule_meta[i];
+        if (!ri->enabled)
             continue;
-        const sk_rule_info *ri = sk_rules_get(r, i);
         fputs("<option value=\"", out);
         a(out, ri->id);
         fputs("\">", out);
@@ -279,7 +278,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     fputs("<tbody>\n", out);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        const sk_rule_info *ri = sk_rules_find(res->rules, f->rule);
+        const sk_rule_meta *ri = sk_report_rule(res, f->rule);
         fprintf(out, "<tr%s><td class=\"where\">", f->waived ? " class=\"waived\"" : "");
         where(out, f->file, f->line, f->column);
         fprintf(out, "</td><td class=\"sev %s\">", sk_severity_name(f->severity));
@@ -310,7 +309,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     for (size_t i = 0; i < u->nfindings; i++) {
         if (!first_of_rule(u, i))
             continue;
-        const sk_rule_info *ri = sk_rules_find(res->rules, u->findings[i].rule);
+        const sk_rule_meta *ri = sk_report_rule(res, u->findings[i].rule);
         fputs("<dt>", out);
         h(out, u->findings[i].rule);
         if (ri && ri->title) {
@@ -436,7 +435,7 @@ static void chart(const sk_result *res, FILE *out)
     fputs("\">\n", out);
     for (size_t i = 0; i < n; i++) {
         const sk_gap *g = &s->gaps[i];
-        const sk_rule_info *ri = sk_rules_find(res->rules, g->rule);
+        const sk_rule_meta *ri = sk_report_rule(res, g->rule);
         int y = (int)i * row + 4;
         int w = (int)((double)bars * (double)g->units / (double)max + 0.5);
         fputs("<g><title>", out);

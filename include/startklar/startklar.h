@@ -324,6 +324,21 @@ typedef struct sk_summary {
     size_t nmost_errors;
 } sk_summary;
 
+/* A rule as the reports see it: plain data, its texts in the report's
+ * language (the report stage knows nothing of the rules' Lua side). */
+typedef struct sk_rule_meta {
+    const char *id;
+    const char *title;
+    const char *explain; /* may be NULL */
+    const char *applies_to;
+    sk_severity severity;
+    int enabled; /* ran in this run */
+} sk_rule_meta;
+
+/* The metadata of every loaded rule, sorted by id, for reports (its strings
+ * belong to r, which must outlive it). NULL with *n 0 when out of memory. */
+sk_rule_meta *sk_rules_meta(const sk_rules *r, size_t *n);
+
 typedef struct sk_result {
     const char *tool_version;
     const char *as_of;
@@ -333,7 +348,10 @@ typedef struct sk_result {
     size_t nunits;
     sk_errors errors;
     sk_summary summary;
-    const sk_rules *rules; /* the rules that ran: titles and explanations for reports */
+    const sk_rules *rules; /* the rules that ran */
+    const sk_rule_meta *rule_meta; /* what the reports know of them: sorted by id */
+    size_t nrule_meta;
+    sk_rule_meta *owned_meta;      /* freed with the result */
     sk_rules *owned_rules; /* freed with the result when sk_check loaded them */
     struct sk_policy *policy; /* profile values, waivers and baseline in force (owned) */
     sk_errors warnings;    /* expired and stale waivers: reported, not failing */
