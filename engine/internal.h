@@ -133,19 +133,21 @@ void sk_summary_free(sk_summary *s);
 
 /* ---- the closed vocabularies in words (vocab.c) --------------------------------- */
 
-typedef struct sk_vocab_word {
+typedef struct sk_vocab_entry {
     const char *value; /* as a document writes it */
     const char *en, *sv;
-} sk_vocab_word;
+} sk_vocab_entry;
 
 typedef struct sk_vocab {
     const char *name;          /* after FORMAT.md's field: "roles", "features", ... */
-    const sk_vocab_word *words; /* terminated by a word with value NULL */
+    const sk_vocab_entry *words; /* terminated by a word with value NULL */
     int field;                 /* a document field's closed values (else names the engine uses) */
 } sk_vocab;
 
 extern const sk_vocab sk_vocabs[]; /* terminated by name NULL */
 const sk_vocab *sk_vocab_find(const char *name, size_t len);
+/* The vocabulary whose values are exactly these (a schema enum), or NULL. */
+const sk_vocab *sk_vocab_of(const char *const *values);
 /* The word for value in lang ("sv"; anything else: English), or NULL. */
 const char *sk_vocab_label(const sk_vocab *v, const char *value, const char *lang);
 

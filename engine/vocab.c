@@ -11,21 +11,21 @@
 
 #define END {NULL, NULL, NULL}
 
-static const sk_vocab_word AUDIENCE[] = {
+static const sk_vocab_entry AUDIENCE[] = {
     {"internal", "internal", "intern"},
     {"partner", "partner", "samverkanspart"},
     {"external", "external", "extern"},
     END,
 };
 
-static const sk_vocab_word STANCE[] = {
+static const sk_vocab_entry STANCE[] = {
     {"enabler", "enabler", "möjliggörare"},
     {"obstacle", "obstacle", "hinder"},
     {"neutral", "neutral", "neutral"},
     END,
 };
 
-static const sk_vocab_word PRIORITY[] = {
+static const sk_vocab_entry PRIORITY[] = {
     {"high", "high", "hög"},
     {"normal", "normal", "normal"},
     {"low", "low", "låg"},
@@ -33,27 +33,27 @@ static const sk_vocab_word PRIORITY[] = {
 };
 
 /* prior_knowledge, likelihood and consequence share their words */
-static const sk_vocab_word LOW_MEDIUM_HIGH[] = {
+static const sk_vocab_entry LOW_MEDIUM_HIGH[] = {
     {"low", "low", "låg"},
     {"medium", "medium", "medel"},
     {"high", "high", "hög"},
     END,
 };
 
-static const sk_vocab_word STATUS[] = {
+static const sk_vocab_entry STATUS[] = {
     {"planned", "planned", "planerad"},
     {"done", "done", "genomförd"},
     {"cancelled", "cancelled", "inställd"},
     END,
 };
 
-static const sk_vocab_word ACTION_STATUS[] = {
+static const sk_vocab_entry ACTION_STATUS[] = {
     {"open", "open", "öppen"},
     {"done", "done", "klar"},
     END,
 };
 
-static const sk_vocab_word ROLES[] = {
+static const sk_vocab_entry ROLES[] = {
     {"access_admin", "access_admin", "behörighetsadministratör"},
     {"citizen_admin", "citizen_admin", "invånaradministratör"},
     {"data_admin", "data_admin", "dataadministratör"},
@@ -61,7 +61,7 @@ static const sk_vocab_word ROLES[] = {
     END,
 };
 
-static const sk_vocab_word TRAINING[] = {
+static const sk_vocab_entry TRAINING[] = {
     {"basics", "basics", "grundläggande kunskap om Stöd och behandling"},
     {"roles", "roles", "rollerna på enheten, rutiner och handhavande"},
     {"program", "program", "det specifika programmet"},
@@ -70,7 +70,7 @@ static const sk_vocab_word TRAINING[] = {
     END,
 };
 
-static const sk_vocab_word AREAS[] = {
+static const sk_vocab_entry AREAS[] = {
     {"methods", "methods", "metoder"},
     {"technology", "technology", "teknik"},
     {"routines", "routines", "rutiner"},
@@ -78,7 +78,7 @@ static const sk_vocab_word AREAS[] = {
     END,
 };
 
-static const sk_vocab_word FEATURES[] = {
+static const sk_vocab_entry FEATURES[] = {
     {"posts", "posts", "inlägg"},
     {"replies", "replies", "svar på kommentarer"},
     {"comments", "comments", "kommentarer"},
@@ -97,7 +97,7 @@ static const sk_vocab_word FEATURES[] = {
 
 /* seed 003's five levels (Danish in the seed: "informationssøjler,
  * envejskommunikation", ... "individuel patient- og pårørendeinddragelse") */
-static const sk_vocab_word LEVELS[] = {
+static const sk_vocab_entry LEVELS[] = {
     {"0", "not even level 1", "inte ens nivå 1"},
     {"1", "information pillars – one-way communication", "informationspelare – envägskommunikation"},
     {"2", "feedback – a reactive approach", "återkoppling – reaktivt förhållningssätt"},
@@ -108,19 +108,19 @@ static const sk_vocab_word LEVELS[] = {
     END,
 };
 
-static const sk_vocab_word MEASURE_TYPE[] = {
+static const sk_vocab_entry MEASURE_TYPE[] = {
     {"quantitative", "quantitative", "kvantitativ"},
     {"qualitative", "qualitative", "kvalitativ"},
     END,
 };
 
-static const sk_vocab_word DIRECTION[] = {
+static const sk_vocab_entry DIRECTION[] = {
     {"higher", "higher", "högre är bättre"},
     {"lower", "lower", "lägre är bättre"},
     END,
 };
 
-static const sk_vocab_word PRODUCTION_MEETING[] = {
+static const sk_vocab_entry PRODUCTION_MEETING[] = {
     {"weekly", "weekly", "varje vecka"},
     {"biweekly", "biweekly", "varannan vecka"},
     {"monthly", "monthly", "varje månad"},
@@ -130,7 +130,7 @@ static const sk_vocab_word PRODUCTION_MEETING[] = {
     END,
 };
 
-static const sk_vocab_word ACTION_TYPE[] = {
+static const sk_vocab_entry ACTION_TYPE[] = {
     {"adoption", "adoption", "beslut om strategin"},
     {"staff_briefing", "staff_briefing", "information till medarbetarna"},
     {"midterm_evaluation", "midterm_evaluation", "halvtidsutvärdering"},
@@ -139,7 +139,7 @@ static const sk_vocab_word ACTION_TYPE[] = {
     END,
 };
 
-static const sk_vocab_word PHASES[] = {
+static const sk_vocab_entry PHASES[] = {
     {"planning", "planning", "planering"},
     {"anchoring", "anchoring", "förankring"},
     {"implementation", "implementation", "implementering"},
@@ -148,7 +148,7 @@ static const sk_vocab_word PHASES[] = {
 };
 
 /* the keys of `connection` (seed 004): the steps as sentences */
-static const sk_vocab_word STEPS[] = {
+static const sk_vocab_entry STEPS[] = {
     {"care_provider_connected", "the care provider is connected to the service",
      "vårdgivaren är ansluten till tjänsten"},
     {"e_services_connected", "the unit is connected to 1177's e-services and the platform",
@@ -166,7 +166,7 @@ static const sk_vocab_word STEPS[] = {
     END,
 };
 
-static const sk_vocab_word TEAM[] = {
+static const sk_vocab_entry TEAM[] = {
     {"manager", "manager", "chef"},
     {"developer", "developer", "verksamhetsutvecklare"},
     {"local_admin", "local_admin", "lokal administratör"},
@@ -174,7 +174,7 @@ static const sk_vocab_word TEAM[] = {
     END,
 };
 
-static const sk_vocab_word ROUTINES[] = {
+static const sk_vocab_entry ROUTINES[] = {
     {"role_assignment", "role_assignment", "rutin för tilldelning av roller"},
     {"program_process", "program_process", "rutin för programmens arbetsgång"},
     {"journaling", "journaling", "rutin för journalföring"},
@@ -219,9 +219,31 @@ const sk_vocab *sk_vocab_find(const char *name, size_t len)
     return NULL;
 }
 
+const sk_vocab *sk_vocab_of(const char *const *values)
+{
+    size_t n = 0;
+    while (values && values[n])
+        n++;
+    for (const sk_vocab *v = sk_vocabs; n && v->name; v++) {
+        size_t m = 0, hits = 0;
+        for (const sk_vocab_entry *w = v->words; w->value; w++, m++)
+            for (size_t i = 0; i < n; i++)
+                hits += strcmp(values[i], w->value) == 0;
+        if (m == n && hits == n)
+            return v;
+    }
+    return NULL;
+}
+
+const char *sk_vocab_word(const char *const *values, const char *value, const char *lang)
+{
+    const sk_vocab *v = sk_vocab_of(values);
+    return v ? sk_vocab_label(v, value, lang) : NULL;
+}
+
 const char *sk_vocab_label(const sk_vocab *v, const char *value, const char *lang)
 {
-    for (const sk_vocab_word *w = v->words; w->value; w++)
+    for (const sk_vocab_entry *w = v->words; w->value; w++)
         if (strcmp(w->value, value) == 0)
             return lang && strcmp(lang, "sv") == 0 ? w->sv : w->en;
     return NULL;

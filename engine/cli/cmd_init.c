@@ -247,6 +247,13 @@ static void write_comment(doc_writer *w, int column, const char *doc, const sk_s
             fprintf(w->out, "%s %s", x == vocab ? "" : ",", *x);
         fputs(")", w->out);
     }
+    /* in another language, what each value means in its words (vocab.c) */
+    const char *lang = cli_lang();
+    for (const char *const *x = vocab; lang && strcmp(lang, "en") != 0 && x && *x; x++) {
+        const char *word = sk_vocab_word(vocab, *x, lang);
+        if (word && strcmp(word, *x) != 0)
+            fprintf(w->out, "%s%s = %s", x == vocab ? "; " : ", ", *x, word);
+    }
     fputs("\n", w->out);
 }
 

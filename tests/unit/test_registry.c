@@ -365,6 +365,55 @@ static void nearest_is_one_measure(void **s)
     assert_string_equal(sk_nearest_get(&n), "channels");
 }
 
+/* ---- the vocabularies (vocab.c) ---- */
+
+/* Every closed vocabulary of the schema (FORMAT.md, 1.1 included) has its
+ * words in English and Swedish, from the one table. */
+static void walk_enums(const sk_shape *s, int *n)
+{
+    switch (sk_shape_type_of(s)) {
+    case SK_SHAPE_ENUM: {
+        const char *const *words = sk_shape_vocab(s);
+        if (!sk_vocab_of(words))
+            fail_msg("no vocabulary has exactly the values %s, ...", words[0]);
+        for (const char *const *w = words; *w; w++) {
+            const char *sv = sk_vocab_word(words, *w, "sv"), *en = sk_vocab_word(words, *w, "en");
+            if (!sv || !en || !*sv || !*en)
+                fail_msg("'%s' has no word in sv or en", *w);
+        }
+        (*n)++;
+        break;
+    }
+    case SK_SHAPE_MAP:
+        for (size_t i = 0; i < sk_shape_nfields(s); i++)
+            walk_enums(sk_shape_field_shape(s, i), n);
+        break;
+    case SK_SHAPE_LIST:
+    case SK_SHAPE_DICT:
+        walk_enums(sk_shape_item(s), n);
+        break;
+    default:
+        break;
+    }
+}
+
+static void every_vocabulary_has_words(void **s)
+{
+    (void)s;
+    int n = 0;
+    for (size_t i = 0; sk_schema_kind(i); i++)
+        walk_enums(sk_schema_root(sk_schema_kind(i)), &n);
+    assert_true(n >= 10);
+    /* every vocabulary the messages may name has a Swedish word for each value */
+    for (const sk_vocab *v = sk_vocabs; v->name; v++)
+        for (const sk_vocab_entry *w = v->words; w->value; w++)
+            if (!w->sv || !*w->sv || !w->en || !*w->en)
+                fail_msg("%s: '%s' lacks a word", v->name, w->value);
+    const char *const levels[] = {"0", "1", "2", "3", "4", "5", NULL};
+    assert_string_equal(sk_vocab_word(levels, "3", "sv"), "dialog – proaktivt förhållningssätt");
+    assert_string_equal(sk_vocab_word(levels, "4", "sv"), "brukarmedverkan på organisationsnivå");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +436,7 @@ int main(void)
         cmocka_unit_test(render_values),
         cmocka_unit_test(error_keeps_format_and_arguments),
         cmocka_unit_test(nearest_is_one_measure),
+        cmocka_unit_test(every_vocabulary_has_words),
         cmocka_unit_test(builtin_rules_have_metadata),
         cmocka_unit_test(builtin_rules_are_the_requirements),
     };
