@@ -318,11 +318,11 @@ static int init_document(const char *kind)
            kind, kind, kind, kind, kind);
     write_map(&w, sk_schema_root(kind), 0, "", 0);
     if (fflush(stdout)) {
-        fputs("startklar: cannot write the document\n", stderr);
+        cli_fail("cannot write the document");
         return 2;
     }
     if (w.missing) {
-        fprintf(stderr, "startklar: %d fields of %s have no example value yet\n", w.missing, kind);
+        cli_fail("%d fields of %s have no example value yet", w.missing, kind);
         return 2;
     }
     return 0;
@@ -387,7 +387,7 @@ static int make_dir(const char *path)
 {
     if (mkdir(path, 0777) == 0 || errno == EEXIST)
         return 0;
-    fprintf(stderr, "startklar: cannot create %s: %s\n", path, strerror(errno));
+    cli_fail("cannot create %s: %s", path, strerror(errno));
     return -1;
 }
 
@@ -396,7 +396,7 @@ static int make_dirs(const char *path)
 {
     char buf[PATH_MAX];
     if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
-        fprintf(stderr, "startklar: path too long: %s\n", path);
+        cli_fail("path too long: %s", path);
         return -1;
     }
     for (char *p = buf + 1; *p; p++) {
@@ -417,7 +417,7 @@ static int write_file(const char *path, const char *fmt, ...)
 {
     FILE *f = fopen(path, "wx"); /* never over an existing file */
     if (!f) {
-        fprintf(stderr, "startklar: cannot create %s: %s\n", path, strerror(errno));
+        cli_fail("cannot create %s: %s", path, strerror(errno));
         return -1;
     }
     va_list ap;
@@ -426,7 +426,7 @@ static int write_file(const char *path, const char *fmt, ...)
     va_end(ap);
     bad |= fclose(f) != 0;
     if (bad) {
-        fprintf(stderr, "startklar: cannot write %s\n", path);
+        cli_fail("cannot write %s", path);
         remove(path);
         return -1;
     }
@@ -465,11 +465,11 @@ static int init_rule(const char *id, const char *kind, const char *dir)
     if (path_of(lua, "%s/%s.lua", dir, id) || path_of(test, "%s/%s.test", dir, id) ||
         path_of(pass, "%s/pass", test) || path_of(fail, "%s/fail", test) ||
         path_of(pass_file, "%s/example.yaml", pass) || path_of(fail_file, "%s/example.yaml", fail)) {
-        fprintf(stderr, "startklar: path too long: %s\n", dir);
+        cli_fail("path too long: %s", dir);
         return 2;
     }
     if (!sk || exists(lua) || exists(test)) {
-        fprintf(stderr, "startklar: %s exists already; nothing was written\n", exists(lua) ? lua : test);
+        cli_fail("%s exists already; nothing was written", exists(lua) ? lua : test);
         return 2;
     }
     if (make_dirs(pass) || make_dirs(fail))

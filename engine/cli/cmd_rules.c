@@ -188,7 +188,7 @@ static int rules_list(int argc, char **argv)
         list_text(r, cat);
     close_rules(&l);
     if (fflush(stdout)) {
-        fputs("startklar: cannot write the list\n", stderr);
+        cli_fail("cannot write the list");
         return 2;
     }
     return l.broken ? 2 : 0;
@@ -377,7 +377,7 @@ static int rules_explain(int argc, char **argv)
         rc = unknown_rule(r, id, cat);
     close_rules(&l);
     if (fflush(stdout)) {
-        fputs("startklar: cannot write the explanation\n", stderr);
+        cli_fail("cannot write the explanation");
         return 2;
     }
     return rc ? rc : l.broken ? 2 : 0;

@@ -2,6 +2,8 @@
  * writing, shared by the commands. */
 #include "cli.h"
 
+#include <stdarg.h>
+
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,19 @@ int print_help(FILE *out)
     fputs(sk_label(cat, USAGE), out);
     sk_catalogue_free(cat);
     return 0;
+}
+
+void cli_fail(const char *fmt, ...)
+{
+    /* fmt is the catalogue's key: the user's language, then the arguments */
+    sk_catalogue *cat = cli_catalogue(NULL);
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("startklar: ", stderr);
+    vfprintf(stderr, sk_label(cat, fmt), ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    sk_catalogue_free(cat);
 }
 
 int usage_error(const char *fmt, const char *arg)
