@@ -336,6 +336,7 @@ typedef struct skeleton {
     const char *applies_to;
     const char *title;
     const char *fix;
+    const char *message_id, *message; /* the one message, in English */
     const char *check; /* the body of check(doc, report) */
     const char *pass;  /* the passing fixture after its unit line */
     const char *fail;  /* the failing fixture after its unit line */
@@ -343,33 +344,35 @@ typedef struct skeleton {
 } skeleton;
 
 static const skeleton SKELETONS[] = {
-    {"communication-plan", "The plan names its owner", "name the plan's owner in `owner`",
+    {"communication-plan", "The plan names its owner", "name the plan's owner in `owner`", "no_owner",
+     "the plan names no owner (ansvarig)",
      "    if not sk.present(doc.owner) then\n"
-     "      report { path = { \"owner\" }, message = \"the plan names no owner (ansvarig)\" }\n"
+     "      report { path = { \"owner\" }, message = \"no_owner\" }\n"
      "    end\n",
      "kind: communication-plan\nversion: 1\n" UNIT_LINE "owner: Karin Ek, kommunikatör\n",
      "kind: communication-plan\nversion: 1\n" UNIT_LINE "title: Införande av Stöd och behandling\n",
      "owner"},
     {"unit-onboarding", "The onboarding checklist names its service",
-     "name the service the unit introduces in `service`",
+     "name the service the unit introduces in `service`", "no_service", "the checklist names no service",
      "    if not sk.present(doc.service) then\n"
-     "      report { path = { \"service\" }, message = \"the checklist names no service\" }\n"
+     "      report { path = { \"service\" }, message = \"no_service\" }\n"
      "    end\n",
      "kind: unit-onboarding\nversion: 1\n" UNIT_LINE "service: Stöd och behandling\n",
      "kind: unit-onboarding\nversion: 1\n" UNIT_LINE "launch_date: 2027-03-01\n", "service"},
     {"social-media-strategy", "The strategy names its organisation",
-     "name the organisation in `organisation`",
+     "name the organisation in `organisation`", "no_organisation", "the strategy names no organisation",
      "    if not sk.present(doc.organisation) then\n"
-     "      report { path = { \"organisation\" }, message = \"the strategy names no organisation\" }\n"
+     "      report { path = { \"organisation\" }, message = \"no_organisation\" }\n"
      "    end\n",
      "kind: social-media-strategy\nversion: 1\n" UNIT_LINE "organisation: Region Gotland\n",
      "kind: social-media-strategy\nversion: 1\n" UNIT_LINE "period: {start: 2027-01-01, end: 2027-12-31}\n",
      "organisation"},
     {"unit", "The unit has an onboarding checklist",
-     "add a `unit-onboarding` document with the unit's HSA-id",
+     "add a `unit-onboarding` document with the unit's HSA-id", "no_checklist",
+     "the unit {unit} has no onboarding checklist (unit-onboarding)",
      "    -- doc is the unit: doc.hsa_id, doc.name, doc.documents[kind]\n"
      "    if #sk.documents(doc, \"unit-onboarding\") == 0 then\n"
-     "      report { path = {}, message = \"the unit has no onboarding checklist (unit-onboarding)\" }\n"
+     "      report { path = {}, message = \"no_checklist\", data = { unit = doc.hsa_id } }\n"
      "    end\n",
      "kind: unit-onboarding\nversion: 1\n" UNIT_LINE "service: Stöd och behandling\n",
      "kind: communication-plan\nversion: 1\n" UNIT_LINE "owner: Karin Ek, kommunikatör\n", ""},
@@ -485,18 +488,27 @@ static int init_rule(const char *id, const char *kind, const char *dir)
         "  id = \"%s\",\n"
         "  severity = \"warning\",%*s-- error | warning | info\n"
         "  applies_to = \"%s\",%*s-- a document kind, or \"unit\": once per unit\n"
-        "  title = \"%s\",\n"
-        "  explain = [[\n"
+        "  -- texts: a string, or one per language ({ en = \"...\", sv = \"...\" }): the report\n"
+        "  -- shows the language of the run, else English\n"
+        "  title = { en = \"%s\" },\n"
+        "  explain = {\n"
+        "    en = [[\n"
         "Why this matters, and where the requirement comes from.\n"
         "Fix: %s.]],\n"
+        "  },\n"
+        "  -- each message by its id; {name} takes data.name, {name:date}, {name:roles} ... render it\n"
+        "  messages = {\n"
+        "    %s = { en = \"%s\" },\n"
+        "  },\n"
         "  -- params = { name = default },    -- read as ctx.params.name; a profile may override\n"
-        "  -- check(doc, report, ctx): doc is read-only; report{ path = {...}, message = \"...\" };\n"
+        "  -- check(doc, report, ctx): doc is read-only; report{ path = {...}, message = id, data = {...} };\n"
         "  -- ctx.as_of, ctx.params, ctx.unit and ctx.days(a, b) when you add ctx\n"
         "  check = function(doc, report)\n"
         "%s"
         "  end,\n"
         "}\n",
-        id, sk->title, id, id, COMMENT_PAD - 23, "", kind, kind_pad, "", sk->title, sk->fix, sk->check);
+        id, sk->title, id, id, COMMENT_PAD - 23, "", kind, kind_pad, "", sk->title, sk->fix, sk->message_id,
+        sk->message, sk->check);
     bad = bad || write_file(pass_file, "%s", sk->pass);
     bad = bad || write_file(fail_file, "# expect: %s%s%s\n%s", id, *sk->expect_path ? " " : "",
                             sk->expect_path, sk->fail);
