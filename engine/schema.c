@@ -331,12 +331,10 @@ MAP(BASELINE, {"kind", &STR, "baseline"},
 
 /* ---- message catalogues (engine/i18n/, i18n.c) ----------------------------------- */
 
-MAP(CATALOGUE_ENTRY, {"rule", &STR, "the rule the entry belongs to (none: the engine's own text)"},
-    {"title", &STR, "the rule's title"},
-    {"explain", &STR, "the rule's explanation"},
-    {"match", &STR, "a POSIX extended regular expression matching a whole English message"},
-    {"en", &STR, "an English text, matched exactly"},
-    {"sv", &STR, "the Swedish text; \\1 to \\9 stand for the groups of match"});
+MAP(CATALOGUE_ENTRY, {"en", &STR, "an English text or printf format, the exact key"},
+    {"plural", &STR, "the English plural of a text that counts"},
+    {"sv", &STR, "the Swedish text (a format takes the same arguments)"},
+    {"sv_plural", &STR, "the Swedish plural"});
 LIST_OF(CATALOGUE_ENTRIES, CATALOGUE_ENTRY);
 MAP(CATALOGUE, {"kind", &STR, "catalogue"},
     {"version", &VERSION, "format version: 1"},
