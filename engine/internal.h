@@ -153,9 +153,6 @@ const char *sk_vocab_label(const sk_vocab *v, const char *value, const char *lan
 
 /* ---- rendering a message template (render.c) -------------------------------------- */
 
-/* The text of t for lang: lang's own, a plain string, English, the first
- * declared; NULL when t is empty. */
-const sk_text *sk_texts_pick(const sk_texts *t, const char *lang);
 /* Appends tmpl with its placeholders filled from data in lang. A placeholder
  * without a value, with an unknown format or a '{' that starts none is kept
  * as written and described in why (when not NULL, "; " between). Returns the

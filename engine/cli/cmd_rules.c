@@ -298,6 +298,9 @@ static void explain(const sk_rule_info *ri, const sk_catalogue *cat)
     while (len && (text[len - 1] == '\n' || text[len - 1] == ' '))
         len--;
     printf("%.*s\n", (int)len, text);
+    const sk_text *fix = sk_texts_pick(&ri->fixes, sk_catalogue_lang(cat));
+    if (fix)
+        printf("\n%s %s\n", sk_label(cat, "Fix:"), fix->text);
     if (ri->nparams == 0) {
         putchar('\n');
         puts(sk_label(cat, "Parameters: none"));

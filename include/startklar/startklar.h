@@ -173,6 +173,10 @@ typedef struct sk_texts {
     size_t count;
 } sk_texts;
 
+/* The text of t for lang: lang's own, a plain string, English, the first
+ * declared; NULL when t is empty. */
+const sk_text *sk_texts_pick(const sk_texts *t, const char *lang);
+
 /* One message a rule declares: a template per language, with {name} and
  * {name:format} placeholders (docs/writing-rules.md). */
 typedef struct sk_message_def {
