@@ -174,14 +174,18 @@ static int translate_findings(const sk_rules *rules, const sk_catalogue *c, sk_u
                               sk_errors *missing)
 {
     const char *lang = sk_catalogue_lang(c);
-    for (size_t i = 0; c && i < u->nfindings; i++) {
+    for (size_t i = 0; i < u->nfindings; i++) {
         sk_finding *f = &u->findings[i];
+        const sk_rule_info *r = sk_rules_find(rules, f->rule);
+        if (sk_note_untranslated_title(missing, r, lang))
+            return -1;
         if (!f->message_id)
             continue;
-        if (sk_finding_render(f, sk_rules_find(rules, f->rule), lang))
+        /* English: rendered when the rule reported it */
+        if (c && sk_finding_render(f, r, lang))
             return -1;
         if (f->lang[0] && strcmp(f->lang, lang) != 0) {
-            if (sk_note_untranslated(missing, f, lang))
+            if (sk_note_untranslated(missing, f, r, lang))
                 return -1;
             char *marked = sk_catalogue_strict(c) ? sk_printf("[untranslated] %s", f->message) : NULL;
             if (marked)

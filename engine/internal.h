@@ -174,7 +174,9 @@ void sk_values_free(sk_value *v, size_t n);
 void sk_finding_free(sk_finding *f); /* its strings and data (run.c) */
 /* Notes once, as a warning in notes, that the finding's message has no text
  * in lang (it was rendered in f->lang). 0 or -1. */
-int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const char *lang);
+int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const sk_rule_info *r, const char *lang);
+/* The same for the title of a rule that has findings. */
+int sk_note_untranslated_title(sk_errors *notes, const sk_rule_info *r, const char *lang);
 void sk_texts_free(sk_texts *t);
 
 /* ---- policy (policy.c) --------------------------------------------------------- */

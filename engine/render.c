@@ -335,7 +335,7 @@ int sk_finding_render(sk_finding *f, const sk_rule_info *r, const char *lang)
     return 0;
 }
 
-int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const char *lang)
+int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const sk_rule_info *r, const char *lang)
 {
     static const char FORMAT[] = "rule %s has no %s text for its message '%s'; it is shown in %s";
     for (size_t i = 0; i < notes->count; i++) {
@@ -344,9 +344,27 @@ int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const char *lang
             strcmp(x->args[1], lang) == 0 && strcmp(x->args[2], f->message_id) == 0)
             return 0;
     }
-    if (sk_errors_add(notes, SK_ERR_WARNING, NULL, 0, 0, FORMAT, f->rule, lang, f->message_id, f->lang))
+    if (sk_errors_add(notes, SK_ERR_WARNING, r ? r->file : NULL, r ? r->line : 0, 0, FORMAT, f->rule, lang,
+                      f->message_id, f->lang))
         return -1;
     return (notes->items[notes->count - 1].rule = sk_strdup(f->rule)) ? 0 : -1;
+}
+
+int sk_note_untranslated_title(sk_errors *notes, const sk_rule_info *r, const char *lang)
+{
+    static const char FORMAT[] = "rule %s has no %s title; it is shown in %s";
+    const sk_text *t = r ? sk_texts_pick(&r->titles, lang) : NULL;
+    if (!t || !t->lang[0] || strcmp(t->lang, lang) == 0)
+        return 0; /* a plain title is shown as written in every language */
+    for (size_t i = 0; i < notes->count; i++) {
+        const sk_error *x = &notes->items[i];
+        if (x->format && strcmp(x->format, FORMAT) == 0 && x->nargs == 3 && strcmp(x->args[0], r->id) == 0 &&
+            strcmp(x->args[1], lang) == 0)
+            return 0;
+    }
+    if (sk_errors_add(notes, SK_ERR_WARNING, r->file, r->line, 0, FORMAT, r->id, lang, t->lang))
+        return -1;
+    return (notes->items[notes->count - 1].rule = sk_strdup(r->id)) ? 0 : -1;
 }
 
 void sk_values_free(sk_value *v, size_t n)

@@ -63,6 +63,7 @@ run check --lang sv --as-of 2027-04-10 --no-builtin --rules "$WORK/only-en" "$RO
 export STARTKLAR_I18N_STRICT=1
 expect_out "the checklist names no service"
 expect_out "regeln GOT-09 har ingen text på sv för sitt meddelande 'unnamed'; det visas på en"
+expect_out "regeln GOT-09 har ingen rubrik på sv; den visas på en"
 run check --lang sv --format json --as-of 2027-04-10 --no-builtin --rules "$WORK/only-en" "$ROOT/examples/vc-visby-ready"
 expect_out '"warnings"'
 finish
