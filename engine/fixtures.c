@@ -71,14 +71,13 @@ static int has_lang(const sk_texts *t, const char *lang)
     return 0;
 }
 
-static const char *const BUILTIN_LANGS[] = {"en", "sv", NULL};
-
-/* A built-in rule's text must be in both languages. */
+/* A built-in rule's text must be in every language startklar reports in. */
 static void check_langs(const sk_texts *t, const char *rule, const char *what, const tally *tl, sk_buf *why)
 {
-    for (const char *const *l = BUILTIN_LANGS; *l; l++)
-        if (t->count && !has_lang(t, *l))
-            text_problem(why, tl->cat, rule, what, *l, sk_label(tl->cat, "a built-in rule needs this text in en and sv"));
+    const char *l;
+    for (size_t i = 0; t->count && (l = sk_lang_name(i)); i++)
+        if (!has_lang(t, l))
+            text_problem(why, tl->cat, rule, what, l, sk_label(tl->cat, "a built-in rule needs this text in en and sv"));
 }
 
 /* The templates of one rule: known formats, no stray brace, the same
