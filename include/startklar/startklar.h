@@ -124,6 +124,21 @@ const sk_unit *sk_unitset_get(const sk_unitset *us, size_t i);
 const char *sk_unit_id(const sk_unit *u);
 const char *sk_unit_name(const sk_unit *u);
 
+/* ---- the shipped files ------------------------------------------------- */
+
+typedef enum {
+    SK_DIR_PLUGINS, /* the built-in rules (pkg-config --variable=plugindir startklar) */
+    SK_DIR_PROFILES /* the shipped profiles: default, prelaunch (--variable=profiledir) */
+} sk_dir;
+
+/* Where they are: $STARTKLAR_PLUGINS / $STARTKLAR_PROFILES when set; else
+ * share/startklar/ of the installation libstartklar.so (or the program it is
+ * linked into) was loaded from, so a moved installation still finds them;
+ * else the source tree, for a program run from the build tree; else the
+ * directory chosen at install time. Returns the variable's value or buf,
+ * NULL only when the path does not fit in size (PATH_MAX always fits). */
+const char *sk_dir_path(sk_dir which, char *buf, size_t size);
+
 /* ---- rules ------------------------------------------------------------- */
 
 typedef struct sk_rules sk_rules;
