@@ -23,6 +23,27 @@ set_target_properties(startklar_shared PROPERTIES
   OUTPUT_NAME startklar
   VERSION ${PROJECT_VERSION}
   SOVERSION ${PROJECT_VERSION_MAJOR})
+# it exports the functions of the public headers and nothing else: the
+# version script lists every sk_NAME( the headers declare (read again when
+# they change), so an engine-internal function never becomes ABI
+file(GLOB SK_PUBLIC_HEADERS ${CMAKE_SOURCE_DIR}/include/startklar/*.h)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${SK_PUBLIC_HEADERS})
+set(SK_EXPORTS "")
+foreach(header ${SK_PUBLIC_HEADERS})
+  file(READ ${header} text)
+  string(REGEX MATCHALL "sk_[a-z0-9_]+[ ]*\\(" calls "${text}")
+  foreach(call ${calls})
+    string(REGEX REPLACE "[ ]*\\($" "" name "${call}")
+    list(APPEND SK_EXPORTS ${name})
+  endforeach()
+endforeach()
+list(REMOVE_DUPLICATES SK_EXPORTS)
+list(SORT SK_EXPORTS)
+list(JOIN SK_EXPORTS ";\n    " SK_EXPORTS)
+file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/libstartklar.map
+     CONTENT "STARTKLAR_${PROJECT_VERSION_MAJOR} {\n  global:\n    ${SK_EXPORTS};\n  local: *;\n};\n")
+target_link_options(startklar_shared PRIVATE -Wl,--version-script=${CMAKE_BINARY_DIR}/libstartklar.map)
+set_property(TARGET startklar_shared APPEND PROPERTY LINK_DEPENDS ${CMAKE_BINARY_DIR}/libstartklar.map)
 if(NOT SK_SANITIZE AND NOT SK_FUZZ)
   # every symbol it needs is in a library it names (the sanitizers' runtimes
   # are only linked into programs)

@@ -32,6 +32,12 @@ for f in libstartklar.a libstartklar.so libstartklar.so.0; do
 done
 check "libstartklar.so.0 is the shared library's soname" \
   has <(readelf -d "$LIB/libstartklar.so" 2>&1) "Library soname: [libstartklar.so.0]"
+# the shared library's ABI is the public headers: nothing of the engine's insides
+nm -D --defined-only "$LIB/libstartklar.so" | awk '$3 ~ /^sk_/ {sub(/@.*/, "", $3); print $3}' | sort -u >"$WORK/exported"
+cat "$P"/include/startklar/*.h | grep -oE 'sk_[a-z0-9_]+ *\(' | tr -d ' (' | sort -u >"$WORK/public"
+check "libstartklar.so exports the functions of the public headers" [ "$(wc -l <"$WORK/exported")" -gt 50 ]
+check "  and only those ($(comm -23 "$WORK/exported" "$WORK/public" | head -3 | tr '\n' ' '))" \
+  [ -z "$(comm -23 "$WORK/exported" "$WORK/public")" ]
 check "the manual page is gzip'd roff" has <(gzip -dc "$P/share/man/man1/startklar.1.gz") ".TH STARTKLAR 1"
 
 # run from elsewhere, so nothing is found through the source tree by accident
