@@ -29,12 +29,14 @@ install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs PATTERN man EXCLUDE)
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
-# the manual page, compressed as Debian wants it (gzip is essential on Debian)
+# the manual page with this version, compressed as Debian wants it (gzip is
+# essential on Debian)
+configure_file(docs/man/startklar.1 ${CMAKE_BINARY_DIR}/startklar.1 @ONLY)
 find_program(SK_GZIP gzip REQUIRED)
 add_custom_command(
   OUTPUT ${CMAKE_BINARY_DIR}/startklar.1.gz
-  COMMAND ${SK_GZIP} -9nc ${CMAKE_SOURCE_DIR}/docs/man/startklar.1 > ${CMAKE_BINARY_DIR}/startklar.1.gz
-  DEPENDS ${CMAKE_SOURCE_DIR}/docs/man/startklar.1
+  COMMAND ${SK_GZIP} -9nc ${CMAKE_BINARY_DIR}/startklar.1 > ${CMAKE_BINARY_DIR}/startklar.1.gz
+  DEPENDS ${CMAKE_BINARY_DIR}/startklar.1
   COMMENT "Compressing the manual page")
 add_custom_target(manpage ALL DEPENDS ${CMAKE_BINARY_DIR}/startklar.1.gz)
 install(FILES ${CMAKE_BINARY_DIR}/startklar.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

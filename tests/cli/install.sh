@@ -38,7 +38,8 @@ cat "$P"/include/startklar/*.h | grep -oE 'sk_[a-z0-9_]+ *\(' | tr -d ' (' | sor
 check "libstartklar.so exports the functions of the public headers" [ "$(wc -l <"$WORK/exported")" -gt 50 ]
 check "  and only those ($(comm -23 "$WORK/exported" "$WORK/public" | head -3 | tr '\n' ' '))" \
   [ -z "$(comm -23 "$WORK/exported" "$WORK/public")" ]
-check "the manual page is gzip'd roff" has <(gzip -dc "$P/share/man/man1/startklar.1.gz") ".TH STARTKLAR 1"
+check "the manual page is gzip'd roff of this version" \
+  has <(gzip -dc "$P/share/man/man1/startklar.1.gz") ".TH STARTKLAR 1 \"2026-12-01\" \"startklar $("$P/bin/startklar" version | cut -d' ' -f2)\""
 
 # run from elsewhere, so nothing is found through the source tree by accident
 (cd "$WORK" && STARTKLAR_PLUGINS= "$P/bin/startklar" rules list >"$WORK/rules.txt")

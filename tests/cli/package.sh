@@ -42,6 +42,8 @@ check "the unpacked binary checks the ready unit: exit 0" [ $? = 0 ]
 check "  and says so" has "$WORK/ready.txt" "1 ready"
 (cd "$WORK" && "$WORK/root/usr/bin/startklar" check --as-of 2027-04-10 "$SRC/examples/vc-ahus" >/dev/null 2>&1)
 check "and a unit that is not ready: exit 1" [ $? = 1 ]
+check "the package's startklar.pc names its rules, relocatable" \
+  [ -f "$(PKG_CONFIG_PATH=$WORK/root/usr/lib/pkgconfig pkg-config --variable=plugindir startklar)/communication-plan/CP-02.lua" ]
 check "the packaged completion is what the binary writes" \
   cmp -s "$WORK/root/usr/share/bash-completion/completions/startklar" <("$SK" completion bash)
 
