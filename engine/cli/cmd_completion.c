@@ -96,6 +96,8 @@ static int is_placeholder(span t)
 
 static values values_of(span placeholder)
 {
+    if (placeholder.n == 0)
+        return V_NONE;
     if (memchr(placeholder.p, '|', (size_t)placeholder.n))
         return V_LITERAL;
     for (size_t i = 0; i < sizeof PLACEHOLDERS / sizeof PLACEHOLDERS[0]; i++)
