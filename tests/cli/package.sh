@@ -56,6 +56,8 @@ complete_bash() {
            cd "$0" && _startklar startklar && printf "%s\n" "${COMPREPLY[@]}"' "$SRC" "$WORK/completion.bash" "$@"
 }
 offers() { local want=$1; shift; complete_bash "$@" | grep -qxF -- "$want"; }
+# the rule ids come from running `startklar rules list`, found on PATH
+with_sk_on_path() { PATH="$(cd "$(dirname "$SK")" && pwd):$PATH" "$@"; }
 check "bash: 'startklar ch' offers check" offers check startklar ch
 check "bash: 'startklar check --fo' offers --format" offers --format startklar check --fo
 check "bash: 'startklar check --format s' offers sarif" offers sarif startklar check --format s
@@ -67,8 +69,7 @@ check "bash: 'startklar check --profile p' offers prelaunch" offers prelaunch st
 check "bash: 'startklar --lang s' offers sv" offers sv startklar check --lang s
 check "bash: 'startklar rules e' offers explain" offers explain startklar rules e
 check "bash: 'startklar rules explain CP-0' offers CP-02 (from rules list)" \
-  bash -c 'PATH=$(dirname "$1"):$PATH; source "$2"; COMP_WORDS=(startklar rules explain CP-0); COMP_CWORD=3
-           _startklar startklar; printf "%s\n" "${COMPREPLY[@]}" | grep -qx CP-02' _ "$SK" "$WORK/completion.bash"
+  with_sk_on_path offers CP-02 startklar rules explain CP-0
 check "bash: 'startklar init ' offers the kinds" offers unit-onboarding startklar init ''
 check "bash: 'startklar check --format json ex' completes files" offers examples startklar check --format json ex
 check "bash: 'startklar test -' offers --verbose" offers --verbose startklar test -
@@ -104,6 +105,8 @@ if command -v zsh >/dev/null; then
   check "zsh: 'startklar check -' offers --waivers" zoffers --waivers startklar check -
   check "zsh: 'startklar check -o ' completes files" zoffers "<files >" startklar check -o ''
   check "zsh: 'startklar audit ' completes directories" zoffers "<files -/>" startklar audit ''
+  check "zsh: 'startklar rules explain ' offers CP-02 (from rules list)" \
+    with_sk_on_path zoffers CP-02 startklar rules explain ''
 else
   check "zsh is installed (README's test command)" false
 fi
