@@ -311,14 +311,73 @@ static size_t value_options(const model *m, const option_arg **out)
     return n;
 }
 
-/* The head of a script (bash and zsh alike): a loop that finds the command
- * and subcommand in the words before the cursor, skipping options and their
- * values, and the start of the case over the word before the cursor. */
-static void print_find_command(FILE *out, const model *m, const char *words, int first, const char *cword)
+/* ---- the two shells ------------------------------------------------------
+ * One script shape for both, spelt in each shell's words:
+ *   find the command and subcommand before the cursor (skipping options and
+ *   their values); after an option that takes a value, complete the value;
+ *   with no command yet, the commands; else the command's options (after
+ *   "-"), its subcommands, or its operands. */
+
+typedef struct dialect {
+    const char *shell;
+    const char *head;   /* the first lines; %s: the version */
+    const char *locals; /* the function's opening, with cmd, sub, i and prev */
+    const char *words;  /* the array of the command line's words */
+    int first;          /* the index of the word after "startklar" */
+    const char *cword;  /* the index of the word at the cursor */
+    const char *offer_open, *offer_close; /* around a list of words to offer */
+    const char *files, *dirs, *rules, *nothing;
+    const char *dashed; /* the test that the word at the cursor is an option */
+    void (*commands)(FILE *out, const model *m, const struct dialect *d);
+    const char *tail;
+} dialect;
+
+/* What a value of kind v completes to. */
+static void print_values(FILE *out, const model *m, const dialect *d, values v, span placeholder)
 {
+    switch (v) {
+    case V_FILES:
+        fputs(d->files, out);
+        break;
+    case V_DIRS:
+        fputs(d->dirs, out);
+        break;
+    case V_RULES:
+        fputs(d->rules, out);
+        break;
+    case V_NONE:
+        fputs(d->nothing, out);
+        break;
+    case V_PROFILES: /* a shipped profile's name or a profile file */
+        fputs(d->offer_open, out);
+        print_words(out, m, v, placeholder);
+        fprintf(out, "%s; %s", d->offer_close, d->files);
+        break;
+    default:
+        fputs(d->offer_open, out);
+        print_words(out, m, v, placeholder);
+        fputs(d->offer_close, out);
+    }
+}
+
+static void print_offer(FILE *out, const dialect *d, const span *words, size_t n, size_t stride)
+{
+    fputs(d->offer_open, out);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? " " : "", out);
+        print_span(out, *(const span *)((const char *)words + i * stride));
+    }
+    fputs(d->offer_close, out);
+}
+
+static void print_script(FILE *out, const model *m, const dialect *d)
+{
+    fprintf(out, d->head, SK_VERSION);
+    fputs(d->locals, out);
     const option_arg *vo[MAX_COMMANDS * MAX_OPTIONS];
     size_t n = value_options(m, vo);
-    fprintf(out, "    for ((i = %d; i < %s; i++)); do\n        case ${%s[i]} in\n        ", first, cword, words);
+    fprintf(out, "    for ((i = %d; i < %s; i++)); do\n        case ${%s[i]} in\n        ", d->first, d->cword,
+            d->words);
     for (size_t i = 0; i < n; i++) {
         fputs(i ? "|" : "", out);
         print_span(out, vo[i]->name);
@@ -329,73 +388,19 @@ static void print_find_command(FILE *out, const model *m, const char *words, int
                  "        esac\n"
                  "    done\n"
                  "    case $prev in\n",
-            words, words);
-}
-
-/* ---- bash ---------------------------------------------------------------- */
-
-/* the bash words completing one kind of value (after `local cur`) */
-static void bash_values(FILE *out, const model *m, values v, span placeholder)
-{
-    switch (v) {
-    case V_FILES:
-        fputs("COMPREPLY=($(compgen -f -- \"$cur\"))", out);
-        break;
-    case V_DIRS:
-        fputs("COMPREPLY=($(compgen -d -- \"$cur\"))", out);
-        break;
-    case V_RULES:
-        fputs("COMPREPLY=($(compgen -W \"$(\"$1\" rules list 2>/dev/null | awk 'NR > 1 {print $1}')\" -- \"$cur\"))",
-              out);
-        break;
-    case V_PROFILES:
-        fputs("COMPREPLY=($(compgen -W \"", out);
-        print_words(out, m, v, placeholder);
-        fputs("\" -- \"$cur\") $(compgen -f -- \"$cur\"))", out);
-        break;
-    case V_NONE:
-        fputs("COMPREPLY=()", out);
-        break;
-    default:
-        fputs("COMPREPLY=($(compgen -W \"", out);
-        print_words(out, m, v, placeholder);
-        fputs("\" -- \"$cur\"))", out);
-    }
-}
-
-/* One case label per option that takes a value: what its value completes to. */
-static void print_option_values(FILE *out, const model *m,
-                                void (*values_fn)(FILE *, const model *, values, span))
-{
-    const option_arg *vo[MAX_COMMANDS * MAX_OPTIONS];
-    size_t n = value_options(m, vo);
+            d->words, d->words);
     for (size_t i = 0; i < n; i++) {
         fputs("        ", out);
         print_span(out, vo[i]->name);
         fputs(") ", out);
-        values_fn(out, m, values_of(vo[i]->value), vo[i]->value);
+        print_values(out, m, d, values_of(vo[i]->value), vo[i]->value);
         fputs("; return ;;\n", out);
     }
-}
-
-static void print_bash(FILE *out, const model *m)
-{
-    fprintf(out, "# bash completion for startklar %s, written by `startklar completion bash`\n", SK_VERSION);
-    fputs("_startklar() {\n"
-          "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= sub= i\n",
-          out);
-    print_find_command(out, m, "COMP_WORDS", 1, "COMP_CWORD");
-    print_option_values(out, m, bash_values);
     fputs("    esac\n"
-          "    if [[ -z $cmd ]]; then\n"
-          "        COMPREPLY=($(compgen -W \"",
+          "    if [[ -z $cmd ]]; then\n",
           out);
-    for (size_t c = 0; c < m->ncmds; c++) {
-        fputs(c ? " " : "", out);
-        print_span(out, m->cmds[c].name);
-    }
-    fputs("\" -- \"$cur\"))\n"
-          "        return\n"
+    d->commands(out, m, d);
+    fputs("        return\n"
           "    fi\n"
           "    case $cmd in\n",
           out);
@@ -403,129 +408,88 @@ static void print_bash(FILE *out, const model *m)
         const command_info *ci = &m->cmds[c];
         fputs("    ", out);
         print_span(out, ci->name);
-        fputs(")\n        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"", out);
-        for (size_t i = 0; i < ci->nopts; i++) {
-            fputs(i ? " " : "", out);
-            print_span(out, ci->opts[i].name);
-        }
-        fputs("\" -- \"$cur\"))\n", out);
+        fprintf(out, ")\n        if %s; then ", d->dashed);
+        print_offer(out, d, &ci->opts[0].name, ci->nopts, sizeof ci->opts[0]);
         if (ci->nsubs) {
-            fputs("        elif [[ -z $sub ]]; then COMPREPLY=($(compgen -W \"", out);
-            for (size_t i = 0; i < ci->nsubs; i++) {
-                fputs(i ? " " : "", out);
-                print_span(out, ci->subs[i]);
-            }
-            fputs("\" -- \"$cur\"))\n", out);
+            fputs("\n        elif [[ -z $sub ]]; then ", out);
+            print_offer(out, d, ci->subs, ci->nsubs, sizeof ci->subs[0]);
         }
-        fputs("        else ", out);
-        bash_values(out, m, values_of(ci->positional), ci->positional);
+        fputs("\n        else ", out);
+        print_values(out, m, d, values_of(ci->positional), ci->positional);
         fputs("\n        fi ;;\n", out);
     }
-    fputs("    esac\n"
-          "}\n"
-          "complete -o filenames -F _startklar startklar\n",
-          out);
+    fputs("    esac\n}\n", out);
+    fputs(d->tail, out);
 }
 
-/* ---- zsh ----------------------------------------------------------------- */
-
-/* a description for _describe: its colons escaped, no quotes */
-static void print_zsh_desc(FILE *out, span s)
+static void bash_commands(FILE *out, const model *m, const dialect *d)
 {
-    for (int i = 0; i < s.n; i++) {
-        if (s.p[i] == ':')
-            fputc('\\', out);
-        if (s.p[i] != '\'')
-            fputc(s.p[i], out);
-    }
+    fputs("        ", out);
+    print_offer(out, d, &m->cmds[0].name, m->ncmds, sizeof m->cmds[0]);
+    fputc('\n', out);
 }
 
-static void zsh_values(FILE *out, const model *m, values v, span placeholder)
+/* zsh shows each command with its description from the help */
+static void zsh_commands(FILE *out, const model *m, const dialect *d)
 {
-    switch (v) {
-    case V_FILES:
-        fputs("_files", out);
-        break;
-    case V_DIRS:
-        fputs("_files -/", out);
-        break;
-    case V_RULES:
-        fputs("compadd -- ${${(f)\"$(${words[1]} rules list 2>/dev/null)\"}[2,-1]%% *}", out);
-        break;
-    case V_PROFILES:
-        fputs("compadd -- ", out);
-        print_words(out, m, v, placeholder);
-        fputs("; _files", out);
-        break;
-    case V_NONE:
-        fputs("true", out);
-        break;
-    default:
-        fputs("compadd -- ", out);
-        print_words(out, m, v, placeholder);
-    }
-}
-
-static void print_zsh(FILE *out, const model *m)
-{
-    fprintf(out, "#compdef startklar\n# zsh completion for startklar %s, written by `startklar completion zsh`\n",
-            SK_VERSION);
-    fputs("_startklar() {\n"
-          "    local cmd= sub= i prev=${words[CURRENT-1]}\n",
-          out);
-    print_find_command(out, m, "words", 2, "CURRENT");
-    print_option_values(out, m, zsh_values);
-    fputs("    esac\n"
-          "    if [[ -z $cmd ]]; then\n"
-          "        local -a commands=(\n",
-          out);
+    (void)d;
+    fputs("        local -a commands=(\n", out);
     for (size_t c = 0; c < m->ncmds; c++) {
         fputs("            '", out);
         print_span(out, m->cmds[c].name);
         fputc(':', out);
-        print_zsh_desc(out, m->cmds[c].desc);
+        for (int i = 0; i < m->cmds[c].desc.n; i++) { /* colons escaped, no quotes */
+            char ch = m->cmds[c].desc.p[i];
+            if (ch == ':')
+                fputc('\\', out);
+            if (ch != '\'')
+                fputc(ch, out);
+        }
         fputs("'\n", out);
     }
     fputs("        )\n"
-          "        _describe command commands\n"
-          "        return\n"
-          "    fi\n"
-          "    case $cmd in\n",
-          out);
-    for (size_t c = 0; c < m->ncmds; c++) {
-        const command_info *ci = &m->cmds[c];
-        fputs("    ", out);
-        print_span(out, ci->name);
-        fputs(")\n        if [[ $PREFIX == -* ]]; then compadd --", out);
-        for (size_t i = 0; i < ci->nopts; i++) {
-            fputc(' ', out);
-            print_span(out, ci->opts[i].name);
-        }
-        fputc('\n', out);
-        if (ci->nsubs) {
-            fputs("        elif [[ -z $sub ]]; then compadd --", out);
-            for (size_t i = 0; i < ci->nsubs; i++) {
-                fputc(' ', out);
-                print_span(out, ci->subs[i]);
-            }
-            fputc('\n', out);
-        }
-        fputs("        else ", out);
-        zsh_values(out, m, values_of(ci->positional), ci->positional);
-        fputs("\n        fi ;;\n", out);
-    }
-    fputs("    esac\n"
-          "}\n"
-          "_startklar \"$@\"\n",
+          "        _describe command commands\n",
           out);
 }
 
-static const struct {
-    const char *shell;
-    void (*print)(FILE *out, const model *m);
-} SHELLS[] = {
-    {"bash", print_bash},
-    {"zsh", print_zsh},
+static const dialect SHELLS[] = {
+    {
+        .shell = "bash",
+        .head = "# bash completion for startklar %s, written by `startklar completion bash`\n",
+        .locals = "_startklar() {\n"
+                  "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= sub= i\n"
+                  "    COMPREPLY=()\n",
+        .words = "COMP_WORDS",
+        .first = 1,
+        .cword = "COMP_CWORD",
+        .offer_open = "COMPREPLY+=($(compgen -W \"",
+        .offer_close = "\" -- \"$cur\"))",
+        .files = "COMPREPLY+=($(compgen -f -- \"$cur\"))",
+        .dirs = "COMPREPLY+=($(compgen -d -- \"$cur\"))",
+        .rules = "COMPREPLY+=($(compgen -W \"$(\"$1\" rules list 2>/dev/null | awk 'NR > 1 {print $1}')\" -- \"$cur\"))",
+        .nothing = "COMPREPLY=()",
+        .dashed = "[[ $cur == -* ]]",
+        .commands = bash_commands,
+        .tail = "complete -o filenames -F _startklar startklar\n",
+    },
+    {
+        .shell = "zsh",
+        .head = "#compdef startklar\n# zsh completion for startklar %s, written by `startklar completion zsh`\n",
+        .locals = "_startklar() {\n"
+                  "    local cmd= sub= i prev=${words[CURRENT-1]}\n",
+        .words = "words",
+        .first = 2,
+        .cword = "CURRENT",
+        .offer_open = "compadd -- ",
+        .offer_close = "",
+        .files = "_files",
+        .dirs = "_files -/",
+        .rules = "compadd -- ${${(f)\"$(${words[1]} rules list 2>/dev/null)\"}[2,-1]%% *}",
+        .nothing = "true",
+        .dashed = "[[ $PREFIX == -* ]]",
+        .commands = zsh_commands,
+        .tail = "_startklar \"$@\"\n",
+    },
 };
 
 int cmd_completion(int argc, char **argv)
@@ -547,7 +511,7 @@ int cmd_completion(int argc, char **argv)
             return 2;
         }
         read_profiles(m);
-        SHELLS[i].print(stdout, m);
+        print_script(stdout, m, &SHELLS[i]);
         free(m);
         if (fflush(stdout) != 0 || ferror(stdout)) {
             fprintf(stderr, "startklar: cannot write the completion script\n");
