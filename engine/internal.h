@@ -371,7 +371,10 @@ const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usa
 const char *sk_report_baseline_name(sk_baseline_state b);
 
 /* Helpers the writers share (report_support.c). */
-void sk_report_xml(FILE *out, const char *s, int attribute); /* sk_buf_xml to out */
+/* s as XML text to out, controls shown as escapes (sk_report_visible) but line breaks kept. */
+void sk_report_xml(FILE *out, const char *s, int attribute);
+/* The same, a line break too shown as \n unless keep_newline: for one line of a listing. */
+void sk_report_xml_text(FILE *out, const char *s, int attribute, int keep_newline);
 /* Appends s for a human reader: every character that could steer a terminal
  * or forge a line (controls, DEL, C1 such as CSI and NEL, line separators,
  * bidirectional overrides; a newline too unless keep_newline) is shown as an

@@ -55,8 +55,6 @@ static void json_finding(const sk_finding *f, const char *unit, const char *wrap
     json_str(out, f->file);
     fprintf(out, ", \"line\": %d, \"column\": %d, \"path\": ", f->line, f->column);
     json_str(out, f->path);
-    fputs(", \"stable_path\": ", out);
-    json_str(out, f->stable_path ? f->stable_path : f->path);
     fprintf(out, ", \"waived\": %s", f->waived ? "true" : "false");
     if (f->waiver) {
         fputs(", \"waiver\": {\"reason\": ", out);
@@ -72,6 +70,8 @@ static void json_finding(const sk_finding *f, const char *unit, const char *wrap
     fprintf(out, ", \"known\": %s", f->known ? "true" : "false");
     if (sk_report_baseline_name(f->baseline))
         fprintf(out, ", \"baseline\": \"%s\"", sk_report_baseline_name(f->baseline));
+    fputs(", \"stable_path\": ", out); /* the baseline's key (docs/gating.md) */
+    json_str(out, f->stable_path ? f->stable_path : f->path);
     fputc('}', out);
 }
 
@@ -282,6 +282,8 @@ static void text_marks(FILE *out, const sk_catalogue *cat, const sk_finding *f)
                 show(&sh, f->waiver->approved_by), show(&sh, f->waiver->reason));
         if (f->waiver->expiring)
             fputs(sk_label(cat, " [the waiver expires soon]"), out);
+    } else if (f->waived) {
+        fputs(sk_label(cat, " [waived]"), out);
     }
     if (f->known)
         fputs(sk_label(cat, f->baseline == SK_BASELINE_UPDATED ? " [known: in the baseline, reworded]"
@@ -373,7 +375,7 @@ static void text_end(sk_writing *w)
     if (res->warnings.count)
         fputc('\n', out);
     if (res->stopped) {
-        fprintf(out, "%s\n", sk_label(cat, "Nothing was judged: correct the error above and run again."));
+        fprintf(out, "%s\n", sk_label(cat, "Nothing was judged: correct the errors listed and run again."));
         return;
     }
     if (res->fixed.count)

@@ -8,13 +8,21 @@
 
 void sk_report_xml(FILE *out, const char *s, int attribute)
 {
+    sk_report_xml_text(out, s, attribute, 1);
+}
+
+void sk_report_xml_text(FILE *out, const char *s, int attribute, int keep_newline)
+{
     if (!s)
         return;
-    sk_buf b = {0};
-    sk_buf_xml(&b, s, attribute);
+    /* a CI page or a browser is read by people too: controls shown, not obeyed */
+    sk_buf shown = {0}, b = {0};
+    sk_report_visible(&shown, s, keep_newline);
+    sk_buf_xml(&b, shown.failed || !shown.data ? "" : shown.data, attribute);
     if (!b.failed && b.data)
         fwrite(b.data, 1, b.len, out);
     sk_buf_free(&b);
+    sk_buf_free(&shown);
 }
 
 int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u)
