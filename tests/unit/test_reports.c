@@ -1,7 +1,9 @@
 /* test_reports.c: the report writers on results the command line cannot
  * make yet: an empty run, a unit without a name, a waived finding, text
  * with every character a format must escape and bytes that are not UTF-8,
- * rules unknown to the result. Every format must write it whole. */
+ * rules unknown to the result, a unit with known gaps and control
+ * characters. Every format must write it whole. And what the verdict rests
+ * on: stable paths, and a check that judges nothing without a date or rules. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -210,6 +212,69 @@ static void known_waived_and_controls_every_format(void **state)
     sk_errors_free(&res.warnings);
 }
 
+/* The stable path names list items by identity, so inserting an item above
+ * one changes nothing of its key. */
+static void stable_paths(void **state)
+{
+    (void)state;
+    static const char DOC[] = "kind: unit-onboarding\nversion: 1\n"
+                              "unit: {name: Visby, hsa_id: SE2321000222-V001}\n"
+                              "programs: [Sömnbesvär, Oro]\n"
+                              "staff:\n"
+                              "  - {id: s1, name: Karin Ek, roles: [practitioner]}\n"
+                              "  - {id: s2, name: Eva Lind, roles: [practitioner]}\n"
+                              "  - {name: Ola Berg, roles: [practitioner]}\n"
+                              "  - {roles: [practitioner]}\n"
+                              "  - {id: s9, roles: [practitioner]}\n"
+                              "  - {id: s9, roles: [practitioner]}\n";
+    sk_limits l = sk_limits_default();
+    sk_docset *ds = sk_docset_new(&l);
+    sk_errors errs;
+    sk_errors_init(&errs);
+    assert_non_null(ds);
+    assert_int_equal(sk_load_buffer(ds, "o.yaml", DOC, sizeof DOC - 1, &errs), 0);
+    const sk_node *root = ds->docs[0].root;
+    static const char *const CASES[][2] = {
+        {"staff[2].roles", "staff[id=s2].roles"},     /* by id */
+        {"staff[3]", "staff[name=Ola Berg]"},         /* by name when there is no id */
+        {"staff[4].roles[1]", "staff[4].roles[practitioner]"}, /* by position when it has neither */
+        {"staff[5]", "staff[5]"},                     /* an id two items share is no identity */
+        {"programs[1]", "programs[Sömnbesvär]"},      /* a text item by its text */
+        {"staff[9].x", "staff[9].x"},                 /* past the end: as the rule wrote it */
+        {"unit.hsa_id", "unit.hsa_id"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        char *got = sk_stable_path(root, CASES[i][0]);
+        assert_non_null(got);
+        assert_string_equal(got, CASES[i][1]);
+        free(got);
+    }
+    sk_errors_free(&errs);
+    sk_docset_free(ds);
+}
+
+/* The library judges nothing without a date or without rules: an error, exit 2. */
+static void check_judges_nothing(void **state)
+{
+    (void)state;
+    const char *paths[] = {"no-such-dir"};
+    sk_check_options o = {.paths = paths, .npaths = 1, .fail_on = SK_SEV_ERROR};
+    sk_result res;
+    assert_int_equal(sk_check(&o, &res), 2);
+    assert_true(res.stopped);
+    assert_int_equal(res.errors.count, 1);
+    assert_int_equal(res.errors.items[0].kind, SK_ERR_USAGE);
+    has(res.errors.items[0].message, "as_of");
+    assert_int_equal(res.summary.units, 0);
+    sk_result_free(&res);
+    o.as_of = "2027-04-10"; /* an embedder that forgot rule_dirs */
+    assert_int_equal(sk_check(&o, &res), 2);
+    assert_true(res.stopped);
+    has(res.errors.items[0].message, "no rules to run");
+    sk_result_free(&res);
+}
+
 static void xml_escaping(void **state)
 {
     (void)state;
@@ -230,6 +295,8 @@ int main(void)
         cmocka_unit_test(empty_result_every_format),
         cmocka_unit_test(waived_and_hostile_text),
         cmocka_unit_test(known_waived_and_controls_every_format),
+        cmocka_unit_test(stable_paths),
+        cmocka_unit_test(check_judges_nothing),
         cmocka_unit_test(xml_escaping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
