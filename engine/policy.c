@@ -5,8 +5,10 @@
  * loader and schema tables as the units (kinds profile, waivers, baseline). */
 #include "internal.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A baseline entry (or a finding recorded for --write-baseline). */
 typedef struct known {
@@ -305,6 +307,40 @@ static int apply_profile_doc(sk_policy *pol, sk_rules *r, const sk_doc *d, sk_er
 
 #define MAX_EXTENDS 8
 
+/* A profile named by a name that rules_dir does not hold: the closest shipped
+ * name, as a second error ("--profile prelaunh": did you mean 'prelaunch'?). */
+static void suggest_profile(const char *path, const char *rules_dir, sk_errors *errs)
+{
+    size_t n = strlen(rules_dir);
+    const char *name = path + n + 1;
+    size_t len = strlen(name);
+    if (strncmp(path, rules_dir, n) != 0 || path[n] != '/' || strchr(name, '/') || len <= 5 ||
+        access(path, F_OK) == 0)
+        return;
+    DIR *d = opendir(rules_dir);
+    char best[256] = "";
+    size_t best_d = 3;
+    for (struct dirent *e = d ? readdir(d) : NULL; e; e = readdir(d)) {
+        size_t el = strlen(e->d_name);
+        if (el <= 5 || el - 5 >= sizeof best || strcmp(e->d_name + el - 5, ".yaml") != 0)
+            continue;
+        char candidate[256];
+        memcpy(candidate, e->d_name, el - 5);
+        candidate[el - 5] = '\0';
+        char wanted[256];
+        snprintf(wanted, sizeof wanted, "%.*s", (int)(len - 5), name);
+        size_t dist = sk_edit_distance(wanted, candidate);
+        /* ties: the first in name order, so the hint does not depend on the directory's order */
+        if (dist < best_d || (dist == best_d && best[0] && strcmp(candidate, best) < 0))
+            best_d = dist, memcpy(best, candidate, el - 4);
+    }
+    if (d)
+        closedir(d);
+    if (best[0])
+        sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%.*s' (did you mean '%s'?)",
+                      (int)(len - 5), name, best);
+}
+
 /* Loads the profile at path and everything it extends (base first), and
  * applies them in that order. */
 static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const char *rules_dir, int depth,
@@ -320,8 +356,10 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
     for (size_t i = before; i < errs->count; i++)
         if (errs->items[i].kind == SK_ERR_INPUT)
             errs->items[i].kind = SK_ERR_POLICY;
-    if (errs->count > before)
+    if (errs->count > before) {
+        suggest_profile(path, rules_dir, errs);
         return 1;
+    }
     if (pol->docs->count != first + 1 || strcmp(pol->docs->docs[first].kind, "profile") != 0)
         return sk_errors_add(errs, SK_ERR_POLICY, path, 1, 1, "a profile file holds one document of kind profile"),
                1;

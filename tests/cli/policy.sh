@@ -205,6 +205,19 @@ run check --as-of 2027-04-10 --profile "$P/profiles/wrong-type.yaml" "$CP02"
 check "a parameter of the wrong type is exit 2" has "$WORK/out" "wrong-type.yaml:5:15: policy error: parameter 'max_days' of rule ON-11 must be an integer (its default is 365)"
 run check --as-of 2027-04-10 --profile nosuchprofile "$CP02"
 check "a missing profile is exit 2" [ "$code" = 2 ]
+check "... and judges nothing" lacks "$WORK/out" "SE2321000222-V001"
+check "... saying so" has "$WORK/out" "Nothing was judged: correct the errors listed and run again."
+run check --as-of 2027-04-10 --profile prelaunh "$ROOT/examples"
+check "a misspelt profile: exit 2, no unit labelled" [ "$code" = 2 ] && lacks "$WORK/out" "NOT READY" && lacks "$WORK/out" "ready"
+check "... with a suggestion" has "$WORK/out" "policy error: there is no profile 'prelaunh' (did you mean 'prelaunch'?)"
+run check --as-of 2027-04-10 --profile "$P/profiles/unknown-rule.yaml" --format json "$CP02"
+check "a broken profile labels no unit in json either" has "$WORK/out" '"units": [],'
+check "... and says the run stopped" has "$WORK/out" '"stopped": true'
+printf 'kind: baseline\nversion: 1\nfindings: 3\n' >"$WORK/bad-baseline.yaml"
+run check --as-of 2027-04-10 --baseline "$WORK/bad-baseline.yaml" "$CP02"
+check "an invalid baseline stops the run: exit 2, no unit" [ "$code" = 2 ] && lacks "$WORK/out" "SE2321000222-V001"
+run check --as-of 2027-04-10 --waivers "$WORK/no-such-waivers.yaml" "$CP02"
+check "an unreadable waivers file stops the run: exit 2, no unit" [ "$code" = 2 ] && lacks "$WORK/out" "SE2321000222-V001"
 
 run rules explain ON-11 --profile "$P/profiles/long-retention.yaml"
 check "rules explain shows a parameter's default and its profile value" \
@@ -229,5 +242,23 @@ check "--only then --skip: what --only keeps, less what --skip names" lacks "$WO
 run check --as-of 2027-04-10 --only XX-01 "$CP02"
 check "--only with an unknown rule is a usage error" [ "$code" = 2 ]
 check "that names it" has "$WORK/out" "'XX-01' names no loaded rule"
+check "... and labels no unit" lacks "$WORK/out" "NOT READY"
+
+# --- nothing is judged from nothing ----------------------------------------------------------
+for sel in "" ",,," " , "; do
+  run check --as-of 2027-04-10 --only "$sel" "$CP02"
+  check "--only '$sel' is a usage error (exit 2)" [ "$code" = 2 ]
+  check "... that says so" has "$WORK/out" "usage error: --only names no rule: give rule ids or prefixes"
+  check "... and no unit is ready" lacks "$WORK/out" "ready"
+done
+run check --as-of 2027-04-10 --skip "" "$CP02"
+check "--skip '' is a usage error too" has "$WORK/out" "usage error: --skip names no rule"
+run check --as-of 2027-04-10 --no-builtin "$ROOT/examples"
+check "no rules at all: exit 2" [ "$code" = 2 ]
+check "... 'no rules to run'" has "$WORK/out" "usage error: no rules to run"
+check "... and no unit is labelled" lacks "$WORK/out" "SE23"
+run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --only SM- "$CP02"
+check "a profile and --only that leave no rule: exit 2" [ "$code" = 2 ]
+check "... 'no rules to run'" has "$WORK/out" "usage error: no rules to run"
 
 summary
