@@ -312,11 +312,14 @@ static int apply_profile_doc(sk_policy *pol, sk_rules *r, const sk_doc *d, sk_er
 static void suggest_profile(const char *path, const char *rules_dir, sk_errors *errs)
 {
     size_t n = strlen(rules_dir);
+    if (strncmp(path, rules_dir, n) != 0 || path[n] != '/')
+        return;
     const char *name = path + n + 1;
     size_t len = strlen(name);
-    if (strncmp(path, rules_dir, n) != 0 || path[n] != '/' || strchr(name, '/') || len <= 5 ||
-        access(path, F_OK) == 0)
+    if (strchr(name, '/') || len <= 5 || len - 5 >= 256 || access(path, F_OK) == 0)
         return;
+    char wanted[256];
+    snprintf(wanted, sizeof wanted, "%.*s", (int)(len - 5), name);
     DIR *d = opendir(rules_dir);
     char best[256] = "";
     size_t best_d = 3;
@@ -327,8 +330,6 @@ static void suggest_profile(const char *path, const char *rules_dir, sk_errors *
         char candidate[256];
         memcpy(candidate, e->d_name, el - 5);
         candidate[el - 5] = '\0';
-        char wanted[256];
-        snprintf(wanted, sizeof wanted, "%.*s", (int)(len - 5), name);
         size_t dist = sk_edit_distance(wanted, candidate);
         /* ties: the first in name order, so the hint does not depend on the directory's order */
         if (dist < best_d || (dist == best_d && best[0] && strcmp(candidate, best) < 0))
@@ -337,8 +338,8 @@ static void suggest_profile(const char *path, const char *rules_dir, sk_errors *
     if (d)
         closedir(d);
     if (best[0])
-        sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%.*s' (did you mean '%s'?)",
-                      (int)(len - 5), name, best);
+        sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%s' (did you mean '%s'?)", wanted,
+                      best);
 }
 
 /* Loads the profile at path and everything it extends (base first), and
