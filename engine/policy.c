@@ -608,20 +608,21 @@ static int known_cmp(const void *pa, const void *pb)
     return c ? c : strcmp(a->fingerprint, b->fingerprint);
 }
 
-int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, sk_errors *warnings)
+/* Reads the baseline's entries from its loaded document (the entries are copied). */
+static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_errors *errs, sk_errors *warnings)
 {
-    size_t first = pol->docs->count, before = errs->count;
-    sk_load_file(pol->docs, path, errs);
+    size_t before = errs->count;
+    sk_load_file(ds, path, errs);
     for (size_t i = before; i < errs->count; i++)
         if (errs->items[i].kind == SK_ERR_INPUT)
             errs->items[i].kind = SK_ERR_POLICY;
     if (errs->count > before)
         return (int)(errs->count - before);
-    if (pol->docs->count != first + 1 || strcmp(pol->docs->docs[first].kind, "baseline") != 0)
-        return sk_errors_add(errs, SK_ERR_POLICY, path, pol->docs->count > first ? pol->docs->docs[first].root->line : 1,
-                             1, "--baseline takes one document of kind baseline"),
+    if (ds->count != 1 || strcmp(ds->docs[0].kind, "baseline") != 0)
+        return sk_errors_add(errs, SK_ERR_POLICY, path, ds->count ? ds->docs[0].root->line : 1, 1,
+                             "--baseline takes one document of kind baseline"),
                1;
-    const sk_doc *d = &pol->docs->docs[first];
+    const sk_doc *d = &ds->docs[0];
     /* the entries' format (`format: 2`); a baseline without it is of the first format */
     const sk_node *format = sk_node_get(d->root, "format");
     pol->baseline_version = format && format->type == SK_NODE_INT ? (int)format->v.i : 1;
@@ -658,6 +659,21 @@ int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, s
     if (pol->nbaseline > 1)
         qsort(pol->baseline, pol->nbaseline, sizeof *pol->baseline, known_cmp);
     return 0;
+}
+
+int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, sk_errors *warnings)
+{
+    /* a document of its own, freed once its entries are copied: a region's baseline is large
+     * (about 120 bytes and 6 nodes an entry), so it gets room for a million entries */
+    sk_limits l = sk_limits_default();
+    l.max_file_bytes = 256u << 20;
+    l.max_nodes = 8000000;
+    sk_docset *ds = sk_docset_new(&l);
+    if (!ds)
+        return 1;
+    int rc = read_baseline(pol, ds, path, errs, warnings);
+    sk_docset_free(ds);
+    return rc;
 }
 
 /* The first baseline entry of a unit (entries are sorted by unit). */
