@@ -664,10 +664,10 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
 int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, sk_errors *warnings)
 {
     /* a document of its own, freed once its entries are copied: a region's baseline is large
-     * (about 120 bytes and 6 nodes an entry), so it gets room for a million entries */
+     * (about 120 bytes and 6 nodes an entry), so it gets room for 300 000 entries */
     sk_limits l = sk_limits_default();
-    l.max_file_bytes = 256u << 20;
-    l.max_nodes = 8000000;
+    l.max_file_bytes = 64u << 20;
+    l.max_nodes = 2000000;
     sk_docset *ds = sk_docset_new(&l);
     if (!ds)
         return 1;
