@@ -13,7 +13,7 @@
 /* A baseline entry (or a finding recorded for --write-baseline). */
 typedef struct known {
     char *unit, *rule, *path, *fingerprint;
-    sk_severity severity; /* SK_SEV_NONE: any (a version-1 baseline) */
+    sk_severity severity; /* SK_SEV_NONE: any (a baseline of the first format) */
     int used;    /* a finding of this run matched it */
     int checked; /* its unit was judged whole in this run */
 } known;

@@ -298,9 +298,9 @@ MAP(WAIVERS, {"kind", &STR, "waivers"},
 
 MAP(BASELINE_ENTRY, {"unit", &STR, "the unit's HSA-id"},
     {"rule", &STR, "the rule id"},
-    {"path", &STR, "the finding's stable path (version 1: its path by position)"},
-    {"severity", &SEVERITY, "the severity recorded (version 2)"},
-    {"fingerprint", &STR, "a short hash of the message (version 2)"});
+    {"path", &STR, "the finding's stable path (format 1: its path by position)"},
+    {"severity", &SEVERITY, "the severity recorded (format 2)"},
+    {"fingerprint", &STR, "a short hash of the message (format 2)"});
 LIST_OF(BASELINE_ENTRIES, BASELINE_ENTRY);
 /* every document's envelope is version 1 (load.c); the entries' format is the baseline's own */
 static const sk_shape BASELINE_FORMAT = {.type = SK_T_INT, .min = 2, .max = 2};
