@@ -171,6 +171,7 @@ static int report(lua_State *L)
         rt->out_of_memory = 1;
         return luaL_error(L, "out of memory");
     }
+    f->stable_path = sk_stable_path(r.doc->root, f->path); /* NULL (out of memory): path */
     out->nfindings++;
     return 0;
 }
@@ -501,7 +502,7 @@ void sk_unit_result_free(sk_unit_result *r)
 {
     for (size_t i = 0; i < r->nfindings; i++) {
         sk_finding *f = &r->findings[i];
-        free(f->rule), free(f->message), free(f->file), free(f->path);
+        free(f->rule), free(f->message), free(f->file), free(f->path), free(f->stable_path);
     }
     for (size_t i = 0; i < r->nfiles; i++)
         free(r->files[i]);
