@@ -359,21 +359,37 @@ static void keep_shard_errors(sk_result *res, const sk_check_options *o)
     res->errors.count = w;
 }
 
-/* The profile, --only/--skip, --waivers and --baseline; their errors are
- * the run's (exit 2). -1 only when out of memory. */
+/* The profile, --only/--skip, --waivers and --baseline. Returns 1 when the
+ * run must judge nothing: no valid as_of, no rule to run, or a usage or
+ * policy error (each added to the run's errors); 0 to go on; -1 when out of
+ * memory. */
 static int setup_policy(const sk_check_options *o, sk_result *res, sk_rules *rules)
 {
     if (!(res->policy = sk_policy_new(o->collect_baseline)))
         return -1;
+    size_t before = res->errors.count;
+    if (!o->as_of || !sk_date_valid(o->as_of, strlen(o->as_of)))
+        return sk_errors_add(&res->errors, SK_ERR_USAGE, NULL, 0, 0,
+                             "the date to judge against (as_of) must be a real date YYYY-MM-DD") ? -1 : 1;
     /* a profile changes the rules: never the caller's own loaded set */
     if (o->profile_path && rules == res->owned_rules)
         sk_policy_profile(res->policy, rules, o->profile_path, o->profiles_dir, &res->errors);
     if ((o->only || o->skip) && rules == res->owned_rules)
         sk_rules_select(rules, o->only, o->skip, &res->errors);
     for (size_t i = 0; i < o->nwaiver_files; i++)
-        sk_policy_load_waivers(res->policy, o->waiver_files[i], &res->errors);
+        sk_policy_load_waivers(res->policy, o->waiver_files[i], rules, o->as_of, &res->errors);
     if (o->baseline)
-        sk_policy_load_baseline(res->policy, o->baseline, &res->errors);
+        sk_policy_load_baseline(res->policy, o->baseline, &res->errors, &res->warnings);
+    for (size_t i = before; i < res->errors.count; i++)
+        if (res->errors.items[i].kind == SK_ERR_USAGE || res->errors.items[i].kind == SK_ERR_POLICY)
+            return 1;
+    size_t enabled = 0;
+    for (size_t i = 0; i < sk_rules_count(rules); i++)
+        enabled += sk_rules_enabled(rules, i) != 0;
+    if (!enabled)
+        return sk_errors_add(&res->errors, SK_ERR_USAGE, NULL, 0, 0,
+                             "no rules to run: none was loaded, or the profile and --only/--skip switched "
+                             "every one off") ? -1 : 1;
     return 0;
 }
 
@@ -401,12 +417,21 @@ int sk_check(const sk_check_options *o, sk_result *res)
         sk_rules_translate(rules, o->catalogue);
     }
     res->rules = b.rules = rules;
-    if (setup_policy(o, res, rules))
+    int stop = setup_policy(o, res, rules);
+    if (stop < 0)
         goto done;
     /* the reports get the rules as plain data (after the profile and --only) */
     res->rule_meta = res->owned_meta = sk_rules_meta(rules, &res->nrule_meta);
     if (rules->nrules && !res->owned_meta)
         goto done;
+    if (stop) {
+        /* nothing is judged: the report holds the errors alone */
+        res->stopped = 1;
+        rc = 0;
+        if (o->format && !(b.report = sk_report_begin(o->format, res, &o->report, o->out)))
+            rc = -1;
+        goto done;
+    }
 
     sk_index_options io = {.paths = o->paths, .npaths = o->npaths, .limits = &limits,
                            .jobs = o->jobs ? o->jobs : 1, .shards = o->shards, .shard = o->shard,

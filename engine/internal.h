@@ -189,14 +189,23 @@ void sk_policy_free(sk_policy *p);
  * profiles_dir, a path is relative to the profile naming it). Errors added. */
 int sk_policy_profile(sk_policy *p, sk_rules *r, const char *path, const char *profiles_dir,
                       sk_errors *errs);
-int sk_policy_load_waivers(sk_policy *p, const char *path, sk_errors *errs);
-/* Takes the waivers of a waivers document (from an input file). */
+/* Loads the waivers of a --waivers file; each is checked against the rules
+ * and the profile's waivers.max_days from as_of (errors are policy errors). */
+int sk_policy_load_waivers(sk_policy *p, const char *path, const sk_rules *r, const char *as_of,
+                           sk_errors *errs);
+/* A waivers document met among the input files: an input error, never applied. */
 int sk_policy_add_waivers(sk_policy *p, const sk_doc *d, sk_errors *errs);
-int sk_policy_load_baseline(sk_policy *p, const char *path, sk_errors *errs);
-/* Marks a finding waived or known (in the baseline). 0 or -1 (out of memory). */
-int sk_policy_judge(sk_policy *p, const char *as_of, const char *unit, sk_finding *f);
-/* After the last unit: expired and stale waivers, fixed baseline entries. */
+/* Loads a baseline (version 2, or 1 with a warning to rewrite it). */
+int sk_policy_load_baseline(sk_policy *p, const char *path, sk_errors *errs, sk_errors *warnings);
+/* Marks the unit's findings waived or known (in the baseline); whole: the unit
+ * was judged whole, so its unmatched baseline entries are fixed. 0 or -1
+ * (out of memory). */
+int sk_policy_judge_unit(sk_policy *p, const char *as_of, sk_unit_result *u, int whole);
+/* After the last unit: expired, stale and expiring waivers, fixed baseline entries. */
 int sk_policy_finish(sk_policy *p, const char *as_of, sk_errors *warnings, sk_errors *fixed);
+/* A finding's path with list items named by their identity (stable_path.c);
+ * malloc'd, NULL when out of memory. */
+char *sk_stable_path(const sk_node *root, const char *path);
 
 /* ---- the unit index of a batch (index.c) ---------------------------------- */
 
@@ -409,11 +418,25 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err);
 
 /* What report.c shares with the writers in their own files. */
 void sk_report_json_str(FILE *out, const char *s); /* a JSON string, or null */
-const char *sk_report_status_name(sk_unit_status s); /* pass, fail, error */
+const char *sk_report_status_name(sk_unit_status s); /* pass, fail, error, known_gaps */
+/* The status as the reports word it in English (put it through sk_label). */
+const char *sk_report_status_label(sk_unit_status s); /* ready, NOT READY, ... */
 const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usage */
+/* A finding's baseline state as SARIF names it (new, unchanged, updated), or NULL. */
+const char *sk_report_baseline_name(sk_baseline_state b);
 
 /* Helpers the writers share (report_support.c). */
-void sk_report_xml(FILE *out, const char *s, int attribute); /* sk_buf_xml to out */
+/* s as XML text to out, controls shown as escapes (sk_report_visible) but line breaks kept. */
+void sk_report_xml(FILE *out, const char *s, int attribute);
+/* The same, a line break too shown as \n unless keep_newline: for one line of a listing. */
+void sk_report_xml_text(FILE *out, const char *s, int attribute, int keep_newline);
+/* Appends s for a human reader: every character that could steer a terminal
+ * or forge a line (controls, DEL, C1 such as CSI and NEL, line separators,
+ * bidirectional overrides; a newline too unless keep_newline) is shown as an
+ * escape (\x1B, \n, \u202E), and a byte that is not UTF-8 as \xNN. */
+void sk_report_visible(sk_buf *b, const char *s, int keep_newline);
+/* The same straight to a stream. */
+void sk_report_text(FILE *out, const char *s);
 /* Whether a rule applied to a unit: it has a document of the rule's kind, or
  * the rule is for "unit" and the unit has any document that was read. */
 int sk_report_rule_applies(const sk_rule_meta *rule, const sk_unit_result *u);

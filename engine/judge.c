@@ -1,5 +1,6 @@
 /* judge.c: findings -> verdicts. Sorts each unit's findings into their fixed
- * order, gives the unit its status against --fail-on, adds it to the summary
+ * order, lets the policy mark them waived or known, gives the unit its status
+ * against --fail-on (ready, ready with known gaps, not ready, error), adds it to the summary
  * (counts, the most common gaps, the units with most errors) and, at the
  * end, chooses the exit code (0 ready, 1 not ready, 2 not judged). */
 #include "internal.h"
@@ -67,17 +68,23 @@ int sk_judge_unit(sk_result *res, sk_unit_result *u)
     sk_summary *s = &res->summary;
     if (u->nfindings > 1)
         qsort(u->findings, u->nfindings, sizeof *u->findings, finding_cmp);
-    int fails = 0;
+    int whole = !u->load_errors && !u->rule_errors;
+    if (res->policy && sk_policy_judge_unit(res->policy, res->as_of, u, whole))
+        return -1;
+    int fails = 0, known = 0;
     size_t errors = 0;
     for (size_t j = 0; j < u->nfindings; j++) {
         sk_finding *f = &u->findings[j];
-        if (res->policy && sk_policy_judge(res->policy, res->as_of, u->hsa_id, f))
-            return -1;
         s->findings[f->severity]++;
         errors += f->severity == SK_SEV_ERROR;
-        /* a waived or already known finding is reported but does not fail */
-        if (!f->waived && !f->known && res->fail_on != SK_SEV_NONE && f->severity >= res->fail_on)
-            fails = 1;
+        /* a waived finding is reported but does not fail; a known one leaves
+         * the unit ready with known gaps */
+        if (!f->waived && res->fail_on != SK_SEV_NONE && f->severity >= res->fail_on) {
+            if (f->known)
+                known = 1;
+            else
+                fails = 1;
+        }
         /* a rule counts once per unit */
         int seen = 0;
         for (size_t k = 0; k < j && !seen; k++)
@@ -85,10 +92,12 @@ int sk_judge_unit(sk_result *res, sk_unit_result *u)
         if (!seen && count_gap(s, f->rule))
             return -1;
     }
-    if (u->load_errors || u->rule_errors)
+    if (!whole)
         u->status = SK_UNIT_ERROR, s->errored++;
     else if (fails)
         u->status = SK_UNIT_FAIL, s->failed++;
+    else if (known)
+        u->status = SK_UNIT_KNOWN_GAPS, s->known_gaps++;
     else
         u->status = SK_UNIT_PASS, s->passed++;
     s->units++;
@@ -106,7 +115,7 @@ static int gap_cmp(const void *pa, const void *pb)
 int sk_judge_finish(sk_result *res)
 {
     sk_summary *s = &res->summary;
-    if (res->policy && sk_policy_finish(res->policy, res->as_of, &res->warnings, &res->fixed))
+    if (res->policy && !res->stopped && sk_policy_finish(res->policy, res->as_of, &res->warnings, &res->fixed))
         return -1;
     if (s->ngaps > 1)
         qsort(s->gaps, s->ngaps, sizeof *s->gaps, gap_cmp);

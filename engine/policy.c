@@ -5,12 +5,17 @@
  * loader and schema tables as the units (kinds profile, waivers, baseline). */
 #include "internal.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+/* A baseline entry (or a finding recorded for --write-baseline). */
 typedef struct known {
-    char *unit, *rule, *path;
-    int used;
+    char *unit, *rule, *path, *fingerprint;
+    sk_severity severity; /* SK_SEV_NONE: any (a baseline of the first format) */
+    int used;    /* a finding of this run matched it */
+    int checked; /* its unit was judged whole in this run */
 } known;
 
 struct sk_policy {
@@ -20,6 +25,9 @@ struct sk_policy {
     known *baseline;
     size_t nbaseline, capbaseline;
     int has_baseline;
+    int baseline_version; /* its format: 1, paths by position, no severity; 2, stable paths */
+    long max_days;      /* the longest a waiver may run from --as-of (waivers.max_days) */
+    long expiring_days; /* a waiver this close to its expiry is expiring soon */
     known *seen; /* every finding's fingerprint, for --write-baseline */
     size_t nseen, capseen;
     int collect;
@@ -36,13 +44,15 @@ sk_policy *sk_policy_new(int collect)
         return NULL;
     }
     p->collect = collect;
+    p->max_days = 180;
+    p->expiring_days = 14;
     return p;
 }
 
 static void known_free(known *k, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        free(k[i].unit), free(k[i].rule), free(k[i].path);
+        free(k[i].unit), free(k[i].rule), free(k[i].path), free(k[i].fingerprint);
     free(k);
 }
 
@@ -130,7 +140,9 @@ int sk_rules_select(sk_rules *r, const char *only, const char *skip, sk_errors *
         if (which == 0)
             for (size_t i = 0; i < r->nrules; i++)
                 r->rules[i].keep = 0;
+        size_t selectors = 0;
         for (char *save = NULL, *sel = strtok_r(copy, ", ", &save); sel; sel = strtok_r(NULL, ", ", &save)) {
+            selectors++;
             size_t n = 0;
             for (size_t i = 0; i < r->nrules; i++)
                 if (selects(sel, r->rules[i].info.id)) {
@@ -141,6 +153,12 @@ int sk_rules_select(sk_rules *r, const char *only, const char *skip, sk_errors *
                 unknown_selector(errs, SK_ERR_USAGE, r, NULL, 0, 0, sel);
                 bad++;
             }
+        }
+        if (!selectors) {
+            /* an empty variable in a CI script must not switch every rule off */
+            sk_errors_add(errs, SK_ERR_USAGE, NULL, 0, 0, "%s names no rule: give rule ids or prefixes",
+                          which == 0 ? "--only" : "--skip");
+            bad++;
         }
         free(copy);
     }
@@ -251,8 +269,21 @@ static int apply_selectors(sk_rules *r, const sk_doc *d, const char *key, int on
     return bad;
 }
 
-static int apply_profile_doc(sk_rules *r, const sk_doc *d, sk_errors *errs)
+/* The profile's limits on waivers (a profile extending another overrides them). */
+static void apply_waiver_limits(sk_policy *pol, const sk_doc *d)
 {
+    const sk_node *limits = sk_node_get(d->root, "waivers");
+    const sk_node *max = limits ? sk_node_get(limits, "max_days") : NULL;
+    const sk_node *soon = limits ? sk_node_get(limits, "expiring_days") : NULL;
+    if (max && max->type == SK_NODE_INT)
+        pol->max_days = (long)max->v.i;
+    if (soon && soon->type == SK_NODE_INT)
+        pol->expiring_days = (long)soon->v.i;
+}
+
+static int apply_profile_doc(sk_policy *pol, sk_rules *r, const sk_doc *d, sk_errors *errs)
+{
+    apply_waiver_limits(pol, d);
     int bad = apply_selectors(r, d, "disable", 0, errs);
     bad += apply_selectors(r, d, "enable", 1, errs);
     const sk_node *sev = sk_node_get(d->root, "severity");
@@ -271,6 +302,41 @@ static int apply_profile_doc(sk_rules *r, const sk_doc *d, sk_errors *errs)
 
 #define MAX_EXTENDS 8
 
+/* A profile named by a name that rules_dir does not hold: the closest shipped
+ * name, as a second error ("--profile prelaunh": did you mean 'prelaunch'?). */
+static void suggest_profile(const char *path, const char *rules_dir, sk_errors *errs)
+{
+    size_t n = strlen(rules_dir);
+    if (strncmp(path, rules_dir, n) != 0 || path[n] != '/')
+        return;
+    const char *name = path + n + 1;
+    size_t len = strlen(name);
+    if (strchr(name, '/') || len <= 5 || len - 5 >= 256 || access(path, F_OK) == 0)
+        return;
+    char wanted[256];
+    snprintf(wanted, sizeof wanted, "%.*s", (int)(len - 5), name);
+    DIR *d = opendir(rules_dir);
+    char best[256] = "";
+    size_t best_d = 3;
+    for (struct dirent *e = d ? readdir(d) : NULL; e; e = readdir(d)) {
+        size_t el = strlen(e->d_name);
+        if (el <= 5 || el - 5 >= sizeof best || strcmp(e->d_name + el - 5, ".yaml") != 0)
+            continue;
+        char candidate[256];
+        memcpy(candidate, e->d_name, el - 5);
+        candidate[el - 5] = '\0';
+        size_t dist = sk_edit_distance(wanted, candidate);
+        /* ties: the first in name order, so the hint does not depend on the directory's order */
+        if (dist < best_d || (dist == best_d && best[0] && strcmp(candidate, best) < 0))
+            best_d = dist, memcpy(best, candidate, el - 4);
+    }
+    if (d)
+        closedir(d);
+    if (best[0])
+        sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%s' (did you mean '%s'?)", wanted,
+                      best);
+}
+
 /* Loads the profile at path and everything it extends (base first), and
  * applies them in that order. */
 static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const char *rules_dir, int depth,
@@ -286,8 +352,10 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
     for (size_t i = before; i < errs->count; i++)
         if (errs->items[i].kind == SK_ERR_INPUT)
             errs->items[i].kind = SK_ERR_POLICY;
-    if (errs->count > before)
+    if (errs->count > before) {
+        suggest_profile(path, rules_dir, errs);
         return 1;
+    }
     if (pol->docs->count != first + 1 || strcmp(pol->docs->docs[first].kind, "profile") != 0)
         return sk_errors_add(errs, SK_ERR_POLICY, path, 1, 1, "a profile file holds one document of kind profile"),
                1;
@@ -311,7 +379,7 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
             return bad;
         d = &pol->docs->docs[first]; /* the docs array may have moved */
     }
-    return apply_profile_doc(r, d, errs);
+    return apply_profile_doc(pol, r, d, errs);
 }
 
 int sk_policy_profile(sk_policy *pol, sk_rules *r, const char *path, const char *profiles_dir,
@@ -390,7 +458,59 @@ char *sk_param_profile_json(const sk_param *p)
 
 static const char *const WAIVER_REQUIRED[] = {"rule", "unit", "reason", "approved_by", "expires", NULL};
 
-int sk_policy_add_waivers(sk_policy *pol, const sk_doc *d, sk_errors *errs)
+/* Whether a text has anything but white space. */
+static int blank(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return *s == '\0';
+}
+
+/* Checks one waiver against the rules and the profile's limits; 0 when it
+ * may be applied, else the errors it added (policy errors, at its position). */
+static int waiver_valid(const sk_policy *pol, const sk_rules *r, const char *as_of, const sk_doc *d,
+                        const sk_node *w, size_t i, sk_errors *errs)
+{
+    int bad = 0;
+    for (const char *const *f = WAIVER_REQUIRED; *f; f++) {
+        const char *v = text_of(w, *f);
+        if (!v || blank(v)) {
+            sk_errors_add(errs, SK_ERR_POLICY, d->file, w->line, w->column,
+                          v ? "a waiver's '%s' may not be empty (waivers[%zu])" : "a waiver needs '%s' (waivers[%zu])",
+                          *f, i + 1);
+            bad++;
+        }
+    }
+    if (bad)
+        return bad;
+    const sk_pair *rule = sk_node_pair(w, "rule"), *unit = sk_node_pair(w, "unit"),
+                  *expires = sk_node_pair(w, "expires");
+    if (!sk_rules_find(r, rule->value->text)) {
+        unknown_selector(errs, SK_ERR_POLICY, r, d->file, rule->value->line, rule->value->column,
+                         rule->value->text);
+        bad++;
+    }
+    if (strcmp(unit->value->text, "*") == 0) {
+        sk_errors_add(errs, SK_ERR_POLICY, d->file, unit->value->line, unit->value->column,
+                      "a waiver names one unit, not \"*\": to turn %s off for every unit, disable it in a "
+                      "profile (--profile)",
+                      rule->value->text);
+        bad++;
+    }
+    int64_t days = sk_date_days(expires->value->text) - sk_date_days(as_of);
+    if (days > pol->max_days) {
+        sk_errors_add(errs, SK_ERR_POLICY, d->file, expires->value->line, expires->value->column,
+                      "the waiver of %s for %s runs until %s, %lld days after %s: a waiver may run at most "
+                      "%ld days (the profile's waivers.max_days)",
+                      rule->value->text, unit->value->text, expires->value->text, (long long)days, as_of,
+                      pol->max_days);
+        bad++;
+    }
+    return bad;
+}
+
+/* Takes the waivers of a document given with --waivers. */
+static int add_waivers(sk_policy *pol, const sk_rules *r, const char *as_of, const sk_doc *d, sk_errors *errs)
 {
     const sk_node *list = sk_node_get(d->root, "waivers");
     int bad = 0;
@@ -398,16 +518,9 @@ int sk_policy_add_waivers(sk_policy *pol, const sk_doc *d, sk_errors *errs)
         const sk_node *w = list->v.seq.items[i];
         if (w->type != SK_NODE_MAP)
             continue;
-        int missing = 0;
-        for (const char *const *f = WAIVER_REQUIRED; *f; f++) {
-            if (!text_of(w, *f)) {
-                sk_errors_add(errs, SK_ERR_POLICY, d->file, w->line, w->column,
-                              "a waiver needs '%s' (waivers[%zu])", *f, i + 1);
-                missing = 1;
-            }
-        }
-        if (missing) {
-            bad++;
+        int wrong = waiver_valid(pol, r, as_of, d, w, i, errs);
+        if (wrong) {
+            bad += wrong;
             continue;
         }
         if (sk_grow((void **)&pol->waivers, &pol->capwaivers, pol->nwaivers, sizeof *pol->waivers))
@@ -423,19 +536,31 @@ int sk_policy_add_waivers(sk_policy *pol, const sk_doc *d, sk_errors *errs)
         x->file = sk_strdup(d->file);
         x->line = w->line;
         x->column = w->column;
+        x->days_left = (long)(sk_date_days(x->expires) - sk_date_days(as_of));
+        x->expiring = x->days_left > 0 && x->days_left <= pol->expiring_days;
         pol->nwaivers++;
     }
     return bad;
 }
 
-int sk_policy_load_waivers(sk_policy *pol, const char *path, sk_errors *errs)
+int sk_policy_add_waivers(sk_policy *pol, const sk_doc *d, sk_errors *errs)
+{
+    (void)pol; /* never applied: whoever may write in the input tree could waive anything */
+    return sk_errors_add(errs, SK_ERR_INPUT, d->file, d->root->line, d->root->column,
+                         "a waivers document is not input and is not applied: give waivers with --waivers") == 0;
+}
+
+int sk_policy_load_waivers(sk_policy *pol, const char *path, const sk_rules *r, const char *as_of, sk_errors *errs)
 {
     size_t first = pol->docs->count, before = errs->count;
     sk_load_file(pol->docs, path, errs);
+    for (size_t i = before; i < errs->count; i++)
+        if (errs->items[i].kind == SK_ERR_INPUT)
+            errs->items[i].kind = SK_ERR_POLICY;
     int bad = (int)(errs->count - before);
     for (size_t i = first; i < pol->docs->count; i++) {
         if (strcmp(pol->docs->docs[i].kind, "waivers") == 0)
-            bad += sk_policy_add_waivers(pol, &pol->docs->docs[i], errs);
+            bad += add_waivers(pol, r, as_of, &pol->docs->docs[i], errs);
         else
             bad += sk_errors_add(errs, SK_ERR_POLICY, path, pol->docs->docs[i].root->line, 1,
                                  "--waivers takes documents of kind waivers, not %s",
@@ -450,81 +575,205 @@ static int path_covers(const char *waiver, const char *path)
     if (!waiver)
         return 1;
     size_t n = strlen(waiver);
-    return strncmp(waiver, path, n) == 0 && (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+    return path && strncmp(waiver, path, n) == 0 && (path[n] == '\0' || path[n] == '.' || path[n] == '[');
 }
 
 /* ---- baselines ------------------------------------------------------------------------ */
 
-int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs)
+/* A short fingerprint of a finding's message (FNV-1a, 8 hex digits): a new
+ * wording of a known gap is "updated", not new. */
+static void fingerprint(const char *message, char out[9])
 {
-    size_t first = pol->docs->count, before = errs->count;
-    sk_load_file(pol->docs, path, errs);
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)message; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    snprintf(out, 9, "%08x", (unsigned)h);
+}
+
+static int known_cmp(const void *pa, const void *pb)
+{
+    const known *a = pa, *b = pb;
+    int c = strcmp(a->unit, b->unit);
+    if (!c)
+        c = strcmp(a->rule, b->rule);
+    if (!c)
+        c = strcmp(a->path, b->path);
+    if (!c && a->severity != b->severity)
+        c = a->severity < b->severity ? -1 : 1;
+    return c ? c : strcmp(a->fingerprint, b->fingerprint);
+}
+
+/* Reads the baseline's entries from its loaded document (the entries are copied). */
+static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_errors *errs, sk_errors *warnings)
+{
+    size_t before = errs->count;
+    sk_load_file(ds, path, errs);
+    for (size_t i = before; i < errs->count; i++)
+        if (errs->items[i].kind == SK_ERR_INPUT)
+            errs->items[i].kind = SK_ERR_POLICY;
     if (errs->count > before)
         return (int)(errs->count - before);
+    if (ds->count != 1 || strcmp(ds->docs[0].kind, "baseline") != 0)
+        return sk_errors_add(errs, SK_ERR_POLICY, path, ds->count ? ds->docs[0].root->line : 1, 1,
+                             "--baseline takes one document of kind baseline"),
+               1;
+    const sk_doc *d = &ds->docs[0];
+    /* the entries' format (`format: 2`); a baseline without it is of the first format */
+    const sk_node *format = sk_node_get(d->root, "format");
+    pol->baseline_version = format && format->type == SK_NODE_INT ? (int)format->v.i : 1;
+    if (pol->baseline_version == 1 &&
+        sk_errors_add(warnings, SK_ERR_WARNING, path, d->root->line, d->root->column,
+                      "this baseline has the first format (list items by position, no severity): rewrite it "
+                      "with --write-baseline"))
+        return 1;
     pol->has_baseline = 1;
-    for (size_t i = first; i < pol->docs->count; i++) {
-        const sk_doc *d = &pol->docs->docs[i];
-        if (strcmp(d->kind, "baseline") != 0)
-            return sk_errors_add(errs, SK_ERR_POLICY, path, d->root->line, 1,
-                                 "--baseline takes a document of kind baseline, not %s", d->kind),
+    const sk_node *list = sk_node_get(d->root, "findings");
+    for (size_t j = 0; list && list->type == SK_NODE_SEQ && j < list->v.seq.count; j++) {
+        const sk_node *e = list->v.seq.items[j];
+        const char *unit = text_of(e, "unit"), *rule = text_of(e, "rule"), *p = text_of(e, "path");
+        const char *sev = text_of(e, "severity"), *fp = text_of(e, "fingerprint");
+        sk_severity s = SK_SEV_NONE;
+        if (pol->baseline_version >= 2 && (!sev || sk_severity_parse(sev, 0, &s) || !fp))
+            return sk_errors_add(errs, SK_ERR_POLICY, path, e->line, e->column,
+                                 "a baseline entry of format 2 needs unit, rule, path, severity and fingerprint"),
                    1;
-        const sk_node *list = sk_node_get(d->root, "findings");
-        for (size_t j = 0; list && list->type == SK_NODE_SEQ && j < list->v.seq.count; j++) {
-            const sk_node *e = list->v.seq.items[j];
-            const char *unit = text_of(e, "unit"), *rule = text_of(e, "rule"), *p = text_of(e, "path");
-            if (!unit || !rule)
-                continue;
-            if (sk_grow((void **)&pol->baseline, &pol->capbaseline, pol->nbaseline, sizeof *pol->baseline))
-                return 1;
-            known *k = &pol->baseline[pol->nbaseline++];
-            k->unit = sk_strdup(unit);
-            k->rule = sk_strdup(rule);
-            k->path = sk_strdup(p ? p : "");
-            k->used = 0;
-        }
+        if (!unit || !rule)
+            continue;
+        if (sk_grow((void **)&pol->baseline, &pol->capbaseline, pol->nbaseline, sizeof *pol->baseline))
+            return 1;
+        known *k = &pol->baseline[pol->nbaseline++];
+        memset(k, 0, sizeof *k);
+        k->unit = sk_strdup(unit);
+        k->rule = sk_strdup(rule);
+        k->path = sk_strdup(p ? p : "");
+        k->fingerprint = sk_strdup(fp ? fp : "");
+        k->severity = s;
+        if (!k->unit || !k->rule || !k->path || !k->fingerprint)
+            return 1;
     }
+    if (pol->nbaseline > 1)
+        qsort(pol->baseline, pol->nbaseline, sizeof *pol->baseline, known_cmp);
     return 0;
 }
 
-/* ---- judging one finding ---------------------------------------------------------------- */
-
-int sk_policy_judge(sk_policy *pol, const char *as_of, const char *unit, sk_finding *f)
+int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, sk_errors *warnings)
 {
-    for (size_t i = 0; i < pol->nwaivers; i++) {
-        sk_waiver *w = &pol->waivers[i];
-        if (strcmp(w->rule, f->rule) != 0 || (strcmp(w->unit, "*") != 0 && strcmp(w->unit, unit) != 0) ||
-            !path_covers(w->path, f->path) || strcmp(as_of, w->expires) >= 0)
-            continue;
-        f->waived = 1;
-        f->waiver = w;
-        w->matched++;
-        break;
+    /* a document of its own, freed once its entries are copied: a region's baseline is large
+     * (about 120 bytes and 6 nodes an entry), so it gets room for 300 000 entries */
+    sk_limits l = sk_limits_default();
+    l.max_file_bytes = 64u << 20;
+    l.max_nodes = 2000000;
+    sk_docset *ds = sk_docset_new(&l);
+    if (!ds)
+        return 1;
+    int rc = read_baseline(pol, ds, path, errs, warnings);
+    sk_docset_free(ds);
+    return rc;
+}
+
+/* The first baseline entry of a unit (entries are sorted by unit). */
+static size_t first_of_unit(const sk_policy *pol, const char *unit)
+{
+    size_t lo = 0, hi = pol->nbaseline;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(pol->baseline[mid].unit, unit) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    /* the baseline: one entry per known finding, each used once */
-    for (size_t i = 0; pol->has_baseline && i < pol->nbaseline; i++) {
-        known *k = &pol->baseline[i];
-        if (!k->used && strcmp(k->unit, unit) == 0 && strcmp(k->rule, f->rule) == 0 &&
-            strcmp(k->path, f->path) == 0) {
-            k->used = 1;
-            f->known = 1;
+    return lo;
+}
+
+/* The key a finding has in the baseline: the stable path (version 2), or
+ * the path by position (version 1). */
+static const char *baseline_path(const sk_policy *pol, const sk_finding *f)
+{
+    return pol->baseline_version >= 2 && f->stable_path ? f->stable_path : f->path;
+}
+
+/* Matches the unit's findings to its baseline entries, each entry used once:
+ * first those recorded exactly (unchanged), then by unit, rule and path alone
+ * (updated: another message or a lower severity; new: a higher one). */
+static void match_baseline(sk_policy *pol, const char *unit, sk_unit_result *u, int whole)
+{
+    size_t lo = first_of_unit(pol, unit), hi = lo;
+    while (hi < pol->nbaseline && strcmp(pol->baseline[hi].unit, unit) == 0)
+        hi++;
+    for (size_t j = 0; j < u->nfindings; j++)
+        u->findings[j].baseline = SK_BASELINE_NEW;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t j = 0; j < u->nfindings; j++) {
+            sk_finding *f = &u->findings[j];
+            if (f->known)
+                continue; /* matched in the first pass */
+            char fp[9];
+            fingerprint(f->message, fp);
+            const char *p = baseline_path(pol, f);
+            for (size_t i = lo; i < hi; i++) {
+                known *k = &pol->baseline[i];
+                if (k->used || strcmp(k->rule, f->rule) != 0 || strcmp(k->path, p) != 0)
+                    continue;
+                int exact = k->severity == SK_SEV_NONE ||
+                            (k->severity == f->severity && strcmp(k->fingerprint, fp) == 0);
+                if (pass == 0 && !exact)
+                    continue;
+                k->used = 1;
+                if (pass == 0)
+                    f->known = 1, f->baseline = SK_BASELINE_UNCHANGED;
+                else if (f->severity <= k->severity)
+                    f->known = 1, f->baseline = SK_BASELINE_UPDATED;
+                /* else: worse than recorded, so new (the entry is spent, not fixed) */
+                break;
+            }
+        }
+    }
+    for (size_t i = lo; whole && i < hi; i++)
+        pol->baseline[i].checked = 1;
+}
+
+/* ---- judging one unit ---------------------------------------------------------------------- */
+
+int sk_policy_judge_unit(sk_policy *pol, const char *as_of, sk_unit_result *u, int whole)
+{
+    for (size_t j = 0; j < u->nfindings; j++) {
+        sk_finding *f = &u->findings[j];
+        for (size_t i = 0; i < pol->nwaivers; i++) {
+            sk_waiver *w = &pol->waivers[i];
+            if (strcmp(w->rule, f->rule) != 0 || strcmp(w->unit, u->hsa_id) != 0 ||
+                !(path_covers(w->path, f->path) || path_covers(w->path, f->stable_path)) ||
+                strcmp(as_of, w->expires) >= 0)
+                continue;
+            f->waived = 1;
+            f->waiver = w;
+            w->matched++;
             break;
         }
     }
-    if (pol->collect) {
+    if (pol->has_baseline)
+        match_baseline(pol, u->hsa_id, u, whole);
+    for (size_t j = 0; pol->collect && j < u->nfindings; j++) {
+        const sk_finding *f = &u->findings[j];
         if (sk_grow((void **)&pol->seen, &pol->capseen, pol->nseen, sizeof *pol->seen))
             return -1;
         known *k = &pol->seen[pol->nseen];
-        k->unit = sk_strdup(unit);
+        memset(k, 0, sizeof *k);
+        char fp[9];
+        fingerprint(f->message, fp);
+        k->unit = sk_strdup(u->hsa_id);
         k->rule = sk_strdup(f->rule);
-        k->path = sk_strdup(f->path);
+        k->path = sk_strdup(f->stable_path ? f->stable_path : f->path);
+        k->fingerprint = sk_strdup(fp);
+        k->severity = f->severity;
         pol->nseen++;
-        if (!k->unit || !k->rule || !k->path)
+        if (!k->unit || !k->rule || !k->path || !k->fingerprint)
             return -1;
     }
     return 0;
 }
 
-/* Expired and stale waivers as warnings, unused baseline entries as fixed. */
+/* Expired, stale and expiring waivers as warnings; baseline entries of units
+ * judged whole that no finding matched as fixed. */
 int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_errors *fixed)
 {
     for (size_t i = 0; i < pol->nwaivers; i++) {
@@ -540,14 +789,19 @@ int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_
                                          w->unit, w->path)
                          : sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
                                          "the waiver of %s for %s matched no finding: it is stale", w->rule, w->unit);
+        else if (w->expiring)
+            rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
+                               "the waiver of %s for %s expires soon, on %s (in %ld day(s)): fix the gap or "
+                               "renew the waiver",
+                               w->rule, w->unit, w->expires, w->days_left);
         if (rc)
             return -1;
     }
     for (size_t i = 0; pol->has_baseline && i < pol->nbaseline; i++) {
         const known *k = &pol->baseline[i];
-        if (k->used)
+        if (k->used || !k->checked)
             continue;
-        /* a fixed entry: unit and rule in their fields, the path as message */
+        /* a fixed entry: unit and rule in their fields, the path as message (in baseline order) */
         if (sk_errors_add(fixed, SK_ERR_POLICY, NULL, 0, 0, "%s", k->path))
             return -1;
         sk_error *e = &fixed->items[fixed->count - 1];
@@ -555,17 +809,55 @@ int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_
             return -1;
     }
     sk_errors_sort(warnings);
-    sk_errors_sort(fixed);
     return 0;
 }
 
-static int known_cmp(const void *pa, const void *pb)
+/* ---- writing a baseline ---------------------------------------------------------------------- */
+
+/* The code point of the UTF-8 sequence at p and its length in *n; 0 with *n 0 for a bad one. */
+static unsigned long utf8_decode(const unsigned char *p, size_t *n)
 {
-    const known *a = pa, *b = pb;
-    int c = strcmp(a->unit, b->unit);
-    if (!c)
-        c = strcmp(a->rule, b->rule);
-    return c ? c : strcmp(a->path, b->path);
+    static const unsigned char LEAD_MASK[] = {0, 0, 0x1F, 0x0F, 0x07};
+    size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+    *n = 0;
+    if (len == 1)
+        return *n = 1, *p;
+    if (!len)
+        return 0;
+    unsigned long c = *p & LEAD_MASK[len];
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+    static const unsigned long MIN[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < MIN[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *n = len;
+    return c;
+}
+
+/* s as a YAML double-quoted scalar that the loader reads back as s: every
+ * character YAML would not keep as it is (controls, C1 such as NEL, line and
+ * paragraph separators, BOM, the non-characters U+FFFE/U+FFFF) is escaped. */
+static void yaml_str(sk_buf *b, const char *s)
+{
+    sk_buf_add(b, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n;
+        unsigned long c = utf8_decode(p, &n);
+        if (n == 0) {
+            sk_buf_puts(b, "\\uFFFD"), p++;
+        } else if (c == '"' || c == '\\') {
+            sk_buf_printf(b, "\\%c", (char)c), p++;
+        } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+                   c == 0xFFFE || c == 0xFFFF) {
+            sk_buf_printf(b, "\\u%04lX", c), p += n;
+        } else {
+            sk_buf_add(b, (const char *)p, n), p += n;
+        }
+    }
+    sk_buf_add(b, "\"", 1);
 }
 
 int sk_baseline_write(const sk_result *res, FILE *out)
@@ -576,18 +868,20 @@ int sk_baseline_write(const sk_result *res, FILE *out)
     if (pol->nseen > 1)
         qsort(pol->seen, pol->nseen, sizeof *pol->seen, known_cmp);
     fprintf(out, "# startklar baseline: findings known on %s; `--baseline FILE` fails only on new ones.\n"
-                 "kind: baseline\nversion: 1\nas_of: %s\nfindings:\n",
+                 "# Format: docs/gating.md. Each entry: unit, rule, the stable path (list items by id),\n"
+                 "# the severity recorded and a fingerprint of the message.\n"
+                 "kind: baseline\nversion: 1\nformat: 2\nas_of: %s\nfindings:\n",
             res->as_of, res->as_of);
     for (size_t i = 0; i < pol->nseen; i++) {
+        const known *k = &pol->seen[i];
         sk_buf b = {0};
-        /* JSON strings are valid YAML flow scalars */
         sk_buf_puts(&b, "  - {unit: ");
-        sk_buf_json(&b, pol->seen[i].unit);
+        yaml_str(&b, k->unit);
         sk_buf_puts(&b, ", rule: ");
-        sk_buf_json(&b, pol->seen[i].rule);
+        yaml_str(&b, k->rule);
         sk_buf_puts(&b, ", path: ");
-        sk_buf_json(&b, pol->seen[i].path);
-        sk_buf_puts(&b, "}\n");
+        yaml_str(&b, k->path);
+        sk_buf_printf(&b, ", severity: %s, fingerprint: \"%s\"}\n", sk_severity_name(k->severity), k->fingerprint);
         if (b.failed)
             return sk_buf_free(&b), -1;
         fputs(b.data, out);

@@ -13,7 +13,10 @@ typedef struct writer {
     void (*end)(sk_writing *w); /* frees w->state */
 } writer;
 
-static const char *const STATUS_NAMES[] = {"pass", "fail", "error"};
+/* The statuses, by sk_unit_status: the name scripts read, the word people read. */
+static const char *const STATUS_NAMES[SK_UNIT_STATUSES] = {"pass", "fail", "error", "known_gaps"};
+static const char *const STATUS_LABELS[SK_UNIT_STATUSES] = {"ready", "NOT READY", "ERROR", "ready (known gaps)"};
+static const char *const BASELINE_NAMES[] = {NULL, "new", "unchanged", "updated"};
 static const char *const ERROR_KINDS[] = {"input", "plugin", "rule", "usage", "policy", "warning"};
 
 /* ---- JSON ---------------------------------------------------------------------------- */
@@ -60,10 +63,15 @@ static void json_finding(const sk_finding *f, const char *unit, const char *wrap
         json_str(out, f->waiver->approved_by);
         fputs(", \"expires\": ", out);
         json_str(out, f->waiver->expires);
-        fputc('}', out);
+        fprintf(out, ", \"expiring\": %s, \"file\": ", f->waiver->expiring ? "true" : "false");
+        json_str(out, f->waiver->file);
+        fprintf(out, ", \"line\": %d}", f->waiver->line);
     }
-    if (f->known)
-        fputs(", \"known\": true", out);
+    fprintf(out, ", \"known\": %s", f->known ? "true" : "false");
+    if (sk_report_baseline_name(f->baseline))
+        fprintf(out, ", \"baseline\": \"%s\"", sk_report_baseline_name(f->baseline));
+    fputs(", \"stable_path\": ", out); /* the baseline's key (docs/gating.md) */
+    json_str(out, f->stable_path ? f->stable_path : f->path);
     fputc('}', out);
 }
 
@@ -94,7 +102,7 @@ static void json_unit(sk_writing *w, const sk_unit_result *u)
         fputs(i ? ", " : "", out);
         json_str(out, u->files[i]);
     }
-    fprintf(out, "],\n      \"status\": \"%s\",\n      \"findings\": [", STATUS_NAMES[u->status]);
+    fprintf(out, "],\n      \"status\": \"%s\",\n      \"findings\": [", sk_report_status_name(u->status));
     for (size_t i = 0; i < u->nfindings; i++) {
         fputs(i ? ",\n        " : "\n        ", out);
         json_finding(&u->findings[i], NULL, "\n         ", out);
@@ -157,11 +165,12 @@ static void json_end(sk_writing *w)
         fputs("\n  ", out);
     const sk_summary *s = &res->summary;
     fprintf(out,
-            "%s],\n  \"summary\": {\"units\": %zu, \"passed\": %zu, \"failed\": %zu, \"errored\": %zu, "
-            "\"errors\": %zu, \"files\": %zu,\n              \"findings\": {\"error\": %zu, \"warning\": %zu, "
-            "\"info\": %zu},\n              \"top_gaps\": [",
-            "", s->units, s->passed, s->failed, s->errored, s->errors,
-            s->files, s->findings[SK_SEV_ERROR], s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
+            "%s],\n  \"summary\": {\"units\": %zu, \"passed\": %zu, \"known_gaps\": %zu, \"failed\": %zu, "
+            "\"errored\": %zu, \"errors\": %zu, \"files\": %zu, \"stopped\": %s,\n              \"findings\": "
+            "{\"error\": %zu, \"warning\": %zu, \"info\": %zu},\n              \"top_gaps\": [",
+            "", s->units, s->passed, s->known_gaps, s->failed, s->errored, s->errors, s->files,
+            res->stopped ? "true" : "false",
+            s->findings[SK_SEV_ERROR], s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
     for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
         fprintf(out, "%s{\"rule\": ", i ? ", " : "");
         json_str(out, s->gaps[i].rule);
@@ -203,17 +212,28 @@ static void jsonl_end(sk_writing *w)
             json_error(&lists[l]->items[i], " ", out);
             fputc('\n', out);
         }
+    for (size_t i = 0; i < res->fixed.count; i++) {
+        fputs("{\"kind\": \"fixed\", \"unit\": ", out);
+        json_str(out, res->fixed.items[i].unit);
+        fputs(", \"rule\": ", out);
+        json_str(out, res->fixed.items[i].rule);
+        fputs(", \"path\": ", out);
+        json_str(out, res->fixed.items[i].message);
+        fputs("}\n", out);
+    }
 }
 
 /* ---- text ------------------------------------------------------------------------------- */
 
 typedef struct palette {
-    const char *bold, *off, *sev[4], *status[3];
+    const char *bold, *off, *sev[4], *status[SK_UNIT_STATUSES];
 } palette;
 
-static const palette COLOR = {
-    "\033[1m", "\033[0m", {"", "\033[34m", "\033[33m", "\033[31m"}, {"\033[32m", "\033[31m", "\033[35m"}};
-static const palette PLAIN = {"", "", {"", "", "", ""}, {"", "", ""}};
+static const palette COLOR = {"\033[1m",
+                              "\033[0m",
+                              {"", "\033[34m", "\033[33m", "\033[31m"},
+                              {"\033[32m", "\033[31m", "\033[35m", "\033[36m"}};
+static const palette PLAIN = {"", "", {"", "", "", ""}, {"", "", "", ""}};
 
 static const palette *colors(const sk_report_options *opt)
 {
@@ -225,29 +245,71 @@ static void text_begin(sk_writing *w)
     (void)w; /* nothing before the first unit */
 }
 
+/* The texts of one line made safe to show (sk_report_visible): a name, a
+ * file or a message cannot move the cursor, set a title or start a line. */
+#define SHOWN_MAX 8
+typedef struct shown {
+    sk_buf b[SHOWN_MAX];
+    size_t n;
+} shown;
+
+static const char *show(shown *sh, const char *s)
+{
+    if (!s || sh->n == SHOWN_MAX)
+        return s ? "?" : "";
+    sk_buf *b = &sh->b[sh->n++];
+    sk_report_visible(b, s, 0);
+    return b->failed || !b->data ? "" : b->data;
+}
+
+static void shown_free(shown *sh)
+{
+    for (size_t i = 0; i < sh->n; i++)
+        sk_buf_free(&sh->b[i]);
+    sh->n = 0;
+}
+
 /* The text report's words, in the catalogue's language (sk_label). */
-static const char *const STATUS_LABELS[] = {"ready", "NOT READY", "ERROR"};
 static const char *const ERROR_LABELS[] = {"input error",  "plugin error", "rule error",
                                            "usage error",  "policy error", "warning"};
+
+/* A finding's marks: its waiver, or that it is known from the baseline. */
+static void text_marks(FILE *out, const sk_catalogue *cat, const sk_finding *f)
+{
+    shown sh = {0};
+    if (f->waiver) {
+        fprintf(out, sk_label(cat, " [waived until %s by %s: %s]"), show(&sh, f->waiver->expires),
+                show(&sh, f->waiver->approved_by), show(&sh, f->waiver->reason));
+        if (f->waiver->expiring)
+            fputs(sk_label(cat, " [the waiver expires soon]"), out);
+    } else if (f->waived) {
+        fputs(sk_label(cat, " [waived]"), out);
+    }
+    if (f->known)
+        fputs(sk_label(cat, f->baseline == SK_BASELINE_UPDATED ? " [known: in the baseline, reworded]"
+                                                             : " [known: in the baseline]"),
+              out);
+    shown_free(&sh);
+}
 
 static void text_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_catalogue *cat = w->res->catalogue;
     FILE *out = w->out;
     const palette *c = colors(w->opt);
+    shown sh = {0};
     /* a strategy without unit is keyed by its organisation: name it once */
     int named = u->name && strcmp(u->name, u->hsa_id) != 0;
-    fprintf(out, "%s%s%s%s%s  %s%s%s\n", c->bold, u->hsa_id, named ? "  " : "", named ? u->name : "",
-            c->off, c->status[u->status], sk_label(cat, STATUS_LABELS[u->status]), c->off);
+    fprintf(out, "%s%s%s%s%s  %s%s%s\n", c->bold, show(&sh, u->hsa_id), named ? "  " : "",
+            named ? show(&sh, u->name) : "", c->off, c->status[u->status],
+            sk_label(cat, sk_report_status_label(u->status)), c->off);
+    shown_free(&sh);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        fprintf(out, "  %s:%d:%d %s%s%s %s %s", f->file, f->line, f->column, c->sev[f->severity],
-                sk_label(cat, sk_severity_name(f->severity)), c->off, f->rule, f->message);
-        if (f->waiver)
-            fprintf(out, sk_label(cat, " [waived until %s by %s: %s]"), f->waiver->expires,
-                    f->waiver->approved_by, f->waiver->reason);
-        if (f->known)
-            fputs(sk_label(cat, " [known: in the baseline]"), out);
+        fprintf(out, "  %s:%d:%d %s%s%s %s %s", show(&sh, f->file), f->line, f->column, c->sev[f->severity],
+                sk_label(cat, sk_severity_name(f->severity)), c->off, show(&sh, f->rule), show(&sh, f->message));
+        shown_free(&sh);
+        text_marks(out, cat, f);
         fputc('\n', out);
     }
     if (u->load_errors)
@@ -264,30 +326,44 @@ static void text_unit(sk_writing *w, const sk_unit_result *u)
     fputc('\n', out);
 }
 
+/* "file:line:col: " of an error, as far as it is known. */
+static void text_where(FILE *out, const sk_error *e)
+{
+    shown sh = {0};
+    if (e->file && e->line && e->column)
+        fprintf(out, "%s:%d:%d: ", show(&sh, e->file), e->line, e->column);
+    else if (e->file && e->line)
+        fprintf(out, "%s:%d: ", show(&sh, e->file), e->line);
+    else if (e->file)
+        fprintf(out, "%s: ", show(&sh, e->file));
+    shown_free(&sh);
+}
+
 static void text_end(sk_writing *w)
 {
     const sk_result *res = w->res;
     const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
     const palette *c = colors(w->opt);
+    shown sh = {0};
     if (res->errors.count)
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Could not be judged:"), c->off);
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         fputs("  ", out);
-        if (e->file && e->line && e->column)
-            fprintf(out, "%s:%d:%d: ", e->file, e->line, e->column);
-        else if (e->file && e->line)
-            fprintf(out, "%s:%d: ", e->file, e->line);
-        else if (e->file)
-            fprintf(out, "%s: ", e->file);
+        text_where(out, e);
         fprintf(out, "%s%s%s: %s\n", c->sev[SK_SEV_ERROR], sk_label(cat, ERROR_LABELS[e->kind]), c->off,
-                e->message);
+                show(&sh, e->message));
+        shown_free(&sh);
         if (e->traceback) {
             for (const char *line = e->traceback; *line;) {
                 const char *nl = strchr(line, '\n');
-                int len = nl ? (int)(nl - line) : (int)strlen(line);
-                fprintf(out, "      %.*s\n", len, line);
+                size_t len = nl ? (size_t)(nl - line) : strlen(line);
+                sk_buf one = {0};
+                sk_buf_add(&one, line, len);
+                fprintf(out, "      %s\n", show(&sh, one.data ? one.data : ""));
+                shown_free(&sh);
+                sk_buf_free(&one);
                 line = nl ? nl + 1 : line + len;
             }
         }
@@ -298,16 +374,24 @@ static void text_end(sk_writing *w)
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Warnings:"), c->off);
     for (size_t i = 0; i < res->warnings.count; i++) {
         const sk_error *x = &res->warnings.items[i];
-        fprintf(out, "  %s:%d:%d: %s%s%s: %s\n", x->file ? x->file : "?", x->line, x->column,
-                c->sev[SK_SEV_WARNING], sk_label(cat, "warning"), c->off, x->message);
+        fprintf(out, "  %s:%d:%d: %s%s%s: %s\n", x->file ? show(&sh, x->file) : "?", x->line, x->column,
+                c->sev[SK_SEV_WARNING], sk_label(cat, "warning"), c->off, show(&sh, x->message));
+        shown_free(&sh);
     }
     if (res->warnings.count)
         fputc('\n', out);
+    if (res->stopped) {
+        fprintf(out, "%s\n", sk_label(cat, "Nothing was judged: correct the errors listed and run again."));
+        return;
+    }
     if (res->fixed.count)
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Fixed since the baseline:"), c->off);
-    for (size_t i = 0; i < res->fixed.count; i++)
-        fprintf(out, "  %s %s %s\n", res->fixed.items[i].unit, res->fixed.items[i].rule,
-                res->fixed.items[i].message[0] ? res->fixed.items[i].message : "(root)");
+    for (size_t i = 0; i < res->fixed.count; i++) {
+        const sk_error *k = &res->fixed.items[i];
+        fprintf(out, "  %s %s %s\n", show(&sh, k->unit), show(&sh, k->rule),
+                k->message[0] ? show(&sh, k->message) : "(root)");
+        shown_free(&sh);
+    }
     if (res->fixed.count)
         fputc('\n', out);
     const sk_summary *s = &res->summary;
@@ -320,20 +404,27 @@ static void text_end(sk_writing *w)
             sk_format_percent(share, sizeof share, 100.0 * (double)s->gaps[i].units / (double)s->units,
                               sk_catalogue_lang(cat));
             fprintf(out, sk_plural(cat, "  %-7s %5zu unit  %7s  %s\n", "  %-7s %5zu units %7s  %s\n", s->gaps[i].units),
-                    s->gaps[i].rule, s->gaps[i].units, share, r ? r->title : "");
+                    show(&sh, s->gaps[i].rule), s->gaps[i].units, share, r ? show(&sh, r->title) : "");
+            shown_free(&sh);
         }
         fputc('\n', out);
     }
     if (s->units > 1 && s->nmost_errors) {
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Most errors:"), c->off);
-        for (size_t i = 0; i < s->nmost_errors; i++)
-            fprintf(out, "  %-20s %zu\n", s->most_errors[i].hsa_id, s->most_errors[i].count);
+        for (size_t i = 0; i < s->nmost_errors; i++) {
+            fprintf(out, "  %-20s %zu\n", show(&sh, s->most_errors[i].hsa_id), s->most_errors[i].count);
+            shown_free(&sh);
+        }
         fputc('\n', out);
     }
     /* one piece per count, each in its plural form */
     fprintf(out, sk_plural(cat, "%zu unit: ", "%zu units: ", s->units), s->units);
-    fprintf(out, sk_label(cat, "%zu ready, %zu not ready, %zu with errors; findings: "), s->passed, s->failed,
-            s->errored);
+    if (s->known_gaps)
+        fprintf(out, sk_label(cat, "%zu ready, %zu ready with known gaps, %zu not ready, %zu with errors; findings: "),
+                s->passed, s->known_gaps, s->failed, s->errored);
+    else
+        fprintf(out, sk_label(cat, "%zu ready, %zu not ready, %zu with errors; findings: "), s->passed, s->failed,
+                s->errored);
     fprintf(out, sk_plural(cat, "%zu error", "%zu errors", s->findings[SK_SEV_ERROR]), s->findings[SK_SEV_ERROR]);
     fputs(", ", out);
     fprintf(out, sk_plural(cat, "%zu warning", "%zu warnings", s->findings[SK_SEV_WARNING]),
@@ -350,7 +441,17 @@ void sk_report_json_str(FILE *out, const char *s)
 
 const char *sk_report_status_name(sk_unit_status s)
 {
-    return (unsigned)s < 3 ? STATUS_NAMES[s] : "error";
+    return (unsigned)s < SK_UNIT_STATUSES ? STATUS_NAMES[s] : "error";
+}
+
+const char *sk_report_status_label(sk_unit_status s)
+{
+    return (unsigned)s < SK_UNIT_STATUSES ? STATUS_LABELS[s] : "ERROR";
+}
+
+const char *sk_report_baseline_name(sk_baseline_state b)
+{
+    return (unsigned)b < sizeof BASELINE_NAMES / sizeof *BASELINE_NAMES ? BASELINE_NAMES[b] : NULL;
 }
 
 const char *sk_report_error_kind(sk_error_kind k)

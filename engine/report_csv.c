@@ -2,23 +2,28 @@
  * line ends, a field is quoted when it holds a comma, a quote, CR or LF, and
  * quotes are doubled. The file starts with a UTF-8 byte order mark so that
  * spreadsheets read å, ä and ö as UTF-8. One header row, one row per
- * finding; what could not be judged closes the file as rows with status
- * "error", severity "error", the rule only for a rule that failed, and the
- * message prefixed by the kind of error ("input error: ..."). */
+ * finding (with its waiver, and whether the baseline knows it); what could
+ * not be judged closes the file as rows with status "error", severity
+ * "error", the rule only for a rule that failed, and the message prefixed by
+ * the kind of error ("input error: ..."); then warnings (status "warning")
+ * and baseline entries fixed since (status "fixed"). Control characters are
+ * shown as escapes (sk_report_visible), line breaks kept inside quotes. */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const HEADER[] = {"unit", "unit_name", "status",  "rule",    "severity", "file",
-                                     "line", "column",    "path",    "message", "waived"};
+static const char *const HEADER[] = {"unit",   "unit_name", "status",         "rule",          "severity",
+                                     "file",   "line",      "column",         "path",          "message",
+                                     "waived", "known",     "waiver_expires", "waiver_approved_by",
+                                     "waiver_reason"};
 #define NCOLUMNS (sizeof HEADER / sizeof *HEADER)
 
 /* One field, quoted when it must be; text that is not UTF-8 becomes U+FFFD. */
 static void field(FILE *out, const char *s)
 {
     sk_buf b = {0};
-    sk_buf_utf8(&b, s);
+    sk_report_visible(&b, s, 1);
     const char *text = b.failed || !b.data ? "" : b.data;
     if (!strpbrk(text, ",\"\r\n")) {
         fputs(text, out);
@@ -121,6 +126,9 @@ void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
             f->rule,         sk_severity_name(f->severity),
             f->file,         number(line, f->line), number(column, f->column),
             f->path,         f->message,       f->waived ? "true" : "false",
+            f->known ? "true" : "false",
+            f->waiver ? f->waiver->expires : NULL, f->waiver ? f->waiver->approved_by : NULL,
+            f->waiver ? f->waiver->reason : NULL,
         };
         row(out, fields);
     }
@@ -138,10 +146,27 @@ void sk_csv_end(sk_writing *w)
         const char *fields[NCOLUMNS] = {
             e->unit, unit_name(w->state, e->unit), "error", e->kind == SK_ERR_RULE ? e->rule : NULL,
             "error", e->file, number(line, e->line), number(column, e->column),
-            NULL, message ? message : e->message, NULL,
+            NULL, message ? message : e->message, NULL, NULL, NULL, NULL, NULL,
         };
         row(out, fields);
         free(message);
+    }
+    for (size_t i = 0; i < res->warnings.count; i++) {
+        const sk_error *e = &res->warnings.items[i];
+        char line[24], column[24];
+        const char *fields[NCOLUMNS] = {
+            NULL, NULL, "warning", NULL, "warning", e->file, number(line, e->line), number(column, e->column),
+            NULL, e->message, NULL, NULL, NULL, NULL, NULL,
+        };
+        row(out, fields);
+    }
+    for (size_t i = 0; i < res->fixed.count; i++) {
+        const sk_error *e = &res->fixed.items[i];
+        const char *fields[NCOLUMNS] = {
+            e->unit, NULL, "fixed", e->rule, NULL, NULL, NULL, NULL,
+            e->message, "fixed since the baseline", NULL, "true", NULL, NULL, NULL,
+        };
+        row(out, fields);
     }
     forget(w->state);
     w->state = NULL;

@@ -12,21 +12,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const VERDICT[] = {"ready", "not ready", "error"};
+/* The verdicts as the page words them, by sk_unit_status. */
+static const char *const VERDICT[SK_UNIT_STATUSES] = {"ready", "not ready", "error", "ready (known gaps)"};
 
 static const char CSS[] =
-    ":root{--pass:#1b7f3b;--fail:#b3261e;--error:#7b3fa0;--warn:#9a6700;--info:#2f5fa7;--line:#d0d7de;"
+    ":root{--pass:#1b7f3b;--fail:#b3261e;--error:#7b3fa0;--known:#0f6e7a;--warn:#9a6700;--info:#2f5fa7;--line:#d0d7de;"
     "--muted:#57606a}\n"
     "*{box-sizing:border-box}\n"
     "body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;"
     "background:#f6f8fa}\n"
     "#page{display:flex;flex-direction:column;gap:16px;max-width:1200px;margin:0 auto;padding:24px}\n"
-    "#head{order:0}#summary{order:1}#controls{order:2}#units-box{order:3}#errors{order:4}#foot{order:5}\n"
+    "#head{order:0}#summary{order:1}#controls{order:2}#units-box{order:3}#errors{order:4}#stopped{order:1}#warnings{order:4}#fixed{order:4}#foot{order:5}\n"
     "h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:0 0 8px}.muted{color:var(--muted)}\n"
     ".cards{display:flex;flex-wrap:wrap;gap:12px}\n"
     ".card{flex:1 1 160px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}\n"
     ".card .n{font-size:30px;font-weight:700;display:block}.card.pass .n{color:var(--pass)}"
-    ".card.fail .n{color:var(--fail)}.card.error .n{color:var(--error)}\n"
+    ".card.fail .n{color:var(--fail)}.card.error .n{color:var(--error)}.card.known_gaps .n{color:var(--known)}\n"
     ".panel{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px}\n"
     "svg.chart{max-width:100%;height:auto}svg.chart text{font:13px system-ui,sans-serif;fill:#1f2328}"
     "svg.chart rect.bar{fill:#b3261e}svg.chart text.count{fill:#57606a}\n"
@@ -46,14 +47,14 @@ static const char CSS[] =
     "button.toggle[aria-expanded=true]::before{content:'\\25BE'}\n"
     ".status{font-weight:600;border-radius:10px;padding:1px 8px;color:#fff;white-space:nowrap}\n"
     ".status.pass{background:var(--pass)}.status.fail{background:var(--fail)}"
-    ".status.error{background:var(--error)}\n"
+    ".status.error{background:var(--error)}.status.known_gaps{background:var(--known)}\n"
     ".sev{font-weight:600}.sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}"
     ".sev.info{color:var(--info)}\n"
     "tr.detail>td{background:#fbfcfd;padding:8px 16px 16px 32px}\n"
     ".findings th{font-size:13px;color:var(--muted);border-bottom:1px solid var(--line)}\n"
     ".findings td{border-bottom:1px solid #eef1f4}.where{font-family:ui-monospace,monospace;"
     "font-size:13px;word-break:break-all}\n"
-    "tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}\n"
+    "tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}tr.known td{color:var(--muted)}\n"
     ".badge{font-size:12px;border:1px solid var(--muted);border-radius:8px;padding:0 6px;margin-left:6px;"
     "text-decoration:none;display:inline-block}\n"
     "dl.rules dt{font-weight:600;margin-top:8px}dl.rules dd{margin:2px 0 0 16px;white-space:pre-line}\n"
@@ -196,7 +197,7 @@ void sk_html_begin(sk_writing *w)
     fputs("<select id=\"f-status\"><option value=\"\">", out);
     h(out, sk_label(cat, "all"));
     fputs("</option>", out);
-    for (int s = SK_UNIT_PASS; s <= SK_UNIT_ERROR; s++) {
+    for (int s = 0; s < SK_UNIT_STATUSES; s++) {
         fprintf(out, "<option value=\"%s\">", status_name((sk_unit_status)s));
         h(out, sk_label(cat, VERDICT[s]));
         fputs("</option>", out);
@@ -279,7 +280,8 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
         const sk_rule_meta *ri = sk_report_rule(res, f->rule);
-        fprintf(out, "<tr%s><td class=\"where\">", f->waived ? " class=\"waived\"" : "");
+        fprintf(out, "<tr%s><td class=\"where\">",
+                f->waived ? " class=\"waived\"" : f->known ? " class=\"known\"" : "");
         where(out, f->file, f->line, f->column);
         fprintf(out, "</td><td class=\"sev %s\">", sk_severity_name(f->severity));
         h(out, sk_label(cat, sk_severity_name(f->severity)));
@@ -298,9 +300,27 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
             h(out, f->path);
             fputs(")</span>", out);
         }
-        if (f->waived) {
-            fputs("<span class=\"badge\">", out);
+        if (f->waiver) {
+            const char *args[] = {f->waiver->expires, f->waiver->approved_by, f->waiver->reason};
+            fputs("<span class=\"badge waived\" title=\"", out);
+            put(out, sk_label(cat, "waived until %s by %s: %s"), args, 3, 1);
+            fputs("\">", out);
             h(out, sk_label(cat, "waived"));
+            fputs("</span> <span class=\"muted\">", out);
+            put(out, sk_label(cat, "waived until %s by %s: %s"), args, 3, 0);
+            if (f->waiver->expiring) {
+                fputs(" ", out);
+                h(out, sk_label(cat, "(the waiver expires soon)"));
+            }
+            fputs("</span>", out);
+        } else if (f->waived) {
+            fputs("<span class=\"badge waived\">", out);
+            h(out, sk_label(cat, "waived"));
+            fputs("</span>", out);
+        }
+        if (f->known) {
+            fputs("<span class=\"badge known\">", out);
+            h(out, sk_label(cat, "known: in the baseline"));
             fputs("</span>", out);
         }
         fputs("</td></tr>\n", out);
@@ -356,7 +376,7 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
     fputs("</td><td>", out);
     h(out, name);
     fprintf(out, "</td><td><span class=\"status %s\">", status);
-    h(out, sk_label(cat, (unsigned)u->status < 3 ? VERDICT[u->status] : "error"));
+    h(out, sk_label(cat, (unsigned)u->status < SK_UNIT_STATUSES ? VERDICT[u->status] : "error"));
     fprintf(out, "</span></td>"
                  "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
             count[SK_SEV_ERROR], count[SK_SEV_WARNING], count[SK_SEV_INFO]);
@@ -486,8 +506,11 @@ void sk_html_end(sk_writing *w)
         const char *cls, *label;
         size_t n;
     } CARDS[] = {
-        {"units", "units checked", s->units}, {"pass", "ready", s->passed},
-        {"fail", "not ready", s->failed},     {"error", "with errors", s->errored},
+        {"units", "units checked", s->units},
+        {"pass", "ready", s->passed},
+        {"known_gaps", "ready (known gaps)", s->known_gaps},
+        {"fail", "not ready", s->failed},
+        {"error", "with errors", s->errored},
     };
     fputs("<section id=\"summary\" aria-label=\"", out);
     a(out, sk_label(cat, "Summary"));
@@ -511,6 +534,41 @@ void sk_html_end(sk_writing *w)
     fputs("</p>\n", out);
     chart(res, out);
     fputs("</section>\n", out);
+    if (res->stopped) {
+        fputs("<p id=\"stopped\" class=\"panel\">", out);
+        h(out, sk_label(cat, "Nothing was judged: correct the errors listed and run again."));
+        fputs("</p>\n", out);
+    }
+    if (res->warnings.count) {
+        fputs("<section id=\"warnings\" class=\"panel\"><h2>", out);
+        h(out, sk_label(cat, "Warnings:"));
+        fputs("</h2>\n<ul>\n", out);
+        for (size_t i = 0; i < res->warnings.count; i++) {
+            const sk_error *e = &res->warnings.items[i];
+            fputs("<li><span class=\"where\">", out);
+            where(out, e->file, e->line, e->column);
+            fputs("</span> ", out);
+            h(out, e->message);
+            fputs("</li>\n", out);
+        }
+        fputs("</ul></section>\n", out);
+    }
+    if (res->fixed.count) {
+        fputs("<section id=\"fixed\" class=\"panel\"><h2>", out);
+        h(out, sk_label(cat, "Fixed since the baseline:"));
+        fputs("</h2>\n<ul>\n", out);
+        for (size_t i = 0; i < res->fixed.count; i++) {
+            const sk_error *e = &res->fixed.items[i];
+            fputs("<li>", out);
+            h(out, e->unit);
+            fputs(" <strong>", out);
+            h(out, e->rule);
+            fputs("</strong> <span class=\"where\">", out);
+            h(out, e->message);
+            fputs("</span></li>\n", out);
+        }
+        fputs("</ul></section>\n", out);
+    }
     if (res->errors.count) {
         static const char *const HEADS[] = {"Where", "Kind", "Unit", "Message"};
         fputs("<section id=\"errors\" class=\"panel\"><h2>", out);

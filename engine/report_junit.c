@@ -1,9 +1,12 @@
 /* report_junit.c: the JUnit XML writer, for CI servers (GitLab, Jenkins,
  * Azure DevOps) that show test results. A unit is a <testsuite>; every rule
  * that ran and applied to it is a <testcase> (classname = rule id, name =
- * title). A rule fails when one of its findings is at or above --fail-on and
- * not waived: a <failure> lists those findings; the other findings of the
- * rule (below the level, or waived) go to its <system-out>. A rule that
+ * title). A rule fails when one of its findings is at or above --fail-on,
+ * not waived and not known from the baseline: a <failure> lists those
+ * findings. A rule whose only such findings are known is <skipped> ("known:
+ * in the baseline"), so a CI view agrees with the exit code. The other
+ * findings of the rule (below the level, waived with their waiver, known)
+ * go to its <system-out>. A rule that
  * failed to run is an <error>, and so are the unit's input errors. Errors of
  * no unit (a broken plugin, a file without HSA-id) close the report in a
  * suite of their own. */
@@ -11,9 +14,15 @@
 
 #include <string.h>
 
-static int failing(const sk_result *res, const sk_finding *f)
+/* Whether a finding would fail the unit, were it not known from the baseline. */
+static int at_level(const sk_result *res, const sk_finding *f)
 {
     return !f->waived && res->fail_on != SK_SEV_NONE && f->severity >= res->fail_on;
+}
+
+static int failing(const sk_result *res, const sk_finding *f)
+{
+    return at_level(res, f) && !f->known;
 }
 
 static int same(const char *a, const char *b)
@@ -39,9 +48,15 @@ static void attr(FILE *out, const char *name, const char *value)
     fputc('"', out);
 }
 
+/* One value within a line of a listing: a line break in it cannot start a line of its own. */
+static void value(FILE *out, const char *s)
+{
+    sk_report_xml_text(out, s, 0, 0);
+}
+
 static void position(FILE *out, const char *file, int line, int column)
 {
-    sk_report_xml(out, file ? file : "(no file)", 0);
+    value(out, file ? file : "(no file)");
     if (line > 0)
         fprintf(out, ":%d", line);
     if (line > 0 && column > 0)
@@ -53,15 +68,26 @@ static void finding_line(FILE *out, const sk_finding *f)
 {
     position(out, f->file, f->line, f->column);
     fprintf(out, " %s ", sk_severity_name(f->severity));
-    sk_report_xml(out, f->rule, 0);
+    value(out, f->rule);
     fputc(' ', out);
-    sk_report_xml(out, f->message, 0);
+    value(out, f->message);
     if (f->path && *f->path) {
         fputs(" [", out);
-        sk_report_xml(out, f->path, 0);
+        value(out, f->path);
         fputc(']', out);
     }
-    fputs(f->waived ? " (waived)\n" : "\n", out);
+    if (f->waiver) {
+        fputs(" (waived until ", out);
+        value(out, f->waiver->expires);
+        fputs(" by ", out);
+        value(out, f->waiver->approved_by);
+        fputs(": ", out);
+        value(out, f->waiver->reason);
+        fputs(f->waiver->expiring ? "; the waiver expires soon)" : ")", out);
+    } else if (f->waived) {
+        fputs(" (waived)", out);
+    }
+    fputs(f->known ? " (known: in the baseline)\n" : "\n", out);
 }
 
 /* The body of an <error>: a position, the message and the traceback. */
@@ -82,7 +108,7 @@ static void error_body(FILE *out, const sk_error *e)
 /* What one testcase holds: the rule, its findings in this unit, its error. */
 typedef struct testcase {
     const char *id, *title;
-    size_t failures, others;
+    size_t failures, known, others; /* known: would fail, but in the baseline */
     const sk_finding *first;  /* the first failing finding */
     sk_severity worst;        /* of the failing findings */
     const sk_error *error;
@@ -100,6 +126,8 @@ static testcase tally(const sk_result *res, const sk_unit_result *u, const char 
                 t.first = f;
             if (f->severity > t.worst)
                 t.worst = f->severity;
+        } else if (at_level(res, f)) {
+            t.known++;
         } else {
             t.others++;
         }
@@ -108,12 +136,18 @@ static testcase tally(const sk_result *res, const sk_unit_result *u, const char 
     return t;
 }
 
+/* A case whose findings at the level are all known, and nothing failed: skipped. */
+static int skips(const testcase *t)
+{
+    return t->known && !t->failures && !t->error;
+}
+
 static void write_case(const sk_result *res, const sk_unit_result *u, const testcase *t, FILE *out)
 {
     fputs("    <testcase", out);
     attr(out, "classname", t->id);
     attr(out, "name", t->title ? t->title : t->id);
-    if (!t->failures && !t->others && !t->error) {
+    if (!t->failures && !t->known && !t->others && !t->error) {
         fputs("/>\n", out);
         return;
     }
@@ -138,10 +172,19 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
                 finding_line(out, &u->findings[i]);
         fputs("</failure>\n", out);
     }
-    if (t->others) {
+    int skipped = skips(t);
+    if (skipped) {
+        fputs("      <skipped message=\"known: in the baseline\">", out);
+        for (size_t i = 0; i < u->nfindings; i++)
+            if (same(u->findings[i].rule, t->id) && at_level(res, &u->findings[i]))
+                finding_line(out, &u->findings[i]);
+        fputs("</skipped>\n", out);
+    }
+    if (t->others || (t->known && !skipped)) {
         fputs("      <system-out>", out);
         for (size_t i = 0; i < u->nfindings; i++)
-            if (same(u->findings[i].rule, t->id) && !failing(res, &u->findings[i]))
+            if (same(u->findings[i].rule, t->id) && !failing(res, &u->findings[i]) &&
+                (!skipped || !at_level(res, &u->findings[i])))
                 finding_line(out, &u->findings[i]);
         fputs("</system-out>\n", out);
     }
@@ -152,16 +195,16 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
  * (should one be missing from the rules) any rule that reported a finding.
  * With out NULL only counts; returns the number of cases. */
 static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, size_t *failures,
-                    size_t *errors)
+                    size_t *errors, size_t *skipped)
 {
     size_t n = 0;
     for (size_t i = 0; i < res->nrule_meta; i++) {
         const sk_rule_meta *ri = &res->rule_meta[i];
         testcase t = tally(res, u, ri->id, ri->title);
         if (!ri->enabled ||
-            (!sk_report_rule_applies(ri, u) && !t.failures && !t.others && !t.error))
+            (!sk_report_rule_applies(ri, u) && !t.failures && !t.known && !t.others && !t.error))
             continue;
-        n++, *failures += t.failures > 0, *errors += t.error != NULL;
+        n++, *failures += t.failures > 0, *errors += t.error != NULL, *skipped += skips(&t);
         if (out)
             write_case(res, u, &t, out);
     }
@@ -173,7 +216,7 @@ static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, si
         if (seen || !id)
             continue;
         testcase t = tally(res, u, id, id);
-        n++, *failures += t.failures > 0, *errors += t.error != NULL;
+        n++, *failures += t.failures > 0, *errors += t.error != NULL, *skipped += skips(&t);
         if (out)
             write_case(res, u, &t, out);
     }
@@ -210,8 +253,8 @@ void sk_junit_unit(sk_writing *w, const sk_unit_result *u)
     const sk_result *res = w->res;
     FILE *out = w->out;
     size_t index = w->units;
-    size_t failures = 0, errors = u->load_errors > 0;
-    size_t tests = cases(res, u, NULL, &failures, &errors) + (u->load_errors > 0);
+    size_t failures = 0, errors = u->load_errors > 0, skipped = 0;
+    size_t tests = cases(res, u, NULL, &failures, &errors, &skipped) + (u->load_errors > 0);
     const char *id = u->hsa_id ? u->hsa_id : "";
     int named = u->name && *u->name && strcmp(u->name, id) != 0;
     fprintf(out, "  <testsuite id=\"%zu\" name=\"", index);
@@ -220,8 +263,8 @@ void sk_junit_unit(sk_writing *w, const sk_unit_result *u)
         fputs(" ", out);
         sk_report_xml(out, u->name, 1);
     }
-    fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\">\n", tests, failures,
-            errors);
+    fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\">\n", tests, failures,
+            errors, skipped);
     fputs("    <properties>\n      <property name=\"hsa_id\"", out);
     attr(out, "value", id);
     fputs("/>\n      <property name=\"unit_name\"", out);
@@ -231,7 +274,7 @@ void sk_junit_unit(sk_writing *w, const sk_unit_result *u)
     if (u->load_errors)
         input_case(res, u, out);
     size_t ignored = 0;
-    cases(res, u, out, &ignored, &ignored);
+    cases(res, u, out, &ignored, &ignored, &ignored);
     fputs("  </testsuite>\n", out);
 }
 
@@ -258,6 +301,21 @@ void sk_junit_end(sk_writing *w)
             fprintf(out, " type=\"%s\">", kind);
             error_body(out, e);
             fputs("</error>\n    </testcase>\n", out);
+        }
+        fputs("  </testsuite>\n", out);
+    }
+    if (res->warnings.count) {
+        /* expired, stale and expiring waivers: not failing, but a CI view shows them */
+        fprintf(out, "  <testsuite id=\"%zu\" name=\"startklar: warnings\" tests=\"%zu\" failures=\"0\" "
+                     "errors=\"0\" skipped=\"0\">\n",
+                res->nunits + (n > 0), res->warnings.count);
+        for (size_t i = 0; i < res->warnings.count; i++) {
+            const sk_error *e = &res->warnings.items[i];
+            fputs("    <testcase classname=\"warning\" name=\"", out);
+            position(out, e->file, e->line, e->column);
+            fputs("\">\n      <system-out>", out);
+            sk_report_xml(out, e->message, 0);
+            fputs("</system-out>\n    </testcase>\n", out);
         }
         fputs("  </testsuite>\n", out);
     }

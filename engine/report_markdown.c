@@ -7,14 +7,13 @@
 
 #include <string.h>
 
-static const char *const VERDICT[] = {"ready", "NOT READY", "ERROR"};
-
-/* Text for a table cell or heading. */
+/* Text for a table cell or heading; controls are shown as escapes
+ * (sk_report_visible), never passed to the reader's terminal. */
 static void md(FILE *out, const char *s)
 {
     static const char SPECIAL[] = "\\`*_[]<>|~#!";
     sk_buf b = {0};
-    sk_buf_utf8(&b, s);
+    sk_report_visible(&b, s, 1);
     for (const char *p = b.failed || !b.data ? "" : b.data; *p; p++) {
         if (*p == '\r' && p[1] == '\n')
             continue;
@@ -49,6 +48,7 @@ static void summary(const sk_result *res, FILE *out)
     } ROWS[] = {
         {"Units", s->units},
         {"Ready", s->passed},
+        {"Ready (known gaps)", s->known_gaps},
         {"Not ready", s->failed},
         {"With errors", s->errored},
         {"Findings: error", s->findings[SK_SEV_ERROR]},
@@ -112,7 +112,7 @@ void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
         fputs(" ", out);
         md(out, u->name);
     }
-    fprintf(out, ": %s\n\n", sk_label(cat, (unsigned)u->status < 3 ? VERDICT[u->status] : "ERROR"));
+    fprintf(out, ": %s\n\n", sk_label(cat, sk_report_status_label(u->status)));
     if (u->load_errors) {
         fprintf(out,
                 sk_label(cat, u->load_errors == 1 ? "%d input error in this unit's documents: not judged in full."
@@ -139,8 +139,17 @@ void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
         md(out, f->rule ? f->rule : "");
         fputs(" | ", out);
         md(out, f->message ? f->message : "");
-        if (f->waived)
+        if (f->waiver) {
+            const char *args[] = {f->waiver->expires, f->waiver->approved_by, f->waiver->reason};
+            fputs(" ", out);
+            put(out, sk_label(cat, "(waived until %s by %s: %s)"), args, 3);
+            if (f->waiver->expiring)
+                fprintf(out, " %s", sk_label(cat, "(the waiver expires soon)"));
+        } else if (f->waived) {
             fprintf(out, " %s", sk_label(cat, "(waived)"));
+        }
+        if (f->known)
+            fprintf(out, " %s", sk_label(cat, "(known: in the baseline)"));
         fputs(" |\n", out);
     }
     fputc('\n', out);
@@ -154,6 +163,34 @@ void sk_markdown_end(sk_writing *w)
     if (!judged_whole(res)) {
         fprintf(out, "## %s\n\n", sk_label(cat, "Summary"));
         summary(res, out);
+    }
+    if (res->stopped)
+        fprintf(out, "%s\n\n", sk_label(cat, "Nothing was judged: correct the errors listed and run again."));
+    if (res->warnings.count) {
+        fprintf(out, "## %s\n\n", sk_label(cat, "Warnings"));
+        for (size_t i = 0; i < res->warnings.count; i++) {
+            const sk_error *e = &res->warnings.items[i];
+            fputs("- ", out);
+            where(out, e->file, e->line, e->column);
+            fputs(": ", out);
+            md(out, e->message);
+            fputc('\n', out);
+        }
+        fputc('\n', out);
+    }
+    if (res->fixed.count) {
+        fprintf(out, "## %s\n\n", sk_label(cat, "Fixed since the baseline"));
+        for (size_t i = 0; i < res->fixed.count; i++) {
+            const sk_error *e = &res->fixed.items[i];
+            fputs("- ", out);
+            md(out, e->unit);
+            fputs(" ", out);
+            md(out, e->rule);
+            fputs(" ", out);
+            md(out, e->message[0] ? e->message : "(root)");
+            fputc('\n', out);
+        }
+        fputc('\n', out);
     }
     if (!res->errors.count)
         return;

@@ -1,8 +1,11 @@
 /* report_sarif.c: the SARIF 2.1.0 writer, for code-scanning tools (GitHub,
  * GitLab, IDEs). One run: the driver lists every rule that ran, each finding
  * is a result at its file:line:column, a waived finding carries an external
- * suppression, and what could not be judged becomes a tool execution
- * notification of the run's invocation. */
+ * suppression (with who accepted it and until when), a run against a
+ * baseline gives each result its baselineState (new, unchanged, updated; a
+ * baseline entry fixed since is a result "absent"), and what could not be
+ * judged, and the warnings, become tool execution notifications of the
+ * run's invocation. */
 #include "internal.h"
 
 #include <string.h>
@@ -133,10 +136,23 @@ void sk_sarif_unit(sk_writing *w, const sk_unit_result *u)
         sk_report_json_str(out, u->name);
         fputs(", \"path\": ", out);
         sk_report_json_str(out, f->path);
-        fputc('}', out);
+        fputs(", \"stablePath\": ", out);
+        sk_report_json_str(out, f->stable_path ? f->stable_path : f->path);
+        fprintf(out, ", \"known\": %s}", f->known ? "true" : "false");
+        if (sk_report_baseline_name(f->baseline))
+            fprintf(out, ",\n         \"baselineState\": \"%s\"", sk_report_baseline_name(f->baseline));
         if (f->waived) {
-            fputs(",\n         \"suppressions\": [{\"kind\": \"external\", \"justification\": ", out);
+            fputs(",\n         \"suppressions\": [{\"kind\": \"external\", \"status\": \"accepted\", "
+                  "\"justification\": ",
+                  out);
             sk_report_json_str(out, f->waiver && f->waiver->reason ? f->waiver->reason : "");
+            if (f->waiver) {
+                fputs(",\n           \"properties\": {\"approvedBy\": ", out);
+                sk_report_json_str(out, f->waiver->approved_by);
+                fputs(", \"expires\": ", out);
+                sk_report_json_str(out, f->waiver->expires);
+                fprintf(out, ", \"expiring\": %s}", f->waiver->expiring ? "true" : "false");
+            }
             fputs("}]", out);
         }
         fputc('}', out);
@@ -148,6 +164,23 @@ void sk_sarif_end(sk_writing *w)
     const sk_result *res = w->res;
     FILE *out = w->out;
     int any = w->findings > 0;
+    for (size_t i = 0; i < res->fixed.count; i++, any = 1) {
+        /* a baseline entry no finding matched: fixed since */
+        const sk_error *k = &res->fixed.items[i];
+        fputs(any ? ",\n        {" : "\n        {", out);
+        fputs("\"ruleId\": ", out);
+        sk_report_json_str(out, k->rule);
+        long ri = sk_report_rule_index(res, k->rule);
+        if (ri >= 0)
+            fprintf(out, ", \"ruleIndex\": %ld", ri);
+        fputs(", \"level\": \"none\", \"baselineState\": \"absent\",\n         \"message\": {\"text\": \"fixed since "
+              "the baseline\"},\n         \"properties\": {\"unit\": ",
+              out);
+        sk_report_json_str(out, k->unit);
+        fputs(", \"stablePath\": ", out);
+        sk_report_json_str(out, k->message);
+        fputs("}}", out);
+    }
     fputs(any ? "\n      ],\n" : "],\n", out);
     fprintf(out, "      \"invocations\": [\n        {\"executionSuccessful\": %s,\n"
                  "         \"toolExecutionNotifications\": [",
@@ -178,5 +211,20 @@ void sk_sarif_end(sk_writing *w)
             fputs(", \"traceback\": ", out), sk_report_json_str(out, e->traceback);
         fputs("}}", out);
     }
-    fputs(res->errors.count ? "\n         ]}\n      ]\n    }\n  ]\n}\n" : "]}\n      ]\n    }\n  ]\n}\n", out);
+    for (size_t i = 0; i < res->warnings.count; i++) {
+        const sk_error *e = &res->warnings.items[i];
+        fputs(i || res->errors.count ? ",\n           {" : "\n           {", out);
+        fputs("\"level\": \"warning\", \"message\": {\"text\": ", out);
+        sk_report_json_str(out, e->message ? e->message : "");
+        fputc('}', out);
+        if (e->file) {
+            fputs(",\n            \"locations\": [", out);
+            location(out, e->file, e->line, e->column, "                             ");
+            fputc(']', out);
+        }
+        fputs(",\n            \"properties\": {\"kind\": \"warning\"}}", out);
+    }
+    fputs(res->errors.count || res->warnings.count ? "\n         ]}\n      ]\n    }\n  ]\n}\n"
+                                                   : "]}\n      ]\n    }\n  ]\n}\n",
+          out);
 }

@@ -1,20 +1,29 @@
 /* report_support.c: what the report writers in report_*.c share beyond
  * report.c: a rule's metadata by id (plain data the check hands over in the
  * result: the writers never reach into the rule registry), whether a rule
- * applied to a unit, and XML/HTML text straight to a stream. */
+ * applied to a unit, XML/HTML text straight to a stream, and text made safe
+ * for a terminal or a page a person reads. */
 #include "internal.h"
 
 #include <string.h>
 
 void sk_report_xml(FILE *out, const char *s, int attribute)
 {
+    sk_report_xml_text(out, s, attribute, 1);
+}
+
+void sk_report_xml_text(FILE *out, const char *s, int attribute, int keep_newline)
+{
     if (!s)
         return;
-    sk_buf b = {0};
-    sk_buf_xml(&b, s, attribute);
+    /* a CI page or a browser is read by people too: controls shown, not obeyed */
+    sk_buf shown = {0}, b = {0};
+    sk_report_visible(&shown, s, keep_newline);
+    sk_buf_xml(&b, shown.failed || !shown.data ? "" : shown.data, attribute);
     if (!b.failed && b.data)
         fwrite(b.data, 1, b.len, out);
     sk_buf_free(&b);
+    sk_buf_free(&shown);
 }
 
 const sk_rule_meta *sk_report_rule(const sk_result *res, const char *id)
@@ -56,4 +65,62 @@ int sk_report_rule_applies(const sk_rule_meta *rule, const sk_unit_result *u)
         if (u->kinds[i] && strcmp(u->kinds[i], rule->applies_to) == 0)
             return 1;
     return 0;
+}
+
+/* The length of the UTF-8 sequence at p and its code point, or 0 for a bad one. */
+static size_t decode(const unsigned char *p, unsigned long *c)
+{
+    size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+    static const unsigned long MIN[] = {0, 0, 0x80, 0x800, 0x10000};
+    static const unsigned char LEAD[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    if (!len)
+        return 0;
+    *c = *p & LEAD[len];
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        *c = (*c << 6) | (p[i] & 0x3F);
+    }
+    if (*c < MIN[len] || *c > 0x10FFFF || (*c >= 0xD800 && *c <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* Whether a character must not reach a reader's terminal as it is. */
+static int steering(unsigned long c)
+{
+    return (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F;
+}
+
+void sk_report_visible(sk_buf *b, const char *s, int keep_newline)
+{
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        unsigned long c = 0;
+        size_t n = decode(p, &c);
+        if (n == 0) {
+            sk_buf_printf(b, "\\x%02X", *p++);
+            continue;
+        }
+        if (!steering(c) || (c == '\n' && keep_newline)) {
+            sk_buf_add(b, (const char *)p, n);
+        } else {
+            if (c == '\n' || c == '\r')
+                sk_buf_puts(b, c == '\n' ? "\\n" : "\\r");
+            else if (c < 0x100)
+                sk_buf_printf(b, "\\x%02lX", c);
+            else
+                sk_buf_printf(b, "\\u%04lX", c);
+        }
+        p += n;
+    }
+}
+
+void sk_report_text(FILE *out, const char *s)
+{
+    sk_buf b = {0};
+    sk_report_visible(&b, s, 0);
+    if (!b.failed && b.data)
+        fwrite(b.data, 1, b.len, out);
+    sk_buf_free(&b);
 }

@@ -315,6 +315,7 @@ static int report(lua_State *L)
         rt->out_of_memory = 1;
         return luaL_error(L, "out of memory");
     }
+    f->stable_path = sk_stable_path(r.doc->root, f->path); /* NULL (out of memory): path */
     if (bad) {
         sk_finding_free(f);
         return luaL_error(L, "report{}: data.%s %s", badname, bad);
@@ -647,7 +648,7 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
 
 void sk_finding_free(sk_finding *f)
 {
-    free(f->rule), free(f->message), free(f->file), free(f->path), free(f->message_id);
+    free(f->rule), free(f->message), free(f->file), free(f->path), free(f->message_id), free(f->stable_path);
     sk_values_free(f->data, f->ndata);
     memset(f, 0, sizeof *f);
 }

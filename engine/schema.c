@@ -300,6 +300,9 @@ static const sk_shape SEVERITIES = {.type = SK_T_DICT, .item = &SEVERITY};
 static const sk_shape PARAM_VALUES = {.type = SK_T_DICT, .item = &ANY};
 static const sk_shape PARAMS = {.type = SK_T_DICT, .item = &PARAM_VALUES};
 
+MAP(WAIVER_LIMITS, {"max_days", &DAYS, "the longest a waiver may run, in days from --as-of (default 180)"},
+    {"expiring_days", &DAYS, "a waiver this many days from its expiry is expiring soon (default 14)"});
+
 MAP(PROFILE, {"kind", &STR, "profile"},
     {"version", &VERSION, "format version: 1"},
     {"description", &STR, "what the profile is for"},
@@ -307,10 +310,11 @@ MAP(PROFILE, {"kind", &STR, "profile"},
     {"disable", &SELECTORS, "rule ids or prefixes (SM-) to switch off"},
     {"enable", &SELECTORS, "rule ids or prefixes to switch back on"},
     {"severity", &SEVERITIES, "rule id or prefix -> error, warning or info"},
-    {"params", &PARAMS, "rule id -> {parameter: value}"});
+    {"params", &PARAMS, "rule id -> {parameter: value}"},
+    {"waivers", &WAIVER_LIMITS, "how long waivers may run, and when they are expiring soon"});
 
 MAP(WAIVER, {"rule", &STR, "the rule id the waiver is for"},
-    {"unit", &STR, "the unit's HSA-id, or \"*\" for every unit"},
+    {"unit", &STR, "the unit's HSA-id (one unit: a profile turns a rule off for all)"},
     {"path", &STR, "only findings at this path (and below it)"},
     {"reason", &STR, "why the gap is accepted for now"},
     {"approved_by", &STR, "who accepted it"},
@@ -322,10 +326,15 @@ MAP(WAIVERS, {"kind", &STR, "waivers"},
 
 MAP(BASELINE_ENTRY, {"unit", &STR, "the unit's HSA-id"},
     {"rule", &STR, "the rule id"},
-    {"path", &STR, "the finding's path"});
+    {"path", &STR, "the finding's stable path (format 1: its path by position)"},
+    {"severity", &SEVERITY, "the severity recorded (format 2)"},
+    {"fingerprint", &STR, "a short hash of the message (format 2)"});
 LIST_OF(BASELINE_ENTRIES, BASELINE_ENTRY);
+/* every document's envelope is version 1 (load.c); the entries' format is the baseline's own */
+static const sk_shape BASELINE_FORMAT = {.type = SK_T_INT, .min = 2, .max = 2};
 MAP(BASELINE, {"kind", &STR, "baseline"},
     {"version", &VERSION, "format version: 1"},
+    {"format", &BASELINE_FORMAT, "the entries' format: 2 (stable paths, severity, fingerprint); absent: 1"},
     {"as_of", &DATE, "the date of the run that wrote it"},
     {"findings", &BASELINE_ENTRIES, "the known findings"});
 

@@ -7,16 +7,8 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-#ifndef SK_SOURCE_PLUGINS
-#define SK_SOURCE_PLUGINS "plugins"
-#endif
-#ifndef SK_SOURCE_RULES
-#define SK_SOURCE_RULES "rules"
-#endif
 
 sk_catalogue *cli_catalogue(int *broken)
 {
@@ -70,38 +62,17 @@ int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
-/* A shipped directory: $ENV, else beside an installed binary
- * (../share/startklar/NAME), else the source tree it was built from. */
-static const char *shipped_dir(const char *env_name, const char *name, const char *source, char *buf,
-                               size_t size)
-{
-    const char *env = getenv(env_name);
-    if (env && *env)
-        return env;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            int w = snprintf(buf, size, "%s/../share/startklar/%s", exe, name);
-            struct stat st;
-            if (w > 0 && (size_t)w < size && stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-                return buf;
-        }
-    }
-    return source;
-}
-
+/* The shipped directories are found by the library (sk_dir_path). */
 const char *builtin_plugins(char *buf, size_t size)
 {
-    return shipped_dir("STARTKLAR_PLUGINS", "plugins", SK_SOURCE_PLUGINS, buf, size);
+    const char *dir = sk_dir_path(SK_DIR_PLUGINS, buf, size);
+    return dir ? dir : "";
 }
 
 const char *builtin_profiles(char *buf, size_t size)
 {
-    return shipped_dir("STARTKLAR_PROFILES", "rules", SK_SOURCE_RULES, buf, size);
+    const char *dir = sk_dir_path(SK_DIR_PROFILES, buf, size);
+    return dir ? dir : "";
 }
 
 void today(char out[11])

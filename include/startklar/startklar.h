@@ -140,6 +140,21 @@ const sk_unit *sk_unitset_get(const sk_unitset *us, size_t i);
 const char *sk_unit_id(const sk_unit *u);
 const char *sk_unit_name(const sk_unit *u);
 
+/* ---- the shipped files ------------------------------------------------- */
+
+typedef enum {
+    SK_DIR_PLUGINS, /* the built-in rules (pkg-config --variable=plugindir startklar) */
+    SK_DIR_PROFILES /* the shipped profiles: default, prelaunch (--variable=profiledir) */
+} sk_dir;
+
+/* Where they are: $STARTKLAR_PLUGINS / $STARTKLAR_PROFILES when set; else
+ * share/startklar/ of the installation libstartklar.so (or the program it is
+ * linked into) was loaded from, so a moved installation still finds them;
+ * else the source tree, for a program run from the build tree; else the
+ * directory chosen at install time. Returns the variable's value or buf,
+ * NULL only when the path does not fit in size (PATH_MAX always fits). */
+const char *sk_dir_path(sk_dir which, char *buf, size_t size);
+
 /* ---- rules ------------------------------------------------------------- */
 
 typedef struct sk_rules sk_rules;
@@ -246,6 +261,14 @@ typedef struct sk_value {
     } v;
 } sk_value;
 
+/* A finding against a baseline (SARIF's baselineState). */
+typedef enum {
+    SK_BASELINE_NONE,      /* no baseline was given */
+    SK_BASELINE_NEW,       /* not in the baseline, or now more severe than it recorded */
+    SK_BASELINE_UNCHANGED, /* in the baseline as it is */
+    SK_BASELINE_UPDATED    /* in the baseline, with another message or a lower severity */
+} sk_baseline_state;
+
 typedef struct sk_finding {
     char *rule;
     sk_severity severity;
@@ -258,9 +281,12 @@ typedef struct sk_finding {
     char *file; /* the document's file, as given */
     int line, column;
     char *path; /* "target_groups[2].owner" */
+    char *stable_path; /* "target_groups[id=chefer].owner": list items by their identity
+                          (docs/gating.md); NULL: path */
     int waived;               /* a waiver accepts it: it does not fail the unit */
     const sk_waiver *waiver;  /* which one (owned by the result's policy) */
     int known;                /* it is in the baseline: it does not fail the unit */
+    sk_baseline_state baseline; /* against the --baseline (SK_BASELINE_NONE without one) */
 } sk_finding;
 
 /* One accepted gap (a waivers document, docs/gating.md). */
@@ -269,9 +295,14 @@ struct sk_waiver {
     char *file;
     int line, column;
     size_t matched; /* findings it waived in this run */
+    long days_left;  /* days from --as-of to expires */
+    int expiring;    /* in force, and expires within waivers.expiring_days */
 };
 
-typedef enum { SK_UNIT_PASS, SK_UNIT_FAIL, SK_UNIT_ERROR } sk_unit_status;
+/* A unit's verdict. KNOWN_GAPS: every unwaived finding at or above --fail-on
+ * is in the baseline ("ready (known gaps)": it does not fail the run). */
+typedef enum { SK_UNIT_PASS, SK_UNIT_FAIL, SK_UNIT_ERROR, SK_UNIT_KNOWN_GAPS } sk_unit_status;
+#define SK_UNIT_STATUSES 4
 
 typedef struct sk_unit_result {
     char *hsa_id;
@@ -318,6 +349,7 @@ typedef struct sk_unit_count {
 
 typedef struct sk_summary {
     size_t units, passed, failed, errored;
+    size_t known_gaps;      /* units ready only because their gaps are in the baseline */
     size_t errors;          /* entries of the error list */
     size_t findings[4];     /* by sk_severity */
     size_t files;           /* input files read */
@@ -358,8 +390,12 @@ typedef struct sk_result {
     sk_rule_meta *owned_meta;      /* freed with the result */
     sk_rules *owned_rules; /* freed with the result when sk_check loaded them */
     struct sk_policy *policy; /* profile values, waivers and baseline in force (owned) */
-    sk_errors warnings;    /* expired and stale waivers: reported, not failing */
-    sk_errors fixed;       /* baseline entries no finding matched: message "UNIT RULE PATH" */
+    sk_errors warnings;    /* expired, stale and expiring waivers, an old baseline: reported,
+                              not failing */
+    sk_errors fixed;       /* entries of the baseline no finding matched, of units this run
+                              judged whole: unit and rule in their fields, the path as message */
+    int stopped;           /* a usage or policy error stopped the run before any unit was
+                              judged: the report holds the errors alone */
     const struct sk_catalogue *catalogue; /* the report's language; NULL: English */
 } sk_result;
 
@@ -443,15 +479,18 @@ void sk_profile_free(sk_profile *p);
 char *sk_param_profile_json(const sk_param *p);
 
 /* Writes the fingerprints collected by a run (collect_baseline) as a
- * baseline document. 0, or -1 on a write error. */
+ * baseline document (version 2, docs/gating.md). 0, or -1 on a write error. */
 int sk_baseline_write(const sk_result *res, FILE *out);
 
 /* The shard (1..shards) of a unit key: stable across runs and machines. */
 unsigned sk_shard_of(const char *key, unsigned shards);
 
 /* Discovers, loads, groups, runs, judges (and reports, when o->format is set).
- * Returns the exit code (0, 1, 2), -1 when out of memory, -2 when the report
- * could not be written; res is filled either way (free with sk_result_free). */
+ * Nothing is judged (exit 2, res->stopped) without a valid as_of, with no rule
+ * to run, or when the profile, --only/--skip, a waiver or the baseline is
+ * wrong. Returns the exit code (0, 1, 2), -1 when out of memory, -2 when the
+ * report could not be written; res is filled either way (free with
+ * sk_result_free). */
 int sk_check(const sk_check_options *o, sk_result *res);
 void sk_result_free(sk_result *res);
 

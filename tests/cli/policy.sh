@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# policy.sh: gating end to end: waivers (in force, expired, stale, from an
-# input file, incomplete), baselines (known, new, fixed), profiles (shipped,
-# extends, parameters, errors) and rule selection that skips work.
+# policy.sh: gating end to end: waivers (in force, expired, stale, expiring,
+# incomplete; refused from the input tree, for "*", for an unknown rule, too
+# long), baselines (known, new, fixed, stable paths, severity, format 1,
+# round trip, one unit against a region's), profiles (shipped, extends,
+# parameters, errors), rule selection that skips work, and runs that judge
+# nothing (no rules, an empty selection, a policy error).
 # Usage: policy.sh PATH/TO/startklar TESTS_DIR
 set -u
 SK=$1
@@ -18,7 +21,8 @@ run check --as-of 2027-04-10 --only CP-02 --waivers "$P/waivers.yaml" --format j
 check "a waiver in force makes the unit pass" [ "$code" = 0 ]
 check "the waived finding is still reported" has "$WORK/out" '"path": "target_groups[2]", "waived": true'
 check "with the waiver's reason, approver and expiry" \
-  has "$WORK/out" '"waiver": {"reason": "Chefsgruppen får ägare när den nya verksamhetschefen tillträder i maj", "approved_by": "Eva Lind", "expires": "2027-06-30"}'
+  has "$WORK/out" '"waiver": {"reason": "Chefsgruppen får ägare när den nya verksamhetschefen tillträder i maj", "approved_by": "Eva Lind", "expires": "2027-06-30", "expiring": false'
+check "a waiver keyed by position still covers the finding" has "$WORK/out" '"stable_path": "target_groups[id=chefer]"'
 run check --as-of 2027-04-10 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
 check "text shows the waiver" has "$WORK/out" "[waived until 2027-06-30 by Eva Lind:"
 run check --as-of 2027-06-30 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
@@ -29,7 +33,56 @@ run check --as-of 2027-04-10 --only CP-02 --waivers "$P/stale-waivers.yaml" --fo
 check "a waiver that matched nothing is reported as stale" has "$WORK/out" 'matched no finding: it is stale'
 check "stale is a warning, not an error" [ "$code" = 1 ]
 run check --as-of 2027-04-10 --only CP-02 "$P/plan-with-waiver.yaml"
-check "waivers may stand in an input file" [ "$code" = 0 ]
+check "a waivers document in an input file is an input error (exit 2)" [ "$code" = 2 ]
+check "... naming the file and --waivers" \
+  has "$WORK/out" "$P/plan-with-waiver.yaml:10:1: input error: a waivers document is not input and is not applied: give waivers with --waivers"
+check "... and is never applied" has "$WORK/out" "SE2321000222-V001  Vårdcentralen Visby  NOT READY"
+
+# the hostile file of issue 13: dropped into one unit's folder, it tried to waive another's error
+mkdir -p "$WORK/tree" && cp -r "$ROOT/examples/vc-ahus" "$ROOT/examples/vc-visby-ready" "$WORK/tree/"
+cat >"$WORK/tree/vc-visby-ready/waivers.yaml" <<'EOF'
+kind: waivers
+version: 1
+waivers:
+  - {rule: ON-04, unit: "*", reason: "", approved_by: x, expires: 2099-01-01}
+EOF
+run check --as-of 2027-04-10 --format json "$WORK/tree"
+check "hostile waiver in the tree: exit 2" [ "$code" = 2 ]
+check "hostile waiver in the tree: an input error at its file" \
+  has "$WORK/out" '"kind": "input", "file": "'"$WORK"'/tree/vc-visby-ready/waivers.yaml", "line": 1, "column": 1,'
+check "hostile waiver in the tree: Åhus's ON-04 error is not waived" \
+  has "$WORK/out" '"rule": "ON-04", "severity": "error"'
+check "... and Åhus is not ready" has "$WORK/out" '"status": "fail"'
+check "... no finding is waived" lacks "$WORK/out" '"waived": true'
+
+run check --as-of 2027-04-10 --only CP-02 --waivers "$P/wildcard-waivers.yaml" "$CP02"
+check "a waiver for every unit (\"*\") is a policy error: exit 2" [ "$code" = 2 ]
+check "... that says a profile turns a rule off for everyone" \
+  has "$WORK/out" "policy error: a waiver names one unit, not \"*\": to turn CP-02 off for every unit, disable it in a profile (--profile)"
+check "... and judges no unit" lacks "$WORK/out" "SE2321000222-V001"
+run check --as-of 2027-04-10 --only CP-02 --waivers "$P/long-waivers.yaml" "$CP02"
+check "a waiver longer than waivers.max_days (180) is a policy error" [ "$code" = 2 ]
+check "... saying how long it runs and the limit" \
+  has "$WORK/out" "policy error: the waiver of CP-02 for SE2321000222-V001 runs until 2027-12-31, 265 days after 2027-04-10: a waiver may run at most 180 days (the profile's waivers.max_days)"
+run check --as-of 2027-04-10 --only CP-02 --profile "$P/profiles/year-waivers.yaml" --waivers "$P/long-waivers.yaml" "$CP02"
+check "a profile's waivers.max_days: 365 accepts it" [ "$code" = 0 ]
+run check --as-of 2027-12-10 --only CP-02 --profile "$P/profiles/year-waivers.yaml" --waivers "$P/long-waivers.yaml" "$CP02"
+check "... and its waivers.expiring_days: 30 warns 21 days ahead" \
+  has "$WORK/out" "warning: the waiver of CP-02 for SE2321000222-V001 expires soon, on 2027-12-31 (in 21 day(s)): fix the gap or renew the waiver"
+run check --as-of 2027-04-10 --only CP-02 --waivers "$P/unknown-rule-waivers.yaml" "$CP02"
+check "a waiver for a rule that does not exist is a policy error" [ "$code" = 2 ]
+check "... with a suggestion" has "$WORK/out" "unknown-rule-waivers.yaml:4:12: policy error: 'CP-99' names no loaded rule (did you mean 'CP-09'?)"
+run check --as-of 2027-04-10 --only CP-02 --waivers "$P/empty-reason-waivers.yaml" "$CP02"
+check "a waiver with a blank reason is a policy error" has "$WORK/out" "policy error: a waiver's 'reason' may not be empty (waivers[1])"
+run check --as-of 2027-06-20 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
+check "a waiver ending within 14 days still waives" [ "$code" = 0 ]
+check "... is marked on its finding" has "$WORK/out" "[waived until 2027-06-30 by Eva Lind: Chefsgruppen får ägare när den nya verksamhetschefen tillträder i maj] [the waiver expires soon]"
+check "... and warned about" \
+  has "$WORK/out" "$P/waivers.yaml:4:5: warning: the waiver of CP-02 for SE2321000222-V001 expires soon, on 2027-06-30 (in 10 day(s))"
+for f in json jsonl csv markdown html sarif junit; do
+  run check --as-of 2027-06-20 --only CP-02 --waivers "$P/waivers.yaml" --format $f "$CP02"
+  check "expiring soon in $f" has "$WORK/out" "expires soon"
+done
 run check --as-of 2027-04-10 --only CP-02 --waivers "$P/incomplete-waivers.yaml" "$CP02"
 check "a waiver without approved_by is refused with file:line" [ "$code" = 2 ]
 check "and says what is missing" has "$WORK/out" "$P/incomplete-waivers.yaml:4:5: policy error: a waiver needs 'approved_by'"
@@ -57,9 +110,11 @@ check "examples: the new gap is CP-02" has "$WORK/out" "error CP-02 target group
 
 # --- baselines ------------------------------------------------------------------------
 run check --as-of 2027-04-10 --only CP-02 --write-baseline "$WORK/baseline.yaml" "$P/one-gap.yaml"
-check "writing a baseline does not change the verdict" [ "$code" = 1 ]
-check "the baseline records unit, rule and path" \
-  has "$WORK/baseline.yaml" '- {unit: "SE2321000222-V001", rule: "CP-02", path: "target_groups[2]"}'
+check "writing a baseline is a recording step: exit 0 on a failing unit" [ "$code" = 0 ]
+check "... and the report still says what it found" has "$WORK/out" "NOT READY"
+check "the baseline records unit, rule, stable path, severity and fingerprint" \
+  has "$WORK/baseline.yaml" '- {unit: "SE2321000222-V001", rule: "CP-02", path: "target_groups[id=chefer]", severity: error, fingerprint: "'
+check "... in format 2" has "$WORK/baseline.yaml" "format: 2"
 run check --as-of 2027-04-10 --only CP-02 --baseline "$WORK/baseline.yaml" --format json "$P/one-gap.yaml"
 check "today's findings pass against today's baseline" [ "$code" = 0 ]
 check "and are shown as known" has "$WORK/out" '"known": true'
@@ -68,7 +123,63 @@ check "tomorrow's new gap fails" [ "$code" = 1 ]
 check "the known one stays known, the new one is not" has "$WORK/out" "target group 'chefer' has no owner (ansvarig) [known: in the baseline]"
 run check --as-of 2027-04-11 --only CP-02 --baseline "$WORK/baseline.yaml" --format json "$P/no-gap.yaml"
 check "a fixed gap is listed as fixed" has "$WORK/out" '"fixed": [
-    {"unit": "SE2321000222-V001", "rule": "CP-02", "path": "target_groups[2]"}'
+    {"unit": "SE2321000222-V001", "rule": "CP-02", "path": "target_groups[id=chefer]"}'
+run check --as-of 2027-04-10 --only CP-02 --baseline "$WORK/baseline.yaml" "$P/one-gap.yaml"
+check "a unit whose only errors are known is 'ready (known gaps)', exit 0" [ "$code" = 0 ]
+check "... not 'ready'" has "$WORK/out" "SE2321000222-V001  Vårdcentralen Visby  ready (known gaps)"
+check "... and the summary counts it apart" has "$WORK/out" "1 unit: 0 ready, 1 ready with known gaps, 0 not ready"
+
+# inserting a target group above a known gap moves it, and changes nothing else
+sed 's/^target_groups:$/target_groups:\n  - {id: ledning, channels: [APT], owner: Eva Lind}/' "$P/one-gap.yaml" >"$WORK/inserted.yaml"
+run check --as-of 2027-04-11 --only CP-02 --baseline "$WORK/baseline.yaml" --format json "$WORK/inserted.yaml"
+check "a target group inserted at the top: the known gap stays known (exit 0)" [ "$code" = 0 ]
+check "... now at target_groups[3], still target_groups[id=chefer]" \
+  has "$WORK/out" '"path": "target_groups[3]", "waived": false, "known": true, "baseline": "unchanged", "stable_path": "target_groups[id=chefer]"'
+check "... and nothing is listed as fixed" has "$WORK/out" '"fixed": [],'
+sed 's/^target_groups:$/target_groups:\n  - {id: ledning, channels: [APT]}/' "$P/one-gap.yaml" >"$WORK/inserted-gap.yaml"
+run check --as-of 2027-04-11 --only CP-02 --baseline "$WORK/baseline.yaml" "$WORK/inserted-gap.yaml"
+check "a new gap inserted above a known one: only the new one fails" [ "$code" = 1 ]
+check "... the new one is new" grep -qx "  .* error CP-02 target group 'ledning' has no owner (ansvarig)" "$WORK/out"
+check "... the known one is known" has "$WORK/out" "target group 'chefer' has no owner (ansvarig) [known: in the baseline]"
+
+# a baseline written under default does not accept what prelaunch makes an error
+KB=$TESTS/cli/data/cp02/plan.yaml
+run check --as-of 2027-04-10 --only CP-12 --write-baseline "$WORK/default-baseline.yaml" "$KB"
+check "the baseline records CP-12 as a warning" has "$WORK/default-baseline.yaml" 'rule: "CP-12", path: "risks", severity: warning'
+run check --as-of 2027-04-10 --only CP-12 --profile prelaunch --baseline "$WORK/default-baseline.yaml" --format json "$KB"
+check "a finding more severe than the baseline recorded is new: exit 1" [ "$code" = 1 ]
+check "... shown as new, not known" has "$WORK/out" '"known": false, "baseline": "new"'
+check "... and its entry is not 'fixed'" has "$WORK/out" '"fixed": [],'
+
+# a region's baseline, and a check of one of its units
+run check --as-of 2027-04-10 --write-baseline "$WORK/region.yaml" "$ROOT/examples"
+run check --as-of 2027-04-10 --baseline "$WORK/region.yaml" --format json "$ROOT/examples/vc-ahus"
+check "one unit against a region's baseline: exit 0" [ "$code" = 0 ]
+check "... lists no other unit's entries as fixed" has "$WORK/out" '"fixed": [],'
+run check --as-of 2027-04-10 --baseline "$WORK/region.yaml" "$ROOT/examples/vc-ahus"
+check "... nor in text" lacks "$WORK/out" "Fixed since the baseline"
+
+# a baseline of the first format (list items by position) is still read, with a warning
+cat >"$WORK/v1.yaml" <<'EOF'
+kind: baseline
+version: 1
+as_of: 2027-04-10
+findings:
+  - {unit: "SE2321000222-V001", rule: "CP-02", path: "target_groups[2]"}
+EOF
+run check --as-of 2027-04-11 --only CP-02 --baseline "$WORK/v1.yaml" "$P/one-gap.yaml"
+check "a format-1 baseline is still read: the gap is known" [ "$code" = 0 ]
+check "... with a warning to rewrite it" \
+  has "$WORK/out" "$WORK/v1.yaml:1:1: warning: this baseline has the first format (list items by position, no severity): rewrite it with --write-baseline"
+
+# every string round-trips: NEL, U+FFFE, a line separator and a quote in an id
+printf '%s\n' 'kind: communication-plan' 'version: 1' 'unit: {name: Visby, hsa_id: "SE2321000222-V001"}' \
+  'target_groups:' '  - {id: "nel\Nx\uFFFEy\u2028z\"q", channels: [APT]}' >"$WORK/odd-id.yaml"
+run check --as-of 2027-04-10 --only CP-02 --write-baseline "$WORK/odd-baseline.yaml" "$WORK/odd-id.yaml"
+check "the writer escapes what YAML would not keep" has "$WORK/odd-baseline.yaml" 'path: "target_groups[id=nel\u0085x\uFFFEy\u2028z\"q]"'
+run check --as-of 2027-04-10 --only CP-02 --baseline "$WORK/odd-baseline.yaml" "$WORK/odd-id.yaml"
+check "... and the reader reads it back: the gap is known" [ "$code" = 0 ]
+check "... not fixed and new" lacks "$WORK/out" "Fixed since the baseline"
 
 # --- profiles ----------------------------------------------------------------------------
 run check --as-of 2027-04-10 --only ON-17 "$TESTS/cli/data/audit/halland/onboarding/kungsbacka.yaml"
@@ -99,6 +210,19 @@ run check --as-of 2027-04-10 --profile "$P/profiles/wrong-type.yaml" "$CP02"
 check "a parameter of the wrong type is exit 2" has "$WORK/out" "wrong-type.yaml:5:15: policy error: parameter 'max_days' of rule ON-11 must be an integer (its default is 365)"
 run check --as-of 2027-04-10 --profile nosuchprofile "$CP02"
 check "a missing profile is exit 2" [ "$code" = 2 ]
+check "... and judges nothing" lacks "$WORK/out" "SE2321000222-V001"
+check "... saying so" has "$WORK/out" "Nothing was judged: correct the errors listed and run again."
+run check --as-of 2027-04-10 --profile prelaunh "$ROOT/examples"
+check "a misspelt profile: exit 2, no unit labelled" [ "$code" = 2 ] && lacks "$WORK/out" "NOT READY" && lacks "$WORK/out" "ready"
+check "... with a suggestion" has "$WORK/out" "policy error: there is no profile 'prelaunh' (did you mean 'prelaunch'?)"
+run check --as-of 2027-04-10 --profile "$P/profiles/unknown-rule.yaml" --format json "$CP02"
+check "a broken profile labels no unit in json either" has "$WORK/out" '"units": [],'
+check "... and says the run stopped" has "$WORK/out" '"stopped": true'
+printf 'kind: baseline\nversion: 1\nfindings: 3\n' >"$WORK/bad-baseline.yaml"
+run check --as-of 2027-04-10 --baseline "$WORK/bad-baseline.yaml" "$CP02"
+check "an invalid baseline stops the run: exit 2, no unit" [ "$code" = 2 ] && lacks "$WORK/out" "SE2321000222-V001"
+run check --as-of 2027-04-10 --waivers "$WORK/no-such-waivers.yaml" "$CP02"
+check "an unreadable waivers file stops the run: exit 2, no unit" [ "$code" = 2 ] && lacks "$WORK/out" "SE2321000222-V001"
 
 run rules explain ON-11 --profile "$P/profiles/long-retention.yaml"
 check "rules explain shows a parameter's default and its profile value" \
@@ -123,5 +247,23 @@ check "--only then --skip: what --only keeps, less what --skip names" lacks "$WO
 run check --as-of 2027-04-10 --only XX-01 "$CP02"
 check "--only with an unknown rule is a usage error" [ "$code" = 2 ]
 check "that names it" has "$WORK/out" "'XX-01' names no loaded rule"
+check "... and labels no unit" lacks "$WORK/out" "NOT READY"
+
+# --- nothing is judged from nothing ----------------------------------------------------------
+for sel in "" ",,," " , "; do
+  run check --as-of 2027-04-10 --only "$sel" "$CP02"
+  check "--only '$sel' is a usage error (exit 2)" [ "$code" = 2 ]
+  check "... that says so" has "$WORK/out" "usage error: --only names no rule: give rule ids or prefixes"
+  check "... and no unit is ready" lacks "$WORK/out" "ready"
+done
+run check --as-of 2027-04-10 --skip "" "$CP02"
+check "--skip '' is a usage error too" has "$WORK/out" "usage error: --skip names no rule"
+run check --as-of 2027-04-10 --no-builtin "$ROOT/examples"
+check "no rules at all: exit 2" [ "$code" = 2 ]
+check "... 'no rules to run'" has "$WORK/out" "usage error: no rules to run"
+check "... and no unit is labelled" lacks "$WORK/out" "SE23"
+run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --only SM- "$CP02"
+check "a profile and --only that leave no rule: exit 2" [ "$code" = 2 ]
+check "... 'no rules to run'" has "$WORK/out" "usage error: no rules to run"
 
 summary

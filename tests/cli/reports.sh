@@ -3,7 +3,9 @@
 # markdown and html: each parsed by python3 (json, xml.etree, csv,
 # html.parser) and checked against the findings and errors the json report
 # holds for the same run; every format byte-identical from run to run; and,
-# where chromium is installed, the html page rendered headless.
+# where chromium is installed, the html page rendered headless. Then every
+# format's marks for a unit with known gaps, a known and a waived finding,
+# and control characters in names, files and messages shown, not obeyed.
 # Usage: reports.sh PATH/TO/startklar TESTS_DIR [OUTPUT_DIR]
 set -u
 SK=$1
@@ -169,14 +171,16 @@ assert b"\n" not in body.replace(b"\r\n", b""), "a line ends without CR"
 text = raw.decode("utf-8-sig")
 rows = list(csv.reader(io.StringIO(text, newline="")))
 assert rows[0] == ["unit", "unit_name", "status", "rule", "severity", "file", "line", "column",
-                   "path", "message", "waived"], rows[0]
+                   "path", "message", "waived", "known", "waiver_expires", "waiver_approved_by",
+                   "waiver_reason"], rows[0]
 lines = rows[1:]
 findings = [(u, f) for u in ref["units"] for f in u["findings"]]
 errors = ref["errors"]
 assert len(lines) == len(findings) + len(errors), (len(lines), len(findings), len(errors))
 for row, (u, f) in zip(lines, findings):
     want = [u["hsa_id"], u["name"] or "", u["status"], f["rule"], f["severity"], f["file"],
-            str(f["line"]), str(f["column"]), f["path"], f["message"], "true" if f["waived"] else "false"]
+            str(f["line"]), str(f["column"]), f["path"], f["message"], "true" if f["waived"] else "false",
+            "true" if f["known"] else "false", "", "", ""]
     assert row == want, (row, want)
 for row, e in zip(lines[len(findings):], errors):
     assert row[2] == "error" and row[4] == "error" and row[9].endswith(e["message"]), row
@@ -297,7 +301,7 @@ python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/odd.sarif" || 
 python3 - "$WORK/odd.csv" <<'EOF' || bad "csv: odd input does not round-trip"
 import csv, io, sys
 rows = list(csv.reader(io.StringIO(open(sys.argv[1], encoding="utf-8-sig", newline="").read())))
-assert all(len(r) == 11 for r in rows), rows
+assert all(len(r) == 15 for r in rows), rows
 assert rows[1][1] == 'Vård <script>alert(1)</script> & "Co" | a,b', rows[1][1]
 EOF
 grep -qF 'Vård \<script\>alert(1)\</script\> & "Co" \| a,b' "$WORK/odd.markdown" || bad "markdown: name not escaped"
@@ -308,6 +312,70 @@ python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['runs'][0]
 python3 -c "import xml.etree.ElementTree as E,sys; E.parse(sys.argv[1])" "$WORK/none.junit" || bad "junit: no units"
 "$SK" check --as-of 2027-04-10 --format html "$WORK/missing.yaml" >"$WORK/none.html" 2>/dev/null
 grep -q "</html>" "$WORK/none.html" || bad "html: no units"
+finish
+
+start "every format marks a unit with known gaps, its known and its waived findings"
+P=$DATA/policy
+"$SK" check --as-of 2027-04-10 --only CP-02 --write-baseline "$WORK/known.yaml" "$P/one-gap.yaml" >/dev/null 2>&1
+cat >"$WORK/waive-patienter.yaml" <<'EOF'
+kind: waivers
+version: 1
+waivers:
+  - {rule: CP-02, unit: SE2321000222-V001, path: "target_groups[id=patienter]", reason: Patientgruppen får ägare i maj,
+     approved_by: Eva Lind, expires: 2027-04-20}
+EOF
+marks() { # FORMAT TEXT...: the report in FORMAT holds every TEXT
+  local f=$1; shift
+  "$SK" check --as-of 2027-04-10 --only CP-02 --baseline "$WORK/known.yaml" --waivers "$WORK/waive-patienter.yaml" \
+    --format "$f" "$P/two-gaps.yaml" >"$WORK/marks.$f" 2>&1
+  local c=$?
+  [ "$c" = 0 ] || bad "$f: exit $c, expected 0 (a known gap and a waived one)"
+  for t in "$@"; do grep -qF -- "$t" "$WORK/marks.$f" || bad "$f lacks: $t"; done
+}
+marks text "SE2321000222-V001  Vårdcentralen Visby  ready (known gaps)" "'chefer' has no owner (ansvarig) [known: in the baseline]" \
+  "'patienter' has no owner (ansvarig) [waived until 2027-04-20 by Eva Lind: Patientgruppen får ägare i maj] [the waiver expires soon]"
+marks json '"status": "known_gaps"' '"known": true, "baseline": "unchanged"' \
+  '"waiver": {"reason": "Patientgruppen får ägare i maj", "approved_by": "Eva Lind", "expires": "2027-04-20", "expiring": true' \
+  '"known_gaps": 1'
+marks jsonl '"known": true' '"waiver": {"reason": "Patientgruppen får ägare i maj"'
+marks html '<span class="status known_gaps">ready (known gaps)</span>' '<div class="card known_gaps"><span class="n">1</span>' \
+  '<span class="badge known">known: in the baseline</span>' '<span class="badge waived" title="waived until 2027-04-20 by Eva Lind: Patientgruppen får ägare i maj">'
+marks markdown ': ready (known gaps)' '(known: in the baseline)' \
+  '(waived until 2027-04-20 by Eva Lind: Patientgruppen får ägare i maj) (the waiver expires soon)' '| Ready (known gaps) | 1 |'
+marks csv ',known_gaps,CP-02,error,' ',false,true,,,' ',true,false,2027-04-20,Eva Lind,Patientgruppen får ägare i maj'
+marks sarif '"baselineState": "unchanged"' '"baselineState": "new"' '"approvedBy": "Eva Lind"'
+marks junit '<skipped message="known: in the baseline">' 'skipped="1"' \
+  '(waived until 2027-04-20 by Eva Lind: Patientgruppen får ägare i maj; the waiver expires soon)'
+grep -qF "<failure" "$WORK/marks.junit" && bad "junit: a <failure> on a run that exits 0"
+python3 -c "import xml.etree.ElementTree as E,sys; E.parse(sys.argv[1])" "$WORK/marks.junit" || bad "junit: not XML"
+python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/marks.sarif" || bad "sarif: not JSON"
+python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/marks.json" || bad "json: not JSON"
+finish
+
+start "control characters in names, files and messages reach no reader's terminal"
+mkdir -p "$WORK/ctl"
+esc=$(printf '\033')
+bel=$(printf '\007')
+name="$WORK/ctl/${esc}]0;pwned${bel}"$'\n'"SE-FORGED  ready.yaml"
+cat >"$name" <<'EOF'
+kind: communication-plan
+version: 1
+unit: {name: "Visby\e[2J\e]0;title\a\rFORGED", hsa_id: "SE2321000222-V001"}
+target_groups:
+  - {id: "x\e[31m\nSE-9  ready", channels: [APT]}
+EOF
+for f in text markdown csv html junit; do
+  "$SK" check --as-of 2027-04-10 --format "$f" "$WORK/ctl" >"$WORK/ctl.$f" 2>&1
+  grep -q "$esc" "$WORK/ctl.$f" && bad "$f: an ESC reached the report"
+  grep -q "$bel" "$WORK/ctl.$f" && bad "$f: a BEL reached the report"
+  grep -q "FORGED" "$WORK/ctl.$f" || bad "$f: the unit is missing"
+done
+for f in text markdown junit; do
+  grep -q "^SE-9" "$WORK/ctl.$f" && bad "$f: a newline in a value started a line"
+  grep -q "^SE-FORGED" "$WORK/ctl.$f" && bad "$f: a newline in a file name started a line"
+done
+grep -qF 'Visby\x1B[2J\x1B]0;title\x07\rFORGED' "$WORK/ctl.text" || bad "text: the name is not shown escaped"
+grep -qF '\x1B]0;pwned\x07\nSE-FORGED  ready.yaml' "$WORK/ctl.text" || bad "text: the file name is not shown escaped"
 finish
 
 start "html in headless chromium: a screenshot and a DOM with every unit"

@@ -1,7 +1,9 @@
 /* test_reports.c: the report writers on results the command line cannot
  * make yet: an empty run, a unit without a name, a waived finding, text
  * with every character a format must escape and bytes that are not UTF-8,
- * rules unknown to the result. Every format must write it whole. */
+ * rules unknown to the result, a unit with known gaps and control
+ * characters. Every format must write it whole. And what the verdict rests
+ * on: stable paths, and a check that judges nothing without a date or rules. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -55,7 +57,7 @@ static void empty_result_every_format(void **state)
             has(text, "<testsuites name=\"startklar\">\n</testsuites>\n");
         } else if (strcmp(FORMATS[i], "csv") == 0) {
             assert_string_equal(text, "\xEF\xBB\xBFunit,unit_name,status,rule,severity,file,line,column,path,"
-                                      "message,waived\r\n");
+                                      "message,waived,known,waiver_expires,waiver_approved_by,waiver_reason\r\n");
         } else if (strcmp(FORMATS[i], "markdown") == 0) {
             has(text, "| Units | 0 |");
         } else if (strcmp(FORMATS[i], "html") == 0) {
@@ -101,7 +103,7 @@ static void waived_and_hostile_text(void **state)
     assert_int_equal(u.status, SK_UNIT_PASS); /* the error is waived */
 
     char *sarif = report("sarif", &res);
-    has(sarif, "\"suppressions\": [{\"kind\": \"external\", \"justification\": \"\"}]");
+    has(sarif, "\"suppressions\": [{\"kind\": \"external\", \"status\": \"accepted\", \"justification\": \"\"}]");
     lacks(sarif, "ruleIndex"); /* rules the run does not know */
     has(sarif, "\"text\": \"a|b <i>\\\"q\\\", x\\nnext \\ufffd end & 'å'\"");
     has(sarif, "\"uri\": \"a/plan.yaml\"");
@@ -112,19 +114,19 @@ static void waived_and_hostile_text(void **state)
     lacks(junit, "<failure"); /* waived: not a failure, and the warning is below the level */
     has(junit, "<testsuite id=\"0\" name=\"SE-1\" tests=\"2\" failures=\"0\" errors=\"0\"");
     has(junit, "a/plan.yaml:3:2 error XX-01 owner missing [owner] (waived)\n");
-    has(junit, "a|b &lt;i&gt;&quot;q&quot;, x\nnext \xEF\xBF\xBD end &amp; &#39;å&#39;");
+    has(junit, "a|b &lt;i&gt;&quot;q&quot;, x\\nnext \\xFF end &amp; &#39;å&#39;");
     has(junit, "<testcase classname=\"input\" name=\"b.yaml:1:1\">");
     free(junit);
 
     char *csv = report("csv", &res);
-    has(csv, "\r\nSE-1,,pass,XX-01,error,a/plan.yaml,3,2,owner,owner missing,true\r\n");
-    has(csv, ",\"a|b <i>\"\"q\"\", x\nnext \xEF\xBF\xBD end & 'å'\",false\r\n");
-    has(csv, ",,error,,error,b.yaml,1,1,,input error: bad <yaml>,\r\n");
+    has(csv, "\r\nSE-1,,pass,XX-01,error,a/plan.yaml,3,2,owner,owner missing,true,false,,,\r\n");
+    has(csv, ",\"a|b <i>\"\"q\"\", x\nnext \\xFF end & 'å'\",false,false,,,\r\n");
+    has(csv, ",,error,,error,b.yaml,1,1,,input error: bad <yaml>,,,,,\r\n");
     free(csv);
 
     char *md = report("markdown", &res);
     has(md, "## SE-1: ready\n");
-    has(md, "| a/plan.yaml:9:5 | warning | XX-02 | a\\|b \\<i\\>\"q\", x<br>next \xEF\xBF\xBD end & 'å' |\n");
+    has(md, "| a/plan.yaml:9:5 | warning | XX-02 | a\\|b \\<i\\>\"q\", x<br>next \\\\xFF end & 'å' |\n");
     has(md, "owner missing (waived) |");
     has(md, "| Units | 1 |");
     free(md);
@@ -132,14 +134,145 @@ static void waived_and_hostile_text(void **state)
     char *html = report("html", &res);
     has(html, "data-id=\"SE-1\" data-name=\"SE-1\" data-status=\"pass\"");
     has(html, "<tr class=\"waived\">");
-    has(html, "<span class=\"badge\">waived</span>");
-    has(html, "a|b &lt;i&gt;&quot;q&quot;, x\nnext \xEF\xBF\xBD end &amp; &#39;å&#39;");
+    has(html, "<span class=\"badge waived\">waived</span>");
+    has(html, "a|b &lt;i&gt;&quot;q&quot;, x\nnext \\xFF end &amp; &#39;å&#39;");
     has(html, "bad &lt;yaml&gt;");
     lacks(html, "<i>");
     free(html);
 
     sk_summary_free(&res.summary);
     sk_errors_free(&res.errors);
+}
+
+/* A unit whose only error is known from the baseline, a waived one whose
+ * waiver expires soon, and names, files and messages that try to steer a
+ * terminal (ESC, an OSC title, BEL, CR) or forge a line. */
+static void known_waived_and_controls_every_format(void **state)
+{
+    (void)state;
+    static const char *const HOSTILE = "\x1b[2J\x1b]0;pwned\x07";
+    sk_waiver w = {.rule = "XX-01", .unit = "SE-2", .reason = "ny chef i maj", .approved_by = "Eva Lind",
+                   .expires = "2027-04-20", .file = "w.yaml", .line = 4, .column = 5, .days_left = 10,
+                   .expiring = 1};
+    sk_finding f[2] = {
+        {.rule = "XX-01", .severity = SK_SEV_ERROR, .message = "owner missing", .file = "a/plan.yaml",
+         .line = 3, .column = 2, .path = "owner", .waived = 1, .waiver = &w},
+        {.rule = "XX-02", .severity = SK_SEV_ERROR, .message = "gap\x1b[31m\rFORGED\nSE-9  ready",
+         .file = "a/\x1b]0;t\x07plan.yaml", .line = 9, .column = 5, .path = "x[1]",
+         .stable_path = "x[id=a]", .known = 1, .baseline = SK_BASELINE_UNCHANGED},
+    };
+    sk_unit_result u = {.hsa_id = "SE-2", .name = (char *)HOSTILE, .findings = f, .nfindings = 2};
+    sk_result res = {.tool_version = SK_VERSION, .as_of = "2027-04-10", .fail_on = SK_SEV_ERROR,
+                     .units = &u, .nunits = 1};
+    sk_errors_init(&res.errors);
+    sk_errors_init(&res.warnings);
+    assert_int_equal(sk_errors_add(&res.warnings, SK_ERR_WARNING, "w.yaml", 4, 5,
+                                   "the waiver of XX-01 for SE-2 expires soon"), 0);
+    assert_int_equal(sk_judge(&res), 0);
+    assert_int_equal(u.status, SK_UNIT_KNOWN_GAPS);
+    assert_int_equal(res.summary.known_gaps, 1);
+    static const struct {
+        const char *format, *marks[4];
+    } WANT[] = {
+        {"text", {"SE-2  \\x1B[2J\\x1B]0;pwned\\x07  ready (known gaps)", "[known: in the baseline]",
+                  "[waived until 2027-04-20 by Eva Lind: ny chef i maj] [the waiver expires soon]",
+                  "gap\\x1B[31m\\rFORGED\\nSE-9  ready"}},
+        {"json", {"\"status\": \"known_gaps\"", "\"known\": true, \"baseline\": \"unchanged\"",
+                  "\"approved_by\": \"Eva Lind\", \"expires\": \"2027-04-20\", \"expiring\": true",
+                  "\"known_gaps\": 1"}},
+        {"jsonl", {"\"known\": true", "\"stable_path\": \"x[id=a]\"", "\"expiring\": true",
+                   "\"kind\": \"warning\""}},
+        {"sarif", {"\"baselineState\": \"unchanged\"", "\"approvedBy\": \"Eva Lind\"",
+                   "\"expires\": \"2027-04-20\", \"expiring\": true", "\"level\": \"warning\""}},
+        {"junit", {"<skipped message=\"known: in the baseline\">", "skipped=\"1\"",
+                   "(waived until 2027-04-20 by Eva Lind: ny chef i maj; the waiver expires soon)",
+                   "name=\"startklar: warnings\""}},
+        {"csv", {",known_gaps,XX-02,error,", ",false,true,,,\r\n",
+                 ",true,false,2027-04-20,Eva Lind,ny chef i maj\r\n", ",,warning,,warning,w.yaml,4,5,"}},
+        {"markdown", {": ready (known gaps)\n", "(known: in the baseline)",
+                      "(waived until 2027-04-20 by Eva Lind: ny chef i maj) (the waiver expires soon)",
+                      "| Ready (known gaps) | 1 |"}},
+        {"html", {"<span class=\"status known_gaps\">ready (known gaps)</span>", "<span class=\"badge known\">",
+                  "<div class=\"card known_gaps\"><span class=\"n\">1</span>", "the waiver expires soon"}},
+    };
+    for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++) {
+        char *text = report(WANT[i].format, &res);
+        for (size_t k = 0; k < 4; k++)
+            has(text, WANT[i].marks[k]);
+        /* no format hands a control character to the reader's terminal */
+        lacks(text, "\x1b");
+        lacks(text, "\x07");
+        /* nor a line of its own (html and csv keep a line break inside a cell) */
+        if (strcmp(WANT[i].format, "html") != 0 && strcmp(WANT[i].format, "csv") != 0)
+            lacks(text, "\nSE-9");
+        free(text);
+    }
+    sk_summary_free(&res.summary);
+    sk_errors_free(&res.errors);
+    sk_errors_free(&res.warnings);
+}
+
+/* The stable path names list items by identity, so inserting an item above
+ * one changes nothing of its key. */
+static void stable_paths(void **state)
+{
+    (void)state;
+    static const char DOC[] = "kind: unit-onboarding\nversion: 1\n"
+                              "unit: {name: Visby, hsa_id: SE2321000222-V001}\n"
+                              "programs: [Sömnbesvär, Oro]\n"
+                              "staff:\n"
+                              "  - {id: s1, name: Karin Ek, roles: [practitioner]}\n"
+                              "  - {id: s2, name: Eva Lind, roles: [practitioner]}\n"
+                              "  - {name: Ola Berg, roles: [practitioner]}\n"
+                              "  - {roles: [practitioner]}\n"
+                              "  - {id: s9, roles: [practitioner]}\n"
+                              "  - {id: s9, roles: [practitioner]}\n";
+    sk_limits l = sk_limits_default();
+    sk_docset *ds = sk_docset_new(&l);
+    sk_errors errs;
+    sk_errors_init(&errs);
+    assert_non_null(ds);
+    assert_int_equal(sk_load_buffer(ds, "o.yaml", DOC, sizeof DOC - 1, &errs), 0);
+    const sk_node *root = ds->docs[0].root;
+    static const char *const CASES[][2] = {
+        {"staff[2].roles", "staff[id=s2].roles"},     /* by id */
+        {"staff[3]", "staff[name=Ola Berg]"},         /* by name when there is no id */
+        {"staff[4].roles[1]", "staff[4].roles[practitioner]"}, /* by position when it has neither */
+        {"staff[5]", "staff[5]"},                     /* an id two items share is no identity */
+        {"programs[1]", "programs[Sömnbesvär]"},      /* a text item by its text */
+        {"staff[9].x", "staff[9].x"},                 /* past the end: as the rule wrote it */
+        {"unit.hsa_id", "unit.hsa_id"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        char *got = sk_stable_path(root, CASES[i][0]);
+        assert_non_null(got);
+        assert_string_equal(got, CASES[i][1]);
+        free(got);
+    }
+    sk_errors_free(&errs);
+    sk_docset_free(ds);
+}
+
+/* The library judges nothing without a date or without rules: an error, exit 2. */
+static void check_judges_nothing(void **state)
+{
+    (void)state;
+    const char *paths[] = {"no-such-dir"};
+    sk_check_options o = {.paths = paths, .npaths = 1, .fail_on = SK_SEV_ERROR};
+    sk_result res;
+    assert_int_equal(sk_check(&o, &res), 2);
+    assert_true(res.stopped);
+    assert_int_equal(res.errors.count, 1);
+    assert_int_equal(res.errors.items[0].kind, SK_ERR_USAGE);
+    has(res.errors.items[0].message, "as_of");
+    assert_int_equal(res.summary.units, 0);
+    sk_result_free(&res);
+    o.as_of = "2027-04-10"; /* an embedder that forgot rule_dirs */
+    assert_int_equal(sk_check(&o, &res), 2);
+    assert_true(res.stopped);
+    has(res.errors.items[0].message, "no rules to run");
+    sk_result_free(&res);
 }
 
 static void xml_escaping(void **state)
@@ -161,6 +294,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(empty_result_every_format),
         cmocka_unit_test(waived_and_hostile_text),
+        cmocka_unit_test(known_waived_and_controls_every_format),
+        cmocka_unit_test(stable_paths),
+        cmocka_unit_test(check_judges_nothing),
         cmocka_unit_test(xml_escaping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
