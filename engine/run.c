@@ -117,6 +117,8 @@ static int value_cmp(const void *a, const void *b)
     return strcmp(((const sk_value *)a)->name, ((const sk_value *)b)->name);
 }
 
+static const char *read_list(lua_State *L, sk_value *v);
+
 /* One value of data at the top of the stack into v (name set by the caller):
  * NULL, or why it cannot be a value. */
 static const char *read_value(lua_State *L, sk_value *v)
@@ -139,6 +141,22 @@ static const char *read_value(lua_State *L, sk_value *v)
         }
         return NULL;
     case LUA_TTABLE: {
+        /* a list of the document is a read-only view: read its inner table */
+        int inner = sk_sandbox_inner(L, -1);
+        const char *why = read_list(L, v);
+        if (inner)
+            lua_pop(L, 1);
+        return why;
+    }
+    default:
+        return "must be a string, a number, a boolean or a list of strings";
+    }
+}
+
+/* The list at the top of the stack into v. */
+static const char *read_list(lua_State *L, sk_value *v)
+{
+    {
         v->type = SK_VAL_LIST;
         size_t n = (size_t)lua_rawlen(L, -1);
         v->v.list.items = n ? calloc(n, sizeof *v->v.list.items) : NULL;
@@ -156,9 +174,6 @@ static const char *read_value(lua_State *L, sk_value *v)
                 return "out of memory";
         }
         return NULL;
-    }
-    default:
-        return "must be a string, a number, a boolean or a list of strings";
     }
 }
 

@@ -3,7 +3,8 @@
  * ({role:roles} -> "behandlare"), and `schema`, `init` and the docs list
  * them from here. A vocabulary is named after its field in FORMAT.md; the
  * English label of a value is the value as the document writes it (what a
- * reader searches the YAML for), except the maturity levels, which have names. */
+ * reader searches the YAML for), except the maturity levels and the connection
+ * steps, which are named in words. */
 #include "internal.h"
 
 #include <string.h>
@@ -146,18 +147,22 @@ static const sk_vocab_word PHASES[] = {
     END,
 };
 
+/* the keys of `connection` (seed 004): the steps as sentences */
 static const sk_vocab_word STEPS[] = {
-    {"care_provider_connected", "care_provider_connected", "vårdgivaren ansluten till tjänsten"},
-    {"e_services_connected", "e_services_connected",
-     "enheten ansluten till 1177:s e-tjänster och plattformen"},
-    {"hsa_id_verified", "hsa_id_verified", "enhetens HSA-id kontrollerat"},
-    {"first_access_admin_assigned", "first_access_admin_assigned",
-     "första behörighetsadministratören tilldelad"},
-    {"programs_distributed", "programs_distributed", "programmen utdelade till enheten"},
-    {"roles_assigned", "roles_assigned", "övriga roller tilldelade"},
-    {"e_service_activated", "e_service_activated", "e-tjänsten aktiverad på enheten"},
-    {"visible_logged_in", "visible_logged_in", "synlig för inloggade invånare"},
-    {"visible_on_contact_card", "visible_on_contact_card", "synlig på enhetens kontaktkort"},
+    {"care_provider_connected", "the care provider is connected to the service",
+     "vårdgivaren är ansluten till tjänsten"},
+    {"e_services_connected", "the unit is connected to 1177's e-services and the platform",
+     "enheten är ansluten till 1177:s e-tjänster och plattformen"},
+    {"hsa_id_verified", "the unit's HSA-id is verified", "enhetens HSA-id är kontrollerat"},
+    {"first_access_admin_assigned", "the first access administrator is assigned",
+     "den första behörighetsadministratören är tilldelad"},
+    {"programs_distributed", "the programs are distributed to the unit", "programmen är utdelade till enheten"},
+    {"roles_assigned", "the other roles are assigned", "övriga roller är tilldelade"},
+    {"e_service_activated", "the e-service is activated on the unit", "e-tjänsten är aktiverad på enheten"},
+    {"visible_logged_in", "the e-service is visible to logged-in citizens",
+     "e-tjänsten visas i inloggat läge för invånare"},
+    {"visible_on_contact_card", "the e-service is visible on the unit's contact card on 1177.se",
+     "e-tjänsten visas på enhetens kontaktkort på 1177.se"},
     END,
 };
 

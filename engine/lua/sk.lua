@@ -1,6 +1,8 @@
 -- sk: the helper library every rule sees as the read-only global `sk`.
 -- Shared logic of the rule packs lives here once (dates, maturity levels,
--- vocabularies, number formatting), so no rule copies another's code.
+-- the order of vocabularies), so no rule copies another's code. Helpers
+-- give data, never words: a message's words live in the rule's `messages`
+-- and values are shown in words by the engine (engine/vocab.c).
 -- The engine embeds this file and runs it once per lua_State, inside the
 -- sandbox, before any plugin is loaded.
 
@@ -137,30 +139,6 @@ function sk.finite(n)
   return type(n) == "number" and n == n and n ~= math.huge and n ~= -math.huge
 end
 
---- An integer with a space between thousands: 14500 -> "14 500". Numbers
---- beyond what a message can show exactly (not finite, or 2^53 and more)
---- are written with %g.
-function sk.fmt_int(n)
-  if not sk.finite(n) or math.abs(n) >= 2^53 then return string.format("%g", n) end
-  local neg = n < 0
-  local s = string.format("%d", math.floor(math.abs(n) + 0.5))
-  local out = s:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", "")
-  return (neg and "-" or "") .. out
-end
-
---- A number for a message: integers with thousands spaced, others with
---- up to two decimals.
-function sk.fmt_num(n)
-  if not sk.finite(n) or math.abs(n) >= 2^53 then return string.format("%g", n) end
-  if math.type(n) == "integer" or n == math.floor(n) then return sk.fmt_int(n) end
-  return (string.format("%.2f", n):gsub("0+$", ""):gsub("%.$", ""))
-end
-
---- A percentage with one decimal: 0.275 -> "27.5 %".
-function sk.fmt_pct(fraction)
-  return string.format("%.1f %%", fraction * 100)
-end
-
 ---------------------------------------------------------------------------
 -- Vocabularies of the seeds
 ---------------------------------------------------------------------------
@@ -169,20 +147,8 @@ end
 --- in order.
 sk.PHASES = { "planning", "anchoring", "implementation", "maintenance" }
 
-sk.PHASE_NAMES = {
-  planning = "planering", anchoring = "förankring",
-  implementation = "implementering", maintenance = "vidmakthållande",
-}
-
---- The four mandatory roles of seed 004 and their Swedish names.
+--- The four mandatory roles of seed 004.
 sk.ROLES = { "access_admin", "citizen_admin", "data_admin", "practitioner" }
-
-sk.ROLE_NAMES = {
-  access_admin = "behörighetsadministratör",
-  citizen_admin = "invånaradministratör",
-  data_admin = "dataadministratör",
-  practitioner = "behandlare",
-}
 
 --- The connection steps of seed 004 in order; each entry lists the keys of
 --- `connection` that make that step (step 1 has two).
@@ -269,17 +235,15 @@ function sk.plan_label(item, index)
   return "#" .. tostring(index)
 end
 
---- How a message names an activity found by sk.activities:
---- "activity 'a3' in phase anchoring" ("activity #2 in phase ..." without id).
-function sk.plan_activity(act, path)
+--- How a message names an activity found by sk.activities, as data for
+--- "activity {activity} in phase {phase:phases}": its id in quotes ("'a3'"),
+--- else its place in the phase's list ("#2"), and the phase's key.
+function sk.activity_ref(act, path)
   local phase, index = path[2], path[#path]
-  local name
   if type(act) == "table" and (sk.present(act.id) or type(act.id) == "number") then
-    name = "'" .. tostring(act.id) .. "'"
-  else
-    name = "#" .. tostring(index)
+    return "'" .. tostring(act.id) .. "'", tostring(phase)
   end
-  return "activity " .. name .. " in phase " .. tostring(phase)
+  return "#" .. tostring(index), tostring(phase)
 end
 
 --- An activity's status; an activity without one counts as "planned".
@@ -332,45 +296,12 @@ sk.plan_groups = native_groups
 --- A cancelled activity reaches nobody.
 sk.plan_reach = native_reach
 
---- A count of days for a message: "1 day", "14 days", "1 234 days".
-function sk.plan_ndays(n)
-  return sk.fmt_int(n) .. (n == 1 and " day" or " days")
-end
-
 ---------------------------------------------------------------------------
 -- onboarding helpers
 ---------------------------------------------------------------------------
 
---- Swedish names of the training topics (seed 004 "Utbilda medarbetarna").
-sk.TRAINING_NAMES = {
-  basics = "grundläggande kunskap om Stöd och behandling",
-  roles = "rollerna på enheten, rutiner och handhavande",
-  program = "det specifika programmet",
-  manuals = "manualer, supportvägar",
-  continued = "fortsatt kompetensutveckling",
-}
-
---- The four areas of the risk analysis (seed 004), in order, and their
---- Swedish names.
+--- The four areas of the risk analysis (seed 004), in order.
 sk.RISK_AREAS = { "methods", "technology", "routines", "communication" }
-
-sk.RISK_AREA_NAMES = {
-  methods = "metoder", technology = "teknik",
-  routines = "rutiner", communication = "kommunikation",
-}
-
---- Swedish names of the dates in an onboarding document's `connection`.
-sk.CONNECTION_NAMES = {
-  care_provider_connected = "vårdgivaren ansluten till tjänsten",
-  e_services_connected = "enheten ansluten till 1177:s e-tjänster och plattformen",
-  hsa_id_verified = "enhetens HSA-id kontrollerat",
-  first_access_admin_assigned = "första behörighetsadministratören tilldelad",
-  programs_distributed = "programmen utdelade till enheten",
-  roles_assigned = "övriga roller tilldelade",
-  e_service_activated = "e-tjänsten aktiverad på enheten",
-  visible_logged_in = "visas i inloggat läge för invånare",
-  visible_on_contact_card = "visas på enhetens kontaktkort",
-}
 
 --- The number (1-5) of the connection step a `connection` key belongs to;
 --- nil for the other keys.
@@ -383,66 +314,43 @@ function sk.connection_step(key)
   return nil
 end
 
---- How a message names a staff member: "Sara Nyberg", else "staff member
---- 's1'", else "staff member #2".
-function sk.staff_label(member, index)
+--- How a message names a staff member, as data for "staff member {who}":
+--- the name as written, else the id in quotes ("'s1'"), else "#2".
+function sk.staff_ref(member, index)
   if type(member) == "table" then
     if sk.present(member.name) then return tostring(member.name) end
     if sk.present(member.id) or type(member.id) == "number" then
-      return "staff member '" .. tostring(member.id) .. "'"
+      return "'" .. tostring(member.id) .. "'"
     end
   end
-  return "staff member #" .. tostring(index)
+  return "#" .. tostring(index)
 end
 
 --- Why a date recorded as the day something was done does not count as
---- done before launch: nil when it lies before `launch` (strictly) and not
---- after `today` (either may be nil: not judged), else a phrase such as
---- "is 4 days after launch 2027-03-01" or "lies after today 2027-02-10, so
---- it is not done yet".
-function sk.done_gap(date, launch, today)
+--- done before launch, as data for a message: nil when it lies before
+--- `launch` (strictly) and not after `today` (either may be nil: not
+--- judged), else a key and the days after launch (0 on the launch day):
+--- "launch_day", "after_launch", "after_today", "launch_day_after_today" or
+--- "after_launch_after_today". A rule names its messages after the key.
+function sk.done_when(date, launch, today)
   if not sk.is_date(date) then return nil end
-  local parts = {}
+  local why, days
   if sk.is_date(launch) and date >= launch then
-    if date == launch then
-      parts[#parts + 1] = "is the launch day " .. launch .. ", not before it"
-    else
-      local n = sk.days(launch, date)
-      parts[#parts + 1] = "is " .. n .. (n == 1 and " day" or " days") .. " after launch " .. launch
-    end
+    days = sk.days(launch, date)
+    why = date == launch and "launch_day" or "after_launch"
   end
   if sk.is_date(today) and date > today then
-    parts[#parts + 1] = "lies after today " .. today .. ", so it is not done yet"
+    why = why and (why .. "_after_today") or "after_today"
   end
-  if #parts == 0 then return nil end
-  return table.concat(parts, " and ")
+  return why, days
 end
 
 ---------------------------------------------------------------------------
 -- social media helpers
 ---------------------------------------------------------------------------
 
---- Danish names of the five levels of seed 003 ("Skala for sygehuses
---- kommunikation på sociale medier").
-sk.SM_LEVEL_NAMES = {
-  "informationssøjler, envejskommunikation",
-  "feedback, reaktiv tilgang",
-  "dialog, proaktiv tilgang",
-  "organisatorisk brugerinddragelse",
-  "individuel patient- og pårørendeinddragelse",
-}
-
 --- The features through which users can write to the hospital (SM-05).
 sk.SM_WRITE_FEATURES = { "comments", "user_posts", "reviews", "direct_messages" }
-
---- A maturity level for a message: "level 3 (dialog, proaktiv tilgang)";
---- level 0 is "level 0 (not even level 1)".
-function sk.sm_level(l)
-  local name = sk.SM_LEVEL_NAMES[l]
-  if name then return "level " .. tostring(l) .. " (" .. name .. ")" end
-  if l == 0 then return "level 0 (not even level 1)" end
-  return "level " .. tostring(l)
-end
 
 --- A strategy's `maturity` map, or an empty table when it has none.
 function sk.sm_maturity(doc)
@@ -469,10 +377,11 @@ function sk.sm_platform(p, i)
   return "#" .. tostring(i)
 end
 
---- How a message names a measure: its metric, else "measure #2".
-function sk.sm_measure(m, j)
-  if type(m) == "table" and sk.present(m.metric) then return m.metric end
-  return "measure #" .. tostring(j)
+--- How a message names a measure, as data for "measure {measure}": its
+--- metric, else its place in the list ("#2").
+function sk.sm_measure_ref(m, j)
+  if type(m) == "table" and sk.present(m.metric) then return tostring(m.metric) end
+  return "#" .. tostring(j)
 end
 
 
