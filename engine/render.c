@@ -281,7 +281,8 @@ int sk_template_names(const char *tmpl, sk_buf *names, sk_buf *why)
         const char *s = all.data;
         for (size_t i = 0; i < count; i++, s += strlen(s) + 1)
             list[i] = s;
-        qsort(list, count, sizeof *list, cmp_line);
+        if (count)
+            qsort(list, count, sizeof *list, cmp_line); /* qsort(NULL, 0, ...) is undefined */
         for (size_t i = 0; i < count; i++)
             if (i == 0 || strcmp(list[i], list[i - 1]) != 0)
                 sk_buf_printf(names, "%s\n", list[i]);
