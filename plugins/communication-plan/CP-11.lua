@@ -1,6 +1,11 @@
 -- CP-11: a target group that is an obstacle to the change is reached through
 -- at least one two-way channel (seeds 000 and 001); a channel is two-way when
 -- a word of its name begins with a stem of sk.TWO_WAY_STEMS.
+-- the default stems as a plain table: sk's tables are read-only proxies, and
+-- the registry reads params raw (`rules explain`, a profile's type check)
+local STEMS = {}
+for i, stem in ipairs(sk.TWO_WAY_STEMS) do STEMS[i] = stem end
+
 return {
   id = "CP-11",
   severity = "warning",
@@ -62,9 +67,9 @@ utbildning).]],
       sv = "målgruppen '{group}' är ett hinder för förändringen men nås bara genom envägskanaler ({channels:list}): den behöver dialog",
     },
   },
-  params = { two_way_stems = sk.TWO_WAY_STEMS },
+  params = { two_way_stems = STEMS },
   check = function(doc, report, ctx)
-    local stems = (ctx and ctx.params and ctx.params.two_way_stems) or sk.TWO_WAY_STEMS
+    local stems = (ctx and ctx.params and ctx.params.two_way_stems) or STEMS
     local reach = sk.plan_reach(doc)
     for i, group in sk.each(doc.target_groups) do
       if group.stance == "obstacle" then

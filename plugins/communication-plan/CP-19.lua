@@ -1,6 +1,11 @@
 -- CP-19: an internal target group with low prior knowledge is reached by an
 -- activity through a two-way channel (seed 001 "förkunskaper", "Fördjupad
 -- förståelse"); two-way as in CP-11 (sk.two_way).
+-- the default stems as a plain table: sk's tables are read-only proxies, and
+-- the registry reads params raw (`rules explain`, a profile's type check)
+local STEMS = {}
+for i, stem in ipairs(sk.TWO_WAY_STEMS) do STEMS[i] = stem end
+
 return {
   id = "CP-19",
   severity = "warning",
@@ -59,9 +64,9 @@ för en aktivitet som redan når den.]],
       sv = "den interna målgruppen '{group}' har låga förkunskaper men aktiviteterna som når den anger ingen kanal: den behöver dialog",
     },
   },
-  params = { two_way_stems = sk.TWO_WAY_STEMS },
+  params = { two_way_stems = STEMS },
   check = function(doc, report, ctx)
-    local stems = (ctx and ctx.params and ctx.params.two_way_stems) or sk.TWO_WAY_STEMS
+    local stems = (ctx and ctx.params and ctx.params.two_way_stems) or STEMS
     local reach = sk.plan_reach(doc)
     for i, group in sk.each(doc.target_groups) do
       if type(group) == "table" and group.audience == "internal" and group.prior_knowledge == "low" then
