@@ -51,6 +51,29 @@ char *sk_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grows *items (of elem bytes) so that one more fits; 0 or -1. */
 int sk_grow(void **items, size_t *cap, size_t count, size_t elem);
 
+/* ---- hash table (hash.c): (tag, text) -> pointer --------------------------- */
+
+typedef struct sk_hash_slot {
+    const char *key; /* not copied: must live as long as it is in the table */
+    uint64_t tag, hash;
+    void *value;
+    uint32_t gen;    /* live when equal to the table's generation */
+} sk_hash_slot;
+
+typedef struct sk_hash {
+    sk_hash_slot *slots;
+    size_t cap, count;
+    uint32_t gen;
+    size_t ops, probes; /* lookups and slots visited: the caller bounds probes / ops */
+} sk_hash;
+
+void sk_hash_init(sk_hash *h);
+void sk_hash_free(sk_hash *h);
+void sk_hash_clear(sk_hash *h); /* empties it in O(1), the memory kept */
+void *sk_hash_get(sk_hash *h, uint64_t tag, const char *key); /* NULL when absent */
+/* Adds (tag, key) -> value, or replaces the value of (tag, key): 0, or -1 out of memory. */
+int sk_hash_put(sk_hash *h, uint64_t tag, const char *key, void *value);
+
 /* ---- the document tree --------------------------------------------------- */
 
 typedef enum {
@@ -190,6 +213,9 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs);
 void sk_index_unit_free(sk_index_unit *u);
 void sk_index_free(sk_index *ix);
 
+/* The length of a UTF-8 byte order mark at the start of bytes: 3 or 0. */
+size_t sk_utf8_bom(const char *bytes, size_t len);
+
 /* Reads a whole file (at most max bytes) into b. 0; 1 when it cannot be read
  * (an error is added); -1 when out of memory. */
 int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs);
@@ -239,6 +265,9 @@ const sk_kind *sk_kind_find(const char *name);
 /* Checks node against shape, typing its scalars; errors are added with
  * file:line:column and the path. Returns the number of errors. */
 int sk_schema_check(sk_node *node, const sk_shape *shape, const char *file, sk_errors *errs);
+
+/* Whether a scalar is YAML's null: plain "", "~", "null", "Null" or "NULL". */
+int sk_scalar_is_null(const sk_node *n);
 
 /* Resolves an untyped plain scalar the way YAML 1.1 core does (for x_ keys). */
 void sk_scalar_resolve_any(sk_node *n);

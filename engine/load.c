@@ -1,6 +1,7 @@
 /* load.c: bytes -> documents. libyaml's event stream is turned into a tree
  * whose every node keeps its line and column; aliases are shared (with a cap
- * on the expanded size), nesting is capped, duplicate keys are refused. Each
+ * on the expanded size), nesting is capped, duplicate keys are refused (a
+ * hash table finds them, and the anchors, in constant time: hash.c). Each
  * document is then checked against its kind's schema table (schema.c). */
 #include "internal.h"
 
@@ -12,11 +13,6 @@
 #include <string.h>
 #include <yaml.h>
 
-typedef struct anchor {
-    const char *name;
-    sk_node *node;
-} anchor;
-
 /* One open collection while events arrive. Its items buffer outlives it:
  * the next collection at the same depth reuses it (no malloc per map). */
 typedef struct frame {
@@ -25,7 +21,15 @@ typedef struct frame {
     size_t count, cap; /* cap is in bytes' worth of the widest item seen (see add_items) */
     sk_node *key; /* a map's pending key */
     const char *anchor;
+    uint64_t serial; /* a map's number in the file: its keys' tag in the hash table */
 } frame;
+
+/* The hash table's tag of the anchors; maps are numbered from 1. */
+#define ANCHORS 0
+/* Slots a lookup may visit on average in one file (plus a start): about 2
+ * for any real file; only keys crafted to collide come near it. */
+#define PROBES_PER_LOOKUP 16
+#define PROBES_START 65536
 
 typedef struct loader {
     sk_docset *ds;
@@ -36,8 +40,8 @@ typedef struct loader {
     int nerrors;
     frame *stack;
     int depth, cap;
-    anchor *anchors;
-    size_t nanchors, capanchors;
+    sk_hash table; /* the keys of the document's maps, and its anchors */
+    uint64_t maps; /* maps opened so far in the file */
     size_t nodes; /* of the current document, aliases expanded */
     int doc_failed;
 } loader;
@@ -113,20 +117,29 @@ static sk_node *new_node(loader *ld, sk_node_type type, const yaml_mark_t *m)
     return n;
 }
 
+/* Whether the hash table did too much work for this file: only keys
+ * crafted to collide get there, and they get an error, not a long wait. */
+static int too_many_probes(loader *ld, int line, int col)
+{
+    if (ld->table.probes <= PROBES_PER_LOOKUP * ld->table.ops + PROBES_START)
+        return 0;
+    load_error(ld, line, col,
+               "too many keys or anchors with colliding hashes (a crafted file?): refused after "
+               "%zu lookups",
+               ld->table.ops);
+    return 1;
+}
+
 static int remember_anchor(loader *ld, const char *name, sk_node *n)
 {
     if (!name)
         return 0;
     /* a later anchor of the same name replaces the earlier one (YAML 1.1) */
-    for (size_t i = ld->nanchors; i-- > 0;)
-        if (strcmp(ld->anchors[i].name, name) == 0)
-            return ld->anchors[i].node = n, 0;
-    if (sk_grow((void **)&ld->anchors, &ld->capanchors, ld->nanchors, sizeof *ld->anchors))
+    if (sk_hash_put(&ld->table, ANCHORS, name, n)) {
+        load_error(ld, n->line, n->column, "out of memory");
         return -1;
-    ld->anchors[ld->nanchors].name = name;
-    ld->anchors[ld->nanchors].node = n;
-    ld->nanchors++;
-    return 0;
+    }
+    return too_many_probes(ld, n->line, n->column) ? -1 : 0;
 }
 
 static int add_items(frame *f, void *item, size_t elem)
@@ -158,15 +171,19 @@ static int attach(loader *ld, sk_node *n, sk_node **root)
                        n->type == SK_NODE_MAP ? "a map" : "a list");
             return -1;
         }
-        /* duplicate keys: maps are small, a linear scan is enough */
-        sk_pair *pairs = (sk_pair *)f->items;
-        for (size_t i = 0; i < f->count; i++) {
-            if (strcmp(pairs[i].key, n->text) == 0) {
-                load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
-                           pairs[i].line);
-                return -1;
-            }
+        /* duplicate keys: the map's keys are in the hash table, tagged with its number */
+        const sk_node *first = sk_hash_get(&ld->table, f->serial, n->text);
+        if (first) {
+            load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
+                       first->line);
+            return -1;
         }
+        if (sk_hash_put(&ld->table, f->serial, n->text, n)) {
+            load_error(ld, n->line, n->column, "out of memory");
+            return -1;
+        }
+        if (too_many_probes(ld, n->line, n->column))
+            return -1;
         if (strcmp(n->text, "<<") == 0 && n->plain) {
             load_error(ld, n->line, n->column, "merge keys (<<) are not supported; write the keys out");
             return -1;
@@ -201,6 +218,8 @@ static int push_frame(loader *ld, sk_node *n, const char *anchor_name)
     f->items = items, f->cap = cap; /* the buffer of the last collection at this depth */
     f->node = n;
     f->anchor = anchor_name;
+    if (n->type == SK_NODE_MAP)
+        f->serial = ++ld->maps;
     return 0;
 }
 
@@ -272,10 +291,11 @@ static const char *raw_hsa_id(const sk_node *root)
 {
     const sk_node *unit = sk_node_get(root, "unit");
     const sk_node *hsa = sk_node_get(unit, "hsa_id");
-    if (hsa && hsa->type != SK_NODE_MAP && hsa->type != SK_NODE_SEQ && hsa->len)
+    /* a null (hsa_id: ~) names no unit: it is a missing hsa_id */
+    if (hsa && hsa->type != SK_NODE_MAP && hsa->type != SK_NODE_SEQ && hsa->len && !sk_scalar_is_null(hsa))
         return hsa->text;
     const sk_node *org = unit ? NULL : sk_node_get(root, "organisation");
-    if (org && org->type != SK_NODE_MAP && org->type != SK_NODE_SEQ && org->len)
+    if (org && org->type != SK_NODE_MAP && org->type != SK_NODE_SEQ && org->len && !sk_scalar_is_null(org))
         return org->text;
     return NULL;
 }
@@ -400,7 +420,7 @@ static int parse_stream(loader *ld)
         case YAML_DOCUMENT_START_EVENT:
             root = NULL;
             ld->nodes = 0;
-            ld->nanchors = 0;
+            sk_hash_clear(&ld->table); /* anchors and keys are the document's own */
             doc_start = ev.start_mark;
             break;
         case YAML_DOCUMENT_END_EVENT:
@@ -468,13 +488,10 @@ static int parse_stream(loader *ld)
                 failed = 1;
             break;
         case YAML_ALIAS_EVENT: {
-            sk_node *target = NULL;
-            for (size_t i = ld->nanchors; i-- > 0;)
-                if (strcmp(ld->anchors[i].name, (const char *)ev.data.alias.anchor) == 0) {
-                    target = ld->anchors[i].node;
-                    break;
-                }
-            if (!target) {
+            sk_node *target = sk_hash_get(&ld->table, ANCHORS, (const char *)ev.data.alias.anchor);
+            if (too_many_probes(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1)) {
+                failed = 1;
+            } else if (!target) {
                 load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
                            "unknown alias '*%s'", (const char *)ev.data.alias.anchor);
                 failed = 1;
@@ -497,9 +514,17 @@ static int parse_stream(loader *ld)
     return 0;
 }
 
+size_t sk_utf8_bom(const char *bytes, size_t len)
+{
+    return len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t len, sk_errors *errs)
 {
-    loader ld = {.ds = ds, .bytes = bytes, .len = len, .errs = errs};
+    /* a byte order mark (Notepad writes one) is no part of the text */
+    size_t bom = sk_utf8_bom(bytes, len);
+    loader ld = {.ds = ds, .bytes = bytes + bom, .len = len - bom, .errs = errs};
+    sk_hash_init(&ld.table);
     ld.file = sk_arena_strndup(&ds->arena, name, strlen(name));
     if (!ld.file) {
         sk_errors_add(errs, SK_ERR_INPUT, name, 0, 0, "out of memory");
@@ -511,7 +536,7 @@ int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t le
         ds->count = before;
     }
     free(ld.stack);
-    free(ld.anchors);
+    sk_hash_free(&ld.table);
     return ld.nerrors;
 }
 
