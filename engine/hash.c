@@ -29,6 +29,11 @@ static uint64_t hash_of(uint64_t tag, const char *key)
     return h;
 }
 
+uint64_t sk_hash_string(const char *s)
+{
+    return hash_of(0, s);
+}
+
 void sk_hash_init(sk_hash *h)
 {
     memset(h, 0, sizeof *h);

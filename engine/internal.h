@@ -73,6 +73,7 @@ void sk_hash_clear(sk_hash *h); /* empties it in O(1), the memory kept */
 void *sk_hash_get(sk_hash *h, uint64_t tag, const char *key); /* NULL when absent */
 /* Adds (tag, key) -> value, or replaces the value of (tag, key): 0, or -1 out of memory. */
 int sk_hash_put(sk_hash *h, uint64_t tag, const char *key, void *value);
+uint64_t sk_hash_string(const char *s); /* the table's hash of a text, for fingerprints */
 
 /* ---- the document tree --------------------------------------------------- */
 
@@ -127,6 +128,7 @@ typedef struct sk_doc {
     const char *hsa_id; /* the unit key: unit.hsa_id, or organisation for a strategy without
                            unit; NULL for a policy document */
     const char *unit_name;
+    const sk_node *name_at; /* the node unit_name was read from */
     const sk_node *root;
 } sk_doc;
 
@@ -139,7 +141,9 @@ struct sk_docset {
 
 struct sk_unit {
     const char *hsa_id;
-    const char *name;
+    const char *name;           /* from the first document in path order (file, line) that names it */
+    const sk_doc *name_doc;     /* that document */
+    const sk_doc *name_clash;   /* the first (in path order) naming it otherwise, or NULL */
     const sk_doc **docs; /* in load order */
     size_t count, cap;
     int load_errors;            /* input errors in this unit's documents */
@@ -192,11 +196,20 @@ typedef struct sk_index_options {
     struct sk_policy *policy; /* receives the waivers documents found among the inputs */
 } sk_index_options;
 
-/* One unit of the index: its key and its files in discovery order. */
+/* What pass 1 saw of a file, checked again when pass 2 reads it. */
+typedef struct sk_file_seen {
+    uint64_t dev, ino, size;
+    int64_t ctime_ns; /* the time of its last change (st_ctim: also after touch -r) */
+    uint64_t keys;    /* a fingerprint of the set of unit keys its documents name */
+} sk_file_seen;
+
+/* One unit of the index: its key and its files in discovery order, each
+ * real file once (named twice, it is kept at its first name). */
 typedef struct sk_index_unit {
     sk_buf text;         /* the key, then each file's path, each ending in NUL */
     size_t *at;          /* where each file's path starts in text */
     unsigned char *owns; /* per file: this unit reports the file's errors (the least key that reads it) */
+    sk_file_seen *seen;  /* per file: as pass 1 read it */
     size_t nfiles, cap;
 } sk_index_unit;
 
@@ -205,11 +218,16 @@ typedef struct sk_index_unit {
  * are added to errs (also when the index's temporary files fail: then it
  * holds no unit). NULL when out of memory. */
 sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs);
-size_t sk_index_files(const sk_index *ix); /* every input file */
+size_t sk_index_files(const sk_index *ix); /* every input file (after pass 2: each real file once) */
 size_t sk_index_units(const sk_index *ix); /* units to check */
 /* Pass 2: the next unit in key order into u (reused unit after unit): 1, 0
  * after the last one, -1 when out of memory. Not thread-safe. */
 int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs);
+/* Pass 2: loads the k-th file of the unit into ds. A file that is not the
+ * one pass 1 read, or that names other units than pass 1 found, loads no
+ * document and gets an error of the unit ("changed during the run"), as
+ * does a file that can no longer be read. 0, or -1 when out of memory. */
+int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *errs);
 void sk_index_unit_free(sk_index_unit *u);
 void sk_index_free(sk_index *ix);
 
@@ -219,6 +237,10 @@ size_t sk_utf8_bom(const char *bytes, size_t len);
 /* Reads a whole file (at most max bytes) into b. 0; 1 when it cannot be read
  * (an error is added); -1 when out of memory. */
 int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs);
+/* The same, and what the file was when it was opened (keys 0), in *seen. */
+int sk_read_file_seen(const char *path, size_t max, sk_buf *b, sk_file_seen *seen, sk_errors *errs);
+struct stat;
+void sk_file_seen_of(const struct stat *st, sk_file_seen *seen); /* keys 0 */
 
 /* ---- schema ---------------------------------------------------------------- */
 

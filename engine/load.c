@@ -389,6 +389,7 @@ static void place_document(loader *ld, sk_node *root, int line, int col)
     d->kind = k->name;
     d->hsa_id = key;
     d->unit_name = name && name->type == SK_NODE_STR ? name->text : NULL;
+    d->name_at = d->unit_name ? name : NULL;
     d->root = root;
 }
 
@@ -540,8 +541,23 @@ int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t le
     return ld.nerrors;
 }
 
+void sk_file_seen_of(const struct stat *st, sk_file_seen *seen)
+{
+    /* the time of the last change of contents or inode: a write, a rename onto it, touch -r */
+    *seen = (sk_file_seen){.dev = (uint64_t)st->st_dev, .ino = (uint64_t)st->st_ino,
+                           .size = (uint64_t)st->st_size,
+                           .ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec};
+}
+
 int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs)
 {
+    sk_file_seen seen;
+    return sk_read_file_seen(path, max, b, &seen, errs);
+}
+
+int sk_read_file_seen(const char *path, size_t max, sk_buf *b, sk_file_seen *seen, sk_errors *errs)
+{
+    memset(seen, 0, sizeof *seen);
     /* O_NONBLOCK: opening a FIFO with no writer must not wait for one */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
@@ -556,6 +572,7 @@ int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs)
         close(fd);
         return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", why) ? -1 : 1;
     }
+    sk_file_seen_of(&st, seen);
     /* one read of the whole file when its size is known; else b grows as it goes */
     size_t want = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     if (want > max + 1)
