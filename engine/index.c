@@ -216,6 +216,14 @@ static char *quick_key(const char *bytes, size_t len)
     return key;
 }
 
+char *sk_index_quick_key(const char *bytes, size_t len)
+{
+    if (maybe_several_documents(bytes, len))
+        return NULL;
+    size_t bom = sk_utf8_bom(bytes, len);
+    return quick_key(bytes + bom, len - bom);
+}
+
 /* Files up to this size get a quick key; larger ones go to the full loader. */
 #define QUICK_BYTES (64u * 1024u)
 
@@ -240,10 +248,7 @@ static char *file_quick_key(const char *path, char *buf, sk_file_seen *seen)
     if (n <= 0 || (size_t)n > QUICK_BYTES)
         return NULL;
     buf[n] = '\0';
-    if (maybe_several_documents(buf, (size_t)n))
-        return NULL;
-    size_t bom = sk_utf8_bom(buf, (size_t)n);
-    char *key = quick_key(buf + bom, (size_t)n - bom);
+    char *key = sk_index_quick_key(buf, (size_t)n);
     if (key)
         seen->keys = keys_add(0, key);
     return key;

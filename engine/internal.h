@@ -218,6 +218,10 @@ typedef struct sk_index_unit {
  * are added to errs (also when the index's temporary files fail: then it
  * holds no unit). NULL when out of memory. */
 sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs);
+/* The quick key of a file's bytes (pass 1): the unit.hsa_id of a file that
+ * can only hold one document and names it simply, malloc'd; else NULL (the
+ * full loader reads the file). The fuzz target's way in. */
+char *sk_index_quick_key(const char *bytes, size_t len);
 size_t sk_index_files(const sk_index *ix); /* every input file (after pass 2: each real file once) */
 size_t sk_index_units(const sk_index *ix); /* units to check */
 /* Pass 2: the next unit in key order into u (reused unit after unit): 1, 0
