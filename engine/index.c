@@ -21,6 +21,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,8 @@ typedef struct rec {
     uint64_t file; /* the file's number in discovery order */
     unsigned char owns;
     sk_file_seen seen;
+    const uint64_t *spans; /* start, end, line of each of its documents in a file of several units */
+    size_t nspans;
 } rec;
 
 /* A record read back from a run file; its strings are its own. */
@@ -49,6 +52,8 @@ typedef struct cursor {
     uint64_t file;
     unsigned char owns;
     sk_file_seen seen;
+    uint64_t *spans;
+    size_t nspans, capspans; /* capspans in numbers */
     int live;
 } cursor;
 
@@ -298,21 +303,42 @@ static FILE *temp_file(const char *dir)
 #define TAIL_NUMBERS 6
 #define TAIL_BYTES (8 * TAIL_NUMBERS + 1)
 
-/* One record on disk: key NUL, path NUL, the numbers. */
+static void put_u64(unsigned char *at, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        at[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_u64(const unsigned char *at)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)at[i] << (8 * i);
+    return v;
+}
+
+/* One record on disk: key NUL, path NUL, the numbers, then the count of
+ * its spans and their numbers (8 bytes each). */
 static int write_rec(FILE *f, const char *key, const char *path, uint64_t file, unsigned char owns,
-                     const sk_file_seen *seen)
+                     const sk_file_seen *seen, const uint64_t *spans, size_t nspans)
 {
     const uint64_t numbers[TAIL_NUMBERS] = {file, seen->dev, seen->ino, seen->size,
                                             (uint64_t)seen->ctime_ns, seen->keys};
-    unsigned char tail[TAIL_BYTES];
+    unsigned char tail[TAIL_BYTES + 8];
     for (int n = 0; n < TAIL_NUMBERS; n++)
-        for (int i = 0; i < 8; i++)
-            tail[8 * n + i] = (unsigned char)(numbers[n] >> (8 * i));
+        put_u64(tail + 8 * n, numbers[n]);
     tail[TAIL_BYTES - 1] = owns;
-    return fwrite(key, strlen(key) + 1, 1, f) == 1 && fwrite(path, strlen(path) + 1, 1, f) == 1 &&
-                   fwrite(tail, sizeof tail, 1, f) == 1
-               ? 0
-               : -1;
+    put_u64(tail + TAIL_BYTES, nspans);
+    if (fwrite(key, strlen(key) + 1, 1, f) != 1 || fwrite(path, strlen(path) + 1, 1, f) != 1 ||
+        fwrite(tail, sizeof tail, 1, f) != 1)
+        return -1;
+    for (size_t i = 0; i < 3 * nspans; i++) {
+        unsigned char n[8];
+        put_u64(n, spans[i]);
+        if (fwrite(n, sizeof n, 1, f) != 1)
+            return -1;
+    }
+    return 0;
 }
 
 /* The next record of a run: 1, 0 at its end, -1 when it cannot be read. */
@@ -322,20 +348,39 @@ static int read_rec(cursor *c)
     ssize_t k = getdelim(&c->key, &c->keycap, '\0', c->f);
     if (k < 0)
         return feof(c->f) && errno == 0 ? 0 : -1;
-    unsigned char tail[TAIL_BYTES];
+    unsigned char tail[TAIL_BYTES + 8];
     if (getdelim(&c->path, &c->pathcap, '\0', c->f) < 0 || fread(tail, sizeof tail, 1, c->f) != 1) {
         if (!errno)
             errno = EIO; /* a run cut short */
         return -1;
     }
-    uint64_t numbers[TAIL_NUMBERS] = {0};
+    uint64_t numbers[TAIL_NUMBERS];
     for (int n = 0; n < TAIL_NUMBERS; n++)
-        for (int i = 0; i < 8; i++)
-            numbers[n] |= (uint64_t)tail[8 * n + i] << (8 * i);
+        numbers[n] = get_u64(tail + 8 * n);
     c->file = numbers[0];
     c->seen = (sk_file_seen){.dev = numbers[1], .ino = numbers[2], .size = numbers[3],
                              .ctime_ns = (int64_t)numbers[4], .keys = numbers[5]};
     c->owns = tail[TAIL_BYTES - 1];
+    uint64_t nspans = get_u64(tail + TAIL_BYTES);
+    if (nspans > SIZE_MAX / 24) {
+        errno = EIO;
+        return -1;
+    }
+    c->nspans = 0;
+    for (size_t i = 0; i < 3 * nspans; i++) {
+        unsigned char n[8];
+        if (fread(n, sizeof n, 1, c->f) != 1) {
+            if (!errno)
+                errno = EIO;
+            return -1;
+        }
+        if (sk_grow((void **)&c->spans, &c->capspans, i, sizeof *c->spans)) {
+            errno = ENOMEM;
+            return -1;
+        }
+        c->spans[i] = get_u64(n);
+    }
+    c->nspans = (size_t)nspans;
     return 1;
 }
 
@@ -353,6 +398,7 @@ static void cursor_free(cursor *c)
         fclose(c->f);
     free(c->key);
     free(c->path);
+    free(c->spans);
     memset(c, 0, sizeof *c);
 }
 
@@ -370,7 +416,7 @@ static int spill(sk_index *ix, sk_errors *errs)
     ix->runs[ix->nruns++] = f;
     for (size_t i = 0; i < ix->nrecs; i++)
         if (write_rec(f, ix->recs[i].key, ix->recs[i].path, ix->recs[i].file, ix->recs[i].owns,
-                      &ix->recs[i].seen))
+                      &ix->recs[i].seen, ix->recs[i].spans, ix->recs[i].nspans))
             return io_error(ix, errs, "write");
     if (fflush(f) != 0)
         return io_error(ix, errs, "write");
@@ -413,7 +459,7 @@ static int merge(sk_index *ix, FILE **runs, size_t n, FILE **out, size_t *units,
                 min = &c[i];
         if (!min)
             break;
-        if (write_rec(f, min->key, min->path, min->file, min->owns, &min->seen)) {
+        if (write_rec(f, min->key, min->path, min->file, min->owns, &min->seen, min->spans, min->nspans)) {
             rc = io_error(ix, errs, "write");
             break;
         }
@@ -494,14 +540,15 @@ static int finish_runs(sk_index *ix, sk_errors *errs)
  * the one that reports the file's errors. Keys outside the shard are not
  * this run's to check. */
 static int add_rec(sk_index *ix, const char *key, const char *path, uint64_t file, int owns,
-                   const sk_file_seen *seen, sk_errors *errs)
+                   const sk_file_seen *seen, const uint64_t *spans, size_t nspans, sk_errors *errs)
 {
     if (ix->shards && sk_shard_of(key, ix->shards) != ix->shard)
         return 0;
     size_t klen = strlen(key), plen = strlen(path);
     /* the records kept in memory are the index's whole share of a batch's
      * memory, whatever the size of the corpus: beyond it, a run is spilled */
-    if (ix->run_bytes + klen + plen + sizeof(rec) > ix->limits.index_memory && ix->nrecs > 0) {
+    size_t sbytes = 3 * nspans * sizeof *spans;
+    if (ix->run_bytes + klen + plen + sbytes + sizeof(rec) > ix->limits.index_memory && ix->nrecs > 0) {
         int rc = spill(ix, errs);
         if (rc)
             return rc;
@@ -516,14 +563,25 @@ static int add_rec(sk_index *ix, const char *key, const char *path, uint64_t fil
     r->file = file;
     r->owns = owns != 0;
     r->seen = *seen;
+    r->spans = NULL;
+    r->nspans = nspans;
+    if (nspans) {
+        uint64_t *copy = sk_arena_alloc(&ix->strings, sbytes);
+        if (!copy)
+            return -1;
+        memcpy(copy, spans, sbytes);
+        r->spans = copy;
+    }
     ix->nrecs++;
-    ix->run_bytes += klen + plen + 2 + sizeof(rec);
+    ix->run_bytes += klen + plen + 2 + sbytes + sizeof(rec);
     return 0;
 }
 
 /* Loads the file in full and records every key it yields; the least key
  * reports the file's errors. A file that yields no key keeps its errors
- * here (no unit will report them). */
+ * here (no unit will report them). In a file of several units, each other
+ * unit records where its own documents are (their spans), so that pass 2
+ * loads only those: a file of n units is parsed about twice, not n times. */
 static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *bytes, size_t len,
                      sk_file_seen *seen, sk_errors *errs)
 {
@@ -532,20 +590,23 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
         return -1;
     sk_errors local;
     sk_errors_init(&local);
-    sk_load_buffer(ds, path, bytes, len, &local);
+    sk_spans spans = {0};
+    sk_load_buffer_spans(ds, path, bytes, len, &spans, &local);
     int rc = 0;
     const char **keys = NULL;
     size_t nkeys = 0, capkeys = 0;
+    sk_hash known; /* key -> its number + 1 */
+    sk_hash_init(&known);
     for (size_t i = 0; rc == 0 && i < ds->count + local.count; i++) {
         const sk_doc *d = i < ds->count ? &ds->docs[i] : NULL;
         const char *key = d ? d->hsa_id : local.items[i - ds->count].unit;
         if (key) {
-            size_t k = 0;
-            while (k < nkeys && strcmp(keys[k], key) != 0)
-                k++;
-            if (k == nkeys && sk_grow((void **)&keys, &capkeys, nkeys, sizeof *keys))
+            if (sk_hash_get(&known, 0, key))
+                continue;
+            if (sk_grow((void **)&keys, &capkeys, nkeys, sizeof *keys) ||
+                sk_hash_put(&known, 0, key, (void *)(uintptr_t)(nkeys + 1)))
                 rc = -1;
-            else if (k == nkeys)
+            else
                 keys[nkeys++] = key, seen->keys = keys_add(seen->keys, key);
         } else if (!d) {
             /* an error of no unit: reported below if nobody owns the file */
@@ -566,8 +627,33 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
     for (size_t k = 1; k < nkeys; k++)
         if (strcmp(keys[k], keys[least]) < 0)
             least = k;
-    for (size_t k = 0; rc == 0 && k < nkeys; k++)
-        rc = add_rec(ix, keys[k], path, file, k == least, seen, errs);
+    /* each key's spans, as lists threaded through the spans: first[k], next[i] */
+    size_t *first = nkeys > 1 ? malloc(nkeys * sizeof *first) : NULL;
+    size_t *next = nkeys > 1 && spans.count ? malloc(spans.count * sizeof *next) : NULL;
+    uint64_t *mine = nkeys > 1 && spans.count ? malloc(3 * spans.count * sizeof *mine) : NULL;
+    if (rc == 0 && nkeys > 1 && (!first || (spans.count && (!next || !mine))))
+        rc = -1;
+    for (size_t k = 0; rc == 0 && k < nkeys && nkeys > 1; k++)
+        first[k] = SIZE_MAX;
+    for (size_t i = spans.count; rc == 0 && nkeys > 1 && i-- > 0;) {
+        void *v = spans.items[i].key ? sk_hash_get(&known, 0, spans.items[i].key) : NULL;
+        size_t k = v ? (size_t)(uintptr_t)v - 1 : SIZE_MAX;
+        next[i] = k == SIZE_MAX ? SIZE_MAX : first[k];
+        if (k != SIZE_MAX)
+            first[k] = i;
+    }
+    for (size_t k = 0; rc == 0 && k < nkeys; k++) {
+        size_t n = 0;
+        /* the owner reads the whole file (it reports the errors of every
+         * document); a unit whose documents were not all found does too */
+        for (size_t i = nkeys > 1 && k != least ? first[k] : SIZE_MAX; i != SIZE_MAX; i = next[i]) {
+            mine[3 * n] = spans.items[i].start;
+            mine[3 * n + 1] = spans.items[i].end;
+            mine[3 * n + 2] = (uint64_t)spans.items[i].line;
+            n++;
+        }
+        rc = add_rec(ix, keys[k], path, file, k == least, seen, mine, n, errs);
+    }
     if (rc == 0 && nkeys == 0) {
         /* nobody owns this file: its errors are the index's to report */
         for (size_t i = 0; rc == 0 && i < local.count; i++) {
@@ -575,6 +661,11 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
             rc = sk_errors_add(errs, e->kind, e->file, e->line, e->column, "%s", e->message);
         }
     }
+    free(first);
+    free(next);
+    free(mine);
+    free(spans.items);
+    sk_hash_free(&known);
     free(keys);
     sk_errors_free(&local);
     sk_docset_free(ds);
@@ -697,7 +788,7 @@ static int index_chunk(sk_index *ix, chunk *c, sk_buf *b, sk_errors *errs)
         uint64_t file = c->first + i;
         const char *path = c->paths.items[i];
         if (c->keys[i]) {
-            rc = add_rec(ix, c->keys[i], path, file, 1, &c->seen[i], errs);
+            rc = add_rec(ix, c->keys[i], path, file, 1, &c->seen[i], NULL, 0, errs);
             continue;
         }
         b->len = 0;
@@ -818,7 +909,8 @@ size_t sk_index_units(const sk_index *ix)
 
 /* ---- pass 2: one unit at a time ---------------------------------------------- */
 
-static int unit_add_file(sk_index_unit *u, const char *path, int owns, const sk_file_seen *seen)
+static int unit_add_file(sk_index_unit *u, const char *path, int owns, const sk_file_seen *seen,
+                         const uint64_t *spans, size_t nspans)
 {
     if (u->nfiles == u->cap) {
         size_t cap = u->cap ? 2 * u->cap : 4;
@@ -834,12 +926,20 @@ static int unit_add_file(sk_index_unit *u, const char *path, int owns, const sk_
         if (!se)
             return -1;
         u->seen = se;
+        size_t *ns = realloc(u->nspans, cap * sizeof *ns);
+        if (!ns)
+            return -1;
+        u->nspans = ns;
         u->cap = cap;
     }
     u->at[u->nfiles] = u->text.len;
     u->owns[u->nfiles] = (unsigned char)owns;
     u->seen[u->nfiles] = *seen;
+    u->nspans[u->nfiles] = nspans;
     sk_buf_add(&u->text, path, strlen(path) + 1);
+    /* the spans' numbers follow the path's NUL (read back with memcpy) */
+    if (nspans)
+        sk_buf_add(&u->text, (const char *)spans, 3 * nspans * sizeof *spans);
     u->nfiles++;
     return u->text.failed ? -1 : 0;
 }
@@ -892,6 +992,7 @@ static int drop_duplicate_files(sk_index *ix, sk_index_unit *u)
         if (drop[i])
             continue;
         u->at[w] = u->at[i], u->owns[w] = u->owns[i], u->seen[w] = u->seen[i];
+        u->nspans[w] = u->nspans[i];
         w++;
     }
     u->nfiles = w;
@@ -912,7 +1013,8 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
         const char *key = ix->recs[ix->next].key;
         sk_buf_add(&u->text, key, strlen(key) + 1);
         for (; ix->next < ix->nrecs && strcmp(ix->recs[ix->next].key, key) == 0; ix->next++)
-            if (unit_add_file(u, ix->recs[ix->next].path, ix->recs[ix->next].owns, &ix->recs[ix->next].seen))
+            if (unit_add_file(u, ix->recs[ix->next].path, ix->recs[ix->next].owns, &ix->recs[ix->next].seen,
+                              ix->recs[ix->next].spans, ix->recs[ix->next].nspans))
                 return -1;
         return u->text.failed || drop_duplicate_files(ix, u) ? -1 : 1;
     }
@@ -922,7 +1024,7 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
     if (u->text.failed)
         return -1;
     while (ix->in.live && strcmp(ix->in.key, u->text.data) == 0) {
-        if (unit_add_file(u, ix->in.path, ix->in.owns, &ix->in.seen))
+        if (unit_add_file(u, ix->in.path, ix->in.owns, &ix->in.seen, ix->in.spans, ix->in.nspans))
             return -1;
         int r = read_rec(&ix->in);
         if (r < 0) {
@@ -974,10 +1076,103 @@ static int error_of_unit(sk_errors *errs, const char *key)
  * other units than pass 1 found (edited while keeping its time, say). */
 #define CHANGED "changed during the run (after its units were listed, before they were checked): check it again"
 
+/* Keeps what was loaded from the file (documents from docs on, errors
+ * from errors on) when the file is the one pass 1 read and names the units
+ * expected; else drops it for an error of the unit. 0, or -1 out of memory. */
+static int verify(sk_docset *ds, size_t docs, sk_errors *errs, size_t errors, const sk_file_seen *now,
+                  const sk_file_seen *then, uint64_t expected, const char *path, const char *key)
+{
+    if (now->dev == then->dev && now->ino == then->ino && now->size == then->size &&
+        now->ctime_ns == then->ctime_ns) {
+        uint64_t keys;
+        int none;
+        if (keys_loaded(ds, docs, errs, errors, &keys, &none))
+            return -1;
+        /* no unit at all, with errors, is a file that failed as a whole
+         * (a syntax error): its errors say so. Anything else must be the
+         * units pass 1 found, or some would be lost. */
+        if (keys == expected || (none && errs->count > errors))
+            return 0;
+    }
+    /* none of it: it is not the file the index describes */
+    ds->count = docs;
+    while (errs->count > errors) {
+        sk_error *e = &errs->items[--errs->count];
+        free(e->file), free(e->message), free(e->rule), free(e->unit), free(e->traceback);
+    }
+    if (sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "%s", CHANGED) || error_of_unit(errs, key))
+        return -1;
+    return 0;
+}
+
+/* Reads and loads only the unit's spans of the file (its own documents in
+ * a file of several units): 0; 1 when the file cannot be read (an error
+ * added); -1 out of memory. *now is what the file was when opened. */
+static int load_spans(const char *path, const uint64_t *spans, size_t n, sk_docset *ds,
+                      sk_file_seen *now, sk_errors *errs)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const char *why = fd >= 0 && S_ISREG(st.st_mode) ? strerror(errno) : fd < 0 ? strerror(errno)
+                          : "not a regular file (a FIFO, socket or device)";
+        if (fd >= 0)
+            close(fd);
+        return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", why) ? -1 : 1;
+    }
+    sk_file_seen_of(&st, now);
+    sk_buf b = {0};
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        uint64_t start = spans[3 * i], end = spans[3 * i + 1], line = spans[3 * i + 2];
+        if (end < start || end > (uint64_t)st.st_size || line > INT_MAX)
+            break; /* not the file pass 1 read: the caller finds it changed */
+        size_t len = (size_t)(end - start);
+        if (len + 1 > b.cap) {
+            char *p = realloc(b.data, len + 1);
+            if (!p) {
+                rc = -1;
+                break;
+            }
+            b.data = p, b.cap = len + 1;
+        }
+        size_t got = 0;
+        while (got < len) {
+            ssize_t r = pread(fd, b.data + got, len - got, (off_t)(start + got));
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                break;
+            got += (size_t)r;
+        }
+        if (got < len)
+            break; /* cut short: changed */
+        sk_load_span(ds, path, b.data, len, (int)line, errs);
+    }
+    close(fd);
+    sk_buf_free(&b);
+    return rc;
+}
+
 int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *errs)
 {
     const char *key = u->text.data, *path = u->text.data + u->at[k];
     const sk_file_seen *then = &u->seen[k];
+    size_t nspans = u->nspans[k];
+    if (nspans) {
+        /* its own documents of a file of several units */
+        uint64_t *spans = malloc(3 * nspans * sizeof *spans);
+        if (!spans)
+            return -1;
+        memcpy(spans, path + strlen(path) + 1, 3 * nspans * sizeof *spans);
+        size_t docs = ds->count, errors = errs->count;
+        sk_file_seen now;
+        int r = load_spans(path, spans, nspans, ds, &now, errs);
+        free(spans);
+        if (r != 0)
+            return r < 0 || error_of_unit(errs, key) ? -1 : 0;
+        return verify(ds, docs, errs, errors, &now, then, keys_add(0, key), path, key);
+    }
     sk_buf b = {0};
     sk_file_seen now;
     int r = sk_read_file_seen(path, ds->limits.max_file_bytes, &b, &now, errs);
@@ -987,36 +1182,9 @@ int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *er
         return r < 0 || error_of_unit(errs, key) ? -1 : 0;
     }
     size_t docs = ds->count, errors = errs->count;
-    const char *why = NULL;
-    if (now.dev != then->dev || now.ino != then->ino || now.size != then->size ||
-        now.ctime_ns != then->ctime_ns) {
-why = CHANGED;
-    } else {
-        sk_load_buffer(ds, path, b.data ? b.data : "", b.len, errs);
-        uint64_t keys;
-        int none;
-        if (keys_loaded(ds, docs, errs, errors, &keys, &none)) {
-            sk_buf_free(&b);
-            return -1;
-        }
-        /* no unit at all, with errors, is a file that failed as a whole
-         * (a syntax error): its errors say so. Anything else must be the
-         * units pass 1 found, or some would be lost. */
-        if (keys != then->keys && !(none && errs->count > errors))
-why = CHANGED;
-    }
+    sk_load_buffer(ds, path, b.data ? b.data : "", b.len, errs);
     sk_buf_free(&b);
-    if (!why)
-        return 0;
-    /* none of it: it is not the file the index describes */
-    ds->count = docs;
-    while (errs->count > errors) {
-        sk_error *e = &errs->items[--errs->count];
-        free(e->file), free(e->message), free(e->rule), free(e->unit), free(e->traceback);
-    }
-    if (sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "%s", why) || error_of_unit(errs, key))
-        return -1;
-    return 0;
+    return verify(ds, docs, errs, errors, &now, then, then->keys, path, key);
 }
 
 void sk_index_unit_free(sk_index_unit *u)
@@ -1025,6 +1193,7 @@ void sk_index_unit_free(sk_index_unit *u)
     free(u->at);
     free(u->owns);
     free(u->seen);
+    free(u->nspans);
     memset(u, 0, sizeof *u);
 }
 

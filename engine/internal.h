@@ -210,6 +210,9 @@ typedef struct sk_index_unit {
     size_t *at;          /* where each file's path starts in text */
     unsigned char *owns; /* per file: this unit reports the file's errors (the least key that reads it) */
     sk_file_seen *seen;  /* per file: as pass 1 read it */
+    size_t *nspans;      /* per file: 0 (load it all), or the spans of the unit's documents in a
+                            file of several units: 3 numbers each (start, end, line) after the
+                            path's NUL in text */
     size_t nfiles, cap;
 } sk_index_unit;
 
@@ -234,6 +237,28 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs);
 int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *errs);
 void sk_index_unit_free(sk_index_unit *u);
 void sk_index_free(sk_index *ix);
+
+/* Where one document of a file is: bytes [start, end) hold it (with what
+ * stands between it and the document before), loaded alone with
+ * sk_load_span at line; key is the unit it names (or NULL). */
+typedef struct sk_span {
+    size_t start, end;
+    int line;        /* lines of the file before start */
+    const char *key; /* lives as long as the docset and errors it was loaded into */
+} sk_span;
+
+typedef struct sk_spans {
+    sk_span *items;
+    size_t count, cap;
+} sk_spans;
+
+/* sk_load_buffer that also adds each document's span (none for a file that
+ * fails as a whole). */
+int sk_load_buffer_spans(sk_docset *ds, const char *name, const char *bytes, size_t len,
+                         sk_spans *spans, sk_errors *errs);
+/* Loads one span of a file on its own: the same documents, at the same lines. */
+int sk_load_span(sk_docset *ds, const char *name, const char *bytes, size_t len, int line,
+                 sk_errors *errs);
 
 /* The length of a UTF-8 byte order mark at the start of bytes: 3 or 0. */
 size_t sk_utf8_bom(const char *bytes, size_t len);

@@ -44,6 +44,12 @@ typedef struct loader {
     uint64_t maps; /* maps opened so far in the file */
     size_t nodes; /* of the current document, aliases expanded */
     int doc_failed;
+    int line0;        /* lines of the file before bytes (a span loaded alone) */
+    sk_spans *spans;  /* when not NULL: each document's span is added */
+    size_t bom;       /* bytes of a byte order mark skipped before bytes */
+    size_t span_from; /* where the next span starts, in bytes */
+    int span_line;    /* and the lines before it */
+    size_t chars, at; /* libyaml counts characters: this many are the first at bytes */
 } loader;
 
 static void load_error(loader *ld, int line, int col, const char *fmt, ...)
@@ -89,6 +95,7 @@ static void syntax_error(loader *ld, yaml_parser_t *p)
                 at = first - 1;
         }
         offset_position(ld->bytes, ld->len, at, &line, &col);
+        line += ld->line0;
         load_error(ld, line, col, "not valid UTF-8 text: %s", p->problem ? p->problem : "bad bytes");
         return;
     }
@@ -96,11 +103,11 @@ static void syntax_error(loader *ld, yaml_parser_t *p)
         load_error(ld, 0, 0, "out of memory while parsing");
         return;
     }
-    line = (int)p->problem_mark.line + 1;
+    line = ld->line0 + (int)p->problem_mark.line + 1;
     col = (int)p->problem_mark.column + 1;
     if (p->context)
         load_error(ld, line, col, "YAML syntax error: %s %s (line %d)", p->problem, p->context,
-                   (int)p->context_mark.line + 1);
+                   ld->line0 + (int)p->context_mark.line + 1);
     else
         load_error(ld, line, col, "YAML syntax error: %s", p->problem ? p->problem : "unknown");
 }
@@ -111,7 +118,7 @@ static sk_node *new_node(loader *ld, sk_node_type type, const yaml_mark_t *m)
     if (!n)
         return NULL;
     n->type = type;
-    n->line = (int)m->line + 1;
+    n->line = ld->line0 + (int)m->line + 1;
     n->column = (int)m->column + 1;
     n->size = 1;
     return n;
@@ -266,7 +273,7 @@ static int tag_ok(loader *ld, const yaml_char_t *tag, const yaml_mark_t *m)
 {
     if (!tag || strcmp((const char *)tag, "tag:yaml.org,2002:str") == 0)
         return 1;
-    load_error(ld, (int)m->line + 1, (int)m->column + 1, "YAML tags are not supported (found %s)",
+    load_error(ld, ld->line0 + (int)m->line + 1, (int)m->column + 1, "YAML tags are not supported (found %s)",
                (const char *)tag);
     return 0;
 }
@@ -275,7 +282,7 @@ static int count_node(loader *ld, size_t size, const yaml_mark_t *m)
 {
     ld->nodes += size;
     if (ld->nodes > ld->ds->limits.max_nodes) {
-        load_error(ld, (int)m->line + 1, (int)m->column + 1,
+        load_error(ld, ld->line0 + (int)m->line + 1, (int)m->column + 1,
                    "document too large: more than %zu values after expanding aliases",
                    ld->ds->limits.max_nodes);
         return -1;
@@ -300,15 +307,52 @@ static const char *raw_hsa_id(const sk_node *root)
     return NULL;
 }
 
-/* Checks and places one parsed document; errors it causes name its unit. */
-static void finish_document(loader *ld, sk_node *root, int line, int col)
+/* Checks and places one parsed document; errors it causes name its unit.
+ * Returns the unit key it names (placed, or in its errors), or NULL. */
+static const char *finish_document(loader *ld, sk_node *root, int line, int col)
 {
-    size_t first = ld->errs->count;
+    size_t first = ld->errs->count, docs = ld->ds->count;
     place_document(ld, root, line, col);
     const char *unit = root ? raw_hsa_id(root) : NULL;
-    for (size_t i = first; unit && i < ld->errs->count; i++)
+    const char *named = NULL;
+    for (size_t i = first; unit && i < ld->errs->count; i++) {
         if (!ld->errs->items[i].unit)
             ld->errs->items[i].unit = sk_strdup(unit);
+        if (ld->errs->items[i].unit)
+            named = ld->errs->items[i].unit;
+    }
+    return ld->ds->count > docs ? ld->ds->docs[docs].hsa_id : named;
+}
+
+/* The byte offset of libyaml's character index (counted from bytes):
+ * characters are counted on from the last call, so a file costs one walk. */
+static size_t byte_of(loader *ld, size_t chars)
+{
+    while (ld->chars < chars && ld->at < ld->len) {
+        ld->at++;
+        while (ld->at < ld->len && ((unsigned char)ld->bytes[ld->at] & 0xC0) == 0x80)
+            ld->at++;
+        ld->chars++;
+    }
+    return ld->at;
+}
+
+/* Adds the span of the document that ended at mark (key: the unit it
+ * names, or NULL); the next span starts there. -1 when out of memory. */
+static int add_span(loader *ld, const yaml_mark_t *end, const char *key, int document)
+{
+    size_t to = byte_of(ld, end->index);
+    if (document && ld->spans) {
+        sk_spans *s = ld->spans;
+        if (sk_grow((void **)&s->items, &s->cap, s->count, sizeof *s->items))
+            return -1;
+        s->items[s->count++] = (sk_span){.start = ld->span_from ? ld->bom + ld->span_from : 0,
+                                         .end = ld->bom + to, .line = ld->line0 + ld->span_line,
+                                         .key = key};
+    }
+    ld->span_from = to;
+    ld->span_line = (int)end->line;
+    return 0;
 }
 
 #define KIND_NAMES "communication-plan, unit-onboarding, social-media-strategy, waivers, profile, baseline"
@@ -428,7 +472,14 @@ static int parse_stream(loader *ld)
             /* an empty document (a trailing "---") holds nothing to check */
             if (root && !(root->type == SK_NODE_STR && root->plain && root->len == 0)) {
                 documents++;
-                finish_document(ld, root, (int)doc_start.line + 1, (int)doc_start.column + 1);
+                const char *key = finish_document(ld, root, ld->line0 + (int)doc_start.line + 1,
+                                                  (int)doc_start.column + 1);
+                if (add_span(ld, &ev.end_mark, key, 1)) {
+                    load_error(ld, 0, 0, "out of memory");
+                    failed = 1;
+                }
+            } else {
+                add_span(ld, &ev.end_mark, NULL, 0);
             }
             break;
         case YAML_SCALAR_EVENT: {
@@ -438,14 +489,14 @@ static int parse_stream(loader *ld)
                 break;
             }
             if (ev.data.scalar.length > ld->ds->limits.max_scalar_bytes) {
-                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                load_error(ld, ld->line0 + (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
                            "value too long: %zu bytes (at most %zu)", ev.data.scalar.length,
                            ld->ds->limits.max_scalar_bytes);
                 failed = 1;
                 break;
             }
             if (memchr(ev.data.scalar.value, '\0', ev.data.scalar.length)) {
-                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                load_error(ld, ld->line0 + (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
                            "a value holds a NUL character");
                 failed = 1;
                 break;
@@ -490,10 +541,10 @@ static int parse_stream(loader *ld)
             break;
         case YAML_ALIAS_EVENT: {
             sk_node *target = sk_hash_get(&ld->table, ANCHORS, (const char *)ev.data.alias.anchor);
-            if (too_many_probes(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1)) {
+            if (too_many_probes(ld, ld->line0 + (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1)) {
                 failed = 1;
             } else if (!target) {
-                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                load_error(ld, ld->line0 + (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
                            "unknown alias '*%s'", (const char *)ev.data.alias.anchor);
                 failed = 1;
             } else if (count_node(ld, target->size, &ev.start_mark) || attach(ld, target, &root)) {
@@ -520,25 +571,48 @@ size_t sk_utf8_bom(const char *bytes, size_t len)
     return len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t len, sk_errors *errs)
+/* Loads bytes whose first line is line line0 + 1 of the file; adds each
+ * document's span to spans when it is not NULL. */
+static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, int line0,
+                sk_spans *spans, sk_errors *errs)
 {
     /* a byte order mark (Notepad writes one) is no part of the text */
     size_t bom = sk_utf8_bom(bytes, len);
-    loader ld = {.ds = ds, .bytes = bytes + bom, .len = len - bom, .errs = errs};
+    loader ld = {.ds = ds, .bytes = bytes + bom, .len = len - bom, .errs = errs, .line0 = line0,
+                 .spans = spans, .bom = bom};
     sk_hash_init(&ld.table);
     ld.file = sk_arena_strndup(&ds->arena, name, strlen(name));
     if (!ld.file) {
         sk_errors_add(errs, SK_ERR_INPUT, name, 0, 0, "out of memory");
         return 1;
     }
-    size_t before = ds->count;
+    size_t before = ds->count, spans_before = spans ? spans->count : 0;
     if (parse_stream(&ld) != 0) {
         /* a syntax error makes the whole file unreliable: keep none of it */
         ds->count = before;
+        if (spans)
+            spans->count = spans_before;
     }
     free(ld.stack);
     sk_hash_free(&ld.table);
     return ld.nerrors;
+}
+
+int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t len, sk_errors *errs)
+{
+    return load(ds, name, bytes, len, 0, NULL, errs);
+}
+
+int sk_load_buffer_spans(sk_docset *ds, const char *name, const char *bytes, size_t len,
+                         sk_spans *spans, sk_errors *errs)
+{
+    return load(ds, name, bytes, len, 0, spans, errs);
+}
+
+int sk_load_span(sk_docset *ds, const char *name, const char *bytes, size_t len, int line0,
+                 sk_errors *errs)
+{
+    return load(ds, name, bytes, len, line0, NULL, errs);
 }
 
 void sk_file_seen_of(const struct stat *st, sk_file_seen *seen)

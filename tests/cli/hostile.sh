@@ -172,6 +172,23 @@ run check --as-of 2027-04-10 "$WORK/million.yaml" "$DATA/good/gotland.yaml"
 expect_code 2; expect_bounded; good_unit_audited
 expect_out "million.yaml:99999:11: input error: document too large: more than 200000 values after expanding aliases"
 finish
+# a file of 5 000 units: each unit's check reads only its own document of it
+python3 - "$WORK/many.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(5000):
+        f.write(f"---\nkind: unit-onboarding\nversion: 1\nunit: {{name: Enhet {i}, hsa_id: SE2321000222-M{i:04d}}}\n"
+                f"service: Stöd och behandling\n" + ("chanels: 1\n" if i == 4321 else ""))
+PY
+start "a file of 5 000 units is read about twice, not 5 000 times"
+run check --as-of 2027-04-10 --only ON-01 "$WORK/many.yaml"
+expect_code 2; expect_bounded
+expect_out "SE2321000222-M4999  Enhet 4999  NOT READY"
+expect_out "SE2321000222-M4321  ERROR"
+expect_out "many.yaml:21611:1: input error: unknown key 'chanels'"
+expect_out "5000 unit(s): 0 ready, 4999 not ready, 1 with errors"
+finish
+rm "$WORK/many.yaml"
 mv "$WORK/keys.yaml" "$WORK/million.yaml" "$WORK/anchors.yaml" "$WORK/null-id.yaml" "$L/" # for the audit below
 
 # --- an audited directory full of traps, with a good file in it ------------------------

@@ -84,7 +84,8 @@ static void remove_corpus(void)
 static char *listing_of(const char *const *paths, size_t npaths, size_t memory, unsigned shards,
                         unsigned shard, size_t *files, sk_errors *errs);
 
-/* Every unit of an index as text: "key|file*|file|..." ("*": owns), one a line. */
+/* Every unit of an index as text: "key|file*|file{start-end@line}..." ("*": owns;
+ * the spans of its documents in a file of several units), one a line. */
 static char *listing(size_t memory, unsigned shards, unsigned shard, size_t *files, sk_errors *errs)
 {
     const char *paths[] = {root};
@@ -106,8 +107,17 @@ static char *listing_of(const char *const *paths, size_t npaths, size_t memory, 
     int r;
     while ((r = sk_index_next(ix, &u, errs)) == 1) {
         sk_buf_puts(&out, u.text.data);
-        for (size_t i = 0; i < u.nfiles; i++)
-            sk_buf_printf(&out, "|%s%s", u.text.data + u.at[i], u.owns[i] ? "*" : "");
+        for (size_t i = 0; i < u.nfiles; i++) {
+            const char *path = u.text.data + u.at[i];
+            sk_buf_printf(&out, "|%s%s", path, u.owns[i] ? "*" : "");
+            /* the spans of its documents in a file of several units: {start-end@line} */
+            for (size_t k = 0; k < u.nspans[i]; k++) {
+                uint64_t n[3];
+                memcpy(n, path + strlen(path) + 1 + 3 * k * sizeof *n, sizeof n);
+                sk_buf_printf(&out, "{%llu-%llu@%llu}", (unsigned long long)n[0], (unsigned long long)n[1],
+                              (unsigned long long)n[2]);
+            }
+        }
         sk_buf_puts(&out, "\n");
         n++;
     }
@@ -152,7 +162,10 @@ static void spilled_index_equals_the_one_in_memory(void **state)
     }
     assert_int_equal(lines, UNITS);
     char want[512];
-    snprintf(want, sizeof want, "SE2321000222-K005|%s/aa/shared.yaml|", root);
+    /* K005 reads only its document of the shared file: bytes, not characters ("Stöd") */
+    char k005[512];
+    snprintf(k005, sizeof k005, ONE, "SE2321000222-K005");
+    snprintf(want, sizeof want, "SE2321000222-K005|%s/aa/shared.yaml{0-%zu@0}|", root, strlen(k005));
     const char *k5 = strstr(in_memory, want);
     assert_non_null(k5);
     assert_true(strstr(k5, "/zz/split/onboarding.yaml*") < strchr(k5, '\n'));
@@ -298,7 +311,8 @@ static void a_file_naming_other_units_is_an_error(void **state)
     const char *key = "SE2321000222-CR0";
     sk_buf_add(&u.text, key, strlen(key) + 1);
     u.at = malloc(sizeof *u.at), u.owns = malloc(1), u.seen = malloc(sizeof *u.seen);
-    assert_true(u.at && u.owns && u.seen);
+    u.nspans = calloc(1, sizeof *u.nspans); /* the whole file */
+    assert_true(u.at && u.owns && u.seen && u.nspans);
     u.at[0] = u.text.len;
     sk_buf_add(&u.text, path, strlen(path) + 1);
     u.owns[0] = 1;
@@ -413,7 +427,7 @@ static void a_file_named_twice_is_read_once(void **state)
     char *all = listing_of(paths, 5, 0, 0, 0, &files, &e);
     char want[1024];
     snprintf(want, sizeof want,
-             "SE2321000222-T0|%s*\nSE2321000222-T1|%s\nSE2321000222-X001|%s*\n", two, two, x);
+             "SE2321000222-T0|%s*\nSE2321000222-T1|%s{78-160@3}\nSE2321000222-X001|%s*\n", two, two, x);
     assert_string_equal(all, want);
     assert_int_equal(files, 2);
     free(all);
