@@ -1080,7 +1080,8 @@ static int error_of_unit(sk_errors *errs, const char *key)
  * from errors on) when the file is the one pass 1 read and names the units
  * expected; else drops it for an error of the unit. 0, or -1 out of memory. */
 static int verify(sk_docset *ds, size_t docs, sk_errors *errs, size_t errors, const sk_file_seen *now,
-                  const sk_file_seen *then, uint64_t expected, const char *path, const char *key)
+                  const sk_file_seen *then, uint64_t expected, int whole, const char *path,
+                  const char *key)
 {
     if (now->dev == then->dev && now->ino == then->ino && now->size == then->size &&
         now->ctime_ns == then->ctime_ns) {
@@ -1089,9 +1090,10 @@ static int verify(sk_docset *ds, size_t docs, sk_errors *errs, size_t errors, co
         if (keys_loaded(ds, docs, errs, errors, &keys, &none))
             return -1;
         /* no unit at all, with errors, is a file that failed as a whole
-         * (a syntax error): its errors say so. Anything else must be the
-         * units pass 1 found, or some would be lost. */
-        if (keys == expected || (none && errs->count > errors))
+         * (a syntax error; its owner reports it). Anything else must be the
+         * units pass 1 found, or some would be lost; and a span pass 1 read
+         * names its unit. */
+        if (keys == expected || (whole && none && errs->count > errors))
             return 0;
     }
     /* none of it: it is not the file the index describes */
@@ -1171,7 +1173,7 @@ int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *er
         free(spans);
         if (r != 0)
             return r < 0 || error_of_unit(errs, key) ? -1 : 0;
-        return verify(ds, docs, errs, errors, &now, then, keys_add(0, key), path, key);
+        return verify(ds, docs, errs, errors, &now, then, keys_add(0, key), 0, path, key);
     }
     sk_buf b = {0};
     sk_file_seen now;
@@ -1184,7 +1186,7 @@ int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *er
     size_t docs = ds->count, errors = errs->count;
     sk_load_buffer(ds, path, b.data ? b.data : "", b.len, errs);
     sk_buf_free(&b);
-    return verify(ds, docs, errs, errors, &now, then, then->keys, path, key);
+    return verify(ds, docs, errs, errors, &now, then, then->keys, 1, path, key);
 }
 
 void sk_index_unit_free(sk_index_unit *u)

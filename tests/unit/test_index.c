@@ -382,6 +382,15 @@ static void a_file_changed_between_the_passes_is_an_error(void **state)
         snprintf(text, sizeof text, ONE, id);
         write_file(rel, text);
     }
+    /* the last file holds a second unit, which reads only its own document */
+    char two[1024];
+    snprintf(two, sizeof two, ONE, "SE2321000222-K029");
+    size_t len = strlen(two);
+    snprintf(two + len, sizeof two - len, "---\n");
+    len = strlen(two);
+    snprintf(two + len, sizeof two - len, ONE, "SE2321000222-K030");
+    snprintf(rel, sizeof rel, "u%02d.yaml", CHANGING_UNITS - 1);
+    write_file(rel, two);
     char path[256];
     snprintf(path, sizeof path, "%s/u%02d.yaml", root, CHANGING_UNITS - 1);
     changed_path = path;
@@ -394,11 +403,13 @@ static void a_file_changed_between_the_passes_is_an_error(void **state)
         found += strcmp(res.errors.items[i].file, path) == 0 &&
                  strstr(res.errors.items[i].message, "changed during the run") != NULL;
     assert_int_equal(found, 1);
-    /* every unit of pass 1 is reported; the edited one as not judged */
-    assert_int_equal(res.nunits, CHANGING_UNITS);
+    /* every unit of pass 1 is reported; the two of the edited file as not judged */
+    assert_int_equal(res.nunits, CHANGING_UNITS + 1);
     assert_string_equal(res.units[CHANGING_UNITS - 1].hsa_id, "SE2321000222-K029");
     assert_int_equal(res.units[CHANGING_UNITS - 1].status, SK_UNIT_ERROR);
-    for (size_t i = 0; i + 1 < res.nunits; i++)
+    assert_string_equal(res.units[CHANGING_UNITS].hsa_id, "SE2321000222-K030");
+    assert_int_equal(res.units[CHANGING_UNITS].status, SK_UNIT_ERROR);
+    for (size_t i = 0; i + 2 < res.nunits; i++)
         assert_int_not_equal(res.units[i].status, SK_UNIT_ERROR);
     sk_result_free(&res);
     remove_corpus();
