@@ -69,6 +69,10 @@ struct sk_index {
     rec *recs;
     size_t nrecs, caprecs, run_bytes;
     sk_arena strings;
+    /* files whose errors the index reported (no unit reads them), by device
+     * and inode: one named twice reports them once. As large as those errors. */
+    sk_hash reported;
+    sk_arena reported_ids;
     size_t next;       /* pass 2 over recs */
     /* spilled runs, then the merged one that pass 2 reads */
     FILE **runs;
@@ -577,6 +581,21 @@ static int add_rec(sk_index *ix, const char *key, const char *path, uint64_t fil
     return 0;
 }
 
+/* Whether the index reported this real file's errors already (under
+ * another name); remembers it. 0, or -1 out of memory. */
+static int reported_before(sk_index *ix, const sk_file_seen *seen, int *again)
+{
+    char id[48];
+    snprintf(id, sizeof id, "%llx:%llx", (unsigned long long)seen->dev, (unsigned long long)seen->ino);
+    *again = sk_hash_get(&ix->reported, 0, id) != NULL;
+    if (*again) {
+        ix->duplicates++;
+        return 0;
+    }
+    char *copy = sk_arena_strndup(&ix->reported_ids, id, strlen(id));
+    return copy && sk_hash_put(&ix->reported, 0, copy, copy) == 0 ? 0 : -1;
+}
+
 /* Loads the file in full and records every key it yields; the least key
  * reports the file's errors. A file that yields no key keeps its errors
  * here (no unit will report them). In a file of several units, each other
@@ -654,7 +673,10 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
         }
         rc = add_rec(ix, keys[k], path, file, k == least, seen, mine, n, errs);
     }
-    if (rc == 0 && nkeys == 0) {
+    int again = 0;
+    if (rc == 0 && nkeys == 0 && local.count)
+        rc = reported_before(ix, seen, &again);
+    if (rc == 0 && nkeys == 0 && !again) {
         /* nobody owns this file: its errors are the index's to report */
         for (size_t i = 0; rc == 0 && i < local.count; i++) {
             const sk_error *e = &local.items[i];
@@ -838,6 +860,7 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
     ix->limits = *o->limits;
     if (!ix->limits.index_memory)
         ix->limits.index_memory = sk_limits_default().index_memory;
+    sk_hash_init(&ix->reported);
     ix->shards = o->shards;
     ix->shard = o->shard;
     ix->policy = o->policy;
@@ -1210,5 +1233,7 @@ void sk_index_free(sk_index *ix)
     cursor_free(&ix->in);
     free(ix->recs);
     sk_arena_free(&ix->strings);
+    sk_arena_free(&ix->reported_ids);
+    sk_hash_free(&ix->reported);
     free(ix);
 }

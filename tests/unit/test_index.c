@@ -425,22 +425,26 @@ static void a_file_named_twice_is_read_once(void **state)
     snprintf(text, sizeof text, ONE, "SE2321000222-X001");
     write_file("x.yaml", text);
     write_two("two.yaml", "\n", "SE2321000222-T"); /* two units in one file */
-    char x[256], dotx[256], link[256], two[256];
+    write_file("broken.yaml", "kind: [unclosed\n");     /* no unit: the index reports it */
+    char x[256], dotx[256], link[256], two[256], broken[256];
+    snprintf(broken, sizeof broken, "%s/broken.yaml", root);
     snprintf(x, sizeof x, "%s/x.yaml", root);
     snprintf(dotx, sizeof dotx, "%s/./x.yaml", root);
     snprintf(link, sizeof link, "%s/link.yaml", root);
     snprintf(two, sizeof two, "%s/two.yaml", root);
     assert_int_equal(symlink(x, link), 0);
-    const char *paths[] = {x, dotx, two, root, two};
+    const char *paths[] = {x, dotx, two, broken, root, two};
     sk_errors e;
     sk_errors_init(&e);
     size_t files;
-    char *all = listing_of(paths, 5, 0, 0, 0, &files, &e);
+    char *all = listing_of(paths, 6, 0, 0, 0, &files, &e);
     char want[1024];
     snprintf(want, sizeof want,
              "SE2321000222-T0|%s*\nSE2321000222-T1|%s{78-160@3}\nSE2321000222-X001|%s*\n", two, two, x);
     assert_string_equal(all, want);
-    assert_int_equal(files, 2);
+    assert_int_equal(files, 3);
+    assert_int_equal(e.count, 1); /* the broken file's error, once */
+    assert_string_equal(e.items[0].file, broken);
     free(all);
     sk_errors_free(&e);
     remove_corpus();
