@@ -137,6 +137,13 @@ void sk_summary_free(sk_summary *s);
  * NULL), malloc'd; NULL when there is none (strict catalogues mark it). */
 char *sk_translate(const sk_catalogue *c, const char *rule, const char *english);
 
+/* ---- the launch countdown (rollout.c) ------------------------------------------ */
+
+/* Sets out's launch_date (and launch_disputed) from the unit's documents. */
+void sk_rollout_launch(const sk_unit *u, sk_unit_result *out);
+/* Sets days_to_launch and rollout of a unit whose status is judged. */
+void sk_rollout_judge(sk_unit_result *u, const char *as_of, int at_risk_days);
+
 /* ---- policy (policy.c) --------------------------------------------------------- */
 
 typedef struct sk_policy sk_policy; /* sk_profile in the public API */
@@ -155,6 +162,8 @@ int sk_policy_load_baseline(sk_policy *p, const char *path, sk_errors *errs);
 int sk_policy_judge(sk_policy *p, const char *as_of, const char *unit, sk_finding *f);
 /* After the last unit: expired and stale waivers, fixed baseline entries. */
 int sk_policy_finish(sk_policy *p, const char *as_of, sk_errors *warnings, sk_errors *fixed);
+/* The profile's rollout.at_risk_days (SK_AT_RISK_DAYS_DEFAULT when unset or no p). */
+int sk_policy_at_risk_days(const sk_policy *p);
 
 /* ---- the unit index of a batch (index.c) ---------------------------------- */
 
@@ -362,6 +371,8 @@ void sk_report_xml(FILE *out, const char *s, int attribute); /* sk_buf_xml to ou
 /* Whether a rule applied to a unit: it has a document of the rule's kind, or
  * the rule is for "unit" and the unit has any document that was read. */
 int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u);
+/* Days to a launch for people: "in 12 days", "today", "3 days ago" (in cat's language). */
+void sk_report_days(const sk_catalogue *cat, int days, char *buf, size_t size);
 
 /* The writers beyond text, json and jsonl: begin, unit, end of each format. */
 /* One report being written: what every writer gets. */

@@ -23,6 +23,7 @@ struct sk_policy {
     known *seen; /* every finding's fingerprint, for --write-baseline */
     size_t nseen, capseen;
     int collect;
+    int at_risk_days; /* rollout.at_risk_days; -1: not set */
 };
 
 sk_policy *sk_policy_new(int collect)
@@ -36,6 +37,7 @@ sk_policy *sk_policy_new(int collect)
         return NULL;
     }
     p->collect = collect;
+    p->at_risk_days = -1;
     return p;
 }
 
@@ -256,6 +258,19 @@ static int apply_selectors(sk_rules *r, const sk_doc *d, const char *key, int on
     return bad;
 }
 
+int sk_policy_at_risk_days(const sk_policy *p)
+{
+    return p && p->at_risk_days >= 0 ? p->at_risk_days : SK_AT_RISK_DAYS_DEFAULT;
+}
+
+/* rollout.at_risk_days of a profile (the schema checked its range). */
+static void apply_rollout(sk_policy *pol, const sk_doc *d)
+{
+    const sk_node *days = sk_node_get(sk_node_get(d->root, "rollout"), "at_risk_days");
+    if (days && days->type == SK_NODE_INT)
+        pol->at_risk_days = (int)days->v.i;
+}
+
 static int apply_profile_doc(sk_rules *r, const sk_doc *d, sk_errors *errs)
 {
     int bad = apply_selectors(r, d, "disable", 0, errs);
@@ -316,6 +331,7 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
             return bad;
         d = &pol->docs->docs[first]; /* the docs array may have moved */
     }
+    apply_rollout(pol, d);
     return apply_profile_doc(r, d, errs);
 }
 

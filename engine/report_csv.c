@@ -4,14 +4,16 @@
  * spreadsheets read å, ä and ö as UTF-8. One header row, one row per
  * finding; what could not be judged closes the file as rows with status
  * "error", severity "error", the rule only for a rule that failed, and the
- * message prefixed by the kind of error ("input error: ..."). */
+ * message prefixed by the kind of error ("input error: ..."). The last
+ * columns are the unit's countdown (launch_date, days_to_launch, rollout). */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const HEADER[] = {"unit", "unit_name", "status",  "rule",    "severity", "file",
-                                     "line", "column",    "path",    "message", "waived"};
+                                     "line", "column",    "path",    "message", "waived",
+                                     "launch_date", "days_to_launch", "rollout"};
 #define NCOLUMNS (sizeof HEADER / sizeof *HEADER)
 
 /* One field, quoted when it must be; text that is not UTF-8 becomes U+FFFD. */
@@ -115,12 +117,14 @@ void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
     FILE *out = w->out;
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        char line[24], column[24];
+        char line[24], column[24], days[24];
+        snprintf(days, sizeof days, "%d", u->days_to_launch);
         const char *fields[NCOLUMNS] = {
             u->hsa_id,       u->name,          sk_report_status_name(u->status),
             f->rule,         sk_severity_name(f->severity),
             f->file,         number(line, f->line), number(column, f->column),
             f->path,         f->message,       f->waived ? "true" : "false",
+            u->launch_date,  u->launch_date[0] ? days : "", sk_rollout_name(u->rollout),
         };
         row(out, fields);
     }
@@ -138,7 +142,7 @@ void sk_csv_end(sk_writing *w)
         const char *fields[NCOLUMNS] = {
             e->unit, unit_name(w->state, e->unit), "error", e->kind == SK_ERR_RULE ? e->rule : NULL,
             "error", e->file, number(line, e->line), number(column, e->column),
-            NULL, message ? message : e->message, NULL,
+            NULL, message ? message : e->message, NULL, NULL, NULL, NULL,
         };
         row(out, fields);
         free(message);

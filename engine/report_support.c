@@ -28,3 +28,13 @@ int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u)
             return 1;
     return 0;
 }
+
+void sk_report_days(const sk_catalogue *cat, int days, char *buf, size_t size)
+{
+    if (days == 0)
+        snprintf(buf, size, "%s", sk_label(cat, "today"));
+    else if (days > 0)
+        snprintf(buf, size, sk_label(cat, days == 1 ? "in %d day" : "in %d days"), days);
+    else
+        snprintf(buf, size, sk_label(cat, days == -1 ? "%d day ago" : "%d days ago"), -days);
+}

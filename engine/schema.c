@@ -272,6 +272,8 @@ static const sk_shape SEVERITIES = {.type = SK_T_DICT, .item = &SEVERITY};
 static const sk_shape PARAM_VALUES = {.type = SK_T_DICT, .item = &ANY};
 static const sk_shape PARAMS = {.type = SK_T_DICT, .item = &PARAM_VALUES};
 
+static const sk_shape AT_RISK_DAYS = {.type = SK_T_INT, .min = 0, .max = 3650};
+MAP(ROLLOUT, {"at_risk_days", &AT_RISK_DAYS, "a unit not ready this many days or fewer before its launch is at risk (default 30)"});
 MAP(PROFILE, {"kind", &STR, "profile"},
     {"version", &VERSION, "format version: 1"},
     {"description", &STR, "what the profile is for"},
@@ -279,7 +281,8 @@ MAP(PROFILE, {"kind", &STR, "profile"},
     {"disable", &SELECTORS, "rule ids or prefixes (SM-) to switch off"},
     {"enable", &SELECTORS, "rule ids or prefixes to switch back on"},
     {"severity", &SEVERITIES, "rule id or prefix -> error, warning or info"},
-    {"params", &PARAMS, "rule id -> {parameter: value}"});
+    {"params", &PARAMS, "rule id -> {parameter: value}"},
+    {"rollout", &ROLLOUT, "the launch countdown (docs/rollout.md)"});
 
 MAP(WAIVER, {"rule", &STR, "the rule id the waiver is for"},
     {"unit", &STR, "the unit's HSA-id, or \"*\" for every unit"},

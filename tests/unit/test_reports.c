@@ -55,7 +55,7 @@ static void empty_result_every_format(void **state)
             has(text, "<testsuites name=\"startklar\">\n</testsuites>\n");
         } else if (strcmp(FORMATS[i], "csv") == 0) {
             assert_string_equal(text, "\xEF\xBB\xBFunit,unit_name,status,rule,severity,file,line,column,path,"
-                                      "message,waived\r\n");
+                                      "message,waived,launch_date,days_to_launch,rollout\r\n");
         } else if (strcmp(FORMATS[i], "markdown") == 0) {
             has(text, "| Units | 0 |");
         } else if (strcmp(FORMATS[i], "html") == 0) {
@@ -117,9 +117,9 @@ static void waived_and_hostile_text(void **state)
     free(junit);
 
     char *csv = report("csv", &res);
-    has(csv, "\r\nSE-1,,pass,XX-01,error,a/plan.yaml,3,2,owner,owner missing,true\r\n");
-    has(csv, ",\"a|b <i>\"\"q\"\", x\nnext \xEF\xBF\xBD end & 'å'\",false\r\n");
-    has(csv, ",,error,,error,b.yaml,1,1,,input error: bad <yaml>,\r\n");
+    has(csv, "\r\nSE-1,,pass,XX-01,error,a/plan.yaml,3,2,owner,owner missing,true,,,ready\r\n");
+    has(csv, ",\"a|b <i>\"\"q\"\", x\nnext \xEF\xBF\xBD end & 'å'\",false,,,ready\r\n");
+    has(csv, ",,error,,error,b.yaml,1,1,,input error: bad <yaml>,,,,\r\n");
     free(csv);
 
     char *md = report("markdown", &res);
