@@ -1,8 +1,10 @@
 /* cmd_check.c: `startklar check PATH...` and `startklar audit DIR...`: the
  * whole pipeline over the given files and directories, its report streamed
  * to standard output or -o FILE. audit is check at batch scale: one worker
- * per core by default, and progress on a terminal. */
+ * per core by default, and progress on a terminal. With --record FILE.db
+ * the audit is also appended to the history database, whole or not at all. */
 #include "cli.h"
+#include "startklar/history.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -29,6 +31,42 @@ static void show_progress(void *ud, size_t done, size_t total)
     long left = rate > 0 ? (long)((double)(total - done) / rate) : 0;
     fprintf(stderr, "\r  %zu/%zu units  %.0f/s  %ld:%02ld left ", done, total, rate, left / 60, left % 60);
     p->shown = 1;
+}
+
+static void record_unit(void *ud, const sk_unit_result *u)
+{
+    sk_history_unit(ud, u);
+}
+
+/* Opens the history database and begins the audit's transaction; NULL after
+ * saying why. */
+static sk_history *record_begin(const options *o)
+{
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_history *h = sk_history_open(o->record, 1, &errs);
+    if (h && sk_history_begin(h, o->as_of, o->profile, SK_VERSION, o->fail_on, &errs)) {
+        sk_history_close(h);
+        h = NULL;
+    }
+    if (!h && !errs.count)
+        fprintf(stderr, "startklar: out of memory\n");
+    cli_print_errors(&errs);
+    sk_errors_free(&errs);
+    return h;
+}
+
+/* Commits the audit when the run judged it (code 0, 1 or 2); the exit code. */
+static int record_end(sk_history *h, const sk_result *res, int code)
+{
+    sk_errors errs;
+    sk_errors_init(&errs);
+    if (code >= 0 && sk_history_commit(h, res, code, &errs))
+        code = 2;
+    cli_print_errors(&errs);
+    sk_errors_free(&errs);
+    sk_history_close(h); /* rolls back an audit not committed */
+    return code;
 }
 
 static int run(int argc, char **argv, int audit)
@@ -60,7 +98,9 @@ static int run(int argc, char **argv, int audit)
     int broken_catalogue;
     sk_catalogue *cat = cli_catalogue(&broken_catalogue);
     output out;
-    if (broken_catalogue || output_open(&out, o.output)) {
+    sk_history *history = NULL;
+    if (broken_catalogue || (o.record && !(history = record_begin(&o))) || output_open(&out, o.output)) {
+        sk_history_close(history);
         sk_catalogue_free(cat);
         free(profile_path);
         return 2;
@@ -95,14 +135,19 @@ static int run(int argc, char **argv, int audit)
         .baseline = o.baseline,
         .collect_baseline = o.write_baseline != NULL,
         .catalogue = cat,
+        .unit_judged = history ? record_unit : NULL,
+        .unit_judged_ud = history,
     };
     sk_result res;
     int code = sk_check(&co, &res);
+    int judged = code;
     if (prog.shown)
         fputs("\n", stderr);
     if (code == -1)
         fprintf(stderr, "startklar: out of memory\n");
     if (output_close(&out, code >= 0) || code < 0)
+        code = 2;
+    if (history && record_end(history, &res, judged) == 2)
         code = 2;
     if (o.write_baseline && code >= 0) {
         output bl;

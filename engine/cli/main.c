@@ -79,6 +79,7 @@ typedef struct command {
 static const command COMMANDS[] = {
     {"check", cmd_check},     {"audit", cmd_audit},     {"test", cmd_test},
     {"rules", cmd_rules},     {"init", cmd_init},       {"schema", cmd_schema},          {"help", cmd_help},
+    {"history", cmd_history}, {"diff", cmd_diff},
     {"--help", cmd_help},     {"-h", cmd_help},            {"version", cmd_version},
     {"--version", cmd_version}, {NULL, NULL},
 };

@@ -365,6 +365,10 @@ typedef struct sk_check_options {
     const char *baseline;       /* a baseline file: its findings do not fail */
     const struct sk_catalogue *catalogue; /* the report's language; NULL: English */
     int collect_baseline;       /* keep every finding's fingerprint for sk_baseline_write */
+    /* called with each unit as soon as it is judged, in order, its messages
+     * still in English (`--record` writes it to the history) */
+    void (*unit_judged)(void *ud, const sk_unit_result *u);
+    void *unit_judged_ud;
 } sk_check_options;
 
 /* The file of a profile given by name ("prelaunch": rules_dir/prelaunch.yaml)
