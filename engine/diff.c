@@ -281,13 +281,22 @@ static void text_begin(const sk_snapshot *old, const sk_snapshot *new_, const sk
             old->as_of ? old->as_of : "?", new_->label, new_->as_of ? new_->as_of : "?");
 }
 
-static void text_findings(const sk_snap_unit *u, const unsigned char *open, const char *label, FILE *out)
+/* A finding's message in the catalogue's language (malloc'd), or NULL: the English. */
+static char *message(const sk_catalogue *cat, const sk_snap_finding *f)
+{
+    return cat ? sk_translate(cat, f->rule, f->message) : NULL;
+}
+
+static void text_findings(const sk_snap_unit *u, const unsigned char *open, const char *label,
+                          const sk_catalogue *cat, FILE *out)
 {
     for (size_t i = 0; u && i < u->nfindings; i++)
         if (open[i]) {
             const sk_snap_finding *f = &u->findings[i];
-            fprintf(out, "  %s %s %s %s %s: %s\n", label, f->rule, f->severity, f->file, f->path[0] ? f->path : "-",
-                    f->message);
+            char *m = message(cat, f);
+            fprintf(out, "  %s %s %s %s %s: %s\n", label, f->rule, sk_label(cat, f->severity), f->file,
+                    f->path[0] ? f->path : "-", m ? m : f->message);
+            free(m);
         }
 }
 
@@ -310,8 +319,8 @@ static void text_unit(const change *c, const sk_catalogue *cat, FILE *out, void 
     if (c->launch_moved)
         fprintf(out, sk_label(cat, "  launch date moved: %s -> %s\n"), c->old->launch_date ? c->old->launch_date : "-",
                 c->new_->launch_date ? c->new_->launch_date : "-");
-    text_findings(c->new_, c->new_open, sk_label(cat, "new  "), out);
-    text_findings(c->old, c->old_open, sk_label(cat, "fixed"), out);
+    text_findings(c->new_, c->new_open, sk_label(cat, "new  "), cat, out);
+    text_findings(c->old, c->old_open, sk_label(cat, "fixed"), cat, out);
     fputc('\n', out);
 }
 
@@ -478,7 +487,8 @@ static void md_begin(const sk_snapshot *old, const sk_snapshot *new_, const sk_c
     fprintf(out, " (%s).\n\n", new_->as_of ? new_->as_of : "?");
 }
 
-static void md_findings(const sk_snap_unit *u, const unsigned char *open, const char *label, FILE *out)
+static void md_findings(const sk_snap_unit *u, const unsigned char *open, const char *label,
+                        const sk_catalogue *cat, FILE *out)
 {
     for (size_t i = 0; u && i < u->nfindings; i++)
         if (open[i]) {
@@ -491,7 +501,9 @@ static void md_findings(const sk_snap_unit *u, const unsigned char *open, const 
             fputs("` ", out);
             md(out, f->path);
             fputs(": ", out);
-            md(out, f->message);
+            char *m = message(cat, f);
+            md(out, m ? m : f->message);
+            free(m);
             fputc('\n', out);
         }
 }
@@ -521,8 +533,8 @@ static void md_unit(const change *c, const sk_catalogue *cat, FILE *out, void *s
     if (c->launch_moved)
         fprintf(out, sk_label(cat, "- launch date moved: %s -> %s\n"), c->old->launch_date ? c->old->launch_date : "-",
                 c->new_->launch_date ? c->new_->launch_date : "-");
-    md_findings(c->new_, c->new_open, sk_label(cat, "new"), out);
-    md_findings(c->old, c->old_open, sk_label(cat, "fixed"), out);
+    md_findings(c->new_, c->new_open, sk_label(cat, "new"), cat, out);
+    md_findings(c->old, c->old_open, sk_label(cat, "fixed"), cat, out);
     fputc('\n', out);
 }
 

@@ -104,11 +104,11 @@ static int upgrade(sk_history *h, sk_errors *errs)
         return -1;
     int version;
     if (user_version(h, &version)) {
-        exec(h, "ROLLBACK", errs, "rollback");
-        return db_error(h, errs, "cannot read its schema version (not an SQLite database?)");
+        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+        return db_error(h, errs, "cannot read it");
     }
     if (version > SK_HISTORY_SCHEMA) {
-        exec(h, "ROLLBACK", errs, "rollback");
+        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
         sk_errors_add(errs, SK_ERR_USAGE, h->path, 0, 0,
                       "history database: schema version %d is newer than this startklar knows (%d): "
                       "use a newer startklar",
@@ -117,14 +117,14 @@ static int upgrade(sk_history *h, sk_errors *errs)
     }
     for (int v = version; v < SK_HISTORY_SCHEMA; v++) {
         char *sql = sk_printf("%sPRAGMA user_version = %d;", MIGRATIONS[v], v + 1);
-        int rc = sql ? exec(h, sql, errs, "cannot upgrade its schema") : -1;
+        int rc = sql ? exec(h, sql, errs, "cannot write to it") : -1;
         free(sql);
         if (rc) {
             sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
     }
-    return exec(h, "COMMIT", errs, "cannot upgrade its schema");
+    return exec(h, "COMMIT", errs, "cannot write to it");
 }
 
 sk_history *sk_history_open(const char *path, int create, sk_errors *errs)
@@ -144,7 +144,7 @@ sk_history *sk_history_open(const char *path, int create, sk_errors *errs)
         return NULL;
     }
     sqlite3_busy_timeout(h->db, 10000); /* another run recording at the same time */
-    if (exec(h, "PRAGMA foreign_keys = ON", errs, "cannot set it up") || upgrade(h, errs)) {
+    if (exec(h, "PRAGMA foreign_keys = ON", errs, "cannot open it") || upgrade(h, errs)) {
         sk_history_close(h);
         return NULL;
     }
@@ -189,14 +189,14 @@ int sk_history_begin(sk_history *h, const char *as_of, const char *profile, cons
 {
     for (int i = 0; i < ST_COUNT; i++)
         if (!h->st[i] && sqlite3_prepare_v2(h->db, STATEMENTS[i], -1, &h->st[i], NULL) != SQLITE_OK)
-            return db_error(h, errs, "cannot prepare the recording");
+            return db_error(h, errs, "cannot write to it");
     if (exec(h, "BEGIN IMMEDIATE", errs, "cannot lock it"))
         return -1;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(h->db, "INSERT INTO audit (as_of, profile, tool_version, fail_on) VALUES (?1, ?2, ?3, ?4)",
                            -1, &st, NULL) != SQLITE_OK) {
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-        return db_error(h, errs, "cannot record the audit");
+        return db_error(h, errs, "cannot write to it");
     }
     bind_text(st, 1, as_of);
     bind_text(st, 2, profile ? profile : "default");
@@ -205,7 +205,7 @@ int sk_history_begin(sk_history *h, const char *as_of, const char *profile, cons
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
-        db_error(h, errs, "cannot record the audit");
+        db_error(h, errs, "cannot write to it");
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
@@ -314,7 +314,7 @@ int sk_history_commit(sk_history *h, const sk_result *res, int exit_code, sk_err
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
         sqlite3_bind_int64(st, (int)i + 1, values[i]);
     if (step(st) || record_rules(h, res->rules) || sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        db_error(h, errs, "cannot record the audit");
+        db_error(h, errs, "cannot write to it");
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
         h->audit = 0;
         return -1;
@@ -374,7 +374,7 @@ int sk_history_audits(sk_history *h, sk_history_rows *out, sk_errors *errs)
     sqlite3_stmt *st = NULL;
     if (!sql || sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK) {
         free(sql);
-        return db_error(h, errs, "cannot read the audits");
+        return db_error(h, errs, "cannot read it");
     }
     free(sql);
     size_t cap = 0;
@@ -388,7 +388,7 @@ int sk_history_audits(sk_history *h, sk_history_rows *out, sk_errors *errs)
         rc = read_audit(st, &out->audits[out->naudits++]);
     }
     if (rc == 0 && s != SQLITE_DONE)
-        rc = db_error(h, errs, "cannot read the audits");
+        rc = db_error(h, errs, "cannot read it");
     sqlite3_finalize(st);
     return rc;
 }
@@ -404,7 +404,7 @@ int sk_history_unit_rows(sk_history *h, const char *hsa_id, sk_history_rows *out
         "FROM unit_result u JOIN audit a ON a.id = u.audit_id WHERE u.hsa_id = ?1 ORDER BY a.as_of, a.id";
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(h->db, SQL, -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read the unit's history");
+        return db_error(h, errs, "cannot read it");
     bind_text(st, 1, hsa_id);
     size_t cap = 0;
     int rc = 0, s;
@@ -428,7 +428,7 @@ int sk_history_unit_rows(sk_history *h, const char *hsa_id, sk_history_rows *out
         rc = oom ? -1 : 0;
     }
     if (rc == 0 && s != SQLITE_DONE)
-        rc = db_error(h, errs, "cannot read the unit's history");
+        rc = db_error(h, errs, "cannot read it");
     sqlite3_finalize(st);
     return rc;
 }
@@ -464,7 +464,7 @@ static long long find_audit(sk_history *h, const char *which, char as_of[11], sk
     }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read the audits"), 0;
+        return db_error(h, errs, "cannot read it"), 0;
     if (strchr(sql, '?'))
         bind_text(st, 1, which);
     long long id = 0;
@@ -472,11 +472,14 @@ static long long find_audit(sk_history *h, const char *which, char as_of[11], sk
     if (s == SQLITE_ROW) {
         id = sqlite3_column_int64(st, 0);
         snprintf(as_of, 11, "%s", (const char *)sqlite3_column_text(st, 1));
+    } else if (s == SQLITE_DONE && strcmp(which, "previous") == 0) {
+        sk_errors_add(errs, SK_ERR_USAGE, h->path, 0, 0, "history database: fewer than two audits: no previous one");
+    } else if (s == SQLITE_DONE && strcmp(which, "latest") == 0) {
+        sk_errors_add(errs, SK_ERR_USAGE, h->path, 0, 0, "history database: no audit recorded");
     } else if (s == SQLITE_DONE) {
-        sk_errors_add(errs, SK_ERR_USAGE, h->path, 0, 0, "history database: no audit %s%s", 
-                      sk_date_valid(which, strlen(which)) ? "as of " : "", which);
+        sk_errors_add(errs, SK_ERR_USAGE, h->path, 0, 0, "history database: no audit as of %s", which);
     } else {
-        db_error(h, errs, "cannot read the audits");
+        db_error(h, errs, "cannot read it");
     }
     sqlite3_finalize(st);
     return id;
@@ -504,7 +507,7 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
     int rc = 0, s = SQLITE_DONE, oom = 0;
     size_t cap = 0;
     if (sqlite3_prepare_v2(h->db, "SELECT profile FROM audit WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read the audit");
+        return db_error(h, errs, "cannot read it");
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) == SQLITE_ROW)
         out->profile = column_text(st, 0, &oom);
@@ -513,7 +516,7 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
                            "SELECT hsa_id, name, status, rollout, launch_date FROM unit_result "
                            "WHERE audit_id = ?1 ORDER BY hsa_id",
                            -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read the audit");
+        return db_error(h, errs, "cannot read it");
     sqlite3_bind_int64(st, 1, id);
     while (!oom && (s = sqlite3_step(st)) == SQLITE_ROW) {
         if (sk_grow((void **)&out->units, &cap, out->nunits, sizeof *out->units)) {
@@ -534,12 +537,12 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
     if (oom)
         return -1;
     if (s != SQLITE_DONE)
-        return db_error(h, errs, "cannot read the audit");
+        return db_error(h, errs, "cannot read it");
     if (sqlite3_prepare_v2(h->db,
                            "SELECT hsa_id, rule, severity, file, stable_path, message FROM finding "
                            "WHERE audit_id = ?1 ORDER BY hsa_id",
                            -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read the audit");
+        return db_error(h, errs, "cannot read it");
     sqlite3_bind_int64(st, 1, id);
     sk_snap_unit *u = NULL;
     size_t fcap = 0;
@@ -569,7 +572,7 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
     if (oom)
         return -1;
     if (s != SQLITE_DONE)
-        rc = db_error(h, errs, "cannot read the audit");
+        rc = db_error(h, errs, "cannot read it");
     sk_snapshot_sort(out);
     return rc;
 }

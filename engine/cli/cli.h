@@ -68,6 +68,7 @@ int output_open(output *out, const char *path);
 int output_close(output *out, int ok);
 
 extern const char USAGE[];
+extern const char USAGE_ROLLOUT[];
 /* The help text, in the user's language. Returns 0. */
 int print_help(FILE *out);
 

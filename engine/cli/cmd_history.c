@@ -18,14 +18,14 @@ static void text_audits(const sk_history_rows *rows, const sk_catalogue *cat, FI
 {
     fprintf(out, "%-10s  %-12s %6s", sk_label(cat, "as of"), sk_label(cat, "profile"), sk_label(cat, "units"));
     for (int r = 0; r < SK_ROLLOUT_STATES; r++)
-        fprintf(out, " %10s", sk_label(cat, ROLLOUT_HEADS[r]));
-    fprintf(out, " %8s %8s\n", sk_label(cat, "errors"), sk_label(cat, "warnings"));
+        fprintf(out, " %12s", sk_label(cat, ROLLOUT_HEADS[r]));
+    fprintf(out, " %9s %9s\n", sk_label(cat, "errors"), sk_label(cat, "warnings"));
     for (size_t i = 0; i < rows->naudits; i++) {
         const sk_audit_row *a = &rows->audits[i];
         fprintf(out, "%-10s  %-12s %6zu", a->as_of, a->profile, a->units);
         for (int r = 0; r < SK_ROLLOUT_STATES; r++)
-            fprintf(out, " %10zu", a->rollout[r]);
-        fprintf(out, " %8zu %8zu\n", a->findings[SK_SEV_ERROR], a->findings[SK_SEV_WARNING]);
+            fprintf(out, " %12zu", a->rollout[r]);
+        fprintf(out, " %9zu %9zu\n", a->findings[SK_SEV_ERROR], a->findings[SK_SEV_WARNING]);
     }
 }
 
@@ -39,14 +39,14 @@ static const char *rollout_label(const sk_catalogue *cat, const char *name)
 
 static void text_unit(const char *unit, const sk_history_rows *rows, const sk_catalogue *cat, FILE *out)
 {
-    fprintf(out, "%s\n%-10s  %-20s %-10s %6s %8s %8s\n", unit, sk_label(cat, "as of"), sk_label(cat, "rollout"),
+    fprintf(out, "%s\n%-10s  %-20s %-10s %6s %9s %9s\n", unit, sk_label(cat, "as of"), sk_label(cat, "rollout"),
             sk_label(cat, "launch"), sk_label(cat, "days"), sk_label(cat, "errors"), sk_label(cat, "warnings"));
     for (size_t i = 0; i < rows->nunits; i++) {
         const sk_unit_row *u = &rows->units[i];
         char days[16] = "-";
         if (u->launch_date)
             snprintf(days, sizeof days, "%d", u->days_to_launch);
-        fprintf(out, "%-10s  %-20s %-10s %6s %8zu %8zu\n", u->as_of, rollout_label(cat, u->rollout),
+        fprintf(out, "%-10s  %-20s %-10s %6s %9zu %9zu\n", u->as_of, rollout_label(cat, u->rollout),
                 u->launch_date ? u->launch_date : "-", days, u->findings[SK_SEV_ERROR], u->findings[SK_SEV_WARNING]);
     }
 }

@@ -39,6 +39,7 @@ int print_help(FILE *out)
 {
     sk_catalogue *cat = cli_catalogue(NULL);
     fputs(sk_label(cat, USAGE), out);
+    fputs(sk_label(cat, USAGE_ROLLOUT), out);
     sk_catalogue_free(cat);
     return 0;
 }

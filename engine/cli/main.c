@@ -58,6 +58,18 @@ const char USAGE[] =
     "  startklar rules explain ON-11\n"
     "  startklar init --rule GOT-01 region-rules/gotland/\n";
 
+/* The rollout over time (docs/rollout.md), after USAGE in the help. */
+const char USAGE_ROLLOUT[] =
+    "\n"
+    "The rollout over time (docs/rollout.md):\n"
+    "  check/audit --record FILE.db      also append the audit to a history database (SQLite)\n"
+    "  history FILE.db [--unit HSA-ID]   readiness over time (--format text|json)\n"
+    "  diff OLD NEW                      what changed between two audits, each a JSON report or\n"
+    "                                    FILE.db@YYYY-MM-DD, FILE.db@latest, FILE.db@previous\n"
+    "                                    (--format text|json|markdown; exit 1 when anything changed)\n"
+    "  A profile's rollout.at_risk_days (default 30): a unit not ready that many days or fewer\n"
+    "  before its launch is at risk.\n";
+
 static int cmd_help(int argc, char **argv)
 {
     (void)argc, (void)argv;
