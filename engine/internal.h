@@ -395,5 +395,9 @@ SK_WRITER_DECLARE(csv)
 SK_WRITER_DECLARE(markdown)
 SK_WRITER_DECLARE(html)
 #undef SK_WRITER_DECLARE
+/* The HTML page's rollout panels (report_html_rollout.c, keeps w->state):
+ * told each unit, written with the summary at the end. */
+void sk_html_rollout_unit(sk_writing *w, const sk_unit_result *u);
+void sk_html_rollout_end(sk_writing *w);
 
 #endif

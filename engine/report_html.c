@@ -360,6 +360,7 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
             count[u->findings[i].severity]++;
     const char *id = u->hsa_id ? u->hsa_id : "";
     const char *name = u->name && *u->name ? u->name : id;
+    sk_html_rollout_unit(w, u);
     const char *status = status_name(u->status);
     fputs("<tbody class=\"unit\" data-id=\"", out);
     a(out, id);
@@ -539,6 +540,7 @@ void sk_html_end(sk_writing *w)
             s->rollout[SK_ROLLOUT_READY], s->rollout[SK_ROLLOUT_AT_RISK], s->rollout[SK_ROLLOUT_NOT_READY],
             s->rollout[SK_ROLLOUT_LAUNCHED_NOT_READY]);
     fputs("</p>\n", out);
+    sk_html_rollout_end(w);
     chart(res, out);
     fputs("</section>\n", out);
     if (res->errors.count) {

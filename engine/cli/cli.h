@@ -28,6 +28,7 @@ typedef struct options {
     size_t nwaivers;
     const char *baseline, *write_baseline;
     const char *record; /* --record FILE.db: the history database */
+    const char *history; /* --history FILE.db: the trend in the html report */
     const char *unit;   /* --unit HSA-ID (history) */
 } options;
 

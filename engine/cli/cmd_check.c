@@ -56,6 +56,35 @@ static sk_history *record_begin(const options *o)
     return h;
 }
 
+/* The audits of --history FILE.db before as_of, oldest first, for the
+ * report's trend (*trend malloc'd). 0, or -1 after saying why. */
+static int read_trend(const char *db, const char *as_of, sk_trend_point **trend, size_t *n)
+{
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_history_rows rows = {0};
+    sk_history *h = sk_history_open(db, 0, &errs);
+    int rc = h ? sk_history_audits(h, &rows, &errs) : -1;
+    *trend = NULL, *n = 0;
+    if (rc == 0 && rows.naudits && !(*trend = calloc(rows.naudits, sizeof **trend)))
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < rows.naudits; i++) {
+        const sk_audit_row *a = &rows.audits[i];
+        if (strcmp(a->as_of, as_of) >= 0)
+            continue;
+        sk_trend_point *t = &(*trend)[(*n)++];
+        snprintf(t->as_of, sizeof t->as_of, "%s", a->as_of);
+        memcpy(t->rollout, a->rollout, sizeof t->rollout);
+    }
+    if (rc && !errs.count)
+        fprintf(stderr, "startklar: out of memory\n");
+    cli_print_errors(&errs);
+    sk_errors_free(&errs);
+    sk_history_rows_free(&rows);
+    sk_history_close(h);
+    return rc;
+}
+
 /* Commits the audit when the run judged it (code 0, 1 or 2); the exit code. */
 static int record_end(sk_history *h, const sk_result *res, int code)
 {
@@ -99,8 +128,12 @@ static int run(int argc, char **argv, int audit)
     sk_catalogue *cat = cli_catalogue(&broken_catalogue);
     output out;
     sk_history *history = NULL;
-    if (broken_catalogue || (o.record && !(history = record_begin(&o))) || output_open(&out, o.output)) {
+    sk_trend_point *trend = NULL;
+    size_t ntrend = 0;
+    if (broken_catalogue || (o.history && read_trend(o.history, o.as_of, &trend, &ntrend)) ||
+        (o.record && !(history = record_begin(&o))) || output_open(&out, o.output)) {
         sk_history_close(history);
+        free(trend);
         sk_catalogue_free(cat);
         free(profile_path);
         return 2;
@@ -123,6 +156,8 @@ static int run(int argc, char **argv, int audit)
         .out = out.f,
         .report.color = !o.output && strcmp(o.format, "text") == 0 && isatty(STDOUT_FILENO) &&
                         !getenv("NO_COLOR"),
+        .report.trend = trend,
+        .report.ntrend = ntrend,
         .progress = audit && tty ? show_progress : NULL,
         .progress_ud = &prog,
         .profile = o.profile,
@@ -155,6 +190,7 @@ static int run(int argc, char **argv, int audit)
             code = 2;
     }
     free(profile_path);
+    free(trend);
     sk_result_free(&res);
     sk_catalogue_free(cat);
     return code;

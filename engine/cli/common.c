@@ -120,7 +120,7 @@ int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_AS_OF = 256, OPT_FORMAT, OPT_FAIL_ON, OPT_RULES, OPT_NO_BUILTIN, OPT_JOBS, OPT_SHARD,
            OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_LANG,
-           OPT_RECORD, OPT_UNIT };
+           OPT_RECORD, OPT_UNIT, OPT_HISTORY };
     static const struct option LONG[] = {
         {"as-of", required_argument, NULL, OPT_AS_OF},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -138,6 +138,7 @@ int parse_options(int argc, char **argv, options *o)
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"record", required_argument, NULL, OPT_RECORD},
         {"unit", required_argument, NULL, OPT_UNIT},
+        {"history", required_argument, NULL, OPT_HISTORY},
         {"output", required_argument, NULL, 'o'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -215,6 +216,9 @@ int parse_options(int argc, char **argv, options *o)
             break;
         case OPT_UNIT:
             o->unit = optarg;
+            break;
+        case OPT_HISTORY:
+            o->history = optarg;
             break;
         case OPT_NO_BUILTIN:
             o->no_builtin = 1;

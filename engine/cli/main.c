@@ -63,6 +63,7 @@ const char USAGE_ROLLOUT[] =
     "\n"
     "The rollout over time (docs/rollout.md):\n"
     "  check/audit --record FILE.db      also append the audit to a history database (SQLite)\n"
+    "  check/audit --history FILE.db     the html report shows the trend of the recorded audits\n"
     "  history FILE.db [--unit HSA-ID]   readiness over time (--format text|json)\n"
     "  diff OLD NEW                      what changed between two audits, each a JSON report or\n"
     "                                    FILE.db@YYYY-MM-DD, FILE.db@latest, FILE.db@previous\n"

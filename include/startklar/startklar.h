@@ -313,8 +313,16 @@ int sk_judge(sk_result *res);
 
 /* ---- report ------------------------------------------------------------ */
 
+/* One recorded audit in a report's trend (html, with --history FILE.db). */
+typedef struct sk_trend_point {
+    char as_of[11];
+    size_t rollout[SK_ROLLOUT_STATES];
+} sk_trend_point;
+
 typedef struct sk_report_options {
     int color; /* ANSI colours in text output */
+    const sk_trend_point *trend; /* audits before this one, oldest first (html) */
+    size_t ntrend;
 } sk_report_options;
 
 /* Writes res in the named format ("text", "json", "jsonl", ...): begin,

@@ -135,6 +135,37 @@ expect_code 2
 check "history does not create a database it was asked to read" [ ! -e "$WORK/no-such.db" ]
 finish
 
+start "html: the at-risk list first, the launch timeline, and with --history the trend"
+run audit --as-of 2027-04-20 --history "$DB" --format html "$ROOT/examples"
+expect_code 1
+python3 - "$WORK/out" <<'EOF' || bad "the rollout panels"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+summary = page[page.index('<section id="summary"'):page.index("</section>", page.index('<section id="summary"'))]
+risk = summary[summary.index('id="at-risk"'):summary.index('id="timeline"')]
+units = re.findall(r"<tr><td><strong>([^<]+)</strong>", risk)
+# at risk first (Onsala, launching 2027-05-03), then launched and not ready, most overdue last
+assert units == ["SE2321000115-V214", "SE2321000115-V210", "SE2321000065-V031", "SE2321000255-V014"], units
+assert "in 13 days" in risk and '<span class="rollout at_risk">' in risk
+assert "<strong>ON-09</strong> risk action #1" in risk, risk[:2000]
+timeline = summary[summary.index('id="timeline"'):summary.index('id="trend"')]
+assert len(re.findall(r"<g><title>2027-0[35]-[0-9]{2}: ", timeline)) == 3, timeline
+assert "<title>2027-03-01: SE2321000065-V031, SE2321000222-V001, SE2321000255-V014</title>" in timeline
+assert 'stroke-dasharray="4 3"' in timeline and ">2027-04-20</text>" in timeline
+trend = summary[summary.index('id="trend"'):]
+trend = trend[:trend.index("</svg>")]
+titles = re.findall(r"<title>([^<]+)</title>", trend)
+assert titles == ["2027-01-15: 0 ready, 0 at risk, 6 not ready, 0 launched, not ready",
+                  "2027-04-10: 1 ready, 1 at risk, 1 not ready, 3 launched, not ready",
+                  "2027-04-20: 1 ready, 1 at risk, 1 not ready, 3 launched, not ready"], titles
+EOF
+run check --as-of 2027-04-10 --format html "$ROOT/examples/vc-visby-ready"
+expect_out "No unit is at risk or launched without being ready."
+expect_no_out 'id="trend"'
+run check --as-of 2027-04-10 --history "$WORK/no-such.db" --format html "$ROOT/examples/vc-visby-ready"
+expect_code 2
+finish
+
 start "diff @previous @latest: Visby newly ready, Onsala at risk, the connection steps done since January fixed"
 run diff "$DB@previous" "$DB@latest"
 expect_code 1
