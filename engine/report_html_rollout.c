@@ -257,7 +257,7 @@ static void timeline_panel(const sk_result *res, const rollout_panels *p, FILE *
     if (sscanf(start, "%4d-%2d", &y, &m) != 2)
         y = 0;
     for (int guard = 0; guard < 1200 && y > 0; guard++) {
-        char month[11];
+        char month[24];
         snprintf(month, sizeof month, "%04d-%02d-01", y, m);
         int64_t d = sk_date_days(month);
         if (d == INT64_MIN || d > last)
