@@ -74,8 +74,9 @@ crafted --as-of 2027-02-01 --format jsonl
 expect_out '"launch_date": "2027-03-01", "days_to_launch": 28, "launch_date_disputed": true, "rollout": "at_risk"}'
 crafted --as-of 2027-02-01 --format csv
 expect_out "launch_date,days_to_launch,rollout"
-expect_out ",false,2027-03-01,28,at_risk"
-expect_out ",false,,,not_ready"
+expect_out ",2027-03-01,28,at_risk"
+expect_out "undated.yaml,5,1,service,"
+expect_out_re ",,not_ready.?$"
 crafted --as-of 2027-02-01 --format markdown
 expect_out "Launch 2027-03-01, in 28 days: **at risk**. (disputed: the earliest of the documents' dates)"
 expect_out "No launch date: **not ready**."
