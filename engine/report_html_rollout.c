@@ -14,7 +14,8 @@
 /* The states' colours, in sk_rollout order (CSS variables of the page). */
 static const char *const COLOURS[SK_ROLLOUT_STATES] = {"var(--pass)", "var(--warn)", "#8c959f", "var(--fail)"};
 
-#define TITLE_IDS 8 /* unit ids named in a timeline column's tooltip */
+#define TITLE_IDS 8   /* unit ids named in a timeline column's tooltip */
+#define RISKY_ROWS 200 /* rows of the at-risk list: the most urgent, the rest counted */
 
 typedef struct blocker {
     char *rule, *message;
@@ -37,8 +38,8 @@ typedef struct day {
 } day;
 
 typedef struct rollout_panels {
-    risky *risky;
-    size_t nrisky, caprisky;
+    risky *risky; /* the RISKY_ROWS most urgent, in order */
+    size_t nrisky, more;
     day *days; /* sorted by date */
     size_t ndays, capdays;
     int failed; /* out of memory: the panels are left out */
@@ -72,11 +73,21 @@ static int blocks(const sk_result *res, const sk_finding *f)
     return !f->waived && !f->known && res->fail_on != SK_SEV_NONE && f->severity >= res->fail_on;
 }
 
-static int keep_risky(rollout_panels *p, const sk_result *res, const sk_unit_result *u)
+/* At risk first, the soonest launch first; then launched and not ready, the
+ * most overdue last. */
+static int risky_cmp(const void *pa, const void *pb)
 {
-    if (sk_grow((void **)&p->risky, &p->caprisky, p->nrisky, sizeof *p->risky))
-        return -1;
-    risky *r = &p->risky[p->nrisky++];
+    const risky *a = pa, *b = pb;
+    if (a->state != b->state)
+        return a->state == SK_ROLLOUT_AT_RISK ? -1 : 1;
+    if (a->days != b->days)
+        return a->state == SK_ROLLOUT_AT_RISK ? (a->days < b->days ? -1 : 1) : (a->days > b->days ? -1 : 1);
+    return strcmp(a->hsa_id, b->hsa_id);
+}
+
+/* Copies what the list shows of a unit into r. 0, or -1 when out of memory. */
+static int copy_risky(risky *r, const sk_result *res, const sk_unit_result *u)
+{
     memset(r, 0, sizeof *r);
     memcpy(r->launch, u->launch_date, sizeof r->launch);
     r->days = u->days_to_launch;
@@ -96,6 +107,35 @@ static int keep_risky(rollout_panels *p, const sk_result *res, const sk_unit_res
         if (!(b->rule = sk_strdup(u->findings[i].rule)) || !(b->message = sk_strdup(u->findings[i].message)))
             return -1;
     }
+    return 0;
+}
+
+/* Keeps the unit among the RISKY_ROWS most urgent (memory stays bounded
+ * however many units a region has); a unit left out is counted. */
+static int keep_risky(rollout_panels *p, const sk_result *res, const sk_unit_result *u)
+{
+    if (!p->risky && !(p->risky = calloc(RISKY_ROWS, sizeof *p->risky)))
+        return -1;
+    risky r;
+    if (copy_risky(&r, res, u)) {
+        risky_free(&r);
+        return -1;
+    }
+    size_t at = p->nrisky;
+    while (at > 0 && risky_cmp(&r, &p->risky[at - 1]) < 0)
+        at--;
+    if (at == RISKY_ROWS) {
+        risky_free(&r);
+        p->more++;
+        return 0;
+    }
+    if (p->nrisky == RISKY_ROWS) {
+        risky_free(&p->risky[RISKY_ROWS - 1]);
+        p->nrisky--, p->more++;
+    }
+    memmove(&p->risky[at + 1], &p->risky[at], (p->nrisky - at) * sizeof *p->risky);
+    p->risky[at] = r;
+    p->nrisky++;
     return 0;
 }
 
@@ -142,18 +182,6 @@ static void h(FILE *out, const char *s)
     sk_report_xml(out, s ? s : "", 0);
 }
 
-/* At risk first, the soonest launch first; then launched and not ready, the
- * most overdue last. */
-static int risky_cmp(const void *pa, const void *pb)
-{
-    const risky *a = pa, *b = pb;
-    if (a->state != b->state)
-        return a->state == SK_ROLLOUT_AT_RISK ? -1 : 1;
-    if (a->days != b->days)
-        return a->state == SK_ROLLOUT_AT_RISK ? (a->days < b->days ? -1 : 1) : (a->days > b->days ? -1 : 1);
-    return strcmp(a->hsa_id, b->hsa_id);
-}
-
 static void at_risk_panel(const sk_result *res, rollout_panels *p, FILE *out)
 {
     const sk_catalogue *cat = res->catalogue;
@@ -166,8 +194,6 @@ static void at_risk_panel(const sk_result *res, rollout_panels *p, FILE *out)
         fputs("</p></div>\n", out);
         return;
     }
-    if (p->nrisky > 1)
-        qsort(p->risky, p->nrisky, sizeof *p->risky, risky_cmp);
     static const char *const HEADS[] = {"Unit", "Launch", "Blocking findings"};
     fputs("<table class=\"findings\"><thead><tr>", out);
     for (size_t i = 0; i < 3; i++) {
@@ -206,7 +232,14 @@ static void at_risk_panel(const sk_result *res, rollout_panels *p, FILE *out)
             h(out, sk_label(cat, "could not be judged in full"));
         fputs("</td></tr>\n", out);
     }
-    fputs("</tbody></table></div>\n", out);
+    fputs("</tbody></table>\n", out);
+    if (p->more) {
+        fputs("<p class=\"muted\">", out);
+        fprintf(out, sk_label(cat, "... and %zu more units at risk or launched and not ready (the table below has them all)."),
+                p->more);
+        fputs("</p>", out);
+    }
+    fputs("</div>\n", out);
 }
 
 /* The SVG's x of a day: days from first, scaled to the width. */

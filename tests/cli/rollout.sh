@@ -295,4 +295,16 @@ run history "$DB"
 expect_out_re "^2027-05-01  default +1 +1 +0 +0 +0 "
 finish
 
+start "html: the at-risk list keeps the 200 most urgent of 2500 units launched and not ready, and counts the rest"
+run audit --as-of 2027-05-01 --jobs 2 --format html "$WORK/corpus"
+python3 - "$WORK/out" <<'EOF' || bad "the list's cap"
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+risk = page[page.index('id="at-risk"'):page.index('id="timeline"')]
+assert risk.count("<tr><td><strong>") == 200, risk.count("<tr><td><strong>")
+assert "... and 2300 more units at risk or launched and not ready" in risk
+assert page.count('<tbody class="unit"') == 2500
+EOF
+finish
+
 summary
