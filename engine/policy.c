@@ -31,6 +31,7 @@ struct sk_policy {
     known *seen; /* every finding's fingerprint, for --write-baseline */
     size_t nseen, capseen;
     int collect;
+    int at_risk_days; /* rollout.at_risk_days; -1: not set */
 };
 
 sk_policy *sk_policy_new(int collect)
@@ -46,6 +47,7 @@ sk_policy *sk_policy_new(int collect)
     p->collect = collect;
     p->max_days = 180;
     p->expiring_days = 14;
+    p->at_risk_days = -1;
     return p;
 }
 
@@ -269,6 +271,20 @@ static int apply_selectors(sk_rules *r, const sk_doc *d, const char *key, int on
     return bad;
 }
 
+int sk_policy_at_risk_days(const sk_policy *p)
+{
+    return p && p->at_risk_days >= 0 ? p->at_risk_days : SK_AT_RISK_DAYS_DEFAULT;
+}
+
+/* rollout.at_risk_days of a profile (the schema checked its range; a profile
+ * extending another overrides it). */
+static void apply_rollout(sk_policy *pol, const sk_doc *d)
+{
+    const sk_node *days = sk_node_get(sk_node_get(d->root, "rollout"), "at_risk_days");
+    if (days && days->type == SK_NODE_INT)
+        pol->at_risk_days = (int)days->v.i;
+}
+
 /* The profile's limits on waivers (a profile extending another overrides them). */
 static void apply_waiver_limits(sk_policy *pol, const sk_doc *d)
 {
@@ -284,6 +300,7 @@ static void apply_waiver_limits(sk_policy *pol, const sk_doc *d)
 static int apply_profile_doc(sk_policy *pol, sk_rules *r, const sk_doc *d, sk_errors *errs)
 {
     apply_waiver_limits(pol, d);
+    apply_rollout(pol, d);
     int bad = apply_selectors(r, d, "disable", 0, errs);
     bad += apply_selectors(r, d, "enable", 1, errs);
     const sk_node *sev = sk_node_get(d->root, "severity");

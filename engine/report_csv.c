@@ -6,17 +6,19 @@
  * not be judged closes the file as rows with status "error", severity
  * "error", the rule only for a rule that failed, and the message prefixed by
  * the kind of error ("input error: ..."); then warnings (status "warning")
- * and baseline entries fixed since (status "fixed"). Control characters are
- * shown as escapes (sk_report_visible), line breaks kept inside quotes. */
+ * and baseline entries fixed since (status "fixed"). The last columns are
+ * the unit's countdown (launch_date, days_to_launch, rollout). Control
+ * characters are shown as escapes (sk_report_visible), line breaks kept
+ * inside quotes. */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const HEADER[] = {"unit",   "unit_name", "status",         "rule",          "severity",
-                                     "file",   "line",      "column",         "path",          "message",
-                                     "waived", "known",     "waiver_expires", "waiver_approved_by",
-                                     "waiver_reason"};
+static const char *const HEADER[] = {"unit",        "unit_name",      "status",         "rule",          "severity",
+                                     "file",        "line",           "column",         "path",          "message",
+                                     "waived",      "known",          "waiver_expires", "waiver_approved_by",
+                                     "waiver_reason", "launch_date",  "days_to_launch", "rollout"};
 #define NCOLUMNS (sizeof HEADER / sizeof *HEADER)
 
 /* One field, quoted when it must be; text that is not UTF-8 becomes U+FFFD. */
@@ -120,7 +122,8 @@ void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
     FILE *out = w->out;
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        char line[24], column[24];
+        char line[24], column[24], days[24];
+        snprintf(days, sizeof days, "%d", u->days_to_launch);
         const char *fields[NCOLUMNS] = {
             u->hsa_id,       u->name,          sk_report_status_name(u->status),
             f->rule,         sk_severity_name(f->severity),
@@ -129,6 +132,7 @@ void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
             f->known ? "true" : "false",
             f->waiver ? f->waiver->expires : NULL, f->waiver ? f->waiver->approved_by : NULL,
             f->waiver ? f->waiver->reason : NULL,
+            u->launch_date,  u->launch_date[0] ? days : "", sk_rollout_name(u->rollout),
         };
         row(out, fields);
     }

@@ -124,3 +124,13 @@ void sk_report_text(FILE *out, const char *s)
         fwrite(b.data, 1, b.len, out);
     sk_buf_free(&b);
 }
+
+void sk_report_days(const sk_catalogue *cat, int days, char *buf, size_t size)
+{
+    if (days == 0)
+        snprintf(buf, size, "%s", sk_label(cat, "today"));
+    else if (days > 0)
+        snprintf(buf, size, sk_label(cat, days == 1 ? "in %d day" : "in %d days"), days);
+    else
+        snprintf(buf, size, sk_label(cat, days == -1 ? "%d day ago" : "%d days ago"), -days);
+}

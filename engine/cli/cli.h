@@ -27,6 +27,9 @@ typedef struct options {
     const char *waivers[MAX_RULE_DIRS];
     size_t nwaivers;
     const char *baseline, *write_baseline;
+    const char *record; /* --record FILE.db: the history database */
+    const char *history; /* --history FILE.db: the trend in the html report */
+    const char *unit;   /* --unit HSA-ID (history) */
 } options;
 
 /* Where a report goes: standard output, or -o FILE through a temporary file
@@ -40,7 +43,12 @@ typedef struct output {
 /* Parses the flags after the command name; the paths start at optind.
  * Returns 0, or the exit code (2) after printing a usage error. */
 int parse_options(int argc, char **argv, options *o);
+/* The same with options before, between and after the operands (history,
+ * diff): at most max operands go to operands, their count to *n. */
+int parse_interleaved(int argc, char **argv, options *o, const char **operands, int max, int *n);
 int usage_error(const char *fmt, const char *arg);
+/* Says each error on stderr ("startklar: FILE:LINE: message"), in the user's language. */
+void cli_print_errors(const sk_errors *errs);
 /* The language of messages: --lang, else $LANG (sv...), else English;
  * main() settles it before any command runs (in $STARTKLAR_LANG). NULL for English. */
 const char *cli_lang(void);
@@ -64,6 +72,7 @@ int output_open(output *out, const char *path);
 int output_close(output *out, int ok);
 
 extern const char USAGE[];
+extern const char USAGE_ROLLOUT[];
 /* The help text, in the user's language. Returns 0. */
 int print_help(FILE *out);
 
@@ -74,6 +83,8 @@ int cmd_rules(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 /* 0 when kind is a document kind (or "unit", when allow_unit); else prints
  * a usage error naming the kinds (kinds.c) and returns -1. */

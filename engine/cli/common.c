@@ -33,6 +33,7 @@ int print_help(FILE *out)
 {
     sk_catalogue *cat = cli_catalogue(NULL);
     fputs(sk_label(cat, USAGE), out);
+    fputs(sk_label(cat, USAGE_ROLLOUT), out);
     sk_catalogue_free(cat);
     return 0;
 }
@@ -47,6 +48,23 @@ void cli_fail(const char *fmt, ...)
     vfprintf(stderr, sk_label(cat, fmt), ap);
     fputc('\n', stderr);
     va_end(ap);
+    sk_catalogue_free(cat);
+}
+
+void cli_print_errors(const sk_errors *errs)
+{
+    sk_catalogue *cat = errs->count ? cli_catalogue(NULL) : NULL;
+    for (size_t i = 0; i < errs->count; i++) {
+        const sk_error *e = &errs->items[i];
+        char *t = sk_translate_error(cat, e);
+        if (e->file && e->line)
+            fprintf(stderr, "startklar: %s:%d: %s\n", e->file, e->line, t ? t : e->message);
+        else if (e->file)
+            fprintf(stderr, "startklar: %s: %s\n", e->file, t ? t : e->message);
+        else
+            fprintf(stderr, "startklar: %s\n", t ? t : e->message);
+        free(t);
+    }
     sk_catalogue_free(cat);
 }
 
@@ -86,7 +104,8 @@ void today(char out[11])
 int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_AS_OF = 256, OPT_FORMAT, OPT_FAIL_ON, OPT_RULES, OPT_NO_BUILTIN, OPT_JOBS, OPT_SHARD,
-           OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_LANG };
+           OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_LANG,
+           OPT_RECORD, OPT_UNIT, OPT_HISTORY };
     static const struct option LONG[] = {
         {"as-of", required_argument, NULL, OPT_AS_OF},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -102,6 +121,9 @@ int parse_options(int argc, char **argv, options *o)
         {"waivers", required_argument, NULL, OPT_WAIVERS},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+        {"record", required_argument, NULL, OPT_RECORD},
+        {"unit", required_argument, NULL, OPT_UNIT},
+        {"history", required_argument, NULL, OPT_HISTORY},
         {"output", required_argument, NULL, 'o'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -174,6 +196,15 @@ int parse_options(int argc, char **argv, options *o)
         case OPT_WRITE_BASELINE:
             o->write_baseline = optarg;
             break;
+        case OPT_RECORD:
+            o->record = optarg;
+            break;
+        case OPT_UNIT:
+            o->unit = optarg;
+            break;
+        case OPT_HISTORY:
+            o->history = optarg;
+            break;
         case OPT_NO_BUILTIN:
             o->no_builtin = 1;
             break;
@@ -190,6 +221,24 @@ int parse_options(int argc, char **argv, options *o)
         }
     }
     return 0;
+}
+
+int parse_interleaved(int argc, char **argv, options *o, const char **operands, int max, int *n)
+{
+    *n = 0;
+    /* each operand stands where the command's name stood for the next round */
+    for (int at = 0;;) {
+        int rc = parse_options(argc - at, argv + at, o);
+        if (rc)
+            return rc;
+        int next = at + optind;
+        if (next >= argc)
+            return 0;
+        if (*n == max)
+            return usage_error("one operand too many: '%s'", argv[next]);
+        operands[(*n)++] = argv[next];
+        at = next;
+    }
 }
 
 int output_open(output *out, const char *path)

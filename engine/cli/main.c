@@ -58,6 +58,19 @@ const char USAGE[] =
     "  startklar rules explain ON-11\n"
     "  startklar init --rule GOT-01 region-rules/gotland/\n";
 
+/* The rollout over time (docs/rollout.md), after USAGE in the help. */
+const char USAGE_ROLLOUT[] =
+    "\n"
+    "The rollout over time (docs/rollout.md):\n"
+    "  check/audit --record FILE.db      also append the audit to a history database (SQLite)\n"
+    "  check/audit --history FILE.db     the html report shows the trend of the recorded audits\n"
+    "  history FILE.db [--unit HSA-ID]   readiness over time (--format text|json)\n"
+    "  diff OLD NEW                      what changed between two audits, each a JSON report or\n"
+    "                                    FILE.db@YYYY-MM-DD, FILE.db@latest, FILE.db@previous\n"
+    "                                    (--format text|json|markdown; exit 1 when anything changed)\n"
+    "  A profile's rollout.at_risk_days (default 30): a unit not ready that many days or fewer\n"
+    "  before its launch is at risk.\n";
+
 static int cmd_help(int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -78,7 +91,8 @@ typedef struct command {
 
 static const command COMMANDS[] = {
     {"check", cmd_check},     {"audit", cmd_audit},     {"test", cmd_test},
-    {"rules", cmd_rules},     {"init", cmd_init},       {"schema", cmd_schema},    {"completion", cmd_completion}, {"help", cmd_help},
+    {"rules", cmd_rules},     {"init", cmd_init},       {"schema", cmd_schema},    {"completion", cmd_completion},
+    {"history", cmd_history}, {"diff", cmd_diff},       {"help", cmd_help},
     {"--help", cmd_help},     {"-h", cmd_help},            {"version", cmd_version},
     {"--version", cmd_version}, {NULL, NULL},
 };

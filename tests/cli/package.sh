@@ -17,7 +17,7 @@ check "cpack -G DEB succeeds" [ $? = 0 ]
 DEB=$(ls "$WORK"/pkg/startklar_*.deb 2>/dev/null | head -1)
 check "it writes startklar_VERSION_ARCH.deb" [ -n "$DEB" ]
 dpkg-deb -f "$DEB" Depends >"$WORK/depends" 2>&1
-for p in libc6 liblua5.4-0 libyaml-0-2; do
+for p in libc6 liblua5.4-0 libyaml-0-2 libsqlite3-0 libjansson4; do
   check "Depends names Debian's runtime package $p" grep -qE "(^|, )$p( |,|$)" "$WORK/depends"
 done
 check "  and no development package" lacks "$WORK/depends" "-dev"

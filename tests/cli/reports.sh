@@ -172,7 +172,7 @@ text = raw.decode("utf-8-sig")
 rows = list(csv.reader(io.StringIO(text, newline="")))
 assert rows[0] == ["unit", "unit_name", "status", "rule", "severity", "file", "line", "column",
                    "path", "message", "waived", "known", "waiver_expires", "waiver_approved_by",
-                   "waiver_reason"], rows[0]
+                   "waiver_reason", "launch_date", "days_to_launch", "rollout"], rows[0]
 lines = rows[1:]
 findings = [(u, f) for u in ref["units"] for f in u["findings"]]
 errors = ref["errors"]
@@ -180,7 +180,8 @@ assert len(lines) == len(findings) + len(errors), (len(lines), len(findings), le
 for row, (u, f) in zip(lines, findings):
     want = [u["hsa_id"], u["name"] or "", u["status"], f["rule"], f["severity"], f["file"],
             str(f["line"]), str(f["column"]), f["path"], f["message"], "true" if f["waived"] else "false",
-            "true" if f["known"] else "false", "", "", ""]
+            "true" if f["known"] else "false", "", "", "",
+            u["launch_date"] or "", "" if u["days_to_launch"] is None else str(u["days_to_launch"]), u["rollout"]]
     assert row == want, (row, want)
 for row, e in zip(lines[len(findings):], errors):
     assert row[2] == "error" and row[4] == "error" and row[9].endswith(e["message"]), row
@@ -301,7 +302,7 @@ python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/odd.sarif" || 
 python3 - "$WORK/odd.csv" <<'EOF' || bad "csv: odd input does not round-trip"
 import csv, io, sys
 rows = list(csv.reader(io.StringIO(open(sys.argv[1], encoding="utf-8-sig", newline="").read())))
-assert all(len(r) == 15 for r in rows), rows
+assert all(len(r) == 18 for r in rows), rows
 assert rows[1][1] == 'Vård <script>alert(1)</script> & "Co" | a,b', rows[1][1]
 EOF
 grep -qF 'Vård \<script\>alert(1)\</script\> & "Co" \| a,b' "$WORK/odd.markdown" || bad "markdown: name not escaped"
