@@ -285,10 +285,13 @@ static void text_begin(const sk_snapshot *old, const sk_snapshot *new_, const sk
             old->as_of ? old->as_of : "?", new_->label, new_->as_of ? new_->as_of : "?");
 }
 
-/* A finding's message in the catalogue's language (malloc'd), or NULL: the English. */
+/* A finding's message as the audit recorded it (malloc'd), or NULL: as it
+ * is. Reports and histories keep the rendered English text, not the
+ * message id and its values, so a diff cannot put it in another language. */
 static char *message(const sk_catalogue *cat, const sk_snap_finding *f)
 {
-    return cat ? sk_translate(cat, f->rule, f->message) : NULL;
+    (void)cat, (void)f;
+    return NULL;
 }
 
 static void text_findings(const sk_snap_unit *u, const unsigned char *open, const char *label,
