@@ -71,6 +71,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
 
 /* 0 when kind is a document kind (or "unit", when allow_unit); else prints
  * a usage error naming the kinds (kinds.c) and returns -1. */
