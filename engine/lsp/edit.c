@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_DEPTH 32
 #define WAIVE_DAYS 30
@@ -28,7 +29,7 @@ static void rule_text(sk_buf *b, const lsp_server *s, const char *id, const char
     if (ri && ri->explain)
         sk_buf_printf(b, "%s\n\n", ri->explain);
     if (ri)
-        sk_buf_printf(b, "_%s: %s_\n\n", lsp_label(s, "severity"), lsp_label(s, sk_severity_name(ri->severity)));
+        sk_buf_printf(b, "_%s: %s_\n\n", lsp_label(s, "Severity"), lsp_label(s, sk_severity_name(ri->severity)));
 }
 
 static int id_char(char c)
@@ -370,9 +371,16 @@ static json_t *waive_action(lsp_server *s, const lsp_finding *f, const char *as_
     snprintf(title, sizeof title, lsp_label(s, "Waive %s for %d days"), f->rule, WAIVE_DAYS);
     json_t *edit = b.failed ? NULL : insert_edit(lines, col, b.data);
     sk_buf_free(&b);
-    json_t *action = edit ? json_pack("{s:s,s:s,s:{s:{s:[o]}}}", "title", title, "kind", "quickfix", "edit",
-                                      "changes", uri, edit)
-                          : NULL;
+    json_t *action;
+    if (access(file, F_OK) == 0)
+        action = edit ? json_pack("{s:s,s:s,s:{s:{s:[o]}}}", "title", title, "kind", "quickfix", "edit", "changes",
+                                  uri, edit)
+                      : NULL;
+    else /* created by the edit */
+        action = edit ? json_pack("{s:s,s:s,s:{s:[{s:s,s:s,s:{s:b}},{s:{s:s,s:n},s:[o]}]}}", "title", title, "kind",
+                                  "quickfix", "edit", "documentChanges", "kind", "create", "uri", uri, "options",
+                                  "ignoreIfExists", 1, "textDocument", "uri", uri, "version", "edits", edit)
+                      : NULL;
     free(uri);
     return action;
 }

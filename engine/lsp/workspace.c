@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- documents ---------------------------------------------------------------- */
 
@@ -377,8 +378,10 @@ int lsp_configure(lsp_server *s, json_t *settings)
         sk_rules_select(s->rules, c.only, c.skip, errs);
     char date[11];
     as_of(s, date);
+    /* a waivers file not made yet is made by the first "waive" quick fix */
     for (size_t i = 0; i < c.nwaivers; i++)
-        sk_policy_load_waivers(s->policy, c.waivers[i], s->rules, date, errs);
+        if (access(c.waivers[i], F_OK) == 0)
+            sk_policy_load_waivers(s->policy, c.waivers[i], s->rules, date, errs);
     sk_error err = {0};
     s->rt = sk_runtime_new(s->rules, &err);
     if (!s->rt) {

@@ -34,9 +34,9 @@ def check(name, ok, detail=""):
         print("FAIL " + name + ("\n  " + str(detail)[:1500] if detail else ""))
 
 
-def check_findings(path):
+def check_findings(path, *lang):
     """`startklar check`'s findings of one file: (line, column, rule, message)."""
-    out = subprocess.run([SK, "check", "--as-of", AS_OF, "--format", "json", str(path.parent)],
+    out = subprocess.run([SK, "check", *lang, "--as-of", AS_OF, "--format", "json", str(path.parent)],
                          capture_output=True, text=True).stdout
     found = []
     for unit in json.loads(out)["units"]:
@@ -302,6 +302,36 @@ try:
     c.notify("exit")
     rc = c.proc.wait(timeout=60)
     check("exit without shutdown ends the server with 1", rc == 1, rc)
+
+    # in Swedish: the findings as `check --lang sv` words them, the quick fixes too
+    plan.write_text(plan_text)
+    waivers.unlink()
+    c = lsp_client.Client([SK, "lsp"])
+    c.request("initialize", {"rootUri": work.as_uri(), "capabilities": {},
+                             "initializationOptions": {"asOf": AS_OF, "lang": "sv", "waivers": [str(waivers)]}})
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": plan.as_uri(), "languageId": "yaml",
+                                                       "version": 1, "text": plan_text}})
+    c.sync()
+    got = diag_set(c.diagnostics(plan.as_uri()) or [], plan_text, "utf-16")
+    want = check_findings(plan, "--lang", "sv")
+    check("lang sv: the diagnostics are check --lang sv's findings", got == want and got, (got, want))
+    d = next(d for d in c.diagnostics(plan.as_uri()) if d["code"] == "CP-02")
+    r = c.request("textDocument/codeAction", {"textDocument": {"uri": plan.as_uri()},
+                                              "range": {"start": d["range"]["start"], "end": d["range"]["start"]},
+                                              "context": {"diagnostics": [d]}})
+    titles = [a["title"] for a in r["result"]]
+    changes = r["result"][0]["edit"].get("documentChanges", []) if r["result"] else []
+    new = changes[1]["edits"][0]["newText"] if len(changes) == 2 else ""
+    check("lang sv: the quick fix in Swedish; a waivers file not there yet is created with its header",
+          "Gör undantag från CP-02 i 30 dagar" in titles and changes[0] == {
+              "kind": "create", "uri": waivers.as_uri(), "options": {"ignoreIfExists": True}}
+          and new.startswith("kind: waivers\nversion: 1\nwaivers:\n") and "ATT GÖRA" in new, (titles, changes))
+    r = c.request("textDocument/hover", {"textDocument": {"uri": plan.as_uri()}, "position": d["range"]["start"]})
+    value = r["result"]["contents"]["value"]
+    check("lang sv: hover in Swedish", "Allvarlighetsgrad" in value and d["message"] in value, value)
+    c.request("shutdown")
+    c.notify("exit")
+    check("the Swedish session ends with 0", c.proc.wait(timeout=60) == 0)
 finally:
     shutil.rmtree(work)
 
