@@ -183,6 +183,21 @@ try:
     check("a change that fixes a finding: no CP-02 for 'elevhalsan'", not any("elevhalsan" in m for m in msgs), msgs)
     plan_text = fixed
 
+    # a change given as a range (incremental): the owner line of 'vardnadshavare' deleted
+    lines = plan_text.split("\n")
+    vline = lines.index("    owner: Sofia Lund", lines.index("  - id: vardnadshavare"))
+    v += 1
+    c.notify("textDocument/didChange", {"textDocument": {"uri": plan.as_uri(), "version": v},
+                                        "contentChanges": [{"range": {"start": {"line": vline, "character": 0},
+                                                                      "end": {"line": vline + 1, "character": 0}},
+                                                            "text": ""}]})
+    c.sync()
+    msgs = [d["message"] for d in c.diagnostics(plan.as_uri()) if d["code"] == "CP-02"]
+    check("a ranged change is applied: CP-02 for 'vardnadshavare'", any("'vardnadshavare'" in m for m in msgs), msgs)
+    v += 1
+    c.notify("textDocument/didChange", {"textDocument": {"uri": plan.as_uri(), "version": v},
+                                        "contentChanges": [{"text": plan_text}]})
+
     # a change in the onboarding re-judges the plan: the launch dates disagree (UN-01)
     before = len(c.notifications)
     onb2 = onb_text.replace("launch_date: 2027-03-01", "launch_date: 2027-05-01", 1)
@@ -288,6 +303,9 @@ try:
 
     # a client that offers no encoding gets utf-16: the same key, in UTF-16 code units
     c = lsp_client.Client([SK, "lsp"])
+    r = c.request("textDocument/hover", {"textDocument": {"uri": plan.as_uri()},
+                                         "position": {"line": 0, "character": 0}})
+    check("a request before initialize: ServerNotInitialized", r.get("error", {}).get("code") == -32002, r)
     init = c.request("initialize", {"rootUri": work.as_uri(), "capabilities": {},
                                     "initializationOptions": {"asOf": AS_OF}})
     check("initialize without an offer: utf-16",
