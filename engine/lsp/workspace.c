@@ -566,6 +566,18 @@ static int keep_finding(lsp_doc *d, const sk_finding *f, const char *unit, size_
     return k->rule && k->message && k->unit && k->path && k->stable ? 0 : -1;
 }
 
+/* Whether a text means to be startklar's: a line of it starts with "kind:"
+ * (a YAML file of another tool, a CI workflow, gets no diagnostics). */
+static int startklar_text(const char *text, size_t len)
+{
+    size_t n;
+    const char *l;
+    for (int k = 0; (l = lsp_line(text, len, k, &n)); k++)
+        if (n >= 5 && strncmp(l, "kind:", 5) == 0)
+            return 1;
+    return 0;
+}
+
 static json_t *diagnostics(lsp_server *s, lsp_doc *d, judged_cache *cache)
 {
     json_t *list = json_array();
@@ -581,8 +593,13 @@ static json_t *diagnostics(lsp_server *s, lsp_doc *d, judged_cache *cache)
     char *owned;
     const char *text = lsp_doc_text(s, d, &len, &owned);
     load_doc(s, d, ds, &own);
-    int rc = take_index(d, ds);
+    int rc = take_index(d, ds), ours = ds->count > 0 || startklar_text(text, len);
     sk_docset_free(ds);
+    if (!ours) {
+        free(owned);
+        sk_errors_free(&own);
+        return list;
+    }
     for (size_t i = 0; rc == 0 && i < s->setup_errors.count; i++) {
         const sk_error *e = &s->setup_errors.items[i];
         char *m = e->file ? sk_printf("%s:%d: %s", e->file, e->line, e->message) : sk_strdup(e->message);

@@ -281,6 +281,13 @@ try:
     check("a document that is not YAML: a load-error diagnostic", jd and jd[0]["code"] == "input"
           and "YAML" in jd[0]["message"], jd)
 
+    other = unit / "ci.yaml"
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": other.as_uri(), "languageId": "yaml", "version": 1,
+                                                       "text": "on: [push]\njobs: {build: {runs-on: debian}}\n"}})
+    c.sync()
+    check("another tool's YAML file gets no diagnostics", c.diagnostics(other.as_uri()) == [],
+          c.diagnostics(other.as_uri()))
+
     # a rule that loops: a rule error on the unit's documents, and the server goes on
     rules = work / "rules"
     rules.mkdir()
