@@ -512,9 +512,21 @@ static json_t *insert_action(lsp_server *s, lsp_doc *d, const lsp_finding *f, co
         int nk = path_keys(f->path, keys);
         const sk_kind *kind = sk_kind_find(ds->docs[i].kind);
         const sk_shape *sh = kind ? shape_at(kind->root, keys, nk) : NULL;
+        /* the value `init` writes for it, else one from the schema */
+        sk_buf generic = {0};
+        for (const char *c = f->path; *c; c++) {
+            sk_buf_add(&generic, c, 1);
+            if (*c == '[')
+                c += strcspn(c, "]") - 1;
+        }
+        const char *example = generic.data && !generic.failed ? init_example(generic.data) : NULL;
+        sk_buf_free(&generic);
         sk_buf b = {0};
         sk_buf_printf(&b, "%*s%s: ", col - 1, "", key);
-        placeholder(&b, sh, as_of);
+        if (example)
+            sk_buf_puts(&b, example);
+        else
+            placeholder(&b, sh, as_of);
         sk_buf_puts(&b, "\n");
         char title[256];
         snprintf(title, sizeof title, lsp_label(s, "Insert the missing field '%s'"), key);

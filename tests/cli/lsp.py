@@ -152,7 +152,11 @@ try:
               and "path: target_groups[id=behandlare]\n" in new
               and "expires: 2027-05-10" in new and "reason:" in new and "approved_by:" in new, waive)
 
-    # insert the missing field where a rule names the missing key (CP-01: the plan's goal)
+    # insert the missing field where a rule names the missing key (CP-01: the plan's goal),
+    # with the value `init communication-plan` writes
+    init_goal = next(l for l in subprocess.run([SK, "init", "communication-plan"], capture_output=True,
+                                               text=True).stdout.split("\n") if l.startswith("goal: "))
+    init_goal = init_goal[len("goal: "):].split("  #")[0].strip()
     line = next(d["range"]["start"]["line"] for d in c.diagnostics(plan.as_uri()) if d["code"] == "CP-01")
     insert = next((a for a in actions_at(line) if a["title"] == "Insert the missing field 'goal'"), None)
     check("code action: insert the missing field", insert, actions_at(line))
@@ -163,7 +167,7 @@ try:
         at = e["range"]["start"]["line"]
         fixed = "\n".join(lines[:at]) + "\n" + e["newText"] + "\n".join(lines[at:])
         check("insert: a top-level line after the document's last line",
-              iuri == plan.as_uri() and e["newText"].startswith("goal: ") and at == len(new_text.rstrip("\n").split("\n")),
+              iuri == plan.as_uri() and e["newText"] == "goal: " + init_goal + "\n" and at == len(new_text.rstrip("\n").split("\n")),
               e)
         v += 1
         c.notify("textDocument/didChange", {"textDocument": {"uri": plan.as_uri(), "version": v},
