@@ -341,14 +341,12 @@ static json_t *waive_action(lsp_server *s, const lsp_finding *f, const char *as_
     size_t len;
     char *owned;
     const char *text = lsp_doc_text(s, w, &len, &owned);
-    int lines = 0, last = 0;
+    int lines = 0;
     for (size_t i = 0; i < len; i++)
-        if (text[i] == '\n')
-            lines++, last = (int)(i + 1);
+        lines += text[i] == '\n';
     size_t n;
     const char *tail = lsp_line(text, len, lines, &n);
     int col = tail ? lsp_line_units(tail, n, s->enc) : 0;
-    (void)last;
     char expires[11];
     date_plus(as_of, WAIVE_DAYS, expires);
     sk_buf b = {0};
@@ -498,16 +496,14 @@ static json_t *insert_action(lsp_server *s, lsp_doc *d, const lsp_finding *f, co
         if (!l || (size_t)(col - 1) > n || l[col - 2 >= 0 ? col - 2 : 0] == '{')
             continue; /* a flow map: not written here */
         /* the block ends before the first line indented less than its keys */
-        int end = first, last = first;
+        int last = first;
         for (int k = first; (l = lsp_line(text, len, k, &n)); k++) {
             yaml_line y = scan_line(l, n);
             if (!y.blank && (y.indent < col - 1 || (n >= 3 && strncmp(l, "---", 3) == 0)))
                 break;
-            end = k + 1;
             if (!y.blank)
                 last = k + 1;
         }
-        (void)end;
         char keys[MAX_DEPTH][64];
         int nk = path_keys(f->path, keys);
         const sk_kind *kind = sk_kind_find(ds->docs[i].kind);

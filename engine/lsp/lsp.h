@@ -96,7 +96,6 @@ typedef struct lsp_server {
     sk_catalogue *cat;
     sk_errors setup_errors; /* of the configuration: shown on every open document */
     int initialized, shutdown, exited;
-    int pull_only; /* the client pulls diagnostics: still pushed (both are offered) */
 } lsp_server;
 
 /* workspace.c */

@@ -161,14 +161,13 @@ const char *lsp_doc_text(lsp_server *s, lsp_doc *d, size_t *len, char **owned)
     return b.data ? b.data : "";
 }
 
-/* Loads d alone into ds (its own errors into errs). */
-static void load_doc(lsp_server *s, lsp_doc *d, sk_docset *ds, sk_errors *errs)
+/* Loads d into ds (its errors into errs): the editor's text, or the file. */
+static void load_doc(lsp_doc *d, sk_docset *ds, sk_errors *errs)
 {
     if (d->open)
         sk_load_buffer(ds, d->path, d->text ? d->text : "", d->len, errs);
     else
         sk_load_file(ds, d->path, errs);
-    (void)s;
 }
 
 static int has_unit(char **units, size_t n, const char *id)
@@ -209,7 +208,7 @@ int lsp_doc_reindex(lsp_server *s, lsp_doc *d)
         return -1;
     sk_errors errs;
     sk_errors_init(&errs);
-    load_doc(s, d, ds, &errs);
+    load_doc(d, ds, &errs);
     int rc = take_index(d, ds);
     sk_errors_free(&errs);
     sk_docset_free(ds);
@@ -473,7 +472,7 @@ static const judged *judge_unit(lsp_server *s, const char *id, judged_cache *cac
         return NULL;
     for (size_t i = 0; i < s->ndocs; i++)
         if (has_unit(s->docs[i].units, s->docs[i].nunits, id))
-            load_doc(s, &s->docs[i], ds, &load);
+            load_doc(&s->docs[i], ds, &load);
     sk_unitset *us = sk_group(ds, &load);
     char date[11];
     as_of(s, date);
@@ -592,7 +591,7 @@ static json_t *diagnostics(lsp_server *s, lsp_doc *d, judged_cache *cache)
     size_t len;
     char *owned;
     const char *text = lsp_doc_text(s, d, &len, &owned);
-    load_doc(s, d, ds, &own);
+    load_doc(d, ds, &own);
     int rc = take_index(d, ds), ours = ds->count > 0 || startklar_text(text, len);
     sk_docset_free(ds);
     if (!ours) {
