@@ -213,6 +213,13 @@ try:
     check("a change in one document re-judges the other open document of its unit",
           plan.as_uri() in later and onb.as_uri() in later and un01, (later, un01))
 
+    # closing the onboarding: its diagnostics cleared, the plan judged with the file on disk again
+    c.notify("textDocument/didClose", {"textDocument": {"uri": onb.as_uri()}})
+    c.sync()
+    un01 = [d for d in c.diagnostics(plan.as_uri()) if d["code"] == "UN-01"]
+    check("didClose: the closed document's diagnostics cleared, its unit judged from disk",
+          c.diagnostics(onb.as_uri()) == [] and not un01, (c.diagnostics(onb.as_uri()), un01))
+
     # columns on a line with å, ä, ö and an emoji: an unknown key after them
     line_text = "unit: {name: Barn- och ungdomspsykiatrin Växjö 😀 åäö, hsa_id: SE2321000065-V031, färg: blå}"
     emoji_text = plan_text.replace(
@@ -298,13 +305,18 @@ try:
     (rules / "LOOP-01.lua").write_text(
         'return { id = "LOOP-01", severity = "error", applies_to = "communication-plan",\n'
         '  title = "loops", check = function(doc, report) while true do end end }\n')
+    (rules / "FAIL-01.lua").write_text(
+        'return { id = "FAIL-01", severity = "error", applies_to = "communication-plan",\n'
+        '  title = "fails", check = function(doc, report) error("no such thing") end }\n')
     c.notify("workspace/didChangeConfiguration", {"settings": {"startklar": {
         "asOf": AS_OF, "rules": [str(rules)], "waivers": ["waivers.yaml"]}}})
     c.sync()
-    loops = [d for d in c.diagnostics(plan.as_uri()) if d["code"] == "LOOP-01" or "LOOP-01" in d["message"]]
+    loops = [d for d in c.diagnostics(plan.as_uri()) if d["code"] == "LOOP-01" and "stopped" in d["message"]]
+    fails = [d for d in c.diagnostics(plan.as_uri()) if d["code"] == "FAIL-01"
+             and "no such thing" in d["message"]]
     still = [d for d in c.diagnostics(plan.as_uri()) if d["code"] == "CP-03"]
-    check("a rule that loops: a rule-error diagnostic, the other rules still judged", loops and still,
-          c.diagnostics(plan.as_uri()))
+    check("a rule that loops and one that fails: rule-error diagnostics, the other rules still judged",
+          loops and fails and still and loops[0]["severity"] == 1, c.diagnostics(plan.as_uri()))
 
     r = c.request("shutdown")
     check("shutdown answers null", "result" in r and r["result"] is None, r)
