@@ -59,22 +59,6 @@ static void help_uri(FILE *out, const char *id)
     sk_buf_free(&b);
 }
 
-/* The position of a rule in driver.rules (the rules that ran), or -1. */
-static long rule_index(const sk_rules *r, const char *id)
-{
-    long n = 0;
-    if (!r)
-        return -1;
-    for (size_t i = 0; i < sk_rules_count(r); i++) {
-        if (!sk_rules_enabled(r, i))
-            continue;
-        if (id && strcmp(sk_rules_get(r, i)->id, id) == 0)
-            return n;
-        n++;
-    }
-    return -1;
-}
-
 /* A location: artifact and, when the line is known, the region. */
 static void location(FILE *out, const char *file, int line, int column, const char *indent)
 {
@@ -99,12 +83,11 @@ void sk_sarif_begin(sk_writing *w)
           out);
     sk_report_json_str(out, res->tool_version ? res->tool_version : SK_VERSION);
     fputs(", \"informationUri\": \"" SARIF_INFORMATION_URI "\",\n          \"rules\": [", out);
-    const sk_rules *r = res->rules;
     int first = 1;
-    for (size_t i = 0; r && i < sk_rules_count(r); i++) {
-        if (!sk_rules_enabled(r, i))
+    for (size_t i = 0; i < res->nrule_meta; i++) {
+        const sk_rule_meta *ri = &res->rule_meta[i];
+        if (!ri->enabled)
             continue;
-        const sk_rule_info *ri = sk_rules_get(r, i);
         fputs(first ? "\n            {" : ",\n            {", out);
         first = 0;
         fputs("\"id\": ", out);
@@ -140,7 +123,7 @@ void sk_sarif_unit(sk_writing *w, const sk_unit_result *u)
         fputs(comma ? ",\n        {" : "\n        {", out);
         fputs("\"ruleId\": ", out);
         sk_report_json_str(out, f->rule ? f->rule : "");
-        long ri = rule_index(res->rules, f->rule);
+        long ri = sk_report_rule_index(res, f->rule);
         if (ri >= 0)
             fprintf(out, ", \"ruleIndex\": %ld", ri);
         fprintf(out, ", \"level\": \"%s\",\n         \"message\": {\"text\": ", level(f->severity));
@@ -187,7 +170,7 @@ void sk_sarif_end(sk_writing *w)
         fputs(any ? ",\n        {" : "\n        {", out);
         fputs("\"ruleId\": ", out);
         sk_report_json_str(out, k->rule);
-        long ri = rule_index(res->rules, k->rule);
+        long ri = sk_report_rule_index(res, k->rule);
         if (ri >= 0)
             fprintf(out, ", \"ruleIndex\": %ld", ri);
         fputs(", \"level\": \"none\", \"baselineState\": \"absent\",\n         \"message\": {\"text\": \"fixed since "
@@ -216,7 +199,7 @@ void sk_sarif_end(sk_writing *w)
         if (e->rule) {
             fputs(",\n            \"associatedRule\": {\"id\": ", out);
             sk_report_json_str(out, e->rule);
-            long ri = rule_index(res->rules, e->rule);
+            long ri = sk_report_rule_index(res, e->rule);
             if (ri >= 0)
                 fprintf(out, ", \"index\": %ld", ri);
             fputc('}', out);

@@ -28,6 +28,9 @@ static void rule_text(sk_buf *b, const lsp_server *s, const char *id, const char
         sk_buf_printf(b, "%s\n\n", message);
     if (ri && ri->explain)
         sk_buf_printf(b, "%s\n\n", ri->explain);
+    const sk_text *fix = ri ? sk_texts_pick(&ri->fixes, sk_catalogue_lang(s->cat)) : NULL;
+    if (fix && fix->text)
+        sk_buf_printf(b, "**%s** %s\n\n", lsp_label(s, "Fix:"), fix->text);
     if (ri)
         sk_buf_printf(b, "_%s: %s_\n\n", lsp_label(s, "Severity"), lsp_label(s, sk_severity_name(ri->severity)));
 }

@@ -303,6 +303,18 @@ static int config_read(lsp_server *s, json_t *settings, lsp_config *c)
     return 0;
 }
 
+/* The errors' messages in the configured language (their formats translated). */
+static void translate_errors(const sk_catalogue *c, sk_errors *list)
+{
+    for (size_t i = 0; c && i < list->count; i++) {
+        char *t = sk_translate_error(c, &list->items[i]);
+        if (t) {
+            free(list->items[i].message);
+            list->items[i].message = t;
+        }
+    }
+}
+
 static void engine_free(lsp_server *s)
 {
     if (s->rt)
@@ -384,17 +396,13 @@ int lsp_configure(lsp_server *s, json_t *settings)
     sk_error err = {0};
     s->rt = sk_runtime_new(s->rules, &err);
     if (!s->rt) {
-        sk_errors_add(errs, SK_ERR_PLUGIN, err.file, err.line, err.column, "%s",
-                      err.message ? err.message : "out of memory");
-        free(err.file), free(err.message);
+        if (err.message)
+            sk_errors_copy(errs, &err);
+        else
+            sk_errors_add(errs, SK_ERR_PLUGIN, NULL, 0, 0, "out of memory");
+        sk_error_clear(&err);
     }
-    for (size_t i = 0; i < errs->count; i++) {
-        char *t = sk_translate(s->cat, NULL, errs->items[i].message);
-        if (t) {
-            free(errs->items[i].message);
-            errs->items[i].message = t;
-        }
-    }
+    translate_errors(s->cat, errs);
     return 0;
 }
 
@@ -488,17 +496,14 @@ static const judged *judge_unit(lsp_server *s, const char *id, judged_cache *cac
         }
         break;
     }
+    /* messages by id in the configured language, from the rule's templates */
     for (size_t i = 0; rc == 0 && s->cat && i < j->res.nfindings; i++) {
         sk_finding *f = &j->res.findings[i];
-        char *t = sk_translate(s->cat, f->rule, f->message);
-        if (t)
-            free(f->message), f->message = t;
+        if (f->message_id)
+            rc = sk_finding_render(f, sk_rules_find(s->rules, f->rule), sk_catalogue_lang(s->cat));
     }
-    for (size_t i = 0; rc == 0 && s->cat && i < j->errs.count; i++) {
-        char *t = sk_translate(s->cat, NULL, j->errs.items[i].message);
-        if (t)
-            free(j->errs.items[i].message), j->errs.items[i].message = t;
-    }
+    if (rc == 0)
+        translate_errors(s->cat, &j->errs);
     sk_unitset_free(us);
     sk_errors_free(&load);
     sk_docset_free(ds);
@@ -607,7 +612,7 @@ static json_t *diagnostics(lsp_server *s, lsp_doc *d, judged_cache *cache)
     }
     for (size_t i = 0; rc == 0 && i < own.count; i++) {
         const sk_error *e = &own.items[i];
-        char *t = sk_translate(s->cat, NULL, e->message);
+        char *t = sk_translate_error(s->cat, e);
         rc = add_diag(list, range(s, text, len, e->line, e->column), 1, error_code(e), t ? t : e->message);
         free(t);
     }

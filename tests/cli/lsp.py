@@ -305,6 +305,10 @@ try:
     (rules / "LOOP-01.lua").write_text(
         'return { id = "LOOP-01", severity = "error", applies_to = "communication-plan",\n'
         '  title = "loops", check = function(doc, report) while true do end end }\n')
+    (rules / "FIX-01.lua").write_text(
+        'return { id = "FIX-01", severity = "info", applies_to = "communication-plan",\n'
+        '  title = "a title to fix", fix = { en = "Write the title again.", sv = "Skriv om rubriken." },\n'
+        '  check = function(doc, report) report { path = { "title" }, message = "fix me" } end }\n')
     (rules / "FAIL-01.lua").write_text(
         'return { id = "FAIL-01", severity = "error", applies_to = "communication-plan",\n'
         '  title = "fails", check = function(doc, report) error("no such thing") end }\n')
@@ -317,6 +321,13 @@ try:
     still = [d for d in c.diagnostics(plan.as_uri()) if d["code"] == "CP-03"]
     check("a rule that loops and one that fails: rule-error diagnostics, the other rules still judged",
           loops and fails and still and loops[0]["severity"] == 1, c.diagnostics(plan.as_uri()))
+
+    d = next((d for d in c.diagnostics(plan.as_uri()) if d["code"] == "FIX-01"), None)
+    r = c.request("textDocument/hover", {"textDocument": {"uri": plan.as_uri()},
+                                         "position": d["range"]["start"] if d else {"line": 0, "character": 0}})
+    value = ((r.get("result") or {}).get("contents") or {}).get("value", "")
+    check("hover shows a rule's fix (RULE-API revision 2)", d and d["severity"] == 3
+          and "**Fix:** Write the title again." in value and "a title to fix" in value, (d, value))
 
     r = c.request("shutdown")
     check("shutdown answers null", "result" in r and r["result"] is None, r)
