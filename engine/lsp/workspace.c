@@ -520,12 +520,11 @@ static json_t *range(const lsp_server *s, const char *text, size_t len, int line
     size_t n;
     const char *at = line > 0 ? lsp_line(text, len, l, &n) : NULL;
     if (at) {
-        size_t bom = l == 0 && n >= 3 && memcmp(at, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        int bom_units = bom ? (s->enc == LSP_ENC_UTF8 ? 3 : 1) : 0;
-        while (n > bom && (at[n - 1] == ' ' || at[n - 1] == '\t'))
+        /* a byte order mark is a character like any other: libyaml counts it too */
+        while (n > 0 && (at[n - 1] == ' ' || at[n - 1] == '\t'))
             n--;
-        from = bom_units + lsp_column_to_lsp(at + bom, n - bom, column > 0 ? column : 1, s->enc);
-        to = bom_units + lsp_line_units(at + bom, n - bom, s->enc);
+        from = lsp_column_to_lsp(at, n, column > 0 ? column : 1, s->enc);
+        to = lsp_line_units(at, n, s->enc);
         if (to < from)
             to = from;
     }
@@ -576,9 +575,12 @@ static int startklar_text(const char *text, size_t len)
 {
     size_t n;
     const char *l;
-    for (int k = 0; (l = lsp_line(text, len, k, &n)); k++)
+    for (int k = 0; (l = lsp_line(text, len, k, &n)); k++) {
+        if (k == 0 && n >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0)
+            l += 3, n -= 3; /* a byte order mark */
         if (n >= 5 && strncmp(l, "kind:", 5) == 0)
             return 1;
+    }
     return 0;
 }
 

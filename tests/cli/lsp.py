@@ -351,6 +351,14 @@ try:
     want16 = len(line_text[:line_text.index("färg")].encode("utf-16-le")) // 2
     check("utf-16: the column counts the emoji as two units, å as one",
           bad and bad[0]["range"]["start"] == {"line": 5, "character": want16} and want16 != want, (bad, want16))
+    # a byte order mark: libyaml's columns start after it, the editor's count it
+    bom = unit / "bom.yaml"
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": bom.as_uri(), "languageId": "yaml", "version": 1,
+                                                       "text": "\ufeffkind: nonsense\nversion: 1\n"}})
+    c.sync()
+    bd = c.diagnostics(bom.as_uri()) or []
+    check("a byte order mark counts in the first line's columns",
+          bd and bd[0]["range"]["start"] == {"line": 0, "character": 7}, bd)
     c.notify("exit")
     rc = c.proc.wait(timeout=60)
     check("exit without shutdown ends the server with 1", rc == 1, rc)
