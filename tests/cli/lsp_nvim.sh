@@ -3,7 +3,8 @@
 # lsp_nvim.lua) attached to `startklar lsp` on an example unit: the
 # diagnostics it receives for each document are `startklar check`'s findings
 # for that file, line and column (the column as Neovim's byte offset, so the
-# positions on lines with å, ä, ö cross the protocol's UTF-16 exactly).
+# positions on lines with å, ä, ö cross the protocol's UTF-16 exactly); in
+# the same session hover, code actions and completion answer.
 SK=$(realpath "$1")
 TESTS=$(realpath "$2")
 . "$TESTS/cli/lib.sh"
@@ -52,6 +53,29 @@ PY
   [ "$(wc -l <"$WORK/expected")" -gt 1 ] || bad "check found too little to compare"
   diff "$WORK/expected" "$WORK/got" >"$WORK/out" || bad "the diagnostics differ from check's findings (expected <, neovim >)"
   finish
+  # the same session: hover on a finding names its rule, code actions are offered for it
+  check "neovim: hover on a finding of $doc.yaml names its rule ($(grep '^hover' "$WORK/got.session"))" \
+    grep -qE "^hover [A-Z]+-[0-9]+ shown$" "$WORK/got.session"
+  check "neovim: code actions for the first finding of $doc.yaml" grep -qE "^actions [1-9]" "$WORK/got.session"
+  if [ "$doc" = plan ]; then
+    # the closed vocabulary of audience, from the JSON Schema startklar writes (not a copied list)
+    want=$("$SK" schema communication-plan | python3 -c '
+import json, sys
+def find(n):
+    if isinstance(n, dict):
+        if isinstance(n.get("audience"), dict) and "enum" in n["audience"]:
+            return n["audience"]["enum"]
+        for v in n.values():
+            e = find(v)
+            if e: return e
+    elif isinstance(n, list):
+        for v in n:
+            e = find(v)
+            if e: return e
+print(",".join(sorted(w for w in find(json.load(sys.stdin)) if w is not None)))')
+    check "neovim: completion of audience offers the schema's values ($want)" \
+      grep -qx "completion $want" "$WORK/got.session"
+  fi
 done
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
