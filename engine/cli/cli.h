@@ -85,6 +85,10 @@ int cmd_schema(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
+/* The example value `init KIND` writes for a path ("target_groups[].owner"),
+ * as YAML, or NULL (cmd_init.c; the language server's "insert the missing field"). */
+const char *init_example(const char *path);
 
 /* 0 when kind is a document kind (or "unit", when allow_unit); else prints
  * a usage error naming the kinds (kinds.c) and returns -1. */

@@ -92,7 +92,7 @@ typedef struct command {
 static const command COMMANDS[] = {
     {"check", cmd_check},     {"audit", cmd_audit},     {"test", cmd_test},
     {"rules", cmd_rules},     {"init", cmd_init},       {"schema", cmd_schema},    {"completion", cmd_completion},
-    {"history", cmd_history}, {"diff", cmd_diff},       {"help", cmd_help},
+    {"history", cmd_history}, {"diff", cmd_diff},       {"lsp", cmd_lsp},         {"help", cmd_help},
     {"--help", cmd_help},     {"-h", cmd_help},            {"version", cmd_version},
     {"--version", cmd_version}, {NULL, NULL},
 };
