@@ -520,11 +520,17 @@ static json_t *range(const lsp_server *s, const char *text, size_t len, int line
     size_t n;
     const char *at = line > 0 ? lsp_line(text, len, l, &n) : NULL;
     if (at) {
-        /* a byte order mark is a character like any other: libyaml counts it too */
+        /* the loader skips a byte order mark (its columns start after it), the
+         * editor's text keeps it: count it before the loader's column */
+        int bom = 0;
+        if (l == 0 && n >= 3 && memcmp(at, "\xEF\xBB\xBF", 3) == 0) {
+            bom = lsp_line_units(at, 3, s->enc);
+            at += 3, n -= 3;
+        }
         while (n > 0 && (at[n - 1] == ' ' || at[n - 1] == '\t'))
             n--;
-        from = lsp_column_to_lsp(at, n, column > 0 ? column : 1, s->enc);
-        to = lsp_line_units(at, n, s->enc);
+        from = bom + lsp_column_to_lsp(at, n, column > 0 ? column : 1, s->enc);
+        to = bom + lsp_line_units(at, n, s->enc);
         if (to < from)
             to = from;
     }

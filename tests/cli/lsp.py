@@ -351,7 +351,7 @@ try:
     want16 = len(line_text[:line_text.index("färg")].encode("utf-16-le")) // 2
     check("utf-16: the column counts the emoji as two units, å as one",
           bad and bad[0]["range"]["start"] == {"line": 5, "character": want16} and want16 != want, (bad, want16))
-    # a byte order mark: libyaml's columns start after it, the editor's count it
+    # a byte order mark: the loader's columns start after it, the editor's count it
     bom = unit / "bom.yaml"
     c.notify("textDocument/didOpen", {"textDocument": {"uri": bom.as_uri(), "languageId": "yaml", "version": 1,
                                                        "text": "\ufeffkind: nonsense\nversion: 1\n"}})
