@@ -6,6 +6,7 @@
 
 #include "startklar/startklar.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -386,6 +387,16 @@ void sk_report_text(FILE *out, const char *s);
  * the rule is for "unit" and the unit has any document that was read. */
 int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u);
 
+/* The working directory, for the formats that want paths relative to it (sarif, github, gitlab). */
+typedef struct sk_report_dir {
+    char dir[PATH_MAX];
+    size_t n; /* 0: unknown, or the root */
+} sk_report_dir;
+void sk_report_cwd(sk_report_dir *d);
+/* path relative to the working directory: a relative path with "./" dropped,
+ * an absolute one inside the directory without it; NULL for one outside. */
+const char *sk_report_relative(const sk_report_dir *d, const char *path);
+
 /* The writers beyond text, json and jsonl: begin, unit, end of each format. */
 /* One report being written: what every writer gets. */
 typedef struct sk_writing {
@@ -406,6 +417,8 @@ SK_WRITER_DECLARE(junit)
 SK_WRITER_DECLARE(csv)
 SK_WRITER_DECLARE(markdown)
 SK_WRITER_DECLARE(html)
+SK_WRITER_DECLARE(github)
+SK_WRITER_DECLARE(gitlab)
 #undef SK_WRITER_DECLARE
 
 #endif

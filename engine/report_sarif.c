@@ -11,10 +11,8 @@
  * `sarif-multitool validate --rule-kind "Gh;Sarif"` (tests/cli/sarif.sh). */
 #include "internal.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #ifndef SK_HOMEPAGE_URL /* cmake/library.cmake sets it */
 #define SK_HOMEPAGE_URL "file:///usr/share/doc/startklar/README.md"
@@ -28,28 +26,6 @@ static const char *const LEVELS[] = {"none", "note", "warning", "error"};
 static const char *level(sk_severity s)
 {
     return (unsigned)s < 4 ? LEVELS[s] : "error";
-}
-
-/* The writer's own: the working directory, so that an absolute path inside
- * it is written relative to %SRCROOT% like the paths given relative. */
-typedef struct sarif_state {
-    char cwd[PATH_MAX];
-    size_t ncwd; /* 0: unknown */
-} sarif_state;
-
-/* A path relative to the working directory when it lies inside it ("./" dropped), else NULL. */
-static const char *relative(const sarif_state *st, const char *path)
-{
-    if (!path)
-        return "";
-    if (path[0] != '/') {
-        while (path[0] == '.' && path[1] == '/')
-            path += 2;
-        return path;
-    }
-    if (st && st->ncwd && strncmp(path, st->cwd, st->ncwd) == 0 && path[st->ncwd] == '/')
-        return path + st->ncwd + 1;
-    return NULL;
 }
 
 /* Appends path %-encoded: bytes outside RFC 3986's unreserved set (and '/') become %XX. */
@@ -67,9 +43,9 @@ static void encode(sk_buf *b, const char *path)
 
 /* An artifactLocation: a path inside the working directory as a relative URI
  * with uriBaseId %SRCROOT%, any other absolute path as a file:// URI. */
-static void artifact(FILE *out, const sarif_state *st, const char *path)
+static void artifact(FILE *out, const sk_report_dir *st, const char *path)
 {
-    const char *rel = relative(st, path);
+    const char *rel = sk_report_relative(st, path);
     sk_buf b = {0};
     if (!rel)
         sk_buf_puts(&b, "file://");
@@ -139,7 +115,7 @@ static long rule_index(const sk_rules *r, const char *id)
 }
 
 /* A location: artifact and, when the line is known, the region. */
-static void location(FILE *out, const sarif_state *st, const char *file, int line, int column,
+static void location(FILE *out, const sk_report_dir *st, const char *file, int line, int column,
                      const char *indent)
 {
     fputs("{\"physicalLocation\": {\"artifactLocation\": ", out);
@@ -157,9 +133,9 @@ void sk_sarif_begin(sk_writing *w)
 {
     const sk_result *res = w->res;
     FILE *out = w->out;
-    sarif_state *st = calloc(1, sizeof *st); /* NULL: absolute paths stay file:// URIs */
-    if (st && getcwd(st->cwd, sizeof st->cwd))
-        st->ncwd = strcmp(st->cwd, "/") == 0 ? 0 : strlen(st->cwd);
+    sk_report_dir *st = calloc(1, sizeof *st); /* NULL: absolute paths stay file:// URIs */
+    if (st)
+        sk_report_cwd(st);
     w->state = st;
     fputs("{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
           "      \"tool\": {\n        \"driver\": {\n          \"name\": \"startklar\", \"version\": ",

@@ -27,6 +27,7 @@ typedef struct options {
     const char *waivers[MAX_RULE_DIRS];
     size_t nwaivers;
     const char *baseline, *write_baseline;
+    char csv_separator; /* 0: by the language (sk_report_options) */
 } options;
 
 /* Where a report goes: standard output, or -o FILE through a temporary file

@@ -83,6 +83,7 @@ static int run(int argc, char **argv, int audit)
         .out = out.f,
         .report.color = !o.output && strcmp(o.format, "text") == 0 && isatty(STDOUT_FILENO) &&
                         !getenv("NO_COLOR"),
+        .report.csv_separator = o.csv_separator,
         .progress = audit && tty ? show_progress : NULL,
         .progress_ud = &prog,
         .profile = o.profile,

@@ -326,6 +326,7 @@ int sk_judge(sk_result *res);
 
 typedef struct sk_report_options {
     int color; /* ANSI colours in text output */
+    char csv_separator; /* csv: ',', ';' or '\t'; 0: ';' when the report is in Swedish, else ',' */
 } sk_report_options;
 
 /* Writes res in the named format ("text", "json", "jsonl", ...): begin,
