@@ -405,6 +405,8 @@ typedef struct sk_writing {
     FILE *out;
     size_t units;    /* units written before this call */
     size_t findings; /* findings written before this call */
+    size_t items;    /* the writer's own count of what it wrote (gitlab: issues) */
+    int failed;      /* the writer could not write the report whole (junit: its spool) */
     void *state;     /* the writer's own, set in begin, freed in end */
 } sk_writing;
 

@@ -508,7 +508,7 @@ int sk_report_end(sk_report *r)
     if (!r)
         return 0;
     r->writer->end(&r->w);
-    int rc = ferror(r->w.out) ? -2 : 0;
+    int rc = ferror(r->w.out) || r->w.failed ? -2 : 0;
     free(r);
     return rc;
 }

@@ -20,10 +20,6 @@
 
 static const char *const SEVERITIES[] = {"info", "info", "minor", "major"};
 
-typedef struct gitlab {
-    sk_report_dir cwd;
-    size_t issues;
-} gitlab;
 
 /* 64-bit FNV-1a over the parts, each followed by a NUL, from a seed. */
 static uint64_t fnv(uint64_t h, const char *const *parts, size_t n)
@@ -46,14 +42,11 @@ static void fingerprint(char out[33], const char *const *parts, size_t n)
 static void issue(sk_writing *w, const char *check, const char *description, const char *severity,
                   const char *file, int line, const char *const *key, size_t nkey)
 {
-    gitlab *g = w->state;
     FILE *out = w->out;
-    const char *rel = sk_report_relative(g ? &g->cwd : NULL, file);
+    const char *rel = sk_report_relative(w->state, file);
     char fp[33];
     fingerprint(fp, key, nkey);
-    fputs(g && g->issues ? ",\n  {\"description\": " : "\n  {\"description\": ", out);
-    if (g)
-        g->issues++;
+    fputs(w->items++ ? ",\n  {\"description\": " : "\n  {\"description\": ", out);
     sk_report_json_str(out, description ? description : "");
     fputs(", \"check_name\": ", out);
     sk_report_json_str(out, check);
@@ -64,10 +57,10 @@ static void issue(sk_writing *w, const char *check, const char *description, con
 
 void sk_gitlab_begin(sk_writing *w)
 {
-    gitlab *g = calloc(1, sizeof *g); /* NULL: absolute paths as given */
-    if (g)
-        sk_report_cwd(&g->cwd);
-    w->state = g;
+    sk_report_dir *cwd = calloc(1, sizeof *cwd); /* NULL: absolute paths as given */
+    if (cwd)
+        sk_report_cwd(cwd);
+    w->state = cwd;
     fputc('[', w->out);
 }
 
@@ -113,8 +106,7 @@ void sk_gitlab_end(sk_writing *w)
         const char *key[] = {"startklar/warning", e->file, e->message};
         issue(w, "startklar/warning", e->message, "minor", e->file, e->line, key, sizeof key / sizeof *key);
     }
-    gitlab *g = w->state;
-    fputs(g && g->issues ? "\n]\n" : "]\n", w->out);
-    free(g);
+    fputs(w->items ? "\n]\n" : "]\n", w->out);
+    free(w->state);
     w->state = NULL;
 }
