@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef SK_HOMEPAGE_URL /* cmake/library.cmake sets it */
-#define SK_HOMEPAGE_URL "file:///usr/share/doc/startklar/README.md"
+#ifndef SK_HOMEPAGE_URL
+#error "SK_HOMEPAGE_URL, the page that describes startklar, is set in cmake/library.cmake"
 #endif
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 /* The base every relative artifact URI is resolved against (SARIF 3.14.14). */

@@ -120,11 +120,12 @@ int parse_options(int argc, char **argv, options *o)
             size_t f = 0;
             while (sk_report_format_name(f) && strcmp(sk_report_format_name(f), optarg) != 0)
                 f++;
-            char formats[256], msg[320];
-            snprintf(msg, sizeof msg, "unknown --format '%%s' (this version writes: %s)",
-                     format_list(formats, sizeof formats));
-            if (!sk_report_format_name(f))
+            if (!sk_report_format_name(f)) {
+                char formats[256], msg[320];
+                snprintf(msg, sizeof msg, "unknown --format '%%s' (this version writes: %s)",
+                         format_list(formats, sizeof formats));
                 return usage_error(msg, optarg);
+            }
             o->format = optarg;
             break;
         }
