@@ -52,8 +52,10 @@ formats="text, json, jsonl, sarif, junit, csv, markdown, html, github, gitlab"
 grep -qF "this version writes: $formats)" "$WORK/err" || bad "usage error lacks the formats: $(cat "$WORK/err")"
 "$SK" help | grep -qF "text by default: $formats" || bad "help lacks the formats"
 "$SK" completion bash | grep -qF "${formats//, / }" || bad "the completion lacks the formats"
+grep -qF -- "--format ${formats//, /|}]" "$TESTS/../README.md" || bad "the README's usage lacks a format"
 for f in ${formats//,/}; do
   grep -qF "| \`$f\` |" "$TESTS/../docs/reports.md" || bad "docs/reports.md's table lacks $f"
+  grep -qF "| \`$f\` |" "$TESTS/../docs/user-guide.md" || bad "docs/user-guide.md's table lacks $f"
 done
 finish
 
