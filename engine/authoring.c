@@ -93,18 +93,31 @@ int sk_shape_range(const sk_shape *s, long long *min, long long *max)
     return 1;
 }
 
+/* ---- "did you mean": the one measure of what is close enough to suggest -- */
+
+void sk_nearest_try(sk_nearest *n, const char *candidate)
+{
+    if (!candidate)
+        return;
+    size_t d = sk_edit_distance(n->word, candidate);
+    if (!n->best || d < n->dist)
+        n->dist = d, n->best = candidate;
+}
+
+const char *sk_nearest_get(const sk_nearest *n)
+{
+    /* a typo's worth: 1 edit in a short word, 2 in a longer one, 3 beyond */
+    size_t len = strlen(n->word);
+    size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    return n->best && n->dist <= allowed && strcmp(n->best, n->word) != 0 ? n->best : NULL;
+}
+
 const char *sk_closest(const char *word, const char *const *candidates, size_t n)
 {
-    const char *best = NULL;
-    size_t best_d = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        size_t d = sk_edit_distance(word, candidates[i]);
-        if (d < best_d)
-            best_d = d, best = candidates[i];
-    }
-    size_t len = strlen(word);
-    size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-    return best && best_d <= allowed ? best : NULL;
+    sk_nearest near = {.word = word};
+    for (size_t i = 0; i < n; i++)
+        sk_nearest_try(&near, candidates[i]);
+    return sk_nearest_get(&near);
 }
 
 int sk_json_write_string(const char *s, FILE *out)

@@ -40,15 +40,6 @@ typedef struct batch {
     sk_report *report; /* the streamed report, when there is one */
 } batch;
 
-unsigned sk_shard_of(const char *key, unsigned shards)
-{
-    /* FNV-1a: the same split on every machine and run */
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return shards ? h % shards + 1 : 1;
-}
-
 /* Moves every error of from to the end of to. */
 static int move_errors(sk_errors *to, sk_errors *from)
 {
@@ -77,9 +68,7 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
         /* a file shared by several units is reported by one of them */
         for (size_t i = 0; rc == 0 && iu->owns[k] && i < file_errors.count; i++) {
             const sk_error *e = &file_errors.items[i];
-            rc = sk_errors_add(&out->errors, e->kind, e->file, e->line, e->column, "%s", e->message);
-            if (rc == 0 && e->unit && !(out->errors.items[out->errors.count - 1].unit = sk_strdup(e->unit)))
-                rc = -1;
+            rc = sk_errors_copy(&out->errors, e);
         }
         if (rc == 0)
             rc = move_errors(&all, &file_errors);
@@ -128,8 +117,7 @@ static void *worker(void *arg)
     if (!rt || !ds) {
         sk_runtime_free(rt);
         sk_docset_free(ds);
-        free(err.file);
-        free(err.message);
+        sk_error_clear(&err);
         pthread_mutex_lock(&b->mu);
         b->failed = 1;
         pthread_cond_broadcast(&b->can_write);
@@ -178,14 +166,30 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* The findings' messages in the report's language. 0, or -1 when out of memory. */
-static int translate_findings(const sk_catalogue *c, sk_unit_result *u)
+/* The findings' messages in the report's language, rendered from their
+ * rule's templates (a plain message stays as the rule wrote it); each
+ * message that fell back to another language is noted once in missing
+ * ("RULE message-id"). 0, or -1 when out of memory. */
+static int translate_findings(const sk_rules *rules, const sk_catalogue *c, sk_unit_result *u,
+                              sk_errors *missing)
 {
-    for (size_t i = 0; c && i < u->nfindings; i++) {
-        char *t = sk_translate(c, u->findings[i].rule, u->findings[i].message);
-        if (t) {
-            free(u->findings[i].message);
-            u->findings[i].message = t;
+    const char *lang = sk_catalogue_lang(c);
+    for (size_t i = 0; i < u->nfindings; i++) {
+        sk_finding *f = &u->findings[i];
+        const sk_rule_info *r = sk_rules_find(rules, f->rule);
+        if (sk_note_untranslated_title(missing, r, lang))
+            return -1;
+        if (!f->message_id)
+            continue;
+        /* English: rendered when the rule reported it */
+        if (c && sk_finding_render(f, r, lang))
+            return -1;
+        if (f->lang[0] && strcmp(f->lang, lang) != 0) {
+            if (sk_note_untranslated(missing, f, r, lang))
+                return -1;
+            char *marked = sk_catalogue_strict(c) ? sk_printf("[untranslated] %s", f->message) : NULL;
+            if (marked)
+                free(f->message), f->message = marked;
         }
     }
     return 0;
@@ -196,7 +200,7 @@ static int translate_findings(const sk_catalogue *c, sk_unit_result *u)
 static void translate_errors(const sk_catalogue *c, sk_errors *list)
 {
     for (size_t i = 0; c && i < list->count; i++) {
-        char *t = sk_translate(c, NULL, list->items[i].message);
+        char *t = sk_translate_error(c, &list->items[i]);
         if (t) {
             free(list->items[i].message);
             list->items[i].message = t;
@@ -213,7 +217,7 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
         sk_unit_result_free(&s->result);
         return rc;
     }
-    if (sk_judge_unit(res, &s->result) || translate_findings(res->catalogue, &s->result)) {
+    if (sk_judge_unit(res, &s->result) || translate_findings(res->rules, res->catalogue, &s->result, &res->warnings)) {
         sk_unit_result_free(&s->result);
         return -1;
     }
@@ -252,8 +256,7 @@ static int run_batch(batch *b, sk_result *res)
     sk_runtime *rt = sk_runtime_new(b->rules, &err);
     sk_docset *ds = sk_docset_new(b->limits);
     if (!rt) {
-        free(err.file);
-        free(err.message);
+        sk_error_clear(&err);
     }
     if (!b->slots || !rt || !ds) {
         free(b->slots);
@@ -351,7 +354,7 @@ static void keep_shard_errors(sk_result *res, const sk_check_options *o)
             res->errors.items[w++] = *e;
             continue;
         }
-        free(e->file), free(e->message), free(e->rule), free(e->unit), free(e->traceback);
+        sk_error_clear(e);
     }
     res->errors.count = w;
 }
@@ -417,6 +420,10 @@ int sk_check(const sk_check_options *o, sk_result *res)
     int stop = setup_policy(o, res, rules);
     if (stop < 0)
         goto done;
+    /* the reports get the rules as plain data (after the profile and --only) */
+    res->rule_meta = res->owned_meta = sk_rules_meta(rules, &res->nrule_meta);
+    if (rules->nrules && !res->owned_meta)
+        goto done;
     if (stop) {
         /* nothing is judged: the report holds the errors alone */
         res->stopped = 1;
@@ -469,6 +476,7 @@ void sk_result_free(sk_result *res)
     free(res->units);
     sk_errors_free(&res->errors);
     sk_summary_free(&res->summary);
+    free(res->owned_meta);
     sk_rules_free(res->owned_rules);
     sk_policy_free(res->policy);
     sk_errors_free(&res->warnings);

@@ -3,8 +3,10 @@
  * (each must yield at least one, and the finding named by every leading
  * `# expect: RULE path` line). `# as-of: YYYY-MM-DD` sets the run's date,
  * 2027-04-10 by default. Each fixture runs only the rules of its plugin. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -47,7 +49,94 @@ static void read_header(const char *file, header *h)
 typedef struct tally {
     int passed, failed, broken;
     const sk_catalogue *cat; /* the lines' language; NULL: English */
+    const char *builtin;     /* the built-in rules' directory (resolved), or NULL */
 } tally;
+
+/* ---- the rules' texts: every message renders in every language it declares -- */
+
+/* Adds a problem of a rule's texts to why. */
+static void text_problem(sk_buf *why, const sk_catalogue *cat, const char *rule, const char *what,
+                         const char *lang, const char *detail)
+{
+    sk_buf_puts(why, why->len ? "; " : "");
+    sk_buf_printf(why, sk_label(cat, "%s %s (%s): %s"), rule, what, lang[0] ? lang : "-", detail);
+}
+
+/* Whether texts declares lang. */
+static int has_lang(const sk_texts *t, const char *lang)
+{
+    for (size_t i = 0; i < t->count; i++)
+        if (strcmp(t->items[i].lang, lang) == 0)
+            return 1;
+    return 0;
+}
+
+/* A built-in rule's text must be in every language startklar reports in. */
+static void check_langs(const sk_texts *t, const char *rule, const char *what, const tally *tl, sk_buf *why)
+{
+    const char *l;
+    for (size_t i = 0; t->count && (l = sk_lang_name(i)); i++)
+        if (!has_lang(t, l))
+            text_problem(why, tl->cat, rule, what, l, sk_label(tl->cat, "a built-in rule needs this text in en and sv"));
+}
+
+/* The templates of one rule: known formats, no stray brace, the same
+ * placeholders in every language; in both languages when built in. */
+static void check_rule_texts(const sk_rule_info *r, int builtin, const tally *t, sk_buf *why)
+{
+    if (builtin) {
+        check_langs(&r->titles, r->id, "title", t, why);
+        check_langs(&r->explains, r->id, "explain", t, why);
+        check_langs(&r->fixes, r->id, "fix", t, why);
+    }
+    for (size_t m = 0; m < r->nmessages; m++) {
+        const sk_message_def *d = &r->messages[m];
+        char *what = sk_printf(sk_label(t->cat, "message '%s'"), d->id);
+        if (!what)
+            return;
+        if (builtin)
+            check_langs(&d->texts, r->id, what, t, why);
+        sk_buf first = {0};
+        for (size_t k = 0; k < d->texts.count; k++) {
+            sk_buf names = {0}, form = {0};
+            sk_template_names(d->texts.items[k].text, &names, &form);
+            if (form.len)
+                text_problem(why, t->cat, r->id, what, d->texts.items[k].lang, form.data);
+            if (k == 0)
+                first = names, names = (sk_buf){0};
+            else if (strcmp(first.data ? first.data : "", names.data ? names.data : "") != 0)
+                text_problem(why, t->cat, r->id, what, d->texts.items[k].lang,
+                             sk_label(t->cat, "has other placeholders than the first language"));
+            sk_buf_free(&names);
+            sk_buf_free(&form);
+        }
+        sk_buf_free(&first);
+        free(what);
+    }
+}
+
+/* Each finding by id rendered in every language its message declares: no
+ * placeholder may stay unfilled. */
+static void check_rendering(const sk_rules *rules, const sk_result *res, const tally *t, sk_buf *why)
+{
+    for (size_t i = 0; i < res->nunits; i++)
+        for (size_t j = 0; j < res->units[i].nfindings; j++) {
+            const sk_finding *f = &res->units[i].findings[j];
+            const sk_rule_info *r = sk_rules_find(rules, f->rule);
+            const sk_message_def *d = r ? sk_rule_message(r, f->message_id) : NULL;
+            for (size_t k = 0; d && k < d->texts.count; k++) {
+                sk_buf out = {0}, problems = {0};
+                const char *lang = d->texts.items[k].lang;
+                if (sk_render(&out, d->texts.items[k].text, lang, f->data, f->ndata, &problems)) {
+                    char *what = sk_printf(sk_label(t->cat, "message '%s'"), d->id);
+                    text_problem(why, t->cat, r->id, what ? what : d->id, lang, problems.data);
+                    free(what);
+                }
+                sk_buf_free(&out);
+                sk_buf_free(&problems);
+            }
+        }
+}
 
 /* Findings of the enabled rules on one fixture; load and rule errors in errs. */
 static int run_fixture(sk_runtime *rt, const sk_limits *limits, const char *file, const char *as_of,
@@ -88,8 +177,8 @@ static void describe_findings(const sk_result *res, const sk_catalogue *cat, FIL
         fprintf(out, "       %s\n", sk_label(cat, "got no finding"));
 }
 
-static void test_one(sk_runtime *rt, const sk_limits *limits, const char *file, int must_fail,
-                     int verbose, tally *t, FILE *out)
+static void test_one(sk_runtime *rt, const sk_rules *rules, const sk_limits *limits, const char *file,
+                     int must_fail, int verbose, tally *t, FILE *out)
 {
     header h;
     read_header(file, &h);
@@ -122,6 +211,8 @@ static void test_one(sk_runtime *rt, const sk_limits *limits, const char *file, 
         ok = 0;
         sk_buf_puts(&why, sk_label(t->cat, "expected a finding"));
     } else {
+        check_rendering(rules, &res, t, &why);
+        ok = why.len == 0;
         for (int k = 0; k < h.nexpect; k++) {
             int seen = 0;
             for (size_t i = 0; i < res.nunits && !seen; i++)
@@ -159,8 +250,8 @@ static int is_dir(const char *p)
 }
 
 /* Runs pass/ or fail/ of one plugin; returns how many fixtures there were. */
-static size_t test_folder(sk_runtime *rt, const sk_limits *limits, const char *dir, int must_fail,
-                          int verbose, tally *t, FILE *out)
+static size_t test_folder(sk_runtime *rt, const sk_rules *rules, const sk_limits *limits, const char *dir,
+                          int must_fail, int verbose, tally *t, FILE *out)
 {
     if (!is_dir(dir))
         return 0;
@@ -170,11 +261,38 @@ static size_t test_folder(sk_runtime *rt, const sk_limits *limits, const char *d
     const char *one[] = {dir};
     sk_discover(one, 1, &files, &errs);
     for (size_t i = 0; i < files.count; i++)
-        test_one(rt, limits, files.items[i], must_fail, verbose, t, out);
+        test_one(rt, rules, limits, files.items[i], must_fail, verbose, t, out);
     size_t n = files.count;
     sk_paths_free(&files);
     sk_errors_free(&errs);
     return n;
+}
+
+/* Whether file lies below the built-in rules' directory. */
+static int is_builtin(const char *file, const tally *t)
+{
+    if (!t->builtin)
+        return 0;
+    char *real = realpath(file, NULL);
+    size_t n = strlen(t->builtin);
+    int in = real && strncmp(real, t->builtin, n) == 0 && real[n] == '/';
+    free(real);
+    return in;
+}
+
+/* The texts of the rules of one plugin file: a failure line when wrong. */
+static void check_plugin_texts(const sk_rules *rules, const char *file, tally *t, FILE *out)
+{
+    int builtin = is_builtin(file, t);
+    sk_buf why = {0};
+    for (size_t i = 0; i < rules->nrules; i++)
+        if (strcmp(rules->rules[i].info.file, file) == 0)
+            check_rule_texts(&rules->rules[i].info, builtin, t, &why);
+    if (why.len) {
+        fprintf(out, "%s %s: %s\n", sk_label(t->cat, "FAIL"), file, why.data);
+        t->failed++;
+    }
+    sk_buf_free(&why);
 }
 
 static void test_dir(const char *dir, const sk_limits *limits, int verbose, tally *t, FILE *out)
@@ -197,8 +315,7 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
     if (!rt) {
         fprintf(out, "%s %s: %s\n", sk_label(t->cat, "BROKEN"), err.file ? err.file : dir,
                 err.message ? err.message : "?");
-        free(err.file);
-        free(err.message);
+        sk_error_clear(&err);
         t->broken = 1;
         t->failed++;
         sk_rules_free(rules);
@@ -208,13 +325,14 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
         const sk_plugin *pl = &rules->plugins[p];
         if (pl->broken || sk_rules_enable_file(rules, pl->file) == 0)
             continue;
+        check_plugin_texts(rules, pl->file, t, out);
         size_t len = strlen(pl->file);
         char *base = sk_printf("%.*s.test", (int)(len - 4), pl->file);
         char *pass = base ? sk_printf("%s/pass", base) : NULL;
         char *fail = base ? sk_printf("%s/fail", base) : NULL;
         if (pass && fail) {
-            size_t np = test_folder(rt, limits, pass, 0, verbose, t, out);
-            size_t nf = test_folder(rt, limits, fail, 1, verbose, t, out);
+            size_t np = test_folder(rt, rules, limits, pass, 0, verbose, t, out);
+            size_t nf = test_folder(rt, rules, limits, fail, 1, verbose, t, out);
             if (np == 0 || nf == 0) {
                 fprintf(out, "%s %s: ", sk_label(t->cat, "FAIL"), pl->file);
                 fprintf(out, sk_label(t->cat, "a rule needs at least one fixture in %s/pass and one in %s/fail"),
@@ -238,13 +356,16 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
 }
 
 int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
-                     const sk_catalogue *cat, FILE *out)
+                     const char *builtin_dir, const sk_catalogue *cat, FILE *out)
 {
     sk_limits l = limits ? *limits : sk_limits_default();
     tally t = {0};
     t.cat = cat;
+    char *builtin = builtin_dir ? realpath(builtin_dir, NULL) : NULL;
+    t.builtin = builtin;
     for (size_t i = 0; i < n; i++)
         test_dir(dirs[i], &l, verbose, &t, out);
+    free(builtin);
     fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);
     if (t.broken)
         return 2;

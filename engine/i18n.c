@@ -1,33 +1,34 @@
-/* i18n.c: the message catalogues. English is the language the engine and the
- * rules are written in; a catalogue (engine/i18n/LANG.yaml, compiled into the
- * library) gives another language's text for a rule's title and
- * explanation, for every message (by a regular expression over the English
- * message, so rules keep composing their messages as they do) and for every
- * fixed label. Translation belongs to the report stage: the findings, the
- * errors and the labels are translated where they are written out. */
+/* i18n.c: the engine's own texts in another language. English is the
+ * language the engine is written in; a catalogue (engine/i18n/LANG.yaml,
+ * compiled into the library) gives, by exact key like gettext, the
+ * translation of every fixed label, CLI text and message format, with a
+ * plural form where a count decides the word. An error keeps its printf
+ * format and arguments (util.c), so its translation is the translated format
+ * with the same arguments put back. Nothing here matches patterns: a text
+ * the catalogue does not have stays English (and strict mode marks it).
+ * The rules carry their own texts (render.c). The catalogue is read with
+ * libyaml's event parser, not the document loader: it is no document. */
 #include "internal.h"
 
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <yaml.h>
 
 extern const char sk_catalogue_sv[];
 extern const size_t sk_catalogue_sv_size;
 
 typedef struct entry {
-    const char *rule;    /* NULL: the engine's own text */
-    const char *title, *explain;
-    const char *en;      /* an exact English text */
-    const char *text;    /* the translation; \1..\9 the groups of match */
-    int has_regex;
-    regex_t regex;
+    const char *en, *en_plural; /* the key: the English text (and its plural) */
+    const char *sv, *sv_plural; /* the translation (and its plural) */
+    int line;
 } entry;
 
 struct sk_catalogue {
     char *lang;
-    sk_docset *ds; /* the catalogue document: the entries' strings */
-    entry *entries;
-    size_t count;
+    char **strings; /* every string of the entries, owned */
+    size_t nstrings, capstrings;
+    entry *entries; /* sorted by en */
+    size_t count, cap;
     int strict; /* mark what has no translation, for the tests */
 };
 
@@ -52,6 +53,18 @@ int sk_lang_known(const char *lang)
     return 0;
 }
 
+const char *sk_lang_name(size_t i)
+{
+    if (i == 0)
+        return "en";
+    for (size_t k = 1; SOURCES[k - 1].lang; k++)
+        if (k == i)
+            return SOURCES[k - 1].lang;
+    return NULL;
+}
+
+/* ---- reading the catalogue ------------------------------------------------------ */
+
 /* The printf conversions of a format ("zu s d"), to check that a
  * translated format takes the same arguments in the same order. */
 static void conversions(const char *f, char *out, size_t size)
@@ -63,7 +76,7 @@ static void conversions(const char *f, char *out, size_t size)
             continue;
         if (*++p == '%')
             continue;
-        while (*p && strchr("-+ #0123456789.", *p))
+        while (*p && strchr("-+ #0123456789.*$", *p))
             p++;
         while (*p && strchr("hlzjt", *p) && n + 1 < size)
             out[n++] = *p++;
@@ -77,10 +90,146 @@ static void conversions(const char *f, char *out, size_t size)
     out[n] = '\0';
 }
 
-static const char *text_of(const sk_node *map, const char *key)
+typedef struct reader {
+    yaml_parser_t parser;
+    yaml_event_t event;
+    const char *name;
+    sk_catalogue *c;
+    sk_errors *errs;
+    int failed;
+} reader;
+
+static int next(reader *r)
 {
-    const sk_node *n = sk_node_get(map, key);
-    return n && n->type == SK_NODE_STR ? n->text : NULL;
+    yaml_event_delete(&r->event);
+    if (!yaml_parser_parse(&r->parser, &r->event)) {
+        sk_errors_add(r->errs, SK_ERR_USAGE, r->name, (int)r->parser.problem_mark.line + 1, 0,
+                      "the catalogue is not valid YAML: %s", r->parser.problem ? r->parser.problem : "?");
+        r->failed = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static void bad(reader *r, const char *what)
+{
+    sk_errors_add(r->errs, SK_ERR_USAGE, r->name, (int)r->event.start_mark.line + 1,
+                  (int)r->event.start_mark.column + 1, "the catalogue is wrong here: %s", what);
+    r->failed = 1;
+}
+
+/* The scalar of the current event, copied into the catalogue; NULL when it
+ * is no scalar (an error is added). */
+static const char *scalar(reader *r)
+{
+    if (r->event.type != YAML_SCALAR_EVENT) {
+        bad(r, "expected a text");
+        return NULL;
+    }
+    sk_catalogue *c = r->c;
+    size_t len = r->event.data.scalar.length;
+    char *s = malloc(len + 1);
+    if (s) {
+        memcpy(s, r->event.data.scalar.value, len);
+        s[len] = '\0';
+    }
+    if (!s || sk_grow((void **)&c->strings, &c->capstrings, c->nstrings, sizeof *c->strings)) {
+        free(s);
+        r->failed = 1;
+        return NULL;
+    }
+    return c->strings[c->nstrings++] = s;
+}
+
+/* One entry: a map of en, sv and, for a count, plural and sv_plural. */
+static void read_entry(reader *r)
+{
+    static const char *const KEYS[] = {"en", "plural", "sv", "sv_plural", NULL};
+    entry e = {.line = (int)r->event.start_mark.line + 1};
+    const char **slot[] = {&e.en, &e.en_plural, &e.sv, &e.sv_plural};
+    while (next(r) && r->event.type != YAML_MAPPING_END_EVENT) {
+        const char *key = scalar(r);
+        if (!key)
+            return;
+        size_t k = 0;
+        while (KEYS[k] && strcmp(KEYS[k], key) != 0)
+            k++;
+        if (!KEYS[k]) {
+            bad(r, "an entry has en, sv and, for a count, plural and sv_plural (no patterns)");
+            return;
+        }
+        if (!next(r) || !(*slot[k] = scalar(r)))
+            return;
+    }
+    if (r->failed)
+        return;
+    if (!e.en || !e.sv || (!e.en_plural) != (!e.sv_plural)) {
+        bad(r, "an entry needs en and sv, and plural together with sv_plural");
+        return;
+    }
+    const char *pairs[2][2] = {{e.en, e.sv}, {e.en_plural, e.sv_plural}};
+    for (int i = 0; i < 2; i++) {
+        if (!pairs[i][0] || !strchr(pairs[i][0], '%'))
+            continue;
+        char a[64], b[64];
+        conversions(pairs[i][0], a, sizeof a);
+        conversions(pairs[i][1], b, sizeof b);
+        if (strcmp(a, b) != 0 && !strchr(pairs[i][1], '$')) {
+            sk_errors_add(r->errs, SK_ERR_USAGE, r->name, e.line, 0,
+                          "the translation of '%s' takes other arguments (%s) than the English (%s)",
+                          pairs[i][0], b, a);
+            r->failed = 1;
+            return;
+        }
+    }
+    sk_catalogue *c = r->c;
+    if (sk_grow((void **)&c->entries, &c->cap, c->count, sizeof *c->entries)) {
+        r->failed = 1;
+        return;
+    }
+    c->entries[c->count++] = e;
+}
+
+/* By English text; of two entries for one text, the one with a plural first. */
+static int entry_cmp(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    int c = strcmp(x->en, y->en);
+    if (c)
+        return c;
+    return (x->en_plural == NULL) - (y->en_plural == NULL);
+}
+
+/* The document: a map whose `entries` is a list of entries; its other keys
+ * (kind, version, language) are read past. */
+static void read_catalogue(reader *r)
+{
+    while (next(r) && r->event.type != YAML_MAPPING_START_EVENT)
+        if (r->event.type == YAML_STREAM_END_EVENT)
+            return;
+    while (!r->failed && next(r) && r->event.type != YAML_MAPPING_END_EVENT) {
+        const char *key = scalar(r);
+        if (!key || !next(r))
+            return;
+        if (strcmp(key, "entries") != 0) {
+            if (r->event.type != YAML_SCALAR_EVENT)
+                bad(r, "only `entries` is a list");
+            continue;
+        }
+        if (r->event.type != YAML_SEQUENCE_START_EVENT) {
+            bad(r, "`entries` is a list");
+            return;
+        }
+        while (next(r) && r->event.type != YAML_SEQUENCE_END_EVENT) {
+            if (r->event.type != YAML_MAPPING_START_EVENT) {
+                bad(r, "an entry is a map");
+                return;
+            }
+            read_entry(r);
+            if (r->failed)
+                return;
+        }
+    }
 }
 
 sk_catalogue *sk_catalogue_load(const char *lang, int strict, sk_errors *errs)
@@ -91,55 +240,34 @@ sk_catalogue *sk_catalogue_load(const char *lang, int strict, sk_errors *errs)
     if (!lang || !src->lang)
         return NULL; /* English, or unknown (sk_lang_known tells) */
     sk_catalogue *c = calloc(1, sizeof *c);
-    if (!c || !(c->ds = sk_docset_new(NULL)) || !(c->lang = sk_strdup(lang))) {
+    if (!c || !(c->lang = sk_strdup(lang))) {
         sk_catalogue_free(c);
         return NULL;
     }
     c->strict = strict;
     char name[32];
     snprintf(name, sizeof name, "engine/i18n/%s.yaml", lang);
-    size_t before = errs->count;
-    sk_load_buffer(c->ds, name, src->text, *src->size, errs);
-    const sk_node *list = c->ds->count ? sk_node_get(c->ds->docs[0].root, "entries") : NULL;
-    size_t n = list && list->type == SK_NODE_SEQ ? list->v.seq.count : 0;
-    c->entries = calloc(n + 1, sizeof *c->entries);
-    if (!c->entries) {
+    reader r = {.name = name, .c = c, .errs = errs};
+    if (!yaml_parser_initialize(&r.parser)) {
         sk_catalogue_free(c);
         return NULL;
     }
-    for (size_t i = 0; i < n; i++) {
-        const sk_node *e = list->v.seq.items[i];
-        entry *x = &c->entries[c->count];
-        x->rule = text_of(e, "rule");
-        x->title = text_of(e, "title");
-        x->explain = text_of(e, "explain");
-        x->en = text_of(e, "en");
-        x->text = text_of(e, "sv");
-        if (x->en && x->text && strchr(x->en, '%')) {
-            char a[64], b[64];
-            conversions(x->en, a, sizeof a);
-            conversions(x->text, b, sizeof b);
-            if (strcmp(a, b) != 0) {
-                sk_errors_add(errs, SK_ERR_USAGE, name, e->line, e->column,
-                              "the translation of '%s' takes other arguments (%s) than the English (%s)",
-                              x->en, b, a);
-                continue;
-            }
+    yaml_parser_set_input_string(&r.parser, (const unsigned char *)src->text, *src->size);
+    read_catalogue(&r);
+    yaml_event_delete(&r.event);
+    yaml_parser_delete(&r.parser);
+    if (c->count > 1)
+        qsort(c->entries, c->count, sizeof *c->entries, entry_cmp);
+    /* one translation per English text */
+    for (size_t i = 1; !r.failed && i < c->count; i++) {
+        const entry *a = &c->entries[i - 1], *b = &c->entries[i];
+        if (strcmp(a->en, b->en) == 0 && (strcmp(a->sv, b->sv) != 0 || b->en_plural)) {
+            sk_errors_add(errs, SK_ERR_USAGE, name, b->line, 0,
+                          "'%s' has two entries (the other at line %d)", b->en, a->line);
+            r.failed = 1;
         }
-        const char *match = text_of(e, "match");
-        if (match) {
-            int rc = regcomp(&x->regex, match, REG_EXTENDED);
-            if (rc != 0) {
-                char why[128];
-                regerror(rc, &x->regex, why, sizeof why);
-                sk_errors_add(errs, SK_ERR_USAGE, name, e->line, e->column, "bad match '%s': %s", match, why);
-                continue;
-            }
-            x->has_regex = 1;
-        }
-        c->count++;
     }
-    if (errs->count > before) {
+    if (r.failed) {
         sk_catalogue_free(c);
         return NULL;
     }
@@ -150,11 +278,10 @@ void sk_catalogue_free(sk_catalogue *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->count; i++)
-        if (c->entries[i].has_regex)
-            regfree(&c->entries[i].regex);
+    for (size_t i = 0; i < c->nstrings; i++)
+        free(c->strings[i]);
+    free(c->strings);
     free(c->entries);
-    sk_docset_free(c->ds);
     free(c->lang);
     free(c);
 }
@@ -164,25 +291,97 @@ const char *sk_catalogue_lang(const sk_catalogue *c)
     return c ? c->lang : "en";
 }
 
-/* The text marked as lacking a translation (strict mode), malloc'd. */
-static char *untranslated(const sk_catalogue *c, const char *english)
+int sk_catalogue_strict(const sk_catalogue *c)
 {
+    return c && c->strict;
+}
+
+/* ---- looking up ------------------------------------------------------------------------ */
+
+static const entry *find(const sk_catalogue *c, const char *english)
+{
+    if (!c || !english)
+        return NULL;
+    size_t lo = 0, hi = c->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(c->entries[mid].en, english);
+        if (cmp == 0)
+            return &c->entries[mid];
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+const char *sk_label(const sk_catalogue *c, const char *english)
+{
+    if (!c)
+        return english;
+    const entry *e = find(c, english);
+    if (e)
+        return e->sv;
+    return c->strict ? "[untranslated label]" : english;
+}
+
+const char *sk_plural(const sk_catalogue *c, const char *singular, const char *plural, unsigned long long n)
+{
+    if (!c)
+        return n == 1 ? singular : plural;
+    const entry *e = find(c, singular);
+    if (e && e->sv_plural)
+        return n == 1 ? e->sv : e->sv_plural;
+    return c->strict ? "[untranslated label]" : n == 1 ? singular : plural;
+}
+
+char *sk_translate_text(const sk_catalogue *c, const char *english)
+{
+    if (!c || !english)
+        return NULL;
+    const entry *e = find(c, english);
+    if (e)
+        return sk_strdup(e->sv);
     return c->strict ? sk_printf("[untranslated] %s", english) : NULL;
 }
 
-/* text with \1..\9 replaced by the groups of m in s. */
-static char *substitute(const char *text, const char *s, const regmatch_t *m)
+/* The translated format with the error's arguments put back: each
+ * conversion of the format takes the next argument, or the N-th one for
+ * %N$; an argument that is itself a text of the catalogue (a word such as
+ * "an integer", a system message such as "Permission denied") is
+ * translated too. NULL when out of memory. */
+static char *fill(const sk_catalogue *c, const char *format, const sk_error *x)
 {
     sk_buf b = {0};
-    for (const char *p = text; *p; p++) {
-        if (p[0] == '\\' && p[1] >= '1' && p[1] <= '9') {
-            const regmatch_t *g = &m[p[1] - '0'];
-            if (g->rm_so >= 0)
-                sk_buf_add(&b, s + g->rm_so, (size_t)(g->rm_eo - g->rm_so));
-            p++;
-        } else {
-            sk_buf_add(&b, p, 1);
+    size_t next_arg = 0;
+    for (const char *p = format; *p;) {
+        const char *pct = strchr(p, '%');
+        if (!pct) {
+            sk_buf_puts(&b, p);
+            break;
         }
+        sk_buf_add(&b, p, (size_t)(pct - p));
+        p = pct + 1;
+        if (*p == '%') {
+            sk_buf_add(&b, "%", 1);
+            p++;
+            continue;
+        }
+        size_t which = next_arg++;
+        const char *q = p;
+        size_t pos = 0;
+        while (*q >= '0' && *q <= '9')
+            pos = pos * 10 + (size_t)(*q++ - '0');
+        if (*q == '$' && pos > 0)
+            which = pos - 1, p = q + 1;
+        while (*p && !strchr("diouxXcsfgeEGp", *p))
+            p++; /* flags, width, precision and length: the argument is text already */
+        if (*p)
+            p++;
+        const char *arg = which < x->nargs ? x->args[which] : "";
+        const entry *word = find(c, arg);
+        sk_buf_puts(&b, word ? word->sv : arg);
     }
     if (b.failed) {
         sk_buf_free(&b);
@@ -191,65 +390,22 @@ static char *substitute(const char *text, const char *s, const regmatch_t *m)
     return b.data ? b.data : sk_strdup("");
 }
 
-char *sk_translate(const sk_catalogue *c, const char *rule, const char *english)
+char *sk_translate_error(const sk_catalogue *c, const sk_error *x)
 {
-    if (!c || !english)
+    if (!c || !x->message)
         return NULL;
-    for (size_t i = 0; i < c->count; i++) {
-        const entry *e = &c->entries[i];
-        if (!e->text || (e->rule ? !rule || strcmp(e->rule, rule) != 0 : rule != NULL))
-            continue;
-        if (e->en && strcmp(e->en, english) == 0)
-            return sk_strdup(e->text);
-        regmatch_t m[10];
-        if (e->has_regex && regexec(&e->regex, english, 10, m, 0) == 0 && m[0].rm_so == 0 &&
-            english[m[0].rm_eo] == '\0')
-            return substitute(e->text, english, m);
-    }
-    return untranslated(c, english);
+    const entry *e = x->format ? find(c, x->format) : NULL;
+    if (e && x->format && strcmp(x->format, "%s") != 0)
+        return fill(c, e->sv, x);
+    return sk_translate_text(c, x->message);
 }
 
-char *sk_translate_text(const sk_catalogue *c, const char *english)
-{
-    return sk_translate(c, NULL, english);
-}
-
-const char *sk_label(const sk_catalogue *c, const char *english)
-{
-    if (!c)
-        return english;
-    for (size_t i = 0; i < c->count; i++)
-        if (!c->entries[i].rule && c->entries[i].en && c->entries[i].text &&
-            strcmp(c->entries[i].en, english) == 0)
-            return c->entries[i].text;
-    return c->strict ? "[untranslated label]" : english;
-}
+/* ---- the rules' own texts ------------------------------------------------------------------ */
 
 int sk_rules_translate(sk_rules *r, const sk_catalogue *c)
 {
-    if (!c)
-        return 0;
-    for (size_t i = 0; i < r->nrules; i++) {
-        sk_rule_info *info = &r->rules[i].info;
-        const entry *found = NULL;
-        for (size_t k = 0; k < c->count && !found; k++)
-            if (c->entries[k].rule && (c->entries[k].title || c->entries[k].explain) &&
-                strcmp(c->entries[k].rule, info->id) == 0)
-                found = &c->entries[k];
-        if (!found && !c->strict)
-            continue; /* a region's rule keeps its own words */
-        const char *title = found && found->title ? found->title : NULL;
-        const char *explain = found && found->explain ? found->explain : NULL;
-        char *t = title ? sk_strdup(title) : untranslated(c, info->title);
-        char *x = explain ? sk_strdup(explain) : info->explain ? untranslated(c, info->explain) : NULL;
-        if (t) {
-            free((char *)info->title);
-            info->title = t;
-        }
-        if (x) {
-            free((char *)info->explain);
-            info->explain = x;
-        }
-    }
+    const char *lang = sk_catalogue_lang(c);
+    for (size_t i = 0; i < r->nrules; i++)
+        sk_rule_info_lang(&r->rules[i].info, lang);
     return 0;
 }

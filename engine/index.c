@@ -504,7 +504,7 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
         /* nobody owns this file: its errors are the index's to report */
         for (size_t i = 0; rc == 0 && i < local.count; i++) {
             const sk_error *e = &local.items[i];
-            rc = sk_errors_add(errs, e->kind, e->file, e->line, e->column, "%s", e->message);
+            rc = sk_errors_copy(errs, e);
         }
     }
     free(keys);

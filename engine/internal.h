@@ -132,11 +132,53 @@ struct sk_unitset {
 
 void sk_summary_free(sk_summary *s);
 
-/* ---- message catalogues (i18n.c) ---------------------------------------------- */
+/* ---- the closed vocabularies in words (vocab.c) --------------------------------- */
 
-/* The translation of a message (of a rule, or the engine's own when rule is
- * NULL), malloc'd; NULL when there is none (strict catalogues mark it). */
-char *sk_translate(const sk_catalogue *c, const char *rule, const char *english);
+typedef struct sk_vocab_entry {
+    const char *value; /* as a document writes it */
+    const char *en, *sv;
+} sk_vocab_entry;
+
+typedef struct sk_vocab {
+    const char *name;          /* after FORMAT.md's field: "roles", "features", ... */
+    const sk_vocab_entry *words; /* terminated by a word with value NULL */
+    int field;                 /* a document field's closed values (else names the engine uses) */
+} sk_vocab;
+
+extern const sk_vocab sk_vocabs[]; /* terminated by name NULL */
+const sk_vocab *sk_vocab_find(const char *name, size_t len);
+/* The vocabulary whose values are exactly these (a schema enum), or NULL. */
+const sk_vocab *sk_vocab_of(const char *const *values);
+/* The word for value in lang ("sv"; anything else: English), or NULL. */
+const char *sk_vocab_label(const sk_vocab *v, const char *value, const char *lang);
+
+/* ---- rendering a message template (render.c) -------------------------------------- */
+
+/* Appends tmpl with its placeholders filled from data in lang. A placeholder
+ * without a value, with an unknown format or a '{' that starts none is kept
+ * as written and described in why (when not NULL, "; " between). Returns the
+ * number of such problems. */
+int sk_render(sk_buf *out, const char *tmpl, const char *lang, const sk_value *data, size_t ndata,
+              sk_buf *why);
+/* The names of tmpl's placeholders, sorted, unique, each followed by '\n',
+ * into names; problems of form (unknown format, a stray brace) into why.
+ * Returns the number of problems. */
+int sk_template_names(const char *tmpl, sk_buf *names, sk_buf *why);
+/* A share in percent for a report (at most one decimal; "25.3%", "25,3 %"). */
+void sk_format_percent(char *out, size_t size, double n, const char *lang);
+/* The message the rule declares under id, or NULL. */
+const sk_message_def *sk_rule_message(const sk_rule_info *r, const char *id);
+/* Renders the finding's message (f->message_id) in lang into f->message and
+ * sets f->lang. 0, or -1 when out of memory. */
+int sk_finding_render(sk_finding *f, const sk_rule_info *r, const char *lang);
+void sk_values_free(sk_value *v, size_t n);
+void sk_finding_free(sk_finding *f); /* its strings and data (run.c) */
+/* Notes once, as a warning in notes, that the finding's message has no text
+ * in lang (it was rendered in f->lang). 0 or -1. */
+int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const sk_rule_info *r, const char *lang);
+/* The same for the title of a rule that has findings. */
+int sk_note_untranslated_title(sk_errors *notes, const sk_rule_info *r, const char *lang);
+void sk_texts_free(sk_texts *t);
 
 /* ---- policy (policy.c) --------------------------------------------------------- */
 
@@ -273,6 +315,16 @@ int sk_discover_suffix(const char *const *paths, size_t n, const char *suffix, s
 int64_t sk_date_days(const char *text);
 /* The edit distance of two short strings, for "did you mean". */
 size_t sk_edit_distance(const char *a, const char *b);
+/* "Did you mean": offer candidates one by one to sk_nearest_try, then
+ * sk_nearest_get gives the closest one if it is close enough to be a typo
+ * (the one threshold every suggestion uses; authoring.c), else NULL. */
+typedef struct sk_nearest {
+    const char *word;
+    const char *best;
+    size_t dist;
+} sk_nearest;
+void sk_nearest_try(sk_nearest *n, const char *candidate);
+const char *sk_nearest_get(const sk_nearest *n);
 
 /* ---- sandbox (sandbox.c) -------------------------------------------------- */
 
@@ -346,6 +398,9 @@ struct sk_rules {
     _Atomic(sk_sandbox *) spare;
 };
 
+/* Points info->title and info->explain at their text in lang (see sk_texts_pick). */
+void sk_rule_info_lang(sk_rule_info *info, const char *lang);
+
 /* Takes the registry's evaluated state, or NULL when it is taken already. */
 sk_sandbox *sk_rules_take_spare(const sk_rules *r);
 /* Closes a sandbox allocated with sk_sandbox_new; returns the bytes still counted. */
@@ -385,7 +440,11 @@ void sk_report_visible(sk_buf *b, const char *s, int keep_newline);
 void sk_report_text(FILE *out, const char *s);
 /* Whether a rule applied to a unit: it has a document of the rule's kind, or
  * the rule is for "unit" and the unit has any document that was read. */
-int sk_report_rule_applies(const sk_rule_info *rule, const sk_unit_result *u);
+int sk_report_rule_applies(const sk_rule_meta *rule, const sk_unit_result *u);
+/* The rule with this id in res->rule_meta, or NULL. */
+const sk_rule_meta *sk_report_rule(const sk_result *res, const char *id);
+/* The place of a rule among the rules that ran (enabled), or -1. */
+long sk_report_rule_index(const sk_result *res, const char *id);
 
 /* The working directory, for the formats that want paths relative to it (sarif, github, gitlab). */
 typedef struct sk_report_dir {

@@ -5,6 +5,7 @@
 #include "internal.h"
 #include "startklar/authoring.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define DATE_PATTERN "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -133,6 +134,18 @@ static void write_shape(writer *w, const sk_shape *s, const char *doc)
             sk_buf_puts(&w->b, ", ");
         }
         sk_buf_puts(&w->b, "null]");
+        /* each value's words in Swedish, for an editor's hover (vocab.c) */
+        if (sk_vocab_of(s->vocab)) {
+            member(w, &first, "enumDescriptions");
+            sk_buf_puts(&w->b, "[");
+            for (const char *const *v = s->vocab; *v; v++) {
+                char *d = sk_printf("%s: %s", *v, sk_vocab_word(s->vocab, *v, "sv"));
+                sk_buf_json(&w->b, d ? d : *v);
+                free(d);
+                sk_buf_puts(&w->b, ", ");
+            }
+            sk_buf_puts(&w->b, "\"\"]");
+        }
         break;
     case SK_T_MAP:
         member(w, &first, "type");

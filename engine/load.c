@@ -47,14 +47,10 @@ static void load_error(loader *ld, int line, int col, const char *fmt, ...)
 
 static void load_error(loader *ld, int line, int col, const char *fmt, ...)
 {
-    sk_buf b = {0};
-    va_list ap;
+    va_list ap; /* the format is kept with the error: the catalogue translates it whole */
     va_start(ap, fmt);
-    sk_buf_vprintf(&b, fmt, ap);
+    sk_errors_addv(ld->errs, SK_ERR_INPUT, ld->file, line, col, fmt, ap);
     va_end(ap);
-    sk_errors_add(ld->errs, SK_ERR_INPUT, ld->file, line, col, "%s",
-                  b.data ? b.data : "out of memory");
-    sk_buf_free(&b);
     ld->nerrors++;
 }
 

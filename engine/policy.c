@@ -115,25 +115,17 @@ static void set_severity(sk_rule *rule, const void *sev)
     rule->info.severity = *(const sk_severity *)sev;
 }
 
-/* The closest rule id to a selector that picked nothing, for the message. */
-static const char *closest_id(const sk_rules *r, const char *selector)
-{
-    const char *best = NULL;
-    size_t best_d = 3;
-    for (size_t i = 0; i < r->nrules; i++) {
-        size_t d = sk_edit_distance(selector, r->rules[i].info.id);
-        if (d < best_d)
-            best_d = d, best = r->rules[i].info.id;
-    }
-    return best;
-}
-
 static void unknown_selector(sk_errors *errs, sk_error_kind kind, const sk_rules *r, const char *file,
                              int line, int col, const char *selector)
 {
-    const char *hint = closest_id(r, selector);
-    sk_errors_add(errs, kind, file, line, col, "'%s' names no loaded rule%s%s%s", selector,
-                  hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    sk_nearest near = {.word = selector};
+    for (size_t i = 0; i < r->nrules; i++)
+        sk_nearest_try(&near, r->rules[i].info.id);
+    const char *hint = sk_nearest_get(&near);
+    if (hint)
+        sk_errors_add(errs, kind, file, line, col, "'%s' names no loaded rule (did you mean '%s'?)", selector, hint);
+    else
+        sk_errors_add(errs, kind, file, line, col, "'%s' names no loaded rule", selector);
 }
 
 int sk_rules_select(sk_rules *r, const char *only, const char *skip, sk_errors *errs)
@@ -239,13 +231,16 @@ static int apply_params(sk_rules *r, const sk_doc *d, const sk_node *params, sk_
                 if (strcmp(rule->info.params[k].name, pp->key) == 0)
                     param = &rule->info.params[k];
             if (!param) {
-                const char *hint = NULL;
+                sk_nearest near = {.word = pp->key};
                 for (size_t k = 0; k < rule->info.nparams; k++)
-                    if (sk_edit_distance(pp->key, rule->info.params[k].name) <= 2)
-                        hint = rule->info.params[k].name;
-                sk_errors_add(errs, SK_ERR_POLICY, d->file, pp->line, pp->column,
-                              "rule %s has no parameter '%s'%s%s%s", rule->info.id, pp->key,
-                              hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+                    sk_nearest_try(&near, rule->info.params[k].name);
+                const char *hint = sk_nearest_get(&near);
+                if (hint)
+                    sk_errors_add(errs, SK_ERR_POLICY, d->file, pp->line, pp->column,
+                                  "rule %s has no parameter '%s' (did you mean '%s'?)", rule->info.id, pp->key, hint);
+                else
+                    sk_errors_add(errs, SK_ERR_POLICY, d->file, pp->line, pp->column,
+                                  "rule %s has no parameter '%s'", rule->info.id, pp->key);
                 bad++;
             } else if (!param_fits(param->type, pp->value)) {
                 sk_errors_add(errs, SK_ERR_POLICY, d->file, pp->value->line, pp->value->column,
@@ -797,9 +792,11 @@ int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_
                                "the waiver of %s for %s expired on %s: it no longer waives", w->rule,
                                w->unit, w->expires);
         else if (w->matched == 0)
-            rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
-                               "the waiver of %s for %s%s%s matched no finding: it is stale", w->rule, w->unit,
-                               w->path ? " at " : "", w->path ? w->path : "");
+            rc = w->path ? sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
+                                         "the waiver of %s for %s at %s matched no finding: it is stale", w->rule,
+                                         w->unit, w->path)
+                         : sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
+                                         "the waiver of %s for %s matched no finding: it is stale", w->rule, w->unit);
         else if (w->expiring)
             rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
                                "the waiver of %s for %s expires soon, on %s (in %ld day(s)): fix the gap or "

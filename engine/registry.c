@@ -12,38 +12,37 @@
 
 /* ---- metadata checks: one row per field of a rule table -------------------- */
 
-typedef int (*field_check)(lua_State *L, int idx, sk_buf *why);
+/* Why a field is wrong: a format that names the field (its first %s) and
+ * may take one more text (arg), so the catalogue translates it whole. */
+typedef struct why {
+    const char *format;
+    sk_buf arg;
+} why;
 
-static int is_text(lua_State *L, int idx, sk_buf *why)
-{
-    if (lua_type(L, idx) == LUA_TSTRING && lua_rawlen(L, idx) > 0)
-        return 1;
-    sk_buf_puts(why, "must be a non-empty string");
-    return 0;
-}
+typedef int (*field_check)(lua_State *L, int idx, why *w);
 
 /* [A-Z][A-Z0-9]{1,7}-[0-9]{2,4} (sk_rule_id_valid, shared with `startklar init`) */
-static int is_rule_id(lua_State *L, int idx, sk_buf *why)
+static int is_rule_id(lua_State *L, int idx, why *w)
 {
     size_t len = 0;
     const char *s = lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, &len) : NULL;
     int ok = s && strlen(s) == len && sk_rule_id_valid(s);
     if (!ok)
-        sk_buf_puts(why, "must look like GOT-01: 2-8 capitals or digits starting with a capital, "
-                         "'-', 2-4 digits");
+        w->format = "rule field '%s' must look like GOT-01: 2-8 capitals or digits starting with a capital, "
+                    "'-', 2-4 digits";
     return ok;
 }
 
-static int is_severity(lua_State *L, int idx, sk_buf *why)
+static int is_severity(lua_State *L, int idx, why *w)
 {
     sk_severity s;
     if (lua_type(L, idx) == LUA_TSTRING && sk_severity_parse(lua_tostring(L, idx), 0, &s) == 0)
         return 1;
-    sk_buf_puts(why, "must be one of: error, warning, info");
+    w->format = "rule field '%s' must be one of: error, warning, info";
     return 0;
 }
 
-static int is_applies_to(lua_State *L, int idx, sk_buf *why)
+static int is_applies_to(lua_State *L, int idx, why *w)
 {
     if (lua_type(L, idx) == LUA_TSTRING) {
         const char *s = lua_tostring(L, idx);
@@ -51,17 +50,18 @@ static int is_applies_to(lua_State *L, int idx, sk_buf *why)
         if (strcmp(s, "unit") == 0 || (k && k->unit_document))
             return 1;
     }
-    sk_buf_puts(why, "must be one of: unit");
+    w->format = "rule field '%s' must be one of: %s";
+    sk_buf_puts(&w->arg, "unit");
     for (const sk_kind *k = sk_kinds; k->name; k++)
         if (k->unit_document)
-            sk_buf_printf(why, ", %s", k->name);
+            sk_buf_printf(&w->arg, ", %s", k->name);
     return 0;
 }
 
-static int is_params(lua_State *L, int idx, sk_buf *why)
+static int is_params(lua_State *L, int idx, why *w)
 {
     if (lua_type(L, idx) != LUA_TTABLE) {
-        sk_buf_puts(why, "must be a table of parameter names and default values");
+        w->format = "rule field '%s' must be a table of parameter names and default values";
         return 0;
     }
     lua_pushnil(L);
@@ -70,7 +70,7 @@ static int is_params(lua_State *L, int idx, sk_buf *why)
         int t = lua_type(L, -1);
         int value_ok = t == LUA_TNUMBER || t == LUA_TSTRING || t == LUA_TBOOLEAN || t == LUA_TTABLE;
         if (!key_ok || !value_ok) {
-            sk_buf_puts(why, "must map names to numbers, strings, booleans or lists");
+            w->format = "rule field '%s' must map names to numbers, strings, booleans or lists";
             lua_pop(L, 2);
             return 0;
         }
@@ -79,11 +79,75 @@ static int is_params(lua_State *L, int idx, sk_buf *why)
     return 1;
 }
 
-static int is_function(lua_State *L, int idx, sk_buf *why)
+/* "en", "sv": two or three small letters */
+static int is_lang_code(const char *s, size_t len)
+{
+    if (len < 2 || len > 3)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return 0;
+    return 1;
+}
+
+/* Whether the value at idx is a text: a non-empty string, or a table of
+ * languages { en = "...", sv = "..." }. */
+static int text_ok(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) == LUA_TSTRING && lua_rawlen(L, idx) > 0)
+        return 1;
+    int ok = lua_type(L, idx) == LUA_TTABLE, any = 0;
+    lua_pushnil(L);
+    while (ok && lua_next(L, idx)) {
+        size_t len = 0;
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &len) : NULL;
+        ok = k && is_lang_code(k, len) && lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0;
+        any = 1;
+        lua_pop(L, ok ? 1 : 2);
+    }
+    return ok && any;
+}
+
+static int is_texts(lua_State *L, int idx, why *w)
+{
+    if (text_ok(L, idx))
+        return 1;
+    w->format = "rule field '%s' must be a non-empty string or a table of languages: { en = \"...\", sv = \"...\" }";
+    return 0;
+}
+
+/* messages = { id = { en = "...", sv = "..." }, ... } (or id = "..."). */
+static int is_messages(lua_State *L, int idx, why *w)
+{
+    if (lua_type(L, idx) != LUA_TTABLE) {
+        w->format = "rule field '%s' must be a table of message ids and texts: { no_owner = { en = \"...\", sv = \"...\" } }";
+        return 0;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        if (!k || !*k) {
+            w->format = "rule field '%s' has a message whose id is not a name";
+            lua_pop(L, 2);
+            return 0;
+        }
+        if (!text_ok(L, lua_gettop(L))) {
+            w->format = "rule field '%s' has a message '%s' that is not a non-empty string or a table of "
+                        "languages: { en = \"...\", sv = \"...\" }";
+            sk_buf_puts(&w->arg, k);
+            lua_pop(L, 2);
+            return 0;
+        }
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
+static int is_function(lua_State *L, int idx, why *w)
 {
     if (lua_type(L, idx) == LUA_TFUNCTION)
         return 1;
-    sk_buf_puts(why, "must be a function(doc, report, ctx)");
+    w->format = "rule field '%s' must be a function(doc, report, ctx)";
     return 0;
 }
 
@@ -95,8 +159,9 @@ typedef struct meta_field {
 
 static const meta_field META[] = {
     {"id", 1, is_rule_id},           {"severity", 1, is_severity}, {"applies_to", 1, is_applies_to},
-    {"title", 1, is_text},           {"explain", 0, is_text},      {"params", 0, is_params},
-    {"check", 1, is_function},       {NULL, 0, NULL},
+    {"title", 1, is_texts},          {"explain", 0, is_texts},     {"fix", 0, is_texts},
+    {"messages", 0, is_messages},    {"params", 0, is_params},     {"check", 1, is_function},
+    {NULL, 0, NULL},
 };
 
 /* The line where `name =` first appears in the source: where a metadata
@@ -200,9 +265,10 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
         sk_buf text = {0};
         source_line(p, err->line, &text);
         const char *quoted = text.len && text.data && !text.failed ? text.data : NULL;
-        err->message = sk_printf("syntax error: %s%s%s%s", rest ? rest + 2 : msg,
-                                 quoted ? "; the line reads: `" : "", quoted ? quoted : "",
-                                 quoted ? "`" : "");
+        if (quoted)
+            sk_error_set(err, "syntax error: %s; the line reads: `%s`", rest ? rest + 2 : msg, quoted);
+        else
+            sk_error_set(err, "syntax error: %s", rest ? rest + 2 : msg);
         sk_buf_free(&text);
         lua_pop(L, 1);
         return -1;
@@ -213,15 +279,15 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
         const char *msg = lua_tostring(L, -1);
         err->file = sk_strdup(p->file);
         err->line = message_line(msg, p->file);
-        err->message = sk_printf("plugin failed while loading: %s", msg);
+        sk_error_set(err, "plugin failed while loading: %s", msg);
         lua_pop(L, 1);
         return -1;
     }
     if (lua_type(L, -1) != LUA_TTABLE) {
         err->file = sk_strdup(p->file);
         err->line = return_line(p);
-        err->message = sk_printf("a plugin must return a rule table or a list of rule tables, not %s",
-                                 luaL_typename(L, -1));
+        sk_error_set(err, "a plugin must return a rule table or a list of rule tables, not %s",
+                     luaL_typename(L, -1));
         lua_pop(L, 1);
         return -1;
     }
@@ -320,6 +386,80 @@ static int read_params(lua_State *L, int t, sk_rule_info *info)
     return 0;
 }
 
+static int text_cmp(const void *a, const void *b)
+{
+    return strcmp(((const sk_text *)a)->lang, ((const sk_text *)b)->lang);
+}
+
+/* The text at idx (checked by is_texts) into t, sorted by language. */
+static int read_texts(lua_State *L, int idx, sk_texts *t)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        if (!(t->items = calloc(1, sizeof *t->items)))
+            return -1;
+        t->count = 1;
+        t->items[0].lang = sk_strdup("");
+        t->items[0].text = sk_strdup(lua_tostring(L, idx));
+        return t->items[0].lang && t->items[0].text ? 0 : -1;
+    }
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return 0;
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (sk_grow((void **)&t->items, &cap, t->count, sizeof *t->items)) {
+            lua_pop(L, 2);
+            return -1;
+        }
+        sk_text *x = &t->items[t->count++];
+        x->lang = sk_strdup(lua_tostring(L, -2));
+        x->text = sk_strdup(lua_tostring(L, -1));
+        lua_pop(L, 1);
+        if (!x->lang || !x->text) {
+            lua_pop(L, 1);
+            return -1;
+        }
+    }
+    if (t->count > 1)
+        qsort(t->items, t->count, sizeof *t->items, text_cmp);
+    return 0;
+}
+
+static int message_cmp(const void *a, const void *b)
+{
+    return strcmp(((const sk_message_def *)a)->id, ((const sk_message_def *)b)->id);
+}
+
+/* The messages of the rule table at t, sorted by id. */
+static int read_messages(lua_State *L, int t, sk_rule_info *info)
+{
+    if (lua_getfield(L, t, "messages") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    int messages = lua_gettop(L);
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, messages)) {
+        if (sk_grow((void **)&info->messages, &cap, info->nmessages, sizeof *info->messages)) {
+            lua_settop(L, messages - 1);
+            return -1;
+        }
+        sk_message_def *m = &info->messages[info->nmessages++];
+        memset(m, 0, sizeof *m);
+        if (!(m->id = sk_strdup(lua_tostring(L, -2))) || read_texts(L, -1, &m->texts)) {
+            lua_settop(L, messages - 1);
+            return -1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_settop(L, messages - 1);
+    if (info->nmessages > 1)
+        qsort(info->messages, info->nmessages, sizeof *info->messages, message_cmp);
+    return 0;
+}
+
 /* Checks the rule table at the top of the stack; fills info (strings copied). */
 static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info, sk_errors *errs)
 {
@@ -334,13 +474,15 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
                 bad = 1;
             }
         } else {
-            sk_buf why = {0};
-            if (!f->check(L, lua_gettop(L), &why)) {
+            why w = {0};
+            if (!f->check(L, lua_gettop(L), &w)) {
+                /* w.format is one of the literals above: the catalogue's keys */
                 sk_errors_add(errs, SK_ERR_PLUGIN, p->file, field_line(p, f->name), 0,
-                              "rule field '%s' %s", f->name, why.data ? why.data : "is wrong");
+                              w.format ? w.format : "rule field '%s' is wrong", f->name,
+                              w.arg.data && !w.arg.failed ? w.arg.data : "");
                 bad = 1;
             }
-            sk_buf_free(&why);
+            sk_buf_free(&w.arg);
         }
         lua_pop(L, 1);
     }
@@ -353,13 +495,18 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
         while (k && f->name && strcmp(f->name, k) != 0)
             f++;
         if (!k || !f->name) {
-            const char *hint = NULL;
+            sk_nearest near = {.word = k ? k : ""};
             for (const meta_field *g = META; k && g->name; g++)
-                if (sk_edit_distance(k, g->name) <= 2)
-                    hint = g->name;
-            sk_errors_add(errs, SK_ERR_PLUGIN, p->file, k ? field_line(p, k) : 0, 0,
-                          "rule has an unknown field '%s'%s%s%s", k ? k : "(not a name)",
-                          hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+                sk_nearest_try(&near, g->name);
+            const char *hint = sk_nearest_get(&near);
+            int line = k ? field_line(p, k) : 0;
+            if (!k)
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, line, 0, "rule has a field that is not a name");
+            else if (hint)
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, line, 0,
+                              "rule has an unknown field '%s' (did you mean '%s'?)", k, hint);
+            else
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, line, 0, "rule has an unknown field '%s'", k);
             bad = 1;
         }
     }
@@ -374,9 +521,18 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
     const sk_kind *k = sk_kind_find(lua_tostring(L, -1));
     info->applies_to = k ? k->name : "unit";
     lua_getfield(L, t, "title");
-    info->title = sk_strdup(lua_tostring(L, -1));
+    if (read_texts(L, -1, &info->titles))
+        return -1;
     lua_getfield(L, t, "explain");
-    info->explain = sk_strdup(lua_tostring(L, -1));
+    if (read_texts(L, -1, &info->explains))
+        return -1;
+    lua_getfield(L, t, "fix");
+    if (read_texts(L, -1, &info->fixes))
+        return -1;
+    lua_settop(L, t);
+    if (read_messages(L, t, info))
+        return -1;
+    sk_rule_info_lang(info, "en");
     lua_getfield(L, t, "check");
     lua_Debug ar;
     lua_getinfo(L, ">S", &ar);
@@ -388,6 +544,14 @@ static int check_rule_table(lua_State *L, const sk_plugin *p, sk_rule_info *info
     return info->id && info->title ? 0 : -1;
 }
 
+void sk_rule_info_lang(sk_rule_info *info, const char *lang)
+{
+    const sk_text *t = sk_texts_pick(&info->titles, lang);
+    const sk_text *x = sk_texts_pick(&info->explains, lang);
+    info->title = t ? t->text : NULL;
+    info->explain = x ? x->text : NULL;
+}
+
 static void rule_info_free(sk_rule_info *i)
 {
     for (size_t k = 0; k < i->nparams; k++) {
@@ -396,8 +560,14 @@ static void rule_info_free(sk_rule_info *i)
     }
     free(i->params);
     free((char *)i->id);
-    free((char *)i->title);
-    free((char *)i->explain);
+    sk_texts_free(&i->titles);
+    sk_texts_free(&i->explains);
+    sk_texts_free(&i->fixes);
+    for (size_t k = 0; k < i->nmessages; k++) {
+        free(i->messages[k].id);
+        sk_texts_free(&i->messages[k].texts);
+    }
+    free(i->messages);
 }
 
 static int rule_cmp(const void *a, const void *b)
@@ -513,10 +683,13 @@ static sk_rules *register_plugins(sk_rules *r, sk_errors *errs)
         sk_plugin *p = &r->plugins[i];
         sk_error err;
         if (sk_plugin_eval(spare, p, &err)) {
-            sk_errors_add(errs, SK_ERR_PLUGIN, err.file ? err.file : p->file, err.line, 0, "%s",
-                          err.message ? err.message : "out of memory");
-            free(err.file);
-            free(err.message);
+            if (!err.file)
+                err.file = sk_strdup(p->file);
+            if (err.message)
+                sk_errors_copy(errs, &err);
+            else
+                sk_errors_add(errs, SK_ERR_PLUGIN, p->file, err.line, 0, "out of memory");
+            sk_error_clear(&err);
             p->broken = 1;
             continue;
         }
@@ -583,6 +756,27 @@ void sk_rules_free(sk_rules *r)
     free(r->rules);
     free(r->plugins);
     free(r);
+}
+
+sk_rule_meta *sk_rules_meta(const sk_rules *r, size_t *n)
+{
+    *n = 0;
+    sk_rule_meta *m = r && r->nrules ? calloc(r->nrules, sizeof *m) : NULL;
+    if (!m)
+        return NULL;
+    for (size_t i = 0; i < r->nrules; i++) {
+        const sk_rule_info *info = &r->rules[i].info;
+        m[i] = (sk_rule_meta){.id = info->id,
+                              .title = info->title,
+                              .explain = info->explain,
+                              .applies_to = info->applies_to,
+                              .severity = info->severity,
+                              .enabled = r->rules[i].enabled,
+                              .params = info->params,
+                              .nparams = info->nparams};
+    }
+    *n = r->nrules;
+    return m;
 }
 
 size_t sk_rules_count(const sk_rules *r)

@@ -313,10 +313,16 @@ static void text_unit(sk_writing *w, const sk_unit_result *u)
         fputc('\n', out);
     }
     if (u->load_errors)
-        fprintf(out, sk_label(cat, "  %d input error(s) in this unit's documents: not judged in full (see below)\n"),
+        fprintf(out,
+                sk_plural(cat, "  %d input error in this unit's documents: not judged in full (see below)\n",
+                          "  %d input errors in this unit's documents: not judged in full (see below)\n",
+                          (unsigned long long)u->load_errors),
                 u->load_errors);
     if (u->rule_errors)
-        fprintf(out, sk_label(cat, "  %d rule(s) failed on this unit (see below)\n"), u->rule_errors);
+        fprintf(out,
+                sk_plural(cat, "  %d rule failed on this unit (see below)\n", "  %d rules failed on this unit (see below)\n",
+                          (unsigned long long)u->rule_errors),
+                u->rule_errors);
     fputc('\n', out);
 }
 
@@ -393,10 +399,12 @@ static void text_end(sk_writing *w)
     if (s->units > 1 && s->ngaps) {
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Most common gaps:"), c->off);
         for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
-            const sk_rule_info *r = sk_rules_find(res->rules, s->gaps[i].rule);
-            fprintf(out, sk_label(cat, "  %-7s %5zu unit(s) %5.1f %%  %s\n"), show(&sh, s->gaps[i].rule),
-                    s->gaps[i].units, 100.0 * (double)s->gaps[i].units / (double)s->units,
-                    r ? show(&sh, r->title) : "");
+            const sk_rule_meta *r = sk_report_rule(res, s->gaps[i].rule);
+            char share[32];
+            sk_format_percent(share, sizeof share, 100.0 * (double)s->gaps[i].units / (double)s->units,
+                              sk_catalogue_lang(cat));
+            fprintf(out, sk_plural(cat, "  %-7s %5zu unit  %7s  %s\n", "  %-7s %5zu units %7s  %s\n", s->gaps[i].units),
+                    show(&sh, s->gaps[i].rule), s->gaps[i].units, share, r ? show(&sh, r->title) : "");
             shown_free(&sh);
         }
         fputc('\n', out);
@@ -409,14 +417,19 @@ static void text_end(sk_writing *w)
         }
         fputc('\n', out);
     }
+    /* one piece per count, each in its plural form */
+    fprintf(out, sk_plural(cat, "%zu unit: ", "%zu units: ", s->units), s->units);
     if (s->known_gaps)
-        fprintf(out, sk_label(cat, "%zu unit(s): %zu ready, %zu ready with known gaps, %zu not ready, %zu with errors; findings: %zu error(s), %zu warning(s), %zu info\n"),
-                s->units, s->passed, s->known_gaps, s->failed, s->errored, s->findings[SK_SEV_ERROR],
-                s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
+        fprintf(out, sk_label(cat, "%zu ready, %zu ready with known gaps, %zu not ready, %zu with errors; findings: "),
+                s->passed, s->known_gaps, s->failed, s->errored);
     else
-        fprintf(out, sk_label(cat, "%zu unit(s): %zu ready, %zu not ready, %zu with errors; findings: %zu error(s), %zu warning(s), %zu info\n"),
-                s->units, s->passed, s->failed, s->errored, s->findings[SK_SEV_ERROR],
-                s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
+        fprintf(out, sk_label(cat, "%zu ready, %zu not ready, %zu with errors; findings: "), s->passed, s->failed,
+                s->errored);
+    fprintf(out, sk_plural(cat, "%zu error", "%zu errors", s->findings[SK_SEV_ERROR]), s->findings[SK_SEV_ERROR]);
+    fputs(", ", out);
+    fprintf(out, sk_plural(cat, "%zu warning", "%zu warnings", s->findings[SK_SEV_WARNING]),
+            s->findings[SK_SEV_WARNING]);
+    fprintf(out, sk_label(cat, ", %zu info\n"), s->findings[SK_SEV_INFO]);
 }
 
 /* ---- what the writers in report_*.c share with this file ------------------------------- */

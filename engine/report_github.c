@@ -88,7 +88,7 @@ void sk_github_unit(sk_writing *w, const sk_unit_result *u)
         const sk_finding *f = &u->findings[i];
         if (f->waived || f->known)
             continue;
-        const sk_rule_info *r = sk_rules_find(w->res->rules, f->rule);
+        const sk_rule_meta *r = sk_report_rule(w->res, f->rule);
         annotate(w, COMMANDS[(unsigned)f->severity < 4 ? f->severity : SK_SEV_ERROR], f->file, f->line, f->column,
                  f->rule, r ? r->title : NULL, f->message);
     }

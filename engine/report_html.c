@@ -207,11 +207,10 @@ void sk_html_begin(sk_writing *w)
     fputs("<select id=\"f-rule\"><option value=\"\">", out);
     h(out, sk_label(cat, "any"));
     fputs("</option>", out);
-    const sk_rules *r = res->rules;
-    for (size_t i = 0; r && i < sk_rules_count(r); i++) {
-        if (!sk_rules_enabled(r, i))
+    for (size_t i = 0; i < res->nrule_meta; i++) {
+        const sk_rule_meta *ri = &res->rule_meta[i];
+        if (!ri->enabled)
             continue;
-        const sk_rule_info *ri = sk_rules_get(r, i);
         fputs("<option value=\"", out);
         a(out, ri->id);
         fputs("\">", out);
@@ -280,7 +279,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     fputs("<tbody>\n", out);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        const sk_rule_info *ri = sk_rules_find(res->rules, f->rule);
+        const sk_rule_meta *ri = sk_report_rule(res, f->rule);
         fprintf(out, "<tr%s><td class=\"where\">",
                 f->waived ? " class=\"waived\"" : f->known ? " class=\"known\"" : "");
         where(out, f->file, f->line, f->column);
@@ -330,7 +329,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     for (size_t i = 0; i < u->nfindings; i++) {
         if (!first_of_rule(u, i))
             continue;
-        const sk_rule_info *ri = sk_rules_find(res->rules, u->findings[i].rule);
+        const sk_rule_meta *ri = sk_report_rule(res, u->findings[i].rule);
         fputs("<dt>", out);
         h(out, u->findings[i].rule);
         if (ri && ri->title) {
@@ -411,8 +410,12 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
         fputs("</ul>\n", out);
     } else if (u->load_errors || u->rule_errors) {
         fputs("<p class=\"unit-errors\">", out);
-        fprintf(out, sk_label(cat, "%d input error(s) and %d failed rule(s): see below."), u->load_errors,
+        fprintf(out, sk_plural(cat, "%d input error", "%d input errors", (unsigned long long)u->load_errors),
+                u->load_errors);
+        fputs(sk_label(cat, " and "), out);
+        fprintf(out, sk_plural(cat, "%d failed rule", "%d failed rules", (unsigned long long)u->rule_errors),
                 u->rule_errors);
+        fputs(sk_label(cat, ": see below."), out);
         fputs("</p>\n", out);
     }
     if (u->nfindings) {
@@ -452,7 +455,7 @@ static void chart(const sk_result *res, FILE *out)
     fputs("\">\n", out);
     for (size_t i = 0; i < n; i++) {
         const sk_gap *g = &s->gaps[i];
-        const sk_rule_info *ri = sk_rules_find(res->rules, g->rule);
+        const sk_rule_meta *ri = sk_report_rule(res, g->rule);
         int y = (int)i * row + 4;
         int w = (int)((double)bars * (double)g->units / (double)max + 0.5);
         fputs("<g><title>", out);
@@ -520,10 +523,10 @@ void sk_html_end(sk_writing *w)
     /* the numbers are composed first, so a language words its own plurals */
     char errors[64], warnings[64];
     snprintf(errors, sizeof errors,
-             sk_label(cat, s->findings[SK_SEV_ERROR] == 1 ? "%zu error" : "%zu errors"),
+             sk_plural(cat, "%zu error", "%zu errors", s->findings[SK_SEV_ERROR]),
              s->findings[SK_SEV_ERROR]);
     snprintf(warnings, sizeof warnings,
-             sk_label(cat, s->findings[SK_SEV_WARNING] == 1 ? "%zu warning" : "%zu warnings"),
+             sk_plural(cat, "%zu warning", "%zu warnings", s->findings[SK_SEV_WARNING]),
              s->findings[SK_SEV_WARNING]);
     fputs("</div>\n<p class=\"muted\">", out);
     fprintf(out, sk_label(cat, "Findings: %s, %s, %zu info; %zu could not be judged."), errors, warnings,

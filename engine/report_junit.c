@@ -227,11 +227,10 @@ static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, si
                     size_t *errors, size_t *skipped)
 {
     size_t n = 0;
-    const sk_rules *r = res->rules;
-    for (size_t i = 0; r && i < sk_rules_count(r); i++) {
-        const sk_rule_info *ri = sk_rules_get(r, i);
+    for (size_t i = 0; i < res->nrule_meta; i++) {
+        const sk_rule_meta *ri = &res->rule_meta[i];
         testcase t = tally(res, u, ri->id, ri->title);
-        if (!sk_rules_enabled(r, i) ||
+        if (!ri->enabled ||
             (!sk_report_rule_applies(ri, u) && !t.failures && !t.known && !t.others && !t.error))
             continue;
         n++, *failures += t.failures > 0, *errors += t.error != NULL, *skipped += skips(&t);
@@ -240,7 +239,7 @@ static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, si
     }
     for (size_t i = 0; i < u->nfindings; i++) {
         const char *id = u->findings[i].rule;
-        int seen = sk_rules_find(r, id) != NULL;
+        int seen = sk_report_rule(res, id) != NULL;
         for (size_t j = 0; j < i && !seen; j++)
             seen = same(u->findings[j].rule, id);
         if (seen || !id)

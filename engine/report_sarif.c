@@ -59,7 +59,7 @@ static void artifact(FILE *out, const sk_report_dir *st, const char *path)
 }
 
 /* The text of a rule's explanation without the blank lines around it. */
-static void explanation(sk_buf *b, const sk_rule_info *ri)
+static void explanation(sk_buf *b, const sk_rule_meta *ri)
 {
     const char *text = ri->explain ? ri->explain : ri->title ? ri->title : "";
     while (*text == '\n')
@@ -72,7 +72,7 @@ static void explanation(sk_buf *b, const sk_rule_info *ri)
 
 /* A rule's help, as `rules explain` gives it: the explanation, then the
  * parameters and their defaults; in markdown with the title first. */
-static void help(FILE *out, const sk_catalogue *cat, const sk_rule_info *ri)
+static void help(FILE *out, const sk_catalogue *cat, const sk_rule_meta *ri)
 {
     sk_buf text = {0}, md = {0};
     explanation(&text, ri);
@@ -96,22 +96,6 @@ static void help(FILE *out, const sk_catalogue *cat, const sk_rule_info *ri)
     fputc('}', out);
     sk_buf_free(&text);
     sk_buf_free(&md);
-}
-
-/* The position of a rule in driver.rules (the rules that ran), or -1. */
-static long rule_index(const sk_rules *r, const char *id)
-{
-    long n = 0;
-    if (!r)
-        return -1;
-    for (size_t i = 0; i < sk_rules_count(r); i++) {
-        if (!sk_rules_enabled(r, i))
-            continue;
-        if (id && strcmp(sk_rules_get(r, i)->id, id) == 0)
-            return n;
-        n++;
-    }
-    return -1;
 }
 
 /* A location: artifact and, when the line is known, the region. */
@@ -145,12 +129,11 @@ void sk_sarif_begin(sk_writing *w)
     fputs(", \"informationUri\": ", out);
     sk_report_json_str(out, SK_HOMEPAGE_URL);
     fputs(",\n          \"rules\": [", out);
-    const sk_rules *r = res->rules;
     int first = 1;
-    for (size_t i = 0; r && i < sk_rules_count(r); i++) {
-        if (!sk_rules_enabled(r, i))
+    for (size_t i = 0; i < res->nrule_meta; i++) {
+        const sk_rule_meta *ri = &res->rule_meta[i];
+        if (!ri->enabled)
             continue;
-        const sk_rule_info *ri = sk_rules_get(r, i);
         fputs(first ? "\n            {" : ",\n            {", out);
         first = 0;
         /* no name: SARIF wants it to differ from the id, and a rule has only its id */
@@ -188,7 +171,7 @@ void sk_sarif_unit(sk_writing *w, const sk_unit_result *u)
         fputs(comma ? ",\n        {" : "\n        {", out);
         fputs("\"ruleId\": ", out);
         sk_report_json_str(out, f->rule ? f->rule : "");
-        long ri = rule_index(res->rules, f->rule);
+        long ri = sk_report_rule_index(res, f->rule);
         if (ri >= 0)
             fprintf(out, ", \"ruleIndex\": %ld", ri);
         fprintf(out, ", \"level\": \"%s\",\n         \"message\": {\"text\": ", level(f->severity));
@@ -235,7 +218,7 @@ void sk_sarif_end(sk_writing *w)
         fputs(any ? ",\n        {" : "\n        {", out);
         fputs("\"ruleId\": ", out);
         sk_report_json_str(out, k->rule);
-        long ri = rule_index(res->rules, k->rule);
+        long ri = sk_report_rule_index(res, k->rule);
         if (ri >= 0)
             fprintf(out, ", \"ruleIndex\": %ld", ri);
         /* located where the baseline records it: GitHub wants a location on every result */
@@ -267,7 +250,7 @@ void sk_sarif_end(sk_writing *w)
         if (e->rule) {
             fputs(",\n            \"associatedRule\": {\"id\": ", out);
             sk_report_json_str(out, e->rule);
-            long ri = rule_index(res->rules, e->rule);
+            long ri = sk_report_rule_index(res, e->rule);
             if (ri >= 0)
                 fprintf(out, ", \"index\": %ld", ri);
             fputc('}', out);

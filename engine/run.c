@@ -110,7 +110,122 @@ static void resolve(lua_State *L, sk_runtime *rt, int path, resolved *r)
     resolve_in_doc(L, path, first, n, r);
 }
 
-/* ---- report{ path = {...}, message = "...", severity = "..." } --------------------- */
+/* ---- report{ path = {...}, message = "...", data = {...}, severity = "..." } -------- */
+
+static int value_cmp(const void *a, const void *b)
+{
+    return strcmp(((const sk_value *)a)->name, ((const sk_value *)b)->name);
+}
+
+static const char *read_list(lua_State *L, sk_value *v);
+
+/* One value of data at the top of the stack into v (name set by the caller):
+ * NULL, or why it cannot be a value. */
+static const char *read_value(lua_State *L, sk_value *v)
+{
+    switch (lua_type(L, -1)) {
+    case LUA_TSTRING:
+        v->type = SK_VAL_STR;
+        return (v->v.s = sk_strdup(lua_tostring(L, -1))) ? NULL : "out of memory";
+    case LUA_TBOOLEAN:
+        v->type = SK_VAL_BOOL;
+        v->v.b = lua_toboolean(L, -1);
+        return NULL;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, -1)) {
+            v->type = SK_VAL_INT;
+            v->v.i = (long long)lua_tointeger(L, -1);
+        } else {
+            v->type = SK_VAL_NUM;
+            v->v.n = (double)lua_tonumber(L, -1);
+        }
+        return NULL;
+    case LUA_TTABLE: {
+        /* a list of the document is a read-only view: read its inner table */
+        int inner = sk_sandbox_inner(L, -1);
+        const char *why = read_list(L, v);
+        if (inner)
+            lua_pop(L, 1);
+        return why;
+    }
+    default:
+        return "must be a string, a number, a boolean or a list of strings";
+    }
+}
+
+/* The list at the top of the stack into v. */
+static const char *read_list(lua_State *L, sk_value *v)
+{
+    {
+        v->type = SK_VAL_LIST;
+        size_t n = (size_t)lua_rawlen(L, -1);
+        v->v.list.items = n ? calloc(n, sizeof *v->v.list.items) : NULL;
+        if (n && !v->v.list.items)
+            return "out of memory";
+        for (size_t i = 0; i < n; i++) {
+            int t = lua_rawgeti(L, -1, (lua_Integer)i + 1);
+            if (t != LUA_TSTRING && t != LUA_TNUMBER) {
+                lua_pop(L, 1);
+                return "must be a list of strings";
+            }
+            v->v.list.items[i] = sk_strdup(lua_tostring(L, -1));
+            lua_pop(L, 1);
+            if (!v->v.list.items[v->v.list.count++])
+                return "out of memory";
+        }
+        return NULL;
+    }
+}
+
+/* The table data at idx into *out (sorted by name): NULL, or the error. */
+static const char *read_data(lua_State *L, int idx, sk_value **out, size_t *n, char *bad, size_t badsize)
+{
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) != LUA_TSTRING) {
+            lua_pop(L, 2);
+            return "keys must be names";
+        }
+        if (sk_grow((void **)out, &cap, *n, sizeof **out)) {
+            lua_pop(L, 2);
+            return "out of memory";
+        }
+        sk_value *v = &(*out)[(*n)++];
+        memset(v, 0, sizeof *v);
+        v->type = SK_VAL_INT;
+        const char *why = (v->name = sk_strdup(lua_tostring(L, -2))) ? read_value(L, v) : "out of memory";
+        if (why) {
+            snprintf(bad, badsize, "%s", lua_tostring(L, -2));
+            lua_pop(L, 2);
+            return why;
+        }
+        lua_pop(L, 1);
+    }
+    if (*n > 1)
+        qsort(*out, *n, sizeof **out, value_cmp);
+    return NULL;
+}
+
+/* Whether s looks like a message id (a name: letters, digits, '_'). */
+static int looks_like_id(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+            return 0;
+    return 1;
+}
+
+/* The rule's message id closest to id, for "did you mean". */
+static const char *closest_message(const sk_rule_info *r, const char *id)
+{
+    sk_nearest near = {.word = id};
+    for (size_t i = 0; i < r->nmessages; i++)
+        sk_nearest_try(&near, r->messages[i].id);
+    return sk_nearest_get(&near);
+}
 
 static int report(lua_State *L)
 {
@@ -122,6 +237,19 @@ static int report(lua_State *L)
     if (lua_getfield(L, 1, "message") != LUA_TSTRING)
         return luaL_error(L, "report{}: 'message' must be a string");
     const char *message = lua_tostring(L, 2);
+    const sk_rule_info *info = &rt->rule->info;
+    const sk_message_def *def = sk_rule_message(info, message);
+    int has_data = lua_getfield(L, 1, "data") != LUA_TNIL;
+    if (has_data && lua_type(L, 3) != LUA_TTABLE)
+        return luaL_error(L, "report{}: 'data' must be a table of names and values");
+    lua_pop(L, 1);
+    if (!def && (has_data || (info->nmessages && looks_like_id(message)))) {
+        const char *hint = closest_message(info, message);
+        if (hint)
+            return luaL_error(L, "report{}: message '%s' is not one of the rule's messages (did you mean '%s'?)",
+                              message, hint);
+        return luaL_error(L, "report{}: message '%s' is not one of the rule's messages", message);
+    }
     sk_severity sev = rt->rule->info.severity;
     if (lua_getfield(L, 1, "severity") != LUA_TNIL) {
         sk_severity s;
@@ -162,16 +290,36 @@ static int report(lua_State *L)
     f->rule = sk_strdup(rt->rule->info.id);
     f->severity = sev;
     f->message = sk_strdup(message);
+    f->lang = "";
     f->file = sk_strdup(r.doc->file);
     f->line = r.line;
     f->column = r.column;
     f->path = r.path.data ? r.path.data : sk_strdup("");
-    if (!f->rule || !f->message || !f->file || !f->path || r.path.failed) {
-        free(f->rule), free(f->message), free(f->file), free(f->path);
+    const char *bad = NULL;
+    char badname[64] = "";
+    if (def) {
+        /* the message by id: its values as plain data, its text in English
+         * until the report stage renders it in the run's language */
+        f->message_id = sk_strdup(message);
+        if (has_data) {
+            lua_getfield(L, 1, "data");
+            bad = read_data(L, lua_gettop(L), &f->data, &f->ndata, badname, sizeof badname);
+            lua_pop(L, 1);
+        }
+        if (!bad && f->message_id && f->message && sk_finding_render(f, info, "en"))
+            bad = "out of memory";
+    }
+    if (!f->rule || !f->message || !f->file || !f->path || r.path.failed || (def && !f->message_id) ||
+        (bad && strcmp(bad, "out of memory") == 0)) {
+        sk_finding_free(f);
         rt->out_of_memory = 1;
         return luaL_error(L, "out of memory");
     }
     f->stable_path = sk_stable_path(r.doc->root, f->path); /* NULL (out of memory): path */
+    if (bad) {
+        sk_finding_free(f);
+        return luaL_error(L, "report{}: data.%s %s", badname, bad);
+    }
     out->nfindings++;
     return 0;
 }
@@ -498,11 +646,17 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
     return 0;
 }
 
+void sk_finding_free(sk_finding *f)
+{
+    free(f->rule), free(f->message), free(f->file), free(f->path), free(f->message_id), free(f->stable_path);
+    sk_values_free(f->data, f->ndata);
+    memset(f, 0, sizeof *f);
+}
+
 void sk_unit_result_free(sk_unit_result *r)
 {
     for (size_t i = 0; i < r->nfindings; i++) {
-        sk_finding *f = &r->findings[i];
-        free(f->rule), free(f->message), free(f->file), free(f->path), free(f->stable_path);
+        sk_finding_free(&r->findings[i]);
     }
     for (size_t i = 0; i < r->nfiles; i++)
         free(r->files[i]);

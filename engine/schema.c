@@ -25,7 +25,7 @@ static const sk_shape DATE_LIST = {.type = SK_T_LIST, .item = &DATE};
     static const char *const name##_WORDS[] = {__VA_ARGS__, NULL};                       \
     static const sk_shape name = {.type = SK_T_ENUM, .vocab = name##_WORDS}
 
-VOCAB(AUDIENCE, "internal", "external");
+VOCAB(AUDIENCE, "internal", "partner", "external");
 VOCAB(STANCE, "enabler", "obstacle", "neutral");
 VOCAB(PRIORITY, "high", "normal", "low");
 VOCAB(ACTIVITY_STATUS, "planned", "done", "cancelled");
@@ -56,12 +56,16 @@ MAP(UNIT, {"name", &STR, "the care unit's name (vårdenhet)"},
 
 /* ---- communication-plan (seeds 001, 000) ----------------------------------- */
 
+/* prior_knowledge, likelihood and consequence share one scale */
+VOCAB(LOW_MEDIUM_HIGH, "low", "medium", "high");
+
 MAP(TARGET_GROUP, {"id", &STR, "short id that activities refer to"},
     {"name", &STR, "the group's name"},
-    {"audience", &AUDIENCE, "internal or external"},
+    {"audience", &AUDIENCE, "internal, partner (collaborators outside the unit) or external (the public)"},
+    {"support", &BOOL, "a support function: 1177 på telefon, servicedesk, e-tjänstadmin"},
     {"stance", &STANCE, "enabler, obstacle or neutral (möjliggörare/hinder)"},
     {"priority", &PRIORITY, "high, normal or low"},
-    {"prior_knowledge", &STR, "low, medium or high (förkunskaper)"},
+    {"prior_knowledge", &LOW_MEDIUM_HIGH, "low, medium or high (förkunskaper)"},
     {"know", &STR, "what the group should know (veta)"},
     {"feel", &STR, "what the group should feel (känna)"},
     {"do", &STR, "what the group should do (göra)"},
@@ -81,7 +85,8 @@ LIST_OF(ACTIVITIES, ACTIVITY);
 
 MAP(PHASE, {"start", &DATE, "first day of the phase"},
     {"end", &DATE, "last day of the phase"},
-    {"activities", &ACTIVITIES, "the phase's activities"});
+    {"activities", &ACTIVITIES, "the phase's activities"},
+    {"not_relevant", &STR, "instead of start, end and activities: why the phase is not relevant"});
 
 MAP(PHASES, {"planning", &PHASE, "planering och praktiskt förberedelsearbete"},
     {"anchoring", &PHASE, "förankring"},
@@ -90,14 +95,20 @@ MAP(PHASES, {"planning", &PHASE, "planering och praktiskt förberedelsearbete"},
 
 MAP(PLAN_RISK, {"id", &STR, "short id"},
     {"risk", &STR, "what could happen"},
-    {"likelihood", &STR, "low, medium or high"},
-    {"consequence", &STR, "low, medium or high"},
+    {"likelihood", &LOW_MEDIUM_HIGH, "low, medium or high"},
+    {"consequence", &LOW_MEDIUM_HIGH, "low, medium or high"},
     {"response", &STR, "the prepared communication response"},
     {"owner", &STR, "who is responsible"});
 LIST_OF(PLAN_RISKS, PLAN_RISK);
 
 MAP(FAQ, {"exists", &BOOL, "a questions-and-answers document exists"},
     {"location", &STR, "where it is"});
+
+MAP(MATERIAL, {"id", &STR, "short id"},
+    {"name", &STR, "the material (broschyr, affisch, manual)"},
+    {"target_groups", &STR_LIST, "ids of the target groups it is made for"},
+    {"ready", &DATE, "when it is ready; missing = not ready"});
+LIST_OF(MATERIALS, MATERIAL);
 
 MAP(ACCESSIBILITY, {"plain_language", &BOOL, "klarspråk"},
     {"norm_critical_review", &BOOL, "normkritisk granskning"},
@@ -117,6 +128,7 @@ MAP(PLAN, {"kind", &STR, "communication-plan"},
     {"phases", &PHASES, "the four parts of the needs analysis"},
     {"risks", &PLAN_RISKS, "risk and crisis communication"},
     {"faq", &FAQ, "frågor och svar"},
+    {"materials", &MATERIALS, "material made for target groups (patient material, manuals)"},
     {"accessibility", &ACCESSIBILITY, "tillgänglighet"});
 
 /* ---- unit-onboarding (seed 004) ------------------------------------------------ */
@@ -125,6 +137,10 @@ MAP(TEAM, {"manager", &STR, "chef"},
     {"developer", &STR, "verksamhetsutvecklare"},
     {"local_admin", &STR, "lokal administratör för 1177:s e-tjänster"},
     {"contact_person", &STR, "kontaktperson mot förvaltningen"});
+
+MAP(TARGET_POPULATION, {"program", &STR, "the program, as named in programs"},
+    {"population", &STR, "the patients or citizens it is for"});
+LIST_OF(TARGET_POPULATIONS, TARGET_POPULATION);
 
 MAP(GOAL, {"text", &STR, "the goal"},
     {"measure", &STR, "how it is measured"},
@@ -152,6 +168,7 @@ MAP(RISK_ANALYSIS, {"date", &DATE, "when it was done; missing = not done"},
     {"led_by", &STR, "who led it"},
     {"patient_safety", &BOOL, "focused on patient safety"},
     {"areas", &AREA_LIST, "methods, technology, routines, communication"},
+    {"programs", &STR_LIST, "the programs the analysis covers"},
     {"actions", &RISK_ACTIONS, "the action plan"});
 
 MAP(JOURNALING, {"routine", &STR, "the routine"},
@@ -165,7 +182,8 @@ MAP(ROUTINES, {"role_assignment", &STR, "rutin för att tilldela roller"},
     {"data_retention", &RETENTION, "rutin för gallring"},
     {"outage", &STR, "rutin för avbrott"},
     {"pdl_log_review", &STR, "PDL-logguppföljning"},
-    {"follow_up", &STR, "rutin för uppföljning och måluppfyllelse"});
+    {"follow_up", &STR, "rutin för uppföljning och måluppfyllelse"},
+    {"service_window", &STR, "prenumeration på Ineras servicefönster (planerade avbrott)"});
 
 MAP(CONNECTION, {"care_provider_connected", &DATE, "the care provider is connected"},
     {"e_services_connected", &DATE, "step 1: the unit is connected to the e-services"},
@@ -185,6 +203,7 @@ MAP(ONBOARDING, {"kind", &STR, "unit-onboarding"},
     {"unit", &UNIT, "the care unit"},
     {"service", &STR, "the service introduced"},
     {"programs", &STR_LIST, "the programs the unit offers"},
+    {"target_populations", &TARGET_POPULATIONS, "who each program is for"},
     {"launch_date", &DATE, "the unit's launch date"},
     {"team", &TEAM, "the onboarding team"},
     {"goals", &GOALS, "measurable goals"},
@@ -197,12 +216,17 @@ MAP(ONBOARDING, {"kind", &STR, "unit-onboarding"},
 
 /* ---- social-media-strategy (seeds 002, 003) ------------------------------------ */
 
+VOCAB(DIRECTION, "higher", "lower");
+VOCAB(PRODUCTION_MEETING, "weekly", "biweekly", "monthly", "quarterly", "ad_hoc", "none");
+VOCAB(ACTION_TYPE, "adoption", "staff_briefing", "midterm_evaluation", "final_evaluation", "other");
+
 MAP(PERIOD, {"start", &DATE, "first day"}, {"end", &DATE, "last day"});
 
 MAP(MEASURE, {"metric", &STR, "what is measured"},
     {"type", &MEASURE_TYPE, "quantitative or qualitative"},
     {"target", &NUM, "the target value"},
     {"actual", &NUM, "the value reached"},
+    {"direction", &DIRECTION, "which way is better: higher (default) or lower"},
     {"method", &STR, "how it is measured"});
 LIST_OF(MEASURES, MEASURE);
 
@@ -230,10 +254,13 @@ MAP(TONE, {"sign_with_name_and_title", &BOOL, "replies are signed with name and 
 MAP(PERSONAL_DATA, {"delete_sensitive_posts", &BOOL, "posts with sensitive personal data are removed"},
     {"redirect_channel", &STR, "where users are pointed instead"});
 
+MAP(MODERATION, {"removes_attacks", &BOOL, "personal attacks and defamation are removed"},
+    {"published", &BOOL, "the moderation rule is published"});
+
 MAP(CRISIS, {"spokesperson_rule", &STR, "who speaks"}, {"monitoring", &STR, "who monitors"});
 
 MAP(ORG_ROUTINES, {"content_calendar", &BOOL, "a content calendar exists"},
-    {"production_meeting", &STR, "how often the production meeting is held"},
+    {"production_meeting", &PRODUCTION_MEETING, "how often the production meeting is held"},
     {"monitoring_owner", &STR, "who monitors"});
 
 MAP(MATURITY, {"current", &LEVEL, "the declared level, 1-5"},
@@ -245,7 +272,7 @@ MAP(MATURITY, {"current", &LEVEL, "the declared level, 1-5"},
     {"after_hours_owner", &STR, "who answers outside office hours (level 3 and up)"});
 
 MAP(ACTION, {"when", &DATE, "when"}, {"what", &STR, "what"},
-    {"type", &STR, "midterm_evaluation or final_evaluation, for evaluations"});
+    {"type", &ACTION_TYPE, "what kind of entry it is"});
 LIST_OF(ACTION_PLAN, ACTION);
 
 MAP(STRATEGY, {"kind", &STR, "social-media-strategy"},
@@ -258,6 +285,7 @@ MAP(STRATEGY, {"kind", &STR, "social-media-strategy"},
     {"content", &CONTENT, "content criteria"},
     {"tone_of_voice", &TONE, "tone of voice"},
     {"personal_data", &PERSONAL_DATA, "personal-data policy"},
+    {"moderation", &MODERATION, "moderation of attacks and defamation"},
     {"crisis", &CRISIS, "crisis communication"},
     {"organisation_routines", &ORG_ROUTINES, "organisation and routines"},
     {"maturity", &MATURITY, "maturity level (seed 003)"},
@@ -312,12 +340,10 @@ MAP(BASELINE, {"kind", &STR, "baseline"},
 
 /* ---- message catalogues (engine/i18n/, i18n.c) ----------------------------------- */
 
-MAP(CATALOGUE_ENTRY, {"rule", &STR, "the rule the entry belongs to (none: the engine's own text)"},
-    {"title", &STR, "the rule's title"},
-    {"explain", &STR, "the rule's explanation"},
-    {"match", &STR, "a POSIX extended regular expression matching a whole English message"},
-    {"en", &STR, "an English text, matched exactly"},
-    {"sv", &STR, "the Swedish text; \\1 to \\9 stand for the groups of match"});
+MAP(CATALOGUE_ENTRY, {"en", &STR, "an English text or printf format, the exact key"},
+    {"plural", &STR, "the English plural of a text that counts"},
+    {"sv", &STR, "the Swedish text (a format takes the same arguments)"},
+    {"sv_plural", &STR, "the Swedish plural"});
 LIST_OF(CATALOGUE_ENTRIES, CATALOGUE_ENTRY);
 MAP(CATALOGUE, {"kind", &STR, "catalogue"},
     {"version", &VERSION, "format version: 1"},
@@ -482,16 +508,25 @@ static void fail(check_ctx *c, const sk_node *n, int line, int col, const char *
 
 static void fail(check_ctx *c, const sk_node *n, int line, int col, const char *fmt, ...)
 {
-    sk_buf b = {0};
+    /* the format is kept with the error: the catalogue translates it whole */
     va_list ap;
     va_start(ap, fmt);
-    sk_buf_vprintf(&b, fmt, ap);
+    sk_errors_addv(c->errs, SK_ERR_INPUT, c->file, line ? line : n->line, col ? col : n->column, fmt, ap);
     va_end(ap);
-    sk_errors_add(c->errs, SK_ERR_INPUT, c->file, line ? line : n->line, col ? col : n->column,
-                  "%s", b.data ? b.data : "out of memory");
-    sk_buf_free(&b);
     c->count++;
 }
+
+static int path_of(check_ctx *c, char *out, size_t size);
+
+/* An error whose format says where it is (" in PATH") below the root. */
+#define FAIL(c, n, line, col, fmt, ...)                                                      \
+    do {                                                                                     \
+        char at_[512];                                                                       \
+        if (path_of(c, at_, sizeof at_))                                                     \
+            fail(c, n, line, col, fmt " in %s", __VA_ARGS__, at_);                           \
+        else                                                                                 \
+            fail(c, n, line, col, fmt, __VA_ARGS__);                                         \
+    } while (0)
 
 static const char *type_word(sk_type t)
 {
@@ -513,15 +548,21 @@ static const char *node_word(const sk_node *n)
     return "a scalar";
 }
 
-static void where(check_ctx *c, sk_buf *b)
+/* The path from the root to where the check is ("target_groups[2].owner");
+ * 0 at the root. */
+static int path_of(check_ctx *c, char *out, size_t size)
 {
     size_t n = c->depth < sizeof c->at / sizeof c->at[0] ? c->depth : sizeof c->at / sizeof c->at[0];
+    sk_buf b = {0};
     for (size_t i = 0; i < n; i++) {
         if (!c->at[i].key)
-            sk_buf_printf(b, "%s[%zu]", i ? "" : " in ", c->at[i].index);
+            sk_buf_printf(&b, "[%zu]", c->at[i].index);
         else
-            sk_buf_printf(b, "%s%s", i ? "." : " in ", c->at[i].key);
+            sk_buf_printf(&b, "%s%s", i ? "." : "", c->at[i].key);
     }
+    snprintf(out, size, "%s", b.data && !b.failed ? b.data : "");
+    sk_buf_free(&b);
+    return out[0] != '\0';
 }
 
 static void vocab_list(const char *const *vocab, sk_buf *b)
@@ -530,19 +571,13 @@ static void vocab_list(const char *const *vocab, sk_buf *b)
         sk_buf_printf(b, "%s%s", w == vocab ? "" : ", ", *w);
 }
 
-/* The closest known key within an edit distance worth suggesting. */
+/* The closest known key, when it is close enough to be a typo. */
 static const char *suggest(const sk_field *fields, const char *key)
 {
-    const char *best = NULL;
-    size_t best_d = (size_t)-1;
-    size_t len = strlen(key);
-    for (const sk_field *f = fields; f->key; f++) {
-        size_t d = sk_edit_distance(key, f->key);
-        if (d < best_d)
-            best_d = d, best = f->key;
-    }
-    size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-    return best_d <= allowed ? best : NULL;
+    sk_nearest near = {.word = key};
+    for (const sk_field *f = fields; f->key; f++)
+        sk_nearest_try(&near, f->key);
+    return sk_nearest_get(&near);
 }
 
 static void check_node(check_ctx *c, sk_node *n, const sk_shape *s);
@@ -550,11 +585,7 @@ static void check_node(check_ctx *c, sk_node *n, const sk_shape *s);
 static void check_scalar(check_ctx *c, sk_node *n, const sk_shape *s)
 {
     if (n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ) {
-        sk_buf b = {0};
-        sk_buf_printf(&b, "expected %s but found %s", type_word(s->type), node_word(n));
-        where(c, &b);
-        fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
-        sk_buf_free(&b);
+        FAIL(c, n, 0, 0, "expected %s but found %s", type_word(s->type), node_word(n));
         return;
     }
     if (is_null_text(n)) {
@@ -581,11 +612,7 @@ static void check_scalar(check_ctx *c, sk_node *n, const sk_shape *s)
             return;
         }
         if (r == 0) {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "%lld is out of range %lld..%lld", n->v.i, s->min, s->max);
-            where(c, &b);
-            fail(c, n, 0, 0, "%s", b.data ? b.data : "out of range");
-            sk_buf_free(&b);
+            FAIL(c, n, 0, 0, "%lld is out of range %lld..%lld", n->v.i, s->min, s->max);
             return;
         }
         problem = r == -2 ? "integer too large" : "expected an integer";
@@ -619,24 +646,21 @@ static void check_scalar(check_ctx *c, sk_node *n, const sk_shape *s)
             }
         }
         {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "'%s' is not an allowed value", n->text);
-            where(c, &b);
-            sk_buf_puts(&b, " (allowed: ");
-            vocab_list(s->vocab, &b);
-            sk_buf_puts(&b, ")");
-            fail(c, n, 0, 0, "%s", b.data ? b.data : "not allowed");
-            sk_buf_free(&b);
+            sk_buf allowed = {0};
+            char at[512];
+            vocab_list(s->vocab, &allowed);
+            const char *list = allowed.data && !allowed.failed ? allowed.data : "?";
+            if (path_of(c, at, sizeof at))
+                fail(c, n, 0, 0, "'%s' is not an allowed value in %s (allowed: %s)", n->text, at, list);
+            else
+                fail(c, n, 0, 0, "'%s' is not an allowed value (allowed: %s)", n->text, list);
+            sk_buf_free(&allowed);
         }
         return;
     default:
         return;
     }
-    sk_buf b = {0};
-    sk_buf_printf(&b, "%s, found '%s'", problem, n->text);
-    where(c, &b);
-    fail(c, n, 0, 0, "%s", b.data ? b.data : problem);
-    sk_buf_free(&b);
+    FAIL(c, n, 0, 0, "%s, found '%s'", problem, n->text);
 }
 
 /* x_ values: any YAML, scalars resolved as YAML 1.1 core. */
@@ -666,14 +690,17 @@ static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
         while (f->key && (f->key[0] != p->key[0] || strcmp(f->key, p->key) != 0))
             f++;
         if (!f->key) {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "unknown key '%s'", p->key);
-            where(c, &b);
             const char *hint = suggest(s->fields, p->key);
-            if (hint)
-                sk_buf_printf(&b, " (did you mean '%s'?)", hint);
-            fail(c, n, p->line, p->column, "%s", b.data ? b.data : "unknown key");
-            sk_buf_free(&b);
+            char at[512];
+            int in = path_of(c, at, sizeof at);
+            if (hint && in)
+                fail(c, n, p->line, p->column, "unknown key '%s' in %s (did you mean '%s'?)", p->key, at, hint);
+            else if (hint)
+                fail(c, n, p->line, p->column, "unknown key '%s' (did you mean '%s'?)", p->key, hint);
+            else if (in)
+                fail(c, n, p->line, p->column, "unknown key '%s' in %s", p->key, at);
+            else
+                fail(c, n, p->line, p->column, "unknown key '%s'", p->key);
             continue;
         }
         enter_key(c, p->key);
@@ -693,16 +720,10 @@ static void check_node(check_ctx *c, sk_node *n, const sk_shape *s)
             return;
         }
         if (n->type != (want_map ? SK_NODE_MAP : SK_NODE_SEQ)) {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "expected %s but found %s", type_word(s->type),
-                          n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ
-                              ? node_word(n)
-                              : "a scalar");
-            if (n->type != SK_NODE_MAP && n->type != SK_NODE_SEQ)
-                sk_buf_printf(&b, " '%s'", n->text);
-            where(c, &b);
-            fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
-            sk_buf_free(&b);
+            if (n->type == SK_NODE_MAP || n->type == SK_NODE_SEQ)
+                FAIL(c, n, 0, 0, "expected %s but found %s", type_word(s->type), node_word(n));
+            else
+                FAIL(c, n, 0, 0, "expected %s but found a scalar '%s'", type_word(s->type), n->text);
             return;
         }
         if (want_map) {
@@ -726,11 +747,7 @@ static void check_node(check_ctx *c, sk_node *n, const sk_shape *s)
         } else if (n->type != SK_NODE_SEQ && is_null_text(n)) {
             n->type = SK_NODE_NULL;
         } else {
-            sk_buf b = {0};
-            sk_buf_printf(&b, "expected a map but found %s", node_word(n));
-            where(c, &b);
-            fail(c, n, 0, 0, "%s", b.data ? b.data : "wrong type");
-            sk_buf_free(&b);
+            FAIL(c, n, 0, 0, "expected a map but found %s", node_word(n));
         }
         return;
     case SK_T_ANY:

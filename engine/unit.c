@@ -1,10 +1,21 @@
 /* unit.c: documents -> units. Every document that names the same unit key
  * (unit.hsa_id, or organisation for a strategy without unit) belongs to one
- * unit, whatever file or folder it came from. Units are sorted by key. */
+ * unit, whatever file or folder it came from. Units are sorted by key, and
+ * a unit key falls in one shard of a sharded run (sk_shard_of). */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+unsigned sk_shard_of(const char *key, unsigned shards)
+{
+    /* FNV-1a: the same split on every machine and run (here, below the
+     * index and the check that both split units by it) */
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return shards ? h % shards + 1 : 1;
+}
 
 static int unit_cmp(const void *a, const void *b)
 {

@@ -307,25 +307,171 @@ void sk_errors_init(sk_errors *e)
     memset(e, 0, sizeof *e);
 }
 
-static void error_free(sk_error *x)
+void sk_error_clear(sk_error *x)
 {
     free(x->file);
     free(x->message);
     free(x->rule);
     free(x->unit);
     free(x->traceback);
+    free(x->format);
+    for (size_t i = 0; i < x->nargs; i++)
+        free(x->args[i]);
+    free(x->args);
+    memset(x, 0, sizeof *x);
 }
 
 void sk_errors_free(sk_errors *e)
 {
     for (size_t i = 0; i < e->count; i++)
-        error_free(&e->items[i]);
+        sk_error_clear(&e->items[i]);
     free(e->items);
     memset(e, 0, sizeof *e);
 }
 
-int sk_errors_add(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
-                  const char *fmt, ...)
+/* ---- formatting that keeps each argument: the catalogue translates the
+ * format and puts the arguments back (i18n.c) ---------------------------- */
+
+/* Formats the one conversion at *p (just past its '%') with its argument
+ * from ap into out; *p is left past it. 0, or -1 for a conversion this does
+ * not know (then the rest of the format is copied as it is). */
+static int format_one(const char **p, va_list *ap, sk_buf *out)
+{
+    const char *s = *p;
+    char spec[48] = "%";
+    size_t n = 1;
+    while (*s && strchr("-+ #0", *s) && n < 8)
+        spec[n++] = *s++;
+    for (int part = 0; part < 2; part++) { /* the width, then the precision */
+        if (part == 1) {
+            if (*s != '.')
+                break;
+            spec[n++] = *s++;
+        }
+        if (*s == '*') {
+            n += (size_t)snprintf(spec + n, sizeof spec - n, "%d", va_arg(*ap, int));
+            s++;
+        } else {
+            while (*s >= '0' && *s <= '9' && n < 30)
+                spec[n++] = *s++;
+        }
+    }
+    const char *len = s;
+    while (*s && strchr("hlzjtL", *s))
+        s++;
+    size_t lenlen = (size_t)(s - len);
+    if (lenlen > 2 || !*s)
+        return -1;
+    memcpy(spec + n, len, lenlen);
+    n += lenlen;
+    char conv = *s++;
+    spec[n++] = conv;
+    spec[n] = '\0';
+    *p = s;
+    int ll = lenlen == 2 && len[0] == 'l', l = lenlen == 1 && len[0] == 'l', z = lenlen == 1 && len[0] == 'z';
+    switch (conv) {
+    case 'd':
+    case 'i':
+        if (ll)
+            sk_buf_printf(out, spec, va_arg(*ap, long long));
+        else if (l)
+            sk_buf_printf(out, spec, va_arg(*ap, long));
+        else if (z)
+            sk_buf_printf(out, spec, va_arg(*ap, ptrdiff_t));
+        else
+            sk_buf_printf(out, spec, va_arg(*ap, int));
+        return 0;
+    case 'u':
+    case 'x':
+    case 'X':
+    case 'o':
+        if (ll)
+            sk_buf_printf(out, spec, va_arg(*ap, unsigned long long));
+        else if (l)
+            sk_buf_printf(out, spec, va_arg(*ap, unsigned long));
+        else if (z)
+            sk_buf_printf(out, spec, va_arg(*ap, size_t));
+        else
+            sk_buf_printf(out, spec, va_arg(*ap, unsigned));
+        return 0;
+    case 'c':
+        sk_buf_printf(out, spec, va_arg(*ap, int));
+        return 0;
+    case 's':
+        sk_buf_printf(out, spec, va_arg(*ap, const char *));
+        return 0;
+    case 'f':
+    case 'g':
+    case 'e':
+    case 'G':
+    case 'E':
+        sk_buf_printf(out, spec, va_arg(*ap, double));
+        return 0;
+    case 'p':
+        sk_buf_printf(out, spec, va_arg(*ap, void *));
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* x->message from fmt and ap, keeping fmt and every argument as text. */
+static int error_format(sk_error *x, const char *fmt, va_list ap)
+{
+    sk_buf msg = {0};
+    size_t cap = 0;
+    va_list aq;
+    va_copy(aq, ap);
+    int failed = !(x->format = sk_strdup(fmt));
+    for (const char *p = fmt; *p && !failed;) {
+        const char *pct = strchr(p, '%');
+        if (!pct) {
+            sk_buf_puts(&msg, p);
+            break;
+        }
+        sk_buf_add(&msg, p, (size_t)(pct - p));
+        p = pct + 1;
+        if (*p == '%') {
+            sk_buf_add(&msg, "%", 1);
+            p++;
+            continue;
+        }
+        sk_buf arg = {0};
+        if (format_one(&p, &aq, &arg)) {
+            sk_buf_free(&arg);
+            sk_buf_puts(&msg, pct);
+            break;
+        }
+        if (arg.failed || sk_grow((void **)&x->args, &cap, x->nargs, sizeof *x->args)) {
+            sk_buf_free(&arg);
+            failed = 1;
+            break;
+        }
+        x->args[x->nargs++] = arg.data ? arg.data : sk_strdup("");
+        sk_buf_puts(&msg, x->args[x->nargs - 1] ? x->args[x->nargs - 1] : "");
+    }
+    va_end(aq);
+    free(x->message);
+    x->message = msg.data ? msg.data : sk_strdup("");
+    return failed || msg.failed || !x->message ? -1 : 0;
+}
+
+int sk_error_set(sk_error *x, const char *fmt, ...)
+{
+    free(x->message), free(x->format);
+    for (size_t i = 0; i < x->nargs; i++)
+        free(x->args[i]);
+    free(x->args);
+    x->message = x->format = NULL, x->args = NULL, x->nargs = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = error_format(x, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int sk_errors_addv(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
+                   const char *fmt, va_list ap)
 {
     if (sk_grow((void **)&e->items, &e->cap, e->count, sizeof *e->items) != 0)
         return -1;
@@ -334,15 +480,43 @@ int sk_errors_add(sk_errors *e, sk_error_kind kind, const char *file, int line, 
     x->kind = kind;
     x->line = line;
     x->column = column;
-    sk_buf b = {0};
+    x->file = sk_strdup(file);
+    if (error_format(x, fmt, ap) || (file && !x->file)) {
+        sk_error_clear(x);
+        return -1;
+    }
+    e->count++;
+    return 0;
+}
+
+int sk_errors_add(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
+                  const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    sk_buf_vprintf(&b, fmt, ap);
+    int rc = sk_errors_addv(e, kind, file, line, column, fmt, ap);
     va_end(ap);
-    x->message = b.data;
-    x->file = sk_strdup(file);
-    if (b.failed || !x->message || (file && !x->file)) {
-        error_free(x);
+    return rc;
+}
+
+int sk_errors_copy(sk_errors *e, const sk_error *x)
+{
+    if (sk_grow((void **)&e->items, &e->cap, e->count, sizeof *e->items) != 0)
+        return -1;
+    sk_error *y = &e->items[e->count];
+    memset(y, 0, sizeof *y);
+    y->kind = x->kind;
+    y->line = x->line;
+    y->column = x->column;
+    int bad = (x->file && !(y->file = sk_strdup(x->file))) || (x->message && !(y->message = sk_strdup(x->message))) ||
+              (x->rule && !(y->rule = sk_strdup(x->rule))) || (x->unit && !(y->unit = sk_strdup(x->unit))) ||
+              (x->traceback && !(y->traceback = sk_strdup(x->traceback))) ||
+              (x->format && !(y->format = sk_strdup(x->format))) ||
+              (x->nargs && !(y->args = calloc(x->nargs, sizeof *y->args)));
+    for (size_t i = 0; !bad && i < x->nargs; i++, y->nargs++)
+        bad = !(y->args[i] = sk_strdup(x->args[i]));
+    if (bad) {
+        sk_error_clear(y);
         return -1;
     }
     e->count++;

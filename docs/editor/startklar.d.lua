@@ -10,16 +10,27 @@
 ---@field id string                    # unique id: [A-Z][A-Z0-9]{1,7}-[0-9]{2,4}, e.g. "GOT-01"
 ---@field severity "error"|"warning"|"info"
 ---@field applies_to "communication-plan"|"unit-onboarding"|"social-media-strategy"|"unit"
----@field title string                 # one line, shown in every report
----@field explain? string              # why it matters and how to fix it (`startklar rules explain ID`)
+---@field title startklar.Text          # one line, shown in every report
+---@field explain? startklar.Text       # why it matters and how to fix it (`startklar rules explain ID`)
+---@field fix? startklar.Text           # an example of the fix
+---@field messages? table<string, startklar.Text> # message id -> template with {name} / {name:format} placeholders
 ---@field params? table<string, number|string|boolean|(string|number)[]> # defaults; a profile may override each
 ---@field check fun(doc: startklar.Doc|startklar.Unit, report: fun(finding: startklar.Finding), ctx: startklar.Ctx)
 
 ---One finding, given to `report`.
 ---@class startklar.Finding
 ---@field path (string|integer)[]      # keys and 1-based indexes from the document root
----@field message string               # required
+---@field message string               # required: a key of the rule's messages, or a plain text
+---@field data? table<string, string|number|boolean|string[]> # the values of the message's placeholders
 ---@field severity? "error"|"warning"|"info" # lowers this one finding
+
+---A text in the languages the rule declares (`{ en = "...", sv = "..." }`;
+---built-in rules declare both), or one plain string shown in every language.
+---Placeholders: `{name}` shows data.name; `{name:date}`, `{name:number}`,
+---`{name:percent}`, `{name:days}`, `{name:list}` and `{name:VOCABULARY}`
+---(roles, phases, features, levels, steps, ...: docs/writing-rules.md)
+---show it in the report's language.
+---@alias startklar.Text string|{en?: string, sv?: string, [string]: string}
 
 ---The run's context.
 ---@class startklar.Ctx
@@ -109,25 +120,16 @@ function sk.lower(s) end
 ---@return boolean
 function sk.same_text(a, b) end
 
+---The key a name is compared by: trimmed and case-folded (sk.fold), so " Oro och ÅNGEST"
+---and "oro och ångest" are one program (ON-20, ON-21).
+---@param s any
+---@return string
+function sk.name_key(s) end
+
 ---True when n is a finite number.
 ---@param n any
 ---@return boolean
 function sk.finite(n) end
-
----An integer with a space between thousands: 14500 -> "14 500".
----@param n number
----@return string
-function sk.fmt_int(n) end
-
----A number for a message: integers spaced, others with up to two decimals.
----@param n number
----@return string
-function sk.fmt_num(n) end
-
----A percentage with one decimal: 0.275 -> "27.5 %".
----@param fraction number
----@return string
-function sk.fmt_pct(fraction) end
 
 -- vocabularies of the seeds -----------------------------------------------
 
@@ -135,17 +137,9 @@ function sk.fmt_pct(fraction) end
 ---@type string[]
 sk.PHASES = {}
 
----Swedish names of the phases.
----@type table<string, string>
-sk.PHASE_NAMES = {}
-
 ---The four mandatory roles of seed 004.
 ---@type string[]
 sk.ROLES = {}
-
----Swedish names of the roles.
----@type table<string, string>
-sk.ROLE_NAMES = {}
 
 ---The connection steps in order, each a list of `connection` keys.
 ---@type string[][]
@@ -187,17 +181,19 @@ function sk.documents(unit, kind) end
 
 -- communication plan helpers ---------------------------------------------------
 
+---How a message names an activity found by sk.activities, as data for
+---"activity {activity} in phase {phase:phases}": "'a3'" or "#2", and the phase's key.
+---@param act table|nil
+---@param path startklar.Path
+---@return string activity
+---@return string phase
+function sk.activity_ref(act, path) end
+
 ---How a message names a plan item: its id, else its name, else "#i".
 ---@param item table|nil
 ---@param index integer
 ---@return string
 function sk.plan_label(item, index) end
-
----How a message names an activity found by sk.activities.
----@param act table|nil
----@param path startklar.Path
----@return string
-function sk.plan_activity(act, path) end
 
 ---An activity's status; none counts as "planned".
 ---@param act table|nil
@@ -214,66 +210,61 @@ function sk.plan_groups(plan) end
 ---@return table<string, {act: table, path: startklar.Path, phase: string}[]>
 function sk.plan_reach(plan) end
 
----A count of days for a message: "1 day", "14 days".
----@param n integer
----@return string
-function sk.plan_ndays(n) end
-
 -- onboarding helpers ------------------------------------------------------------
-
----Swedish names of the training topics.
----@type table<string, string>
-sk.TRAINING_NAMES = {}
 
 ---The four areas of the risk analysis, in order.
 ---@type string[]
 sk.RISK_AREAS = {}
-
----Swedish names of the risk areas.
----@type table<string, string>
-sk.RISK_AREA_NAMES = {}
-
----Swedish names of the dates in `connection`.
----@type table<string, string>
-sk.CONNECTION_NAMES = {}
 
 ---The connection step (1-5) a `connection` key belongs to, or nil.
 ---@param key string
 ---@return integer|nil
 function sk.connection_step(key) end
 
----How a message names a staff member.
----@param member table|nil
----@param index integer
----@return string
-function sk.staff_label(member, index) end
-
----Why a "done" date does not count as done before launch, or nil when it does.
----@param date string|nil
----@param launch string|nil
----@param today string|nil
----@return string|nil
-function sk.done_gap(date, launch, today) end
-
 -- social media helpers -------------------------------------------------------------
-
----Danish names of the five maturity levels of seed 003.
----@type string[]
-sk.SM_LEVEL_NAMES = {}
 
 ---The features through which users can write to the hospital.
 ---@type string[]
 sk.SM_WRITE_FEATURES = {}
 
----A maturity level for a message: "level 3 (dialog, proaktiv tilgang)".
----@param l integer
----@return string
-function sk.sm_level(l) end
+---The features through which users can write or react (SM-08: level 1 has none of them).
+---@type string[]
+sk.SM_REACT_FEATURES = {}
 
 ---A strategy's `maturity` map, or an empty table.
 ---@param doc startklar.Doc
 ---@return table
 function sk.sm_maturity(doc) end
+
+---The level a strategy is at or aims for: the higher of `m.current` and `m.target` (only one
+---given: that one), nil when neither is; the second result is true when the target is higher.
+---@param m table
+---@return integer|nil level
+---@return boolean aims
+function sk.sm_top_level(m) end
+
+---How a message names a staff member, as data: the name, else "'s1'", else "#2".
+---@param member table|nil
+---@param index integer
+---@return string
+function sk.staff_ref(member, index) end
+
+---Why a date recorded as done does not count as done before launch, as data:
+---nil when it is before launch and not after today, else a key ("launch_day",
+---"after_launch", "after_today", "launch_day_after_today",
+---"after_launch_after_today") a rule names its messages after, and the days after launch.
+---@param date string
+---@param launch string|nil
+---@param today string|nil
+---@return string|nil why
+---@return integer|nil days
+function sk.done_when(date, launch, today) end
+
+---How a message names a measure, as data: its metric, else "#2".
+---@param m table|nil
+---@param j integer
+---@return string
+function sk.sm_measure_ref(m, j) end
 
 ---How a message names a purpose.
 ---@param p table|nil
@@ -287,8 +278,24 @@ function sk.sm_purpose(p, i) end
 ---@return string
 function sk.sm_platform(p, i) end
 
----How a message names a measure.
----@param m table|nil
----@param j integer
+-- words and two-way channels (CP-11, CP-19) ----------------------------------
+
+---The stems that make a channel two-way: apt, dialog, möte, fysisk, workshop, seminari, temadag, nätverksträff, utbildning, frågestund.
+---@type string[]
+sk.TWO_WAY_STEMS = {}
+
+---The case fold of a text (Unicode simple folding of Latin, Greek and Cyrillic letters: Å = å).
+---@param s any
 ---@return string
-function sk.sm_measure(m, j) end
+function sk.fold(s) end
+
+---The case-folded words of a text, split at every character that is not a letter or a digit.
+---@param s string|nil
+---@return string[]
+function sk.words(s) end
+
+---True when a word of `name` begins, ignoring case, with one of `stems` (default sk.TWO_WAY_STEMS).
+---@param name string
+---@param stems? string[]
+---@return boolean
+function sk.two_way(name, stems) end

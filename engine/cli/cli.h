@@ -45,6 +45,9 @@ int usage_error(const char *fmt, const char *arg);
 /* The language of messages: --lang, else $LANG (sv...), else English;
  * main() settles it before any command runs (in $STARTKLAR_LANG). NULL for English. */
 const char *cli_lang(void);
+/* "startklar: " and the message in the user's language (fmt is the English
+ * printf format, the catalogue's key), with a newline, to stderr. */
+void cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The catalogue of that language (NULL: English); $STARTKLAR_I18N_STRICT marks
  * untranslated texts, for the tests. With broken, a catalogue that does not
  * load is said on stderr and sets *broken; without, English stands in quietly

@@ -45,6 +45,7 @@ static const example EXAMPLES[] = {
     {"target_groups[].id", "behandlare"},
     {"target_groups[].name", "Behandlare/professionen"},
     {"target_groups[].audience", "internal"},
+    {"target_groups[].support", "false"},
     {"target_groups[].stance", "enabler"},
     {"target_groups[].priority", "high"},
     {"target_groups[].prior_knowledge", "low"},
@@ -69,6 +70,7 @@ static const example EXAMPLES[] = {
     {"phases.maintenance.end", "2027-12-31"},
     {"phases.maintenance.activities[].id", "a4"},
     {"phases.maintenance.activities[].date", "2027-09-01"},
+    {"not_relevant", "null"},
     {"activities[].what", "Presentera tjänsten och programmen"},
     {"activities[].target_groups", "[behandlare]"},
     {"activities[].channel", "APT"},
@@ -83,11 +85,17 @@ static const example EXAMPLES[] = {
     {"risks[].owner", "Karin Ek"},
     {"faq.exists", "true"},
     {"faq.location", "https://intra.example/faq"},
+    {"materials[].id", "m1"},
+    {"materials[].name", "Lathund för behandlare"},
+    {"materials[].target_groups", "[behandlare]"},
+    {"materials[].ready", "2027-02-15"},
     {"accessibility.plain_language", "true"},
     {"accessibility.norm_critical_review", "true"},
     {"accessibility.formats", "[text, film]"},
     /* unit-onboarding */
     {"programs", "[Sömnbesvär, Oro och ångest]"},
+    {"target_populations[].program", "Sömnbesvär"},
+    {"target_populations[].population", "Vuxna listade patienter med långvariga sömnbesvär"},
     {"team.manager", "Eva Lind"},
     {"team.developer", "Per Holm"},
     {"team.local_admin", "Sara Nyberg"},
@@ -121,6 +129,7 @@ static const example EXAMPLES[] = {
     {"routines.outage", "Rutin R-16"},
     {"routines.pdl_log_review", "Rutin R-17"},
     {"routines.follow_up", "Rutin R-18"},
+    {"routines.service_window", "Prenumeration på Ineras servicefönster"},
     {"connection.care_provider_connected", "2026-10-01"},
     {"connection.e_services_connected", "2027-01-10"},
     {"connection.hsa_id_verified", "2027-01-10"},
@@ -144,6 +153,7 @@ static const example EXAMPLES[] = {
     {"measures[].target", "20000"},
     {"measures[].actual", "14500"},
     {"measures[].method", "Skärmdumpar varje månad"},
+    {"measures[].direction", "higher"},
     {"platforms[].name", "facebook"},
     {"platforms[].audience", "invånarna på Gotland"},
     {"platforms[].owner", "Facebook-ansvarig"},
@@ -157,6 +167,8 @@ static const example EXAMPLES[] = {
     {"tone_of_voice.description", "I ögonhöjd"},
     {"personal_data.delete_sensitive_posts", "true"},
     {"personal_data.redirect_channel", "1177 e-tjänster"},
+    {"moderation.removes_attacks", "true"},
+    {"moderation.published", "true"},
     {"crisis.spokesperson_rule", "Ansvarig för området"},
     {"crisis.monitoring", "Kommunikationsavdelningen"},
     {"organisation_routines.content_calendar", "true"},
@@ -235,6 +247,13 @@ static void write_comment(doc_writer *w, int column, const char *doc, const sk_s
             fprintf(w->out, "%s %s", x == vocab ? "" : ",", *x);
         fputs(")", w->out);
     }
+    /* in another language, what each value means in its words (vocab.c) */
+    const char *lang = cli_lang();
+    for (const char *const *x = vocab; lang && strcmp(lang, "en") != 0 && x && *x; x++) {
+        const char *word = sk_vocab_word(vocab, *x, lang);
+        if (word && strcmp(word, *x) != 0)
+            fprintf(w->out, "%s%s = %s", x == vocab ? "; " : ", ", *x, word);
+    }
     fputs("\n", w->out);
 }
 
@@ -299,11 +318,11 @@ static int init_document(const char *kind)
            kind, kind, kind, kind, kind);
     write_map(&w, sk_schema_root(kind), 0, "", 0);
     if (fflush(stdout)) {
-        fputs("startklar: cannot write the document\n", stderr);
+        cli_fail("cannot write the document");
         return 2;
     }
     if (w.missing) {
-        fprintf(stderr, "startklar: %d fields of %s have no example value yet\n", w.missing, kind);
+        cli_fail("%d fields of %s have no example value yet", w.missing, kind);
         return 2;
     }
     return 0;
@@ -317,6 +336,7 @@ typedef struct skeleton {
     const char *applies_to;
     const char *title;
     const char *fix;
+    const char *message_id, *message; /* the one message, in English */
     const char *check; /* the body of check(doc, report) */
     const char *pass;  /* the passing fixture after its unit line */
     const char *fail;  /* the failing fixture after its unit line */
@@ -324,33 +344,35 @@ typedef struct skeleton {
 } skeleton;
 
 static const skeleton SKELETONS[] = {
-    {"communication-plan", "The plan names its owner", "name the plan's owner in `owner`",
+    {"communication-plan", "The plan names its owner", "name the plan's owner in `owner`", "no_owner",
+     "the plan names no owner (ansvarig)",
      "    if not sk.present(doc.owner) then\n"
-     "      report { path = { \"owner\" }, message = \"the plan names no owner (ansvarig)\" }\n"
+     "      report { path = { \"owner\" }, message = \"no_owner\" }\n"
      "    end\n",
      "kind: communication-plan\nversion: 1\n" UNIT_LINE "owner: Karin Ek, kommunikatör\n",
      "kind: communication-plan\nversion: 1\n" UNIT_LINE "title: Införande av Stöd och behandling\n",
      "owner"},
     {"unit-onboarding", "The onboarding checklist names its service",
-     "name the service the unit introduces in `service`",
+     "name the service the unit introduces in `service`", "no_service", "the checklist names no service",
      "    if not sk.present(doc.service) then\n"
-     "      report { path = { \"service\" }, message = \"the checklist names no service\" }\n"
+     "      report { path = { \"service\" }, message = \"no_service\" }\n"
      "    end\n",
      "kind: unit-onboarding\nversion: 1\n" UNIT_LINE "service: Stöd och behandling\n",
      "kind: unit-onboarding\nversion: 1\n" UNIT_LINE "launch_date: 2027-03-01\n", "service"},
     {"social-media-strategy", "The strategy names its organisation",
-     "name the organisation in `organisation`",
+     "name the organisation in `organisation`", "no_organisation", "the strategy names no organisation",
      "    if not sk.present(doc.organisation) then\n"
-     "      report { path = { \"organisation\" }, message = \"the strategy names no organisation\" }\n"
+     "      report { path = { \"organisation\" }, message = \"no_organisation\" }\n"
      "    end\n",
      "kind: social-media-strategy\nversion: 1\n" UNIT_LINE "organisation: Region Gotland\n",
      "kind: social-media-strategy\nversion: 1\n" UNIT_LINE "period: {start: 2027-01-01, end: 2027-12-31}\n",
      "organisation"},
     {"unit", "The unit has an onboarding checklist",
-     "add a `unit-onboarding` document with the unit's HSA-id",
+     "add a `unit-onboarding` document with the unit's HSA-id", "no_checklist",
+     "the unit {unit} has no onboarding checklist (unit-onboarding)",
      "    -- doc is the unit: doc.hsa_id, doc.name, doc.documents[kind]\n"
      "    if #sk.documents(doc, \"unit-onboarding\") == 0 then\n"
-     "      report { path = {}, message = \"the unit has no onboarding checklist (unit-onboarding)\" }\n"
+     "      report { path = {}, message = \"no_checklist\", data = { unit = doc.hsa_id } }\n"
      "    end\n",
      "kind: unit-onboarding\nversion: 1\n" UNIT_LINE "service: Stöd och behandling\n",
      "kind: communication-plan\nversion: 1\n" UNIT_LINE "owner: Karin Ek, kommunikatör\n", ""},
@@ -368,7 +390,7 @@ static int make_dir(const char *path)
 {
     if (mkdir(path, 0777) == 0 || errno == EEXIST)
         return 0;
-    fprintf(stderr, "startklar: cannot create %s: %s\n", path, strerror(errno));
+    cli_fail("cannot create %s: %s", path, strerror(errno));
     return -1;
 }
 
@@ -377,7 +399,7 @@ static int make_dirs(const char *path)
 {
     char buf[PATH_MAX];
     if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
-        fprintf(stderr, "startklar: path too long: %s\n", path);
+        cli_fail("path too long: %s", path);
         return -1;
     }
     for (char *p = buf + 1; *p; p++) {
@@ -398,7 +420,7 @@ static int write_file(const char *path, const char *fmt, ...)
 {
     FILE *f = fopen(path, "wx"); /* never over an existing file */
     if (!f) {
-        fprintf(stderr, "startklar: cannot create %s: %s\n", path, strerror(errno));
+        cli_fail("cannot create %s: %s", path, strerror(errno));
         return -1;
     }
     va_list ap;
@@ -407,7 +429,7 @@ static int write_file(const char *path, const char *fmt, ...)
     va_end(ap);
     bad |= fclose(f) != 0;
     if (bad) {
-        fprintf(stderr, "startklar: cannot write %s\n", path);
+        cli_fail("cannot write %s", path);
         remove(path);
         return -1;
     }
@@ -446,11 +468,11 @@ static int init_rule(const char *id, const char *kind, const char *dir)
     if (path_of(lua, "%s/%s.lua", dir, id) || path_of(test, "%s/%s.test", dir, id) ||
         path_of(pass, "%s/pass", test) || path_of(fail, "%s/fail", test) ||
         path_of(pass_file, "%s/example.yaml", pass) || path_of(fail_file, "%s/example.yaml", fail)) {
-        fprintf(stderr, "startklar: path too long: %s\n", dir);
+        cli_fail("path too long: %s", dir);
         return 2;
     }
     if (!sk || exists(lua) || exists(test)) {
-        fprintf(stderr, "startklar: %s exists already; nothing was written\n", exists(lua) ? lua : test);
+        cli_fail("%s exists already; nothing was written", exists(lua) ? lua : test);
         return 2;
     }
     if (make_dirs(pass) || make_dirs(fail))
@@ -466,18 +488,27 @@ static int init_rule(const char *id, const char *kind, const char *dir)
         "  id = \"%s\",\n"
         "  severity = \"warning\",%*s-- error | warning | info\n"
         "  applies_to = \"%s\",%*s-- a document kind, or \"unit\": once per unit\n"
-        "  title = \"%s\",\n"
-        "  explain = [[\n"
+        "  -- texts: a string, or one per language ({ en = \"...\", sv = \"...\" }): the report\n"
+        "  -- shows the language of the run, else English\n"
+        "  title = { en = \"%s\" },\n"
+        "  explain = {\n"
+        "    en = [[\n"
         "Why this matters, and where the requirement comes from.\n"
         "Fix: %s.]],\n"
+        "  },\n"
+        "  -- each message by its id; {name} takes data.name, {name:date}, {name:roles} ... render it\n"
+        "  messages = {\n"
+        "    %s = { en = \"%s\" },\n"
+        "  },\n"
         "  -- params = { name = default },    -- read as ctx.params.name; a profile may override\n"
-        "  -- check(doc, report, ctx): doc is read-only; report{ path = {...}, message = \"...\" };\n"
+        "  -- check(doc, report, ctx): doc is read-only; report{ path = {...}, message = id, data = {...} };\n"
         "  -- ctx.as_of, ctx.params, ctx.unit and ctx.days(a, b) when you add ctx\n"
         "  check = function(doc, report)\n"
         "%s"
         "  end,\n"
         "}\n",
-        id, sk->title, id, id, COMMENT_PAD - 23, "", kind, kind_pad, "", sk->title, sk->fix, sk->check);
+        id, sk->title, id, id, COMMENT_PAD - 23, "", kind, kind_pad, "", sk->title, sk->fix, sk->message_id,
+        sk->message, sk->check);
     bad = bad || write_file(pass_file, "%s", sk->pass);
     bad = bad || write_file(fail_file, "# expect: %s%s%s\n%s", id, *sk->expect_path ? " " : "",
                             sk->expect_path, sk->fail);

@@ -45,7 +45,7 @@ static sk_rules *load_rules(const options *o, const sk_catalogue *cat, sk_profil
     }
     for (size_t i = 0; i < errs.count; i++) {
         const sk_error *e = &errs.items[i];
-        char *t = sk_translate_text(cat, e->message);
+        char *t = sk_translate_error(cat, e);
         fprintf(stderr, "%s:%d: %s: %s\n", e->file ? e->file : "?", e->line,
                 sk_label(cat, e->kind == SK_ERR_POLICY ? "policy error" : "plugin error"), t ? t : e->message);
         free(t);
@@ -188,7 +188,7 @@ static int rules_list(int argc, char **argv)
         list_text(r, cat);
     close_rules(&l);
     if (fflush(stdout)) {
-        fputs("startklar: cannot write the list\n", stderr);
+        cli_fail("cannot write the list");
         return 2;
     }
     return l.broken ? 2 : 0;
@@ -298,6 +298,9 @@ static void explain(const sk_rule_info *ri, const sk_catalogue *cat)
     while (len && (text[len - 1] == '\n' || text[len - 1] == ' '))
         len--;
     printf("%.*s\n", (int)len, text);
+    const sk_text *fix = sk_texts_pick(&ri->fixes, sk_catalogue_lang(cat));
+    if (fix)
+        printf("\n%s %s\n", sk_label(cat, "Fix:"), fix->text);
     if (ri->nparams == 0) {
         putchar('\n');
         puts(sk_label(cat, "Parameters: none"));
@@ -377,7 +380,7 @@ static int rules_explain(int argc, char **argv)
         rc = unknown_rule(r, id, cat);
     close_rules(&l);
     if (fflush(stdout)) {
-        fputs("startklar: cannot write the explanation\n", stderr);
+        cli_fail("cannot write the explanation");
         return 2;
     }
     return rc ? rc : l.broken ? 2 : 0;

@@ -21,15 +21,17 @@ int cmd_schema(int argc, char **argv)
         return 2;
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) {
-        fprintf(stderr, "startklar: cannot write %s\n", o.output);
+        cli_fail("cannot write %s", o.output);
         return 2;
     }
     rc = sk_json_schema_write(kind, out);
     if (o.output && fclose(out))
         rc = -2;
     if (rc) {
-        fprintf(stderr, "startklar: cannot write the schema%s%s\n", o.output ? " to " : "",
-                o.output ? o.output : "");
+        if (o.output)
+            cli_fail("cannot write the schema to %s", o.output);
+        else
+            cli_fail("cannot write the schema");
         if (o.output)
             unlink(o.output);
         return 2;

@@ -18,7 +18,7 @@ int cmd_test(int argc, char **argv)
     sk_catalogue *cat = cli_catalogue(&broken_catalogue);
     if (broken_catalogue)
         return 2;
-    rc = sk_test_fixtures(dirs, n, NULL, o.verbose, cat, stdout);
+    rc = sk_test_fixtures(dirs, n, NULL, o.verbose, def[0], cat, stdout);
     sk_catalogue_free(cat);
     return rc;
 }

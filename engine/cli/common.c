@@ -2,6 +2,8 @@
  * writing, shared by the commands. */
 #include "cli.h"
 
+#include <stdarg.h>
+
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,15 +48,38 @@ int print_help(FILE *out)
     return 0;
 }
 
+void cli_fail(const char *fmt, ...)
+{
+    /* fmt is the catalogue's key: the user's language, then the arguments */
+    sk_catalogue *cat = cli_catalogue(NULL);
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("startklar: ", stderr);
+    vfprintf(stderr, sk_label(cat, fmt), ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    sk_catalogue_free(cat);
+}
+
 int usage_error(const char *fmt, const char *arg)
 {
-    /* the message is composed in English, then put in the user's language */
-    char msg[1024];
-    snprintf(msg, sizeof msg, fmt, arg);
+    /* the format in the user's language (the catalogue's key is the English
+     * format), then the argument */
     sk_catalogue *cat = cli_catalogue(NULL);
-    char *t = sk_translate_text(cat, msg);
-    fprintf(stderr, "startklar: %s\n%s\n", t ? t : msg, sk_label(cat, "Try 'startklar help'."));
-    free(t);
+    fputs("startklar: ", stderr);
+    fprintf(stderr, sk_label(cat, fmt), arg);
+    fprintf(stderr, "\n%s\n", sk_label(cat, "Try 'startklar help'."));
+    sk_catalogue_free(cat);
+    return 2;
+}
+
+/* The usage error of a format the library does not write, naming those it does. */
+static int unknown_format(const char *name)
+{
+    char formats[256];
+    cli_fail("unknown --format '%s' (this version writes: %s)", name, format_list(formats, sizeof formats));
+    sk_catalogue *cat = cli_catalogue(NULL);
+    fprintf(stderr, "%s\n", sk_label(cat, "Try 'startklar help'."));
     sk_catalogue_free(cat);
     return 2;
 }
@@ -120,12 +145,8 @@ int parse_options(int argc, char **argv, options *o)
             size_t f = 0;
             while (sk_report_format_name(f) && strcmp(sk_report_format_name(f), optarg) != 0)
                 f++;
-            if (!sk_report_format_name(f)) {
-                char formats[256], msg[320];
-                snprintf(msg, sizeof msg, "unknown --format '%%s' (this version writes: %s)",
-                         format_list(formats, sizeof formats));
-                return usage_error(msg, optarg);
-            }
+            if (!sk_report_format_name(f))
+                return unknown_format(optarg);
             o->format = optarg;
             break;
         }

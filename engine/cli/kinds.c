@@ -23,12 +23,15 @@ int check_kind(const char *kind, int allow_unit, int allow_policy)
         if (strcmp(names[i], kind) == 0)
             return 0;
     const char *hint = sk_closest(kind, names, n);
-    fprintf(stderr, "startklar: unknown kind '%s'", kind);
+    char list[512] = "";
+    for (size_t i = 0, at = 0; i < n && at < sizeof list; i++)
+        at += (size_t)snprintf(list + at, sizeof list - at, "%s%s", i ? ", " : "", names[i]);
     if (hint)
-        fprintf(stderr, " (did you mean '%s'?)", hint);
-    fputs("; the kinds are:", stderr);
-    for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s %s", i ? "," : "", names[i]);
-    fputs("\nTry 'startklar help'.\n", stderr);
+        cli_fail("unknown kind '%s' (did you mean '%s'?); the kinds are: %s", kind, hint, list);
+    else
+        cli_fail("unknown kind '%s'; the kinds are: %s", kind, list);
+    sk_catalogue *cat = cli_catalogue(NULL);
+    fprintf(stderr, "%s\n", sk_label(cat, "Try 'startklar help'."));
+    sk_catalogue_free(cat);
     return -1;
 }

@@ -1,6 +1,8 @@
 -- sk: the helper library every rule sees as the read-only global `sk`.
 -- Shared logic of the rule packs lives here once (dates, maturity levels,
--- vocabularies, number formatting), so no rule copies another's code.
+-- the order of vocabularies), so no rule copies another's code. Helpers
+-- give data, never words: a message's words live in the rule's `messages`
+-- and values are shown in words by the engine (engine/vocab.c).
 -- The engine embeds this file and runs it once per lua_State, inside the
 -- sandbox, before any plugin is loaded.
 
@@ -137,30 +139,6 @@ function sk.finite(n)
   return type(n) == "number" and n == n and n ~= math.huge and n ~= -math.huge
 end
 
---- An integer with a space between thousands: 14500 -> "14 500". Numbers
---- beyond what a message can show exactly (not finite, or 2^53 and more)
---- are written with %g.
-function sk.fmt_int(n)
-  if not sk.finite(n) or math.abs(n) >= 2^53 then return string.format("%g", n) end
-  local neg = n < 0
-  local s = string.format("%d", math.floor(math.abs(n) + 0.5))
-  local out = s:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", "")
-  return (neg and "-" or "") .. out
-end
-
---- A number for a message: integers with thousands spaced, others with
---- up to two decimals.
-function sk.fmt_num(n)
-  if not sk.finite(n) or math.abs(n) >= 2^53 then return string.format("%g", n) end
-  if math.type(n) == "integer" or n == math.floor(n) then return sk.fmt_int(n) end
-  return (string.format("%.2f", n):gsub("0+$", ""):gsub("%.$", ""))
-end
-
---- A percentage with one decimal: 0.275 -> "27.5 %".
-function sk.fmt_pct(fraction)
-  return string.format("%.1f %%", fraction * 100)
-end
-
 ---------------------------------------------------------------------------
 -- Vocabularies of the seeds
 ---------------------------------------------------------------------------
@@ -169,20 +147,8 @@ end
 --- in order.
 sk.PHASES = { "planning", "anchoring", "implementation", "maintenance" }
 
-sk.PHASE_NAMES = {
-  planning = "planering", anchoring = "förankring",
-  implementation = "implementering", maintenance = "vidmakthållande",
-}
-
---- The four mandatory roles of seed 004 and their Swedish names.
+--- The four mandatory roles of seed 004.
 sk.ROLES = { "access_admin", "citizen_admin", "data_admin", "practitioner" }
-
-sk.ROLE_NAMES = {
-  access_admin = "behörighetsadministratör",
-  citizen_admin = "invånaradministratör",
-  data_admin = "dataadministratör",
-  practitioner = "behandlare",
-}
 
 --- The connection steps of seed 004 in order; each entry lists the keys of
 --- `connection` that make that step (step 1 has two).
@@ -269,17 +235,15 @@ function sk.plan_label(item, index)
   return "#" .. tostring(index)
 end
 
---- How a message names an activity found by sk.activities:
---- "activity 'a3' in phase anchoring" ("activity #2 in phase ..." without id).
-function sk.plan_activity(act, path)
+--- How a message names an activity found by sk.activities, as data for
+--- "activity {activity} in phase {phase:phases}": its id in quotes ("'a3'"),
+--- else its place in the phase's list ("#2"), and the phase's key.
+function sk.activity_ref(act, path)
   local phase, index = path[2], path[#path]
-  local name
   if type(act) == "table" and (sk.present(act.id) or type(act.id) == "number") then
-    name = "'" .. tostring(act.id) .. "'"
-  else
-    name = "#" .. tostring(index)
+    return "'" .. tostring(act.id) .. "'", tostring(phase)
   end
-  return "activity " .. name .. " in phase " .. tostring(phase)
+  return "#" .. tostring(index), tostring(phase)
 end
 
 --- An activity's status; an activity without one counts as "planned".
@@ -332,45 +296,12 @@ sk.plan_groups = native_groups
 --- A cancelled activity reaches nobody.
 sk.plan_reach = native_reach
 
---- A count of days for a message: "1 day", "14 days", "1 234 days".
-function sk.plan_ndays(n)
-  return sk.fmt_int(n) .. (n == 1 and " day" or " days")
-end
-
 ---------------------------------------------------------------------------
 -- onboarding helpers
 ---------------------------------------------------------------------------
 
---- Swedish names of the training topics (seed 004 "Utbilda medarbetarna").
-sk.TRAINING_NAMES = {
-  basics = "grundläggande kunskap om Stöd och behandling",
-  roles = "rollerna på enheten, rutiner och handhavande",
-  program = "det specifika programmet",
-  manuals = "manualer, supportvägar",
-  continued = "fortsatt kompetensutveckling",
-}
-
---- The four areas of the risk analysis (seed 004), in order, and their
---- Swedish names.
+--- The four areas of the risk analysis (seed 004), in order.
 sk.RISK_AREAS = { "methods", "technology", "routines", "communication" }
-
-sk.RISK_AREA_NAMES = {
-  methods = "metoder", technology = "teknik",
-  routines = "rutiner", communication = "kommunikation",
-}
-
---- Swedish names of the dates in an onboarding document's `connection`.
-sk.CONNECTION_NAMES = {
-  care_provider_connected = "vårdgivaren ansluten till tjänsten",
-  e_services_connected = "enheten ansluten till 1177:s e-tjänster och plattformen",
-  hsa_id_verified = "enhetens HSA-id kontrollerat",
-  first_access_admin_assigned = "första behörighetsadministratören tilldelad",
-  programs_distributed = "programmen utdelade till enheten",
-  roles_assigned = "övriga roller tilldelade",
-  e_service_activated = "e-tjänsten aktiverad på enheten",
-  visible_logged_in = "visas i inloggat läge för invånare",
-  visible_on_contact_card = "visas på enhetens kontaktkort",
-}
 
 --- The number (1-5) of the connection step a `connection` key belongs to;
 --- nil for the other keys.
@@ -383,66 +314,43 @@ function sk.connection_step(key)
   return nil
 end
 
---- How a message names a staff member: "Sara Nyberg", else "staff member
---- 's1'", else "staff member #2".
-function sk.staff_label(member, index)
+--- How a message names a staff member, as data for "staff member {who}":
+--- the name as written, else the id in quotes ("'s1'"), else "#2".
+function sk.staff_ref(member, index)
   if type(member) == "table" then
     if sk.present(member.name) then return tostring(member.name) end
     if sk.present(member.id) or type(member.id) == "number" then
-      return "staff member '" .. tostring(member.id) .. "'"
+      return "'" .. tostring(member.id) .. "'"
     end
   end
-  return "staff member #" .. tostring(index)
+  return "#" .. tostring(index)
 end
 
 --- Why a date recorded as the day something was done does not count as
---- done before launch: nil when it lies before `launch` (strictly) and not
---- after `today` (either may be nil: not judged), else a phrase such as
---- "is 4 days after launch 2027-03-01" or "lies after today 2027-02-10, so
---- it is not done yet".
-function sk.done_gap(date, launch, today)
+--- done before launch, as data for a message: nil when it lies before
+--- `launch` (strictly) and not after `today` (either may be nil: not
+--- judged), else a key and the days after launch (0 on the launch day):
+--- "launch_day", "after_launch", "after_today", "launch_day_after_today" or
+--- "after_launch_after_today". A rule names its messages after the key.
+function sk.done_when(date, launch, today)
   if not sk.is_date(date) then return nil end
-  local parts = {}
+  local why, days
   if sk.is_date(launch) and date >= launch then
-    if date == launch then
-      parts[#parts + 1] = "is the launch day " .. launch .. ", not before it"
-    else
-      local n = sk.days(launch, date)
-      parts[#parts + 1] = "is " .. n .. (n == 1 and " day" or " days") .. " after launch " .. launch
-    end
+    days = sk.days(launch, date)
+    why = date == launch and "launch_day" or "after_launch"
   end
   if sk.is_date(today) and date > today then
-    parts[#parts + 1] = "lies after today " .. today .. ", so it is not done yet"
+    why = why and (why .. "_after_today") or "after_today"
   end
-  if #parts == 0 then return nil end
-  return table.concat(parts, " and ")
+  return why, days
 end
 
 ---------------------------------------------------------------------------
 -- social media helpers
 ---------------------------------------------------------------------------
 
---- Danish names of the five levels of seed 003 ("Skala for sygehuses
---- kommunikation på sociale medier").
-sk.SM_LEVEL_NAMES = {
-  "informationssøjler, envejskommunikation",
-  "feedback, reaktiv tilgang",
-  "dialog, proaktiv tilgang",
-  "organisatorisk brugerinddragelse",
-  "individuel patient- og pårørendeinddragelse",
-}
-
 --- The features through which users can write to the hospital (SM-05).
 sk.SM_WRITE_FEATURES = { "comments", "user_posts", "reviews", "direct_messages" }
-
---- A maturity level for a message: "level 3 (dialog, proaktiv tilgang)";
---- level 0 is "level 0 (not even level 1)".
-function sk.sm_level(l)
-  local name = sk.SM_LEVEL_NAMES[l]
-  if name then return "level " .. tostring(l) .. " (" .. name .. ")" end
-  if l == 0 then return "level 0 (not even level 1)" end
-  return "level " .. tostring(l)
-end
 
 --- A strategy's `maturity` map, or an empty table when it has none.
 function sk.sm_maturity(doc)
@@ -469,10 +377,171 @@ function sk.sm_platform(p, i)
   return "#" .. tostring(i)
 end
 
---- How a message names a measure: its metric, else "measure #2".
-function sk.sm_measure(m, j)
-  if type(m) == "table" and sk.present(m.metric) then return m.metric end
-  return "measure #" .. tostring(j)
+--- How a message names a measure, as data for "measure {measure}": its
+--- metric, else its place in the list ("#2").
+function sk.sm_measure_ref(m, j)
+  if type(m) == "table" and sk.present(m.metric) then return tostring(m.metric) end
+  return "#" .. tostring(j)
+end
+
+
+---------------------------------------------------------------------------
+-- words of a name, and two-way channels (CP-11, CP-19)
+---------------------------------------------------------------------------
+
+--- The stems that make a channel two-way (REQUIREMENTS.md CP-11, seeds 000
+--- and 001): a channel is two-way when a word of its name begins with one.
+--- CP-11 and CP-19 take them as their parameter `two_way_stems`.
+sk.TWO_WAY_STEMS = {
+  "apt", "dialog", "möte", "fysisk", "workshop", "seminari", "temadag",
+  "nätverksträff", "utbildning", "frågestund",
+}
+
+-- The code points that are letters, digits or combining marks (Unicode
+-- categories L, M, N), as sorted ranges: exact for the Latin, Greek and
+-- Cyrillic blocks, the other scripts taken whole; punctuation, spaces,
+-- dashes, symbols and emoji between them are not.
+local WORD_RANGES = {
+  { 0x30, 0x39 }, { 0x41, 0x5A }, { 0x61, 0x7A }, { 0xAA, 0xAA }, { 0xB2, 0xB3 },
+  { 0xB5, 0xB5 }, { 0xB9, 0xBA }, { 0xC0, 0xD6 }, { 0xD8, 0xF6 }, { 0xF8, 0x2C1 },
+  { 0x2C6, 0x2D1 }, { 0x2E0, 0x2E4 }, { 0x300, 0x374 }, { 0x376, 0x37D },
+  { 0x37F, 0x37F }, { 0x386, 0x386 }, { 0x388, 0x3F5 }, { 0x3F7, 0x481 },
+  { 0x483, 0x52F }, { 0x531, 0x1FFF }, { 0x2070, 0x2079 }, { 0x207F, 0x2089 },
+  { 0x2C00, 0x2DFF }, { 0x3040, 0xD7FF }, { 0xF900, 0xFDFF }, { 0xFE70, 0xFEFF },
+  { 0xFF10, 0xFF19 }, { 0xFF21, 0xFF3A }, { 0xFF41, 0xFF5A }, { 0xFF66, 0xFFDC },
+  { 0x10000, 0x1EFFF }, { 0x20000, 0x3FFFF },
+}
+
+local function is_word_code(c)
+  local lo, hi = 1, #WORD_RANGES
+  while lo <= hi do
+    local mid = (lo + hi) // 2
+    local r = WORD_RANGES[mid]
+    if c < r[1] then hi = mid - 1
+    elseif c > r[2] then lo = mid + 1
+    else return true end
+  end
+  return false
+end
+
+-- Simple Unicode case folding of one code point, for the Latin, Greek and
+-- Cyrillic alphabets (CaseFolding.txt, status C and S): Å -> å, Ö -> ö,
+-- Ł -> ł, Ŵ -> ŵ, ẞ -> ß, Σ -> σ, Ж -> ж. Other code points are their own
+-- fold.
+local FOLD_SINGLE = {
+  [0xB5] = 0x3BC, [0x130] = 0x69, [0x178] = 0xFF, [0x17F] = 0x73, [0x1E9E] = 0xDF,
+  [0x3C2] = 0x3C3, [0x386] = 0x3AC, [0x388] = 0x3AD, [0x389] = 0x3AE, [0x38A] = 0x3AF,
+  [0x38C] = 0x3CC, [0x38E] = 0x3CD, [0x38F] = 0x3CE,
+}
+-- { first, last, how }: how = a distance added, or "pair" (an upper-case
+-- letter followed by its lower case: even -> odd, or odd -> even for "pair1")
+local FOLD_RANGES = {
+  { 0x41, 0x5A, 32 }, { 0xC0, 0xD6, 32 }, { 0xD8, 0xDE, 32 },
+  { 0x100, 0x12F, "pair" }, { 0x132, 0x137, "pair" }, { 0x139, 0x148, "pair1" },
+  { 0x14A, 0x177, "pair" }, { 0x179, 0x17E, "pair1" },
+  { 0x391, 0x3A1, 32 }, { 0x3A3, 0x3AB, 32 },
+  { 0x400, 0x40F, 80 }, { 0x410, 0x42F, 32 }, { 0x460, 0x481, "pair" }, { 0x48A, 0x4BF, "pair" },
+  { 0x4D0, 0x52F, "pair" }, { 0x1E00, 0x1E95, "pair" }, { 0x1EA0, 0x1EFF, "pair" },
+}
+
+local function fold_code(c)
+  if c < 0x41 or (c > 0x5A and c < 0xB5) then return c end
+  local single = FOLD_SINGLE[c]
+  if single then return single end
+  for _, r in ipairs(FOLD_RANGES) do
+    if c >= r[1] and c <= r[2] then
+      local how = r[3]
+      if how == "pair" then return c % 2 == 0 and c + 1 or c end
+      if how == "pair1" then return c % 2 == 1 and c + 1 or c end
+      return c + how
+    end
+  end
+  return c
+end
+
+--- The case fold of a text (Unicode simple case folding for the Latin,
+--- Greek and Cyrillic letters: Å = å, É = é, Ł = ł), for comparing words
+--- ignoring case; string.lower only knows A-Z.
+function sk.fold(s)
+  s = tostring(s)
+  if not s:find("[\128-\255]") then return (s:lower()) end
+  local out = {}
+  for _, c in utf8.codes(s) do out[#out + 1] = utf8.char(fold_code(c)) end
+  return table.concat(out)
+end
+
+--- The words of a text, case-folded (sk.fold): the runs of letters and
+--- digits between any other characters (spaces, hyphens, dashes, commas,
+--- slashes, parentheses). "Fysiska, mindre möten" -> fysiska, mindre, möten;
+--- "APT-möte" -> apt, möte.
+function sk.words(s)
+  local words = {}
+  if type(s) ~= "string" then return words end
+  if not s:find("[\128-\255]") then
+    for w in s:gmatch("%w+") do words[#words + 1] = w:lower() end
+    return words
+  end
+  local word = {}
+  for _, c in utf8.codes(s) do
+    if is_word_code(c) then
+      word[#word + 1] = utf8.char(fold_code(c))
+    elseif #word > 0 then
+      words[#words + 1] = table.concat(word)
+      word = {}
+    end
+  end
+  if #word > 0 then words[#words + 1] = table.concat(word) end
+  return words
+end
+
+--- True when one of the words of `name` (sk.words) begins, ignoring case,
+--- with one of `stems` (default sk.TWO_WAY_STEMS): "dialogmöten",
+--- "APT-möte", "Fysiska, mindre möten" and "utbildningar" are two-way;
+--- "ledningsmejl", "ledningsmöte" and "intranät" are not.
+function sk.two_way(name, stems)
+  local folded = {}
+  for _, stem in sk.each(stems or sk.TWO_WAY_STEMS) do
+    if sk.present(stem) then folded[#folded + 1] = sk.fold(stem) end
+  end
+  for _, w in ipairs(sk.words(name)) do
+    for _, stem in ipairs(folded) do
+      if w:sub(1, #stem) == stem then return true end
+    end
+  end
+  return false
+end
+
+
+---------------------------------------------------------------------------
+-- names compared ignoring case (ON-20, ON-21); maturity (SM-08 ... SM-12)
+---------------------------------------------------------------------------
+
+--- The key a name is compared by: without leading and trailing blanks, case
+--- folded (sk.fold), so " Oro och ÅNGEST" and "oro och ångest" are one
+--- program; no other normalisation.
+function sk.name_key(s)
+  return sk.fold(tostring(s):match("^%s*(.-)%s*$"))
+end
+
+--- The features through which users can write or react (SM-08: level 1 has
+--- "ingen mulighed for reaktioner, kommentarer og deling").
+sk.SM_REACT_FEATURES = {
+  "comments", "sharing", "reactions", "user_posts", "reviews", "direct_messages",
+}
+
+--- The maturity level a strategy is at or aims for: the higher of
+--- `m.current` and `m.target` (where only one is given, that one), or nil
+--- when neither is. The second result is true when the target is the higher
+--- (the strategy aims for the level rather than is at it).
+function sk.sm_top_level(m)
+  local current = type(m) == "table" and math.type(m.current) and m.current or nil
+  local target = type(m) == "table" and math.type(m.target) and m.target or nil
+  if current and target then
+    if target > current then return target, true end
+    return current, false
+  end
+  if target then return target, true end
+  return current, false
 end
 
 return sk

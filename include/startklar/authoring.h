@@ -50,6 +50,11 @@ const sk_shape *sk_shape_field_shape(const sk_shape *s, size_t i);
 const sk_shape *sk_shape_item(const sk_shape *s);
 /* SK_SHAPE_ENUM: the allowed words, NULL-terminated (else NULL). */
 const char *const *sk_shape_vocab(const sk_shape *s);
+/* The word for one value of a closed vocabulary (an SK_SHAPE_ENUM's
+ * words) in lang ("behandlare" for practitioner in sv; English: the value
+ * itself, or the name of a maturity level), or NULL when the words are no
+ * vocabulary of engine/vocab.c. The one table the reports use. */
+const char *sk_vocab_word(const char *const *values, const char *value, const char *lang);
 /* SK_SHAPE_INTEGER: 1 and the range when it has one, else 0. */
 int sk_shape_range(const sk_shape *s, long long *min, long long *max);
 

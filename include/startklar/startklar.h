@@ -12,6 +12,7 @@
 #ifndef STARTKLAR_H
 #define STARTKLAR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -54,6 +55,12 @@ typedef struct sk_error {
     char *rule;      /* SK_ERR_RULE: the rule id */
     char *unit;      /* SK_ERR_RULE, or SK_ERR_INPUT when the unit is known */
     char *traceback; /* SK_ERR_RULE: Lua traceback, may be NULL */
+    /* How message was made, for its translation (a gettext-like catalogue
+     * is keyed by the English format): the printf format and each of its
+     * arguments as text. NULL and 0 when message was set directly. */
+    char *format;
+    char **args;
+    size_t nargs;
 } sk_error;
 
 typedef struct sk_errors {
@@ -66,6 +73,15 @@ void sk_errors_free(sk_errors *e);
 /* Appends an error; the strings are copied. Returns 0, or -1 when out of memory. */
 int sk_errors_add(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+int sk_errors_addv(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,
+                   const char *fmt, va_list ap);
+/* Appends a copy of x (message, format and arguments). 0 or -1. */
+int sk_errors_copy(sk_errors *e, const sk_error *x);
+/* Sets x's message (and format and arguments) from fmt; x's other fields
+ * are left as they are. 0, or -1 when out of memory. */
+int sk_error_set(sk_error *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Frees the strings of one error and zeroes it. */
+void sk_error_clear(sk_error *x);
 /* Sorts by file, line, column, message so reports are deterministic. */
 void sk_errors_sort(sk_errors *e);
 
@@ -159,6 +175,30 @@ typedef struct sk_param {
     const char *profile_file;  /* where the profile set it */
 } sk_param;
 
+/* A text in several languages (RULE-API.md Revision 2): one item per
+ * language the rule declares, sorted by language code. A plain string is one
+ * item with lang "" (shown as written in every language). */
+typedef struct sk_text {
+    char *lang; /* "en", "sv", ... or "" for a plain string */
+    char *text;
+} sk_text;
+
+typedef struct sk_texts {
+    sk_text *items;
+    size_t count;
+} sk_texts;
+
+/* The text of t for lang: lang's own, a plain string, English, the first
+ * declared; NULL when t is empty. */
+const sk_text *sk_texts_pick(const sk_texts *t, const char *lang);
+
+/* One message a rule declares: a template per language, with {name} and
+ * {name:format} placeholders (docs/writing-rules.md). */
+typedef struct sk_message_def {
+    char *id;
+    sk_texts texts;
+} sk_message_def;
+
 typedef struct sk_rule_info {
     const char *id;
     sk_severity severity;         /* after the profile */
@@ -170,6 +210,11 @@ typedef struct sk_rule_info {
     int line;               /* line of its check function */
     sk_param *params;       /* its parameters, sorted by name */
     size_t nparams;
+    sk_texts titles;        /* title, explain and fix per language (title and */
+    sk_texts explains;      /* explain above: the text of the run's language) */
+    sk_texts fixes;
+    sk_message_def *messages; /* sorted by id */
+    size_t nmessages;
 } sk_rule_info;
 
 /* Loads every *.lua plugin below each directory (sorted). A plugin that does
@@ -198,6 +243,24 @@ size_t sk_rules_enable_file(sk_rules *r, const char *plugin_file);
 
 typedef struct sk_waiver sk_waiver;
 
+/* A value a rule reports with a message by id (report{ data = {...} }). */
+typedef enum { SK_VAL_STR, SK_VAL_INT, SK_VAL_NUM, SK_VAL_BOOL, SK_VAL_LIST } sk_value_type;
+
+typedef struct sk_value {
+    char *name;
+    sk_value_type type;
+    union {
+        char *s;
+        long long i;
+        double n;
+        int b;
+        struct {
+            char **items;
+            size_t count;
+        } list; /* of strings */
+    } v;
+} sk_value;
+
 /* A finding against a baseline (SARIF's baselineState). */
 typedef enum {
     SK_BASELINE_NONE,      /* no baseline was given */
@@ -209,7 +272,12 @@ typedef enum {
 typedef struct sk_finding {
     char *rule;
     sk_severity severity;
-    char *message;
+    char *message;    /* the text: rendered in English when reported, in the
+                         report's language by the report stage */
+    char *message_id; /* a key of the rule's messages, or NULL for a plain message */
+    sk_value *data;   /* the values of its placeholders, sorted by name */
+    size_t ndata;
+    const char *lang; /* the language message is in ("" plain; static) */
     char *file; /* the document's file, as given */
     int line, column;
     char *path; /* "target_groups[2].owner" */
@@ -292,6 +360,23 @@ typedef struct sk_summary {
     size_t nmost_errors;
 } sk_summary;
 
+/* A rule as the reports see it: plain data, its texts in the report's
+ * language (the report stage knows nothing of the rules' Lua side). */
+typedef struct sk_rule_meta {
+    const char *id;
+    const char *title;
+    const char *explain; /* may be NULL */
+    const char *applies_to;
+    sk_severity severity;
+    int enabled; /* ran in this run */
+    const sk_param *params; /* its parameters and their defaults (sarif's help) */
+    size_t nparams;
+} sk_rule_meta;
+
+/* The metadata of every loaded rule, sorted by id, for reports (its strings
+ * belong to r, which must outlive it). NULL with *n 0 when out of memory. */
+sk_rule_meta *sk_rules_meta(const sk_rules *r, size_t *n);
+
 typedef struct sk_result {
     const char *tool_version;
     const char *as_of;
@@ -301,7 +386,10 @@ typedef struct sk_result {
     size_t nunits;
     sk_errors errors;
     sk_summary summary;
-    const sk_rules *rules; /* the rules that ran: titles and explanations for reports */
+    const sk_rules *rules; /* the rules that ran */
+    const sk_rule_meta *rule_meta; /* what the reports know of them: sorted by id */
+    size_t nrule_meta;
+    sk_rule_meta *owned_meta;      /* freed with the result */
     sk_rules *owned_rules; /* freed with the result when sk_check loaded them */
     struct sk_policy *policy; /* profile values, waivers and baseline in force (owned) */
     sk_errors warnings;    /* expired, stale and expiring waivers, an old baseline: reported,
@@ -412,27 +500,40 @@ void sk_result_free(sk_result *res);
 /* Runs the fixtures of every rule below the directories (RULE-API.md layout)
  * and writes one line per fixture and a closing count to out: the lines in
  * cat's language (NULL: English), the count always in English (CI reads it).
+ * Every message of every rule must render in each language it declares; the
+ * rules below builtin_dir (NULL: none) must declare en and sv.
  * Returns 0 when all pass, 1 when one fails, 2 when a rule is broken. */
 int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
-                     const struct sk_catalogue *cat, FILE *out);
+                     const char *builtin_dir, const struct sk_catalogue *cat, FILE *out);
 
 /* ---- languages ---------------------------------------------------------- */
 
 /* English is the language startklar is written in; a catalogue gives another
- * (engine/i18n/LANG.yaml). */
+ * (engine/i18n/LANG.yaml): exact English texts and printf formats -> their
+ * translation, with plural forms. The rules carry their own texts. */
 typedef struct sk_catalogue sk_catalogue;
 /* Whether lang ("en", "sv") can be reported in. */
 int sk_lang_known(const char *lang);
+/* The i-th language startklar reports in ("en" first), or NULL past the last. */
+const char *sk_lang_name(size_t i);
 /* The catalogue of lang, or NULL for English. strict marks every text that
  * lacks a translation (for the tests). Errors in the catalogue are added. */
 sk_catalogue *sk_catalogue_load(const char *lang, int strict, sk_errors *errs);
 void sk_catalogue_free(sk_catalogue *c);
 const char *sk_catalogue_lang(const sk_catalogue *c); /* "en" for NULL */
-/* An engine message (an error, a usage message) in the catalogue's language,
+int sk_catalogue_strict(const sk_catalogue *c);       /* 0 for NULL */
+/* A finished English text (a CLI message) in the catalogue's language,
  * malloc'd; NULL when there is none (or c is NULL): use the English. */
 char *sk_translate_text(const sk_catalogue *c, const char *english);
-/* A fixed label or CLI text in the catalogue's language (itself for NULL). */
+/* An error's message in the catalogue's language (its format translated,
+ * its arguments put back), malloc'd; NULL when there is none: use it as is. */
+char *sk_translate_error(const sk_catalogue *c, const sk_error *e);
+/* A fixed label, CLI text or printf format in the catalogue's language
+ * (itself for NULL). */
 const char *sk_label(const sk_catalogue *c, const char *english);
+/* The form of a label for the count n: singular for 1, else plural, in the
+ * catalogue's language ("%zu unit"/"%zu units" -> "%zu enhet"/"%zu enheter"). */
+const char *sk_plural(const sk_catalogue *c, const char *singular, const char *plural, unsigned long long n);
 /* Puts the rules' titles and explanations in the catalogue's language. */
 int sk_rules_translate(sk_rules *r, const sk_catalogue *c);
 

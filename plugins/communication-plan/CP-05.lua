@@ -3,8 +3,12 @@ return {
   id = "CP-05",
   severity = "warning",
   applies_to = "communication-plan",
-  title = "Every target group is reached by an activity",
-  explain = [[
+  title = {
+    en = "Every target group is reached by an activity",
+    sv = "Varje målgrupp nås av en aktivitet",
+  },
+  explain = {
+    en = [[
 Seed 001 (Kommunikationsplan för införande av nytt kunskapsstöd, Syfte) says
 the plan is made "genom en behovsanalys säkra att inga målgrupper glöms
 bort". A target group that no activity names in its `target_groups` has been
@@ -13,6 +17,30 @@ activity reaches nobody and does not count.
 Fix: add an activity (in the phase where the group needs to know) that names
 the group's id in `target_groups`, or remove the group if it is not a
 target group after all.]],
+    sv = [[
+Underlag 001 (Kommunikationsplan för införande av nytt kunskapsstöd, Syfte) säger
+att planen görs för att "genom en behovsanalys säkra att inga målgrupper
+glöms bort". En målgrupp som ingen aktivitet anger i sina `target_groups` är
+analyserad men får aldrig någon kommunikation: den är bortglömd. En inställd
+aktivitet når ingen och räknas inte.
+Åtgärd: lägg till en aktivitet (i den fas där målgruppen behöver få
+veta) som anger målgruppens id i `target_groups`, eller ta bort målgruppen
+om den inte är en målgrupp trots allt.]],
+  },
+  messages = {
+    no_id = {
+      en = "target group '{group}' has no id, so no activity can name it: it is forgotten (inga målgrupper glöms bort)",
+      sv = "målgruppen '{group}' saknar id, så ingen aktivitet kan ange den: målgruppen glöms bort",
+    },
+    not_named = {
+      en = "target group '{group}' is reached by no activity (no activity names it): it is forgotten (inga målgrupper glöms bort)",
+      sv = "målgruppen '{group}' nås inte av någon aktivitet (ingen aktivitet anger den): målgruppen glöms bort",
+    },
+    only_cancelled = {
+      en = "target group '{group}' is reached by no activity (the only activities that name it are cancelled): it is forgotten (inga målgrupper glöms bort)",
+      sv = "målgruppen '{group}' nås inte av någon aktivitet (de enda aktiviteter som anger den är inställda): målgruppen glöms bort",
+    },
+  },
   check = function(doc, report)
     local reach = sk.plan_reach(doc)
     -- activities that name a group but are cancelled, to say so in the message
@@ -23,19 +51,14 @@ target group after all.]],
       end
     end
     for i, group in sk.each(doc.target_groups) do
-      local name = sk.plan_label(group, i)
+      local message
       if group.id == nil then
-        report {
-          path = { "target_groups", i },
-          message = "target group '" .. name .. "' has no id, so no activity can name it: it is forgotten (inga målgrupper glöms bort)",
-        }
+        message = "no_id"
       elseif reach[tostring(group.id)] == nil then
-        local why = "no activity names it"
-        if cancelled[tostring(group.id)] then why = "the only activities that name it are cancelled" end
-        report {
-          path = { "target_groups", i },
-          message = "target group '" .. name .. "' is reached by no activity (" .. why .. "): it is forgotten (inga målgrupper glöms bort)",
-        }
+        message = cancelled[tostring(group.id)] and "only_cancelled" or "not_named"
+      end
+      if message then
+        report { path = { "target_groups", i }, message = message, data = { group = sk.plan_label(group, i) } }
       end
     end
   end,

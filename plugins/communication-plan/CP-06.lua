@@ -1,19 +1,25 @@
 -- CP-06: every activity states what, to whom, through which channel, when and
 -- who is responsible (seed 001).
+-- The fields every activity states, by their keys in the document (the
+-- message lists the keys that are missing).
 local FIELDS = {
-  { key = "what",          what = "what it communicates (vad)" },
-  { key = "target_groups", what = "target groups (målgrupp)", list = true },
-  { key = "channel",       what = "a channel (kanal)" },
-  { key = "date",          what = "a date (tidplan)" },
-  { key = "owner",         what = "an owner (ansvarig)" },
+  { key = "what" },
+  { key = "target_groups", list = true },
+  { key = "channel" },
+  { key = "date" },
+  { key = "owner" },
 }
 
 return {
   id = "CP-06",
   severity = "error",
   applies_to = "communication-plan",
-  title = "Every activity states what, to whom, how, when and who",
-  explain = [[
+  title = {
+    en = "Every activity states what, to whom, how, when and who",
+    sv = "Varje aktivitet anger vad, till vem, hur, när och vem som ansvarar",
+  },
+  explain = {
+    en = [[
 Seed 001 (Kommunikationsplan för införande av nytt kunskapsstöd,
 Kommunikationsinsatser) says that for each activity "framgår konkret vad som
 ska kommuniceras, vilken målgruppen och insatsen är, när insatsen ska göras,
@@ -23,6 +29,23 @@ scheduled; one without an owner is done by nobody; one without target groups
 or a message cannot be judged.
 Fix: give the activity `what`, `target_groups` (ids of the plan's target
 groups), `channel`, `date` and `owner`.]],
+    sv = [[
+Underlag 001 (Kommunikationsplan för införande av nytt kunskapsstöd,
+Kommunikationsinsatser) säger att det för varje aktivitet "framgår konkret
+vad som ska kommuniceras, vilken målgruppen och insatsen är, när insatsen
+ska göras, och vilken som är ansvarig", och behovsanalysen har kolumnerna
+"Hur når vi dem?", "Tidplan" och "Ansvarig". En aktivitet utan datum blir
+aldrig inplanerad. En aktivitet utan ansvarig görs av ingen. En aktivitet
+utan målgrupper eller budskap går inte att bedöma.
+Åtgärd: ge aktiviteten `what`, `target_groups` (id för planens
+målgrupper), `channel`, `date` och `owner`.]],
+  },
+  messages = {
+    missing = {
+      en = "activity {activity} in phase {phase:phases} does not fill in: {missing:list}",
+      sv = "aktiviteten {activity} i fasen {phase:phases} saknar uppgifter i: {missing:list}",
+    },
+  },
   check = function(doc, report)
     for act, path in sk.activities(doc) do
       local is_table = type(act) == "table"
@@ -34,15 +57,13 @@ groups), `channel`, `date` and `owner`.]],
         if f.list then ok = sk.count(v) > 0 else ok = sk.present(v) end
         if not ok then
           missing = missing or {}
-          missing[#missing + 1] = f.what
+          missing[#missing + 1] = f.key
         end
       end
       if missing then
-        local list = missing[1]
-        if #missing > 1 then
-          list = table.concat(missing, ", ", 1, #missing - 1) .. " or " .. missing[#missing]
-        end
-        report { path = path, message = sk.plan_activity(act, path) .. " does not state " .. list }
+        local activity, phase = sk.activity_ref(act, path)
+        report { path = path, message = "missing",
+                 data = { activity = activity, phase = phase, missing = missing } }
       end
     end
   end,

@@ -3,8 +3,12 @@ return {
   id = "CP-07",
   severity = "error",
   applies_to = "communication-plan",
-  title = "Activities name only target groups the plan defines",
-  explain = [[
+  title = {
+    en = "Activities name only target groups the plan defines",
+    sv = "Aktiviteter anger bara målgrupper som finns i planen",
+  },
+  explain = {
+    en = [[
 An activity reaches the target groups whose ids it lists in `target_groups`.
 An id that no entry of the plan's `target_groups` has (a typo, or a group
 that was renamed or removed) reaches nobody, and the group it was meant for
@@ -13,6 +17,30 @@ målgrupper glöms bort". (An activity with no target groups at all is CP-06's
 finding.)
 Fix: correct the id in the activity, or add the target group to the plan's
 `target_groups` with its know/feel/do, channels and owner.]],
+    sv = [[
+En aktivitet når de målgrupper vars id den anger i `target_groups`. Ett id
+som ingen post i planens `target_groups` har (ett stavfel, eller en målgrupp
+som har bytt namn eller tagits bort) når ingen, och målgruppen som avsågs kan
+se ut att vara nådd fast den inte är det. Syftet i underlag 001 är att "säkra att
+inga målgrupper glöms bort". (En aktivitet helt utan målgrupper hittas av
+CP-06.)
+Åtgärd: rätta id:t i aktiviteten, eller lägg till målgruppen i planens
+`target_groups` med veta/känna/göra, kanaler och ansvarig.]],
+  },
+  messages = {
+    did_you_mean = {
+      en = "activity {activity} in phase {phase:phases} names target group '{id}', which the plan does not define; did you mean '{known}'?",
+      sv = "aktiviteten {activity} i fasen {phase:phases} anger målgruppen '{id}', som inte finns i planen; menade du '{known}'?",
+    },
+    no_groups = {
+      en = "activity {activity} in phase {phase:phases} names target group '{id}', which the plan does not define; the plan defines no target groups",
+      sv = "aktiviteten {activity} i fasen {phase:phases} anger målgruppen '{id}', som inte finns i planen; planen har inga målgrupper alls",
+    },
+    undefined = {
+      en = "activity {activity} in phase {phase:phases} names target group '{id}', which the plan does not define (defined: {defined:list})",
+      sv = "aktiviteten {activity} i fasen {phase:phases} anger målgruppen '{id}', som inte finns i planen (planens målgrupper: {defined:list})",
+    },
+  },
   check = function(doc, report)
     local groups = sk.plan_groups(doc)
     local ids = {}
@@ -24,22 +52,17 @@ Fix: correct the id in the activity, or add the target group to the plan's
         for j, id in sk.each(act.target_groups) do
           local key = tostring(id)
           if groups[key] == nil then
-            local hint
+            local activity, phase = sk.activity_ref(act, path)
+            local data = { activity = activity, phase = phase, id = key }
+            local message = #ids == 0 and "no_groups" or "undefined"
             for _, known in ipairs(ids) do
-              if sk.same_text(known, key) then hint = "; did you mean '" .. known .. "'?" break end
-            end
-            if not hint then
-              if #ids == 0 then
-                hint = "; the plan defines no target groups"
-              else
-                hint = " (defined: " .. table.concat(ids, ", ") .. ")"
+              if sk.same_text(known, key) then
+                message, data.known = "did_you_mean", known
+                break
               end
             end
-            report {
-              path = sk.sub(path, "target_groups", j),
-              message = sk.plan_activity(act, path) .. " names target group '" .. key
-                .. "', which the plan does not define" .. hint,
-            }
+            data.defined = ids
+            report { path = sk.sub(path, "target_groups", j), message = message, data = data }
           end
         end
       end

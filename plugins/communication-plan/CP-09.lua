@@ -4,8 +4,12 @@ return {
   id = "CP-09",
   severity = "error",
   applies_to = "communication-plan",
-  title = "Phases are in order, do not overlap, and hold their activities",
-  explain = [[
+  title = {
+    en = "Phases are in order, do not overlap, and hold their activities",
+    sv = "Faserna kommer i ordning, överlappar inte och rymmer sina aktiviteter",
+  },
+  explain = {
+    en = [[
 Seed 001 (Kommunikationsplan för införande av nytt kunskapsstöd, Behovsanalys)
 orders the introduction in four parts that follow each other: "Planering och
 praktiskt förberedelsearbete", "Förankring – eventuell utbildning om nytt
@@ -17,6 +21,47 @@ it starts, and an activity dated outside its phase is either misfiled or
 misdated (the "Tidplan" column).
 Fix: correct the `start`/`end` of the phases, or move the activity to the
 phase its date falls in, or correct its `date`.]],
+    sv = [[
+Underlag 001 (Kommunikationsplan för införande av nytt kunskapsstöd, Behovsanalys)
+delar in införandet i fyra delar som följer på varandra: "Planering och
+praktiskt förberedelsearbete", "Förankring – eventuell utbildning om nytt
+arbetssätt innan införandet", "Implementering" och "Vidmakthållande över
+tid". Förankringen måste vara gjord innan implementeringen börjar. Därför
+ska faserna komma i den ordningen utan att överlappa (en fas överlappar när
+den börjar samma dag som eller innan fasen före den slutar), och varje fas
+får inte sluta innan den börjar. En aktivitet som är daterad utanför sin fas
+ligger antingen i fel fas eller har fel datum (kolumnen "Tidplan").
+Åtgärd: rätta faserna `start`/`end`, flytta aktiviteten till den fas
+som datumet hör till, eller rätta aktivitetens `date`.]],
+  },
+  messages = {
+    ends_before_start = {
+      en = "phase {phase:phases} ends on {end:date}, {days:days} before it starts on {start:date}",
+      sv = "fasen {phase:phases} slutar {end:date}, {days:days} innan den börjar {start:date}",
+    },
+    starts_out_of_order = {
+      en = "phase {phase:phases} starts on {date:date}, before phase {prev:phases} starts on {prev_start:date}: the phases are out of order ({order:phases})",
+      sv = "fasen {phase:phases} börjar {date:date}, före fasen {prev:phases} som börjar {prev_start:date}: "
+        .. "faserna kommer i fel ordning (rätt ordning är {order:phases})",
+    },
+    ends_out_of_order = {
+      en = "phase {phase:phases} ends on {date:date}, before phase {prev:phases} starts on {prev_start:date}: the phases are out of order ({order:phases})",
+      sv = "fasen {phase:phases} slutar {date:date}, före fasen {prev:phases} som börjar {prev_start:date}: "
+        .. "faserna kommer i fel ordning (rätt ordning är {order:phases})",
+    },
+    overlap = {
+      en = "phase {phase:phases} starts on {start:date}, on or before the end of phase {prev:phases} on {prev_end:date}: the phases overlap by {days:days}",
+      sv = "fasen {phase:phases} börjar {start:date}, samma dag som eller innan fasen {prev:phases} slutar {prev_end:date}: faserna överlappar med {days:days}",
+    },
+    activity_before = {
+      en = "activity {activity} in phase {phase:phases} is dated {date:date}, {days:days} before the phase starts on {start:date}",
+      sv = "aktiviteten {activity} i fasen {phase:phases} är daterad {date:date}, {days:days} innan fasen börjar {start:date}",
+    },
+    activity_after = {
+      en = "activity {activity} in phase {phase:phases} is dated {date:date}, {days:days} after the phase ends on {end:date}",
+      sv = "aktiviteten {activity} i fasen {phase:phases} är daterad {date:date}, {days:days} efter att fasen slutar {end:date}",
+    },
+  },
   check = function(doc, report)
     local phases = doc.phases
     if type(phases) ~= "table" then return end
@@ -28,28 +73,19 @@ phase its date falls in, or correct its `date`.]],
         local e = sk.is_date(p["end"]) and p["end"] or nil
         local path = { "phases", name }
         if s and e and e < s then
-          report {
-            path = path,
-            message = "phase " .. name .. " ends on " .. e .. ", " .. sk.plan_ndays(sk.days(e, s))
-              .. " before it starts on " .. s,
-          }
+          report { path = path, message = "ends_before_start",
+                   data = { phase = name, ["end"] = e, start = s, days = sk.days(e, s) } }
         end
         if prev then
           local first = s or e
           if first and prev.start and first < prev.start then
-            report {
-              path = path,
-              message = "phase " .. name .. (s and " starts on " or " ends on ") .. first
-                .. ", before phase " .. prev.name .. " starts on " .. prev.start
-                .. ": the phases are out of order (" .. table.concat(sk.PHASES, ", ") .. ")",
-            }
+            report { path = path, message = s and "starts_out_of_order" or "ends_out_of_order",
+                     data = { phase = name, date = first, prev = prev.name, prev_start = prev.start,
+                              order = sk.PHASES } }
           elseif s and prev["end"] and s <= prev["end"] then
-            report {
-              path = path,
-              message = "phase " .. name .. " starts on " .. s .. ", on or before the end of phase "
-                .. prev.name .. " on " .. prev["end"] .. ": the phases overlap by "
-                .. sk.plan_ndays(sk.days(s, prev["end"]) + 1),
-            }
+            report { path = path, message = "overlap",
+                     data = { phase = name, start = s, prev = prev.name, prev_end = prev["end"],
+                              days = sk.days(s, prev["end"]) + 1 } }
           end
         end
         if s or e then prev = { name = name, start = s, ["end"] = e } end
@@ -61,18 +97,13 @@ phase its date falls in, or correct its `date`.]],
       if sk.is_date(d) then
         local s = sk.is_date(p.start) and p.start or nil
         local e = sk.is_date(p["end"]) and p["end"] or nil
+        local activity = sk.activity_ref(act, path)
         if s and d < s then
-          report {
-            path = path,
-            message = sk.plan_activity(act, path) .. " is dated " .. d .. ", " .. sk.plan_ndays(sk.days(d, s))
-              .. " before the phase starts on " .. s,
-          }
+          report { path = path, message = "activity_before",
+                   data = { activity = activity, phase = phase, date = d, days = sk.days(d, s), start = s } }
         elseif e and d > e then
-          report {
-            path = path,
-            message = sk.plan_activity(act, path) .. " is dated " .. d .. ", " .. sk.plan_ndays(sk.days(e, d))
-              .. " after the phase ends on " .. e,
-          }
+          report { path = path, message = "activity_after",
+                   data = { activity = activity, phase = phase, date = d, days = sk.days(e, d), ["end"] = e } }
         end
       end
     end

@@ -1,43 +1,70 @@
--- CP-10: activities for external audiences come no earlier than the launch
--- date (seed 000 slide 14).
+-- CP-10: activities for the public (target groups with audience external)
+-- come no earlier than the launch date; partners may be prepared before
+-- (seed 000 slide 14).
 return {
   id = "CP-10",
   severity = "warning",
   applies_to = "communication-plan",
-  title = "External audiences are addressed no earlier than launch",
-  explain = [[
+  title = {
+    en = "The public is addressed no earlier than launch",
+    sv = "Allmänheten får information tidigast på startdagen",
+  },
+  explain = {
+    en = [[
 Seed 000 (workshop Kommunikationsplanering, slide 14 "Strategi för att nå
 dit?") says of patients, relatives and citizens: "Verksamheterna först redo
 och rustade – viktigt med tajmingen!", and slide 17 "Kommunicera mot invånare
 – skapa intresse med rätt tajming". Patients who hear about the service
 before the launch date ask for something the unit cannot yet give. An
-activity is for an external audience when any of its target groups has
-`audience: external`; one dated on the launch date is fine, and a cancelled
-one reaches nobody.
-Fix: move the activity to the launch date or later (implementation phase),
-or, if it really is for staff only, name only internal target groups.]],
+activity is for the public when any of its target groups has
+`audience: external`; partners (`audience: partner`: elevhälsan, the
+municipality, other care providers) are not the public and may be prepared
+before launch. An activity dated on the launch date is fine, and a
+cancelled one reaches nobody.
+Fix: move the activity to the launch date or later (implementation phase);
+if it is for partners or staff only, mark its groups `audience: partner` or
+`audience: internal`.]],
+    sv = [[
+Underlag 000 (workshopen Kommunikationsplanering, bild 14 "Strategi för att
+nå dit?") säger om patienter, anhöriga och invånare: "Verksamheterna först
+redo och rustade – viktigt med tajmingen!", och bild 17 "Kommunicera mot
+invånare – skapa intresse med rätt tajming". Patienter som hör om tjänsten
+före startdatumet frågar efter något som enheten ännu inte kan ge. En
+aktivitet riktar sig till allmänheten när någon av dess målgrupper har
+`audience: external`; samarbetspartner (`audience: partner`: elevhälsan,
+kommunen, andra vårdgivare) är inte allmänheten och får förberedas före
+starten. En aktivitet på själva startdagen går bra, och en inställd
+aktivitet når ingen.
+Åtgärd: flytta aktiviteten till startdagen eller senare
+(implementeringsfasen); är den bara till samarbetspartner eller personal,
+markera dess målgrupper `audience: partner` eller `audience: internal`.]],
+  },
+  messages = {
+    public_before_launch = {
+      en = "activity {activity} ({phase:phases}) reaches the public ({groups:list}) on {date:date}, {days:days} before the launch on {launch:date}",
+      sv = "aktiviteten {activity} ({phase:phases}) når allmänheten ({groups:list}) den {date:date}, {days:days} före starten den {launch:date}",
+    },
+  },
   check = function(doc, report)
     local launch = doc.launch_date
     if not sk.is_date(launch) then return end
     local groups = sk.plan_groups(doc)
-    for act, path in sk.activities(doc) do
+    for act, path, phase in sk.activities(doc) do
       if type(act) == "table" and sk.is_date(act.date) and act.date < launch
           and sk.plan_status(act) ~= "cancelled" then
-        local external = {}
+        local public = {}
         for _, id in sk.each(act.target_groups) do
           local g = groups[tostring(id)]
-          if g and g.group.audience == "external" then
-            external[#external + 1] = "'" .. tostring(id) .. "'"
-          end
+          if g and g.group.audience == "external" then public[#public + 1] = tostring(id) end
         end
-        if #external > 0 then
+        if #public > 0 then
           report {
             path = path,
-            message = sk.plan_activity(act, path) .. " reaches external target group"
-              .. (#external > 1 and "s " or " ") .. table.concat(external, ", ")
-              .. " on " .. act.date .. ", " .. sk.plan_ndays(sk.days(act.date, launch))
-              .. " before the launch on " .. launch
-              .. " (verksamheterna först redo och rustade – viktigt med tajmingen)",
+            message = "public_before_launch",
+            data = {
+              activity = sk.plan_label(act, path[#path]), phase = phase, groups = public,
+              date = act.date, days = sk.days(act.date, launch), launch = launch,
+            },
           }
         end
       end

@@ -3,8 +3,12 @@ return {
   id = "CP-16",
   severity = "warning",
   applies_to = "communication-plan",
-  title = "No planned activity is overdue",
-  explain = [[
+  title = {
+    en = "No planned activity is overdue",
+    sv = "Ingen planerad aktivitet är försenad",
+  },
+  explain = {
+    en = [[
 Seed 001 (Kommunikationsplan för införande av nytt kunskapsstöd) gives every
 activity a "Tidplan" and an "Ansvarig", and says the plan "behöver ofta
 uppdateras kontinuerligt i implementeringens olika faser". An activity whose
@@ -14,19 +18,45 @@ plan was not updated. Cancelled activities are never overdue.
 Fix: ask the activity's owner; set `status: done` if it happened, give it a
 new `date` if it was postponed, or `status: cancelled` and reach the group
 some other way.]],
+    sv = [[
+Underlag 001 (Kommunikationsplan för införande av nytt kunskapsstöd) ger varje
+aktivitet en "Tidplan" och en "Ansvarig", och säger att planen "behöver ofta
+uppdateras kontinuerligt i implementeringens olika faser". En aktivitet vars
+datum har passerat men som fortfarande är `planned` (eller saknar status)
+har antingen inte blivit av, och då har målgruppen inte nåtts, eller blivit
+av utan att planen uppdaterades. Inställda aktiviteter är aldrig försenade.
+Åtgärd: fråga den ansvariga för aktiviteten. Sätt `status: done` om
+den blev av, ge den ett nytt `date` om den sköts upp, eller sätt
+`status: cancelled` och nå målgruppen på något annat sätt.]],
+  },
+  messages = {
+    overdue = {
+      en = "activity {activity} in phase {phase:phases} was due on {date:date}, {days:days} before today "
+        .. "({today:date}), and is still planned: mark it done, move its date or cancel it",
+      sv = "aktiviteten {activity} i fasen {phase:phases} skulle ha genomförts {date:date}, {days:days} före i "
+        .. "dag ({today:date}), men är fortfarande planerad: markera den som genomförd, flytta datumet eller "
+        .. "ställ in den",
+    },
+    overdue_owner = {
+      en = "activity {activity} in phase {phase:phases} was due on {date:date}, {days:days} before today "
+        .. "({today:date}), and is still planned (owner: {owner}): mark it done, move its date or cancel it",
+      sv = "aktiviteten {activity} i fasen {phase:phases} skulle ha genomförts {date:date}, {days:days} före i "
+        .. "dag ({today:date}), men är fortfarande planerad (ansvarig: {owner}): markera den som genomförd, "
+        .. "flytta datumet eller ställ in den",
+    },
+  },
   check = function(doc, report, ctx)
     local today = ctx.as_of
     if not sk.is_date(today) then return end
     for act, path in sk.activities(doc) do
       if type(act) == "table" and sk.is_date(act.date) and act.date < today
           and sk.plan_status(act) == "planned" then
-        local owner = sk.present(act.owner) and (" (owner: " .. tostring(act.owner) .. ")") or ""
-        report {
-          path = path,
-          message = sk.plan_activity(act, path) .. " was due on " .. act.date .. ", "
-            .. sk.plan_ndays(sk.days(act.date, today)) .. " before today (" .. today
-            .. "), and is still planned" .. owner .. ": mark it done, move its date or cancel it",
-        }
+        local activity, phase = sk.activity_ref(act, path)
+        local data = { activity = activity, phase = phase, date = act.date,
+                       days = sk.days(act.date, today), today = today }
+        local message = "overdue"
+        if sk.present(act.owner) then message, data.owner = "overdue_owner", tostring(act.owner) end
+        report { path = path, message = message, data = data }
       end
     end
   end,

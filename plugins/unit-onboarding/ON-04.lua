@@ -3,14 +3,33 @@ return {
   id = "ON-04",
   severity = "error",
   applies_to = "unit-onboarding",
-  title = "The four mandatory roles are held",
-  explain = [[
+  title = {
+    en = "The four mandatory roles are held",
+    sv = "De fyra obligatoriska rollerna är tillsatta",
+  },
+  explain = {
+    en = [[
 Seed 004 (Införandeguiden, "Utse roller på enheten"): the unit's staff need
 one or more of the mandatory roles behörighetsadministratör, invånar-
 administratör, dataadministratör and behandlare. Without any one of them
 the unit cannot assign access, serve citizens, manage data or treat.
 Fix: give the role to a staff member in `staff[].roles` (access_admin,
 citizen_admin, data_admin, practitioner).]],
+    sv = [[
+Underlag 004 (Införandeguiden, "Utse roller på enheten"): medarbetarna på enheten
+behöver ha en eller flera av de obligatoriska rollerna
+behörighetsadministratör, invånaradministratör, dataadministratör och
+behandlare. Om någon av dem saknas kan enheten inte dela ut behörigheter,
+hantera invånare, hantera data eller behandla.
+Åtgärd: ge rollen till en medarbetare i `staff[].roles`
+(access_admin, citizen_admin, data_admin, practitioner).]],
+  },
+  messages = {
+    role_missing = {
+      en = "no staff member holds the mandatory role {role:roles}",
+      sv = "ingen medarbetare har den obligatoriska rollen {role:roles}",
+    },
+  },
   check = function(doc, report)
     local held = {}
     for _, member in sk.each(doc.staff) do
@@ -18,11 +37,7 @@ citizen_admin, data_admin, practitioner).]],
     end
     for _, role in ipairs(sk.ROLES) do
       if not held[role] then
-        report {
-          path = { "staff" },
-          message = "no staff member holds the mandatory role " .. role
-            .. " (" .. sk.ROLE_NAMES[role] .. ")",
-        }
+        report { path = { "staff" }, message = "role_missing", data = { role = role } }
       end
     end
   end,

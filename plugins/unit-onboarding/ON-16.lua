@@ -3,8 +3,12 @@ return {
   id = "ON-16",
   severity = "warning",
   applies_to = "unit-onboarding",
-  title = "Close follow-up in the first weeks after launch",
-  explain = [[
+  title = {
+    en = "Close follow-up in the first weeks after launch",
+    sv = "Tät uppföljning under de första veckorna efter starten",
+  },
+  explain = {
+    en = [[
 Seed 004 (Införandeguiden, "Följ upp användning"): "Initialt är det bra att
 ha nära och täta uppföljningar med medarbetare för att tidigt fånga upp
 behov av stöd eller annat som man upptäcker behöver justeras i arbetssätt."
@@ -14,7 +18,32 @@ today is more than that many days after launch: before then the follow-up
 may still come. A unit without a launch date is not judged.
 Fix: hold a follow-up with the staff in the first weeks after launch and
 record its date in `follow_ups`.]],
+    sv = [[
+Underlag 004 (Införandeguiden, "Följ upp användning"): "Initialt är det bra att
+ha nära och täta uppföljningar med medarbetare för att tidigt fånga upp
+behov av stöd eller annat som man upptäcker behöver justeras i arbetssätt."
+Regeln kräver ett datum i `follow_ups` inom `follow_up_days` dagar (som
+standard 30) efter `launch_date`, båda dagarna inräknade. Den bedömer först
+när dagens datum ligger fler dagar än så efter starten: innan dess kan
+uppföljningen fortfarande komma. En enhet utan startdatum bedöms inte.
+Åtgärd: håll en uppföljning med medarbetarna under de första veckorna
+efter starten och för in datumet i `follow_ups`.]],
+  },
   params = { follow_up_days = 30 },
+  messages = {
+    none_recorded = {
+      en = "no follow-up (uppföljning) within {days:days} after launch {launch:date} ({launch:date} to "
+        .. "{last:date}; today is {today:date}): no follow-up is recorded",
+      sv = "ingen uppföljning inom {days:days} efter starten {launch:date} (från {launch:date} till {last:date}; "
+        .. "i dag är det {today:date}): ingen uppföljning är registrerad",
+    },
+    none_in_time = {
+      en = "no follow-up (uppföljning) within {days:days} after launch {launch:date} ({launch:date} to "
+        .. "{last:date}; today is {today:date}): the follow-ups recorded are {dates:list}",
+      sv = "ingen uppföljning inom {days:days} efter starten {launch:date} (från {launch:date} till {last:date}; "
+        .. "i dag är det {today:date}): registrerade uppföljningar: {dates:list}",
+    },
+  },
   check = function(doc, report, ctx)
     local launch = doc.launch_date
     local n = ctx.params.follow_up_days
@@ -28,10 +57,7 @@ record its date in `follow_ups`.]],
         dates[#dates + 1] = d
       end
     end
-    local recorded = #dates > 0 and "the follow-ups recorded are " .. table.concat(dates, ", ")
-      or "no follow-up is recorded"
-    report { path = { "follow_ups" },
-             message = "no follow-up (uppföljning) within " .. n .. " days after launch " .. launch
-               .. " (" .. launch .. " to " .. last .. "; today is " .. ctx.as_of .. "): " .. recorded }
+    report { path = { "follow_ups" }, message = #dates > 0 and "none_in_time" or "none_recorded",
+             data = { days = n, launch = launch, last = last, today = ctx.as_of, dates = dates } }
   end,
 }

@@ -70,7 +70,8 @@ examples+=("$ROOT"/rules/*.yaml "$TESTS/cli/data/policy/waivers.yaml" "$TESTS/cl
 
 # the bad inputs that are schema errors: the loader and the schema both reject them
 bad=()
-for name in unknown-key wrong-type closed-vocabulary unknown-kind wrong-version strategy-unknown-key; do
+for name in unknown-key wrong-type closed-vocabulary unknown-kind wrong-version strategy-unknown-key \
+            prior-knowledge risk-likelihood risk-consequence audience-partners material-ready support-not-boolean; do
   bad+=("$TESTS/bad/$name.yaml")
   out=$("$SK" check --as-of 2027-04-10 --fail-on never "$TESTS/bad/$name.yaml" 2>&1)
   code=$?

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "startklar/authoring.h"
 
 static char dir[64];
 
@@ -235,7 +236,7 @@ static void builtin_rules_are_the_requirements(void **s)
     while (n < 64 && fscanf(f, "%15s", wanted[n]) == 1)
         n++;
     fclose(f);
-    assert_int_equal(n, 52);
+    assert_int_equal(n, 62);
     const char *dirs[] = {SK_PLUGINS};
     sk_errors errs;
     sk_errors_init(&errs);
@@ -248,6 +249,169 @@ static void builtin_rules_are_the_requirements(void **s)
     assert_int_equal(sk_rules_count(r), n);
     sk_rules_free(r);
     sk_errors_free(&errs);
+}
+
+/* ---- texts per language and messages by id (RULE-API.md Revision 2) ---- */
+
+static void texts_per_language(void **s)
+{
+    (void)s;
+    write_plugin("t.lua", "return { id = 'TX-01', severity = 'info', applies_to = 'unit',\n"
+                          "  title = { sv = 'Rubrik', en = 'Title' }, explain = 'as written',\n"
+                          "  messages = { b = { en = 'B {x}' }, a = { sv = 'A {x:roles}', en = 'A {x:roles}' } },\n"
+                          "  check = function() end }\n");
+    sk_errors errs;
+    sk_errors_init(&errs);
+    const char *dirs[] = {dir};
+    sk_rules *r = sk_rules_load(dirs, 1, NULL, &errs);
+    assert_int_equal(errs.count, 0);
+    sk_rule_info *info = &r->rules[0].info;
+    assert_string_equal(info->title, "Title");
+    sk_rule_info_lang(info, "sv");
+    assert_string_equal(info->title, "Rubrik");
+    assert_string_equal(info->explain, "as written");
+    assert_int_equal(info->nmessages, 2);
+    assert_string_equal(info->messages[0].id, "a"); /* sorted */
+    assert_string_equal(info->messages[0].texts.items[0].lang, "en");
+    /* a message only in English falls back to English in Swedish */
+    const sk_text *t = sk_texts_pick(&sk_rule_message(info, "b")->texts, "sv");
+    assert_string_equal(t->lang, "en");
+    sk_rules_free(r);
+    sk_errors_free(&errs);
+}
+
+static void texts_must_be_languages(void **s)
+{
+    (void)s;
+    expect_broken("return { id = 'TX-02', severity = 'info', applies_to = 'unit',\n"
+                  "  title = { english = 'x' }, check = function() end }\n",
+                  2, "rule field 'title' must be a non-empty string or a table of languages");
+    expect_broken("return { id = 'TX-03', severity = 'info', applies_to = 'unit', title = 't',\n"
+                  "  messages = { m = { en = 3 } }, check = function() end }\n",
+                  2, "has a message 'm' that is not");
+}
+
+static void render_values(void **s)
+{
+    (void)s;
+    char *items[] = {"response_24_7", "posts"};
+    sk_value v[] = {
+        {.name = "d", .type = SK_VAL_INT, .v.i = 3},
+        {.name = "f", .type = SK_VAL_LIST, .v.list = {items, 2}},
+        {.name = "p", .type = SK_VAL_NUM, .v.n = 25.34},
+        {.name = "r", .type = SK_VAL_STR, .v.s = "practitioner"},
+    };
+    const char *tmpl = "{r:roles}: {f:features}; {p:percent} {p:number} {d:days} {{x}}";
+    sk_buf sv = {0}, en = {0}, why = {0};
+    assert_int_equal(sk_render(&sv, tmpl, "sv", v, 4, &why), 0);
+    assert_string_equal(sv.data, "behandlare: svar dygnet runt, årets alla dagar, inlägg; 25,3\u00a0% 25,3 3 dagar {x}");
+    assert_int_equal(sk_render(&en, tmpl, "en", v, 4, &why), 0);
+    assert_string_equal(en.data, "practitioner: response_24_7, posts; 25.3% 25.3 3 days {x}");
+    sk_buf out = {0};
+    assert_int_equal(sk_render(&out, "{missing} {r:nope}", "en", v, 4, &why), 2);
+    assert_string_equal(out.data, "{missing} practitioner");
+    assert_non_null(strstr(why.data, "no value for {missing}"));
+    assert_non_null(strstr(why.data, "unknown format in {r:nope}"));
+    sk_buf_free(&sv), sk_buf_free(&en), sk_buf_free(&why), sk_buf_free(&out);
+}
+
+/* ---- the engine's texts by exact key (i18n.c) ---- */
+
+static void error_keeps_format_and_arguments(void **s)
+{
+    (void)s;
+    sk_errors e;
+    sk_errors_init(&e);
+    assert_int_equal(sk_errors_add(&e, SK_ERR_INPUT, "f.yaml", 1, 2, "%lld is out of range %lld..%lld in %s",
+                                   12LL, 1LL, 5LL, "x.y"), 0);
+    const sk_error *x = &e.items[0];
+    assert_string_equal(x->message, "12 is out of range 1..5 in x.y");
+    assert_string_equal(x->format, "%lld is out of range %lld..%lld in %s");
+    assert_int_equal(x->nargs, 4);
+    assert_string_equal(x->args[3], "x.y");
+    /* a copy keeps them */
+    sk_errors copy;
+    sk_errors_init(&copy);
+    assert_int_equal(sk_errors_copy(&copy, x), 0);
+    assert_string_equal(copy.items[0].args[0], "12");
+    sk_catalogue *c = sk_catalogue_load("sv", 0, &e);
+    assert_non_null(c);
+    char *t = sk_translate_error(c, &copy.items[0]);
+    assert_string_equal(t, "12 ligger utanför intervallet 1..5 i x.y");
+    free(t);
+    /* an argument that is itself a text of the catalogue is translated */
+    sk_errors_add(&copy, SK_ERR_INPUT, NULL, 0, 0, "expected %s but found %s", "an integer", "a list");
+    t = sk_translate_error(c, &copy.items[1]);
+    assert_string_equal(t, "förväntade ett heltal men hittade en lista");
+    free(t);
+    assert_string_equal(sk_plural(c, "%zu unit: ", "%zu units: ", 1), "%zu enhet: ");
+    assert_string_equal(sk_plural(c, "%zu unit: ", "%zu units: ", 2), "%zu enheter: ");
+    assert_string_equal(sk_plural(NULL, "%zu unit: ", "%zu units: ", 2), "%zu units: ");
+    assert_string_equal(sk_label(c, "NOT READY"), "INTE REDO");
+    sk_catalogue_free(c);
+    sk_errors_free(&copy);
+    sk_errors_free(&e);
+}
+
+static void nearest_is_one_measure(void **s)
+{
+    (void)s;
+    const char *ids[] = {"CP-01", "CP-09", "ON-11"};
+    assert_string_equal(sk_closest("CP-99", ids, 3), "CP-09");
+    assert_null(sk_closest("XX-77", ids, 3));
+    sk_nearest n = {.word = "chanels"};
+    sk_nearest_try(&n, "channels");
+    sk_nearest_try(&n, "owner");
+    assert_string_equal(sk_nearest_get(&n), "channels");
+}
+
+/* ---- the vocabularies (vocab.c) ---- */
+
+/* Every closed vocabulary of the schema (FORMAT.md, 1.1 included) has its
+ * words in English and Swedish, from the one table. */
+static void walk_enums(const sk_shape *s, int *n)
+{
+    switch (sk_shape_type_of(s)) {
+    case SK_SHAPE_ENUM: {
+        const char *const *words = sk_shape_vocab(s);
+        if (!sk_vocab_of(words))
+            fail_msg("no vocabulary has exactly the values %s, ...", words[0]);
+        for (const char *const *w = words; *w; w++) {
+            const char *sv = sk_vocab_word(words, *w, "sv"), *en = sk_vocab_word(words, *w, "en");
+            if (!sv || !en || !*sv || !*en)
+                fail_msg("'%s' has no word in sv or en", *w);
+        }
+        (*n)++;
+        break;
+    }
+    case SK_SHAPE_MAP:
+        for (size_t i = 0; i < sk_shape_nfields(s); i++)
+            walk_enums(sk_shape_field_shape(s, i), n);
+        break;
+    case SK_SHAPE_LIST:
+    case SK_SHAPE_DICT:
+        walk_enums(sk_shape_item(s), n);
+        break;
+    default:
+        break;
+    }
+}
+
+static void every_vocabulary_has_words(void **s)
+{
+    (void)s;
+    int n = 0;
+    for (size_t i = 0; sk_schema_kind(i); i++)
+        walk_enums(sk_schema_root(sk_schema_kind(i)), &n);
+    assert_true(n >= 10);
+    /* every vocabulary the messages may name has a Swedish word for each value */
+    for (const sk_vocab *v = sk_vocabs; v->name; v++)
+        for (const sk_vocab_entry *w = v->words; w->value; w++)
+            if (!w->sv || !*w->sv || !w->en || !*w->en)
+                fail_msg("%s: '%s' lacks a word", v->name, w->value);
+    const char *const levels[] = {"0", "1", "2", "3", "4", "5", NULL};
+    assert_string_equal(sk_vocab_word(levels, "3", "sv"), "dialog – proaktivt förhållningssätt");
+    assert_string_equal(sk_vocab_word(levels, "4", "sv"), "brukarmedverkan på organisationsnivå");
 }
 
 int main(void)
@@ -267,6 +431,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(duplicate_id, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(loops_while_loading, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(many_rules_in_one_file_sorted, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(texts_per_language, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(texts_must_be_languages, make_dir, remove_dir),
+        cmocka_unit_test(render_values),
+        cmocka_unit_test(error_keeps_format_and_arguments),
+        cmocka_unit_test(nearest_is_one_measure),
+        cmocka_unit_test(every_vocabulary_has_words),
         cmocka_unit_test(builtin_rules_have_metadata),
         cmocka_unit_test(builtin_rules_are_the_requirements),
     };
