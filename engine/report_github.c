@@ -22,19 +22,30 @@ typedef struct github {
     size_t written, left_out;
 } github;
 
-/* s escaped for a workflow command: a property also escapes ':' and ','. */
+/* What GitHub's runner reads back: in a message and a property, or in a property only. */
+static const struct {
+    char c;
+    const char *as;
+    int property_only;
+} ESCAPES[] = {{'%', "%25", 0}, {'\r', "%0D", 0}, {'\n', "%0A", 0}, {':', "%3A", 1}, {',', "%2C", 1}};
+
+/* s escaped for a workflow command. Other control characters are shown as
+ * escapes first (sk_report_visible): nothing steers the log's terminal
+ * emulation; a line break stays in a message only. */
 static void escaped(FILE *out, const char *s, int property)
 {
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
-        case '%': fputs("%25", out); break;
-        case '\r': fputs("%0D", out); break;
-        case '\n': fputs("%0A", out); break;
-        case ':': fputs(property ? "%3A" : ":", out); break;
-        case ',': fputs(property ? "%2C" : ",", out); break;
-        default: fputc(*p, out);
-        }
+    sk_buf shown = {0};
+    sk_report_visible(&shown, s, !property);
+    for (const char *p = shown.failed || !shown.data ? "" : shown.data; *p; p++) {
+        size_t e = 0;
+        while (e < sizeof ESCAPES / sizeof *ESCAPES && (ESCAPES[e].c != *p || (ESCAPES[e].property_only && !property)))
+            e++;
+        if (e < sizeof ESCAPES / sizeof *ESCAPES)
+            fputs(ESCAPES[e].as, out);
+        else
+            fputc(*p, out);
     }
+    sk_buf_free(&shown);
 }
 
 /* One annotation, or a count of one left out past the cap. */
@@ -67,10 +78,7 @@ static void annotate(sk_writing *w, const char *command, const char *file, int l
         escaped(out, ": ", 1);
     escaped(out, title, 1);
     fputs("::", out);
-    sk_buf shown = {0};
-    sk_report_visible(&shown, message, 1); /* no escape sequence reaches the log */
-    escaped(out, shown.failed || !shown.data ? "" : shown.data, 0);
-    sk_buf_free(&shown);
+    escaped(out, message, 0);
     fputc('\n', out);
 }
 

@@ -395,6 +395,15 @@ for f in text markdown junit; do
   grep -q "^SE-9" "$WORK/ctl.$f" && bad "$f: a newline in a value started a line"
   grep -q "^SE-FORGED" "$WORK/ctl.$f" && bad "$f: a newline in a file name started a line"
 done
+# github and gitlab name no unit: the file and the message carry the controls
+for f in github gitlab; do
+  "$SK" check --as-of 2027-04-10 --format "$f" "$WORK/ctl" >"$WORK/ctl.$f" 2>&1
+  grep -q "$esc" "$WORK/ctl.$f" && bad "$f: an ESC reached the report"
+  grep -q "$bel" "$WORK/ctl.$f" && bad "$f: a BEL reached the report"
+  grep -q "^SE-9" "$WORK/ctl.$f" && bad "$f: a newline in a value started a line"
+  grep -q "^SE-FORGED" "$WORK/ctl.$f" && bad "$f: a newline in a file name started a line"
+done
+grep -qF '\x1B]0;pwned\x07\nSE-FORGED  ready.yaml,line=' "$WORK/ctl.github" || bad "github: the file is not shown escaped: $(head -c 300 "$WORK/ctl.github")"
 grep -qF 'Visby\x1B[2J\x1B]0;title\x07\rFORGED' "$WORK/ctl.text" || bad "text: the name is not shown escaped"
 grep -qF '\x1B]0;pwned\x07\nSE-FORGED  ready.yaml' "$WORK/ctl.text" || bad "text: the file name is not shown escaped"
 finish
