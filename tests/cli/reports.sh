@@ -3,7 +3,8 @@
 # markdown and html: each parsed by python3 (json, xml.etree, csv,
 # html.parser) and checked against the findings and errors the json report
 # holds for the same run; every format byte-identical from run to run; and,
-# where chromium is installed, the html page rendered headless. Then every
+# where chromium is installed, the html page rendered headless, and where
+# LibreOffice is, a Swedish csv read by the filter docs/reports.md gives. Then every
 # format's marks for a unit with known gaps, a known and a waived finding,
 # and control characters in names, files and messages shown, not obeyed.
 # Usage: reports.sh PATH/TO/startklar TESTS_DIR [OUTPUT_DIR]
@@ -448,6 +449,26 @@ for name, sep in (("ci.csv", ","), ("ci.sv.csv", ";"), ("ci.svcomma.csv", ","), 
 raw = open(w + "/ci.sv.csv", encoding="utf-8-sig").read().splitlines()[0]
 assert raw.startswith("unit;unit_name;status;"), raw
 EOF
+finish
+
+start "csv in LibreOffice headless: the filter docs/reports.md gives reads a Swedish report in columns"
+SOFFICE=$(command -v soffice || true)
+if [ -z "$SOFFICE" ]; then
+  echo "skip $current: LibreOffice (soffice) is not installed"
+else
+  mkdir -p "$WORK/lo"
+  "$SK" check --as-of 2027-04-10 --lang sv --format csv "$DATA/cp02" >"$WORK/lo/rapport.csv" 2>/dev/null
+  # read with ; and UTF-8 (CSV:59,34,76), written back with , and UTF-8: what a sheet holds
+  timeout 180 "$SOFFICE" -env:UserInstallation="file://$WORK/lo/profile" --headless --infilter="CSV:59,34,76" \
+    --convert-to "csv:Text - txt - csv (StarCalc):44,34,76" --outdir "$WORK/lo/out" "$WORK/lo/rapport.csv" >/dev/null 2>&1
+  python3 - "$WORK/lo/out/rapport.csv" <<'EOF' >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert rows and rows[0][:3] == ["unit", "unit_name", "status"], rows[:1]
+assert all(len(r) == 15 for r in rows), [len(r) for r in rows]
+assert {r[1] for r in rows[1:]} == {"Vårdcentralen Visby"}, {r[1] for r in rows[1:]}
+EOF
+fi
 finish
 
 start "github: workflow commands with file, line, col, title; %, CR, LF, : and , escaped"
