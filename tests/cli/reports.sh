@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # reports.sh: end-to-end tests of the report formats sarif, junit, csv,
-# markdown and html: each parsed by python3 (json, xml.etree, csv,
+# markdown, html, github and gitlab: each parsed by python3 (json, xml.etree, csv,
 # html.parser) and checked against the findings and errors the json report
 # holds for the same run; every format byte-identical from run to run; and,
 # where chromium is installed, the html page rendered headless, and where
