@@ -147,7 +147,7 @@ assert action["runs"]["using"] == "composite"
 uses = [s.get("uses", "") for s in action["runs"]["steps"]]
 assert any(u.startswith("github/codeql-action/upload-sarif") for u in uses), uses
 runs = " ".join(s.get("run", "") for s in action["runs"]["steps"])
-assert "--format sarif" in runs and ".deb" in runs, runs
+assert "--format sarif" in runs and "--format github" in runs and ".deb" in runs, runs
 gl = yaml.safe_load(open(os.path.join(src, "docs/ci/startklar.gitlab-ci.yml")))
 job = gl[".startklar"]
 assert "codequality" in job["artifacts"]["reports"], job["artifacts"]
