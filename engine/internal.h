@@ -6,6 +6,7 @@
 
 #include "startklar/startklar.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -539,6 +540,16 @@ long sk_report_rule_index(const sk_result *res, const char *id);
 /* Days to a launch for people: "in 12 days", "today", "3 days ago" (in cat's language). */
 void sk_report_days(const sk_catalogue *cat, int days, char *buf, size_t size);
 
+/* The working directory, for the formats that want paths relative to it (sarif, github, gitlab). */
+typedef struct sk_report_dir {
+    char dir[PATH_MAX];
+    size_t n; /* 0: unknown, or the root */
+} sk_report_dir;
+void sk_report_cwd(sk_report_dir *d);
+/* path relative to the working directory: a relative path with "./" dropped,
+ * an absolute one inside the directory without it; NULL for one outside. */
+const char *sk_report_relative(const sk_report_dir *d, const char *path);
+
 /* The writers beyond text, json and jsonl: begin, unit, end of each format. */
 /* One report being written: what every writer gets. */
 typedef struct sk_writing {
@@ -547,6 +558,8 @@ typedef struct sk_writing {
     FILE *out;
     size_t units;    /* units written before this call */
     size_t findings; /* findings written before this call */
+    size_t items;    /* the writer's own count of what it wrote (gitlab: issues) */
+    int failed;      /* the writer could not write the report whole (junit: its spool) */
     void *state;     /* the writer's own, set in begin, freed in end */
 } sk_writing;
 
@@ -559,6 +572,8 @@ SK_WRITER_DECLARE(junit)
 SK_WRITER_DECLARE(csv)
 SK_WRITER_DECLARE(markdown)
 SK_WRITER_DECLARE(html)
+SK_WRITER_DECLARE(github)
+SK_WRITER_DECLARE(gitlab)
 #undef SK_WRITER_DECLARE
 /* The HTML page's rollout panels (report_html_rollout.c, keeps w->state):
  * told each unit, written with the summary at the end. */

@@ -13,6 +13,7 @@
 /* A baseline entry (or a finding recorded for --write-baseline). */
 typedef struct known {
     char *unit, *rule, *path, *fingerprint;
+    int line, column;     /* of the entry in the baseline file */
     sk_severity severity; /* SK_SEV_NONE: any (a baseline of the first format) */
     int used;    /* a finding of this run matched it */
     int checked; /* its unit was judged whole in this run */
@@ -24,6 +25,7 @@ struct sk_policy {
     size_t nwaivers, capwaivers;
     known *baseline;
     size_t nbaseline, capbaseline;
+    char *baseline_file; /* where a fixed entry is reported (SARIF gives every result a location) */
     int has_baseline;
     int baseline_version; /* its format: 1, paths by position, no severity; 2, stable paths */
     long max_days;      /* the longest a waiver may run from --as-of (waivers.max_days) */
@@ -69,6 +71,7 @@ void sk_policy_free(sk_policy *p)
     }
     free(p->waivers);
     known_free(p->baseline, p->nbaseline);
+    free(p->baseline_file);
     known_free(p->seen, p->nseen);
     sk_docset_free(p->docs);
     free(p);
@@ -644,6 +647,9 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
                       "with --write-baseline"))
         return 1;
     pol->has_baseline = 1;
+    free(pol->baseline_file);
+    if (!(pol->baseline_file = sk_strdup(path)))
+        return 1;
     const sk_node *list = sk_node_get(d->root, "findings");
     for (size_t j = 0; list && list->type == SK_NODE_SEQ && j < list->v.seq.count; j++) {
         const sk_node *e = list->v.seq.items[j];
@@ -665,6 +671,8 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
         k->path = sk_strdup(p ? p : "");
         k->fingerprint = sk_strdup(fp ? fp : "");
         k->severity = s;
+        k->line = e->line;
+        k->column = e->column;
         if (!k->unit || !k->rule || !k->path || !k->fingerprint)
             return 1;
     }
@@ -819,7 +827,7 @@ int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_
         if (k->used || !k->checked)
             continue;
         /* a fixed entry: unit and rule in their fields, the path as message (in baseline order) */
-        if (sk_errors_add(fixed, SK_ERR_POLICY, NULL, 0, 0, "%s", k->path))
+        if (sk_errors_add(fixed, SK_ERR_POLICY, pol->baseline_file, k->line, k->column, "%s", k->path))
             return -1;
         sk_error *e = &fixed->items[fixed->count - 1];
         if (!(e->unit = sk_strdup(k->unit)) || !(e->rule = sk_strdup(k->rule)))

@@ -518,6 +518,8 @@ static const writer WRITERS[] = {
     {"csv", sk_csv_begin, sk_csv_unit, sk_csv_end},
     {"markdown", sk_markdown_begin, sk_markdown_unit, sk_markdown_end},
     {"html", sk_html_begin, sk_html_unit, sk_html_end},
+    {"github", sk_github_begin, sk_github_unit, sk_github_end},
+    {"gitlab", sk_gitlab_begin, sk_gitlab_unit, sk_gitlab_end},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -567,7 +569,7 @@ int sk_report_end(sk_report *r)
     if (!r)
         return 0;
     r->writer->end(&r->w);
-    int rc = ferror(r->w.out) ? -2 : 0;
+    int rc = ferror(r->w.out) || r->w.failed ? -2 : 0;
     free(r);
     return rc;
 }

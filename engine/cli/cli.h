@@ -30,6 +30,7 @@ typedef struct options {
     const char *record; /* --record FILE.db: the history database */
     const char *history; /* --history FILE.db: the trend in the html report */
     const char *unit;   /* --unit HSA-ID (history) */
+    char csv_separator; /* 0: by the language (sk_report_options) */
 } options;
 
 /* Where a report goes: standard output, or -o FILE through a temporary file

@@ -159,6 +159,7 @@ static int run(int argc, char **argv, int audit)
                         !getenv("NO_COLOR"),
         .report.trend = trend,
         .report.ntrend = ntrend,
+        .report.csv_separator = o.csv_separator,
         .progress = audit && tty ? show_progress : NULL,
         .progress_ud = &prog,
         .profile = o.profile,

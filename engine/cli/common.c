@@ -29,10 +29,21 @@ const char *cli_lang(void)
     return lang && strcmp(lang, "en") != 0 ? lang : NULL;
 }
 
+/* The formats the library writes, "text, json, ...": the list is report.c's table. */
+static const char *format_list(char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; sk_report_format_name(i) && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", sk_report_format_name(i));
+    return buf;
+}
+
 int print_help(FILE *out)
 {
     sk_catalogue *cat = cli_catalogue(NULL);
-    fputs(sk_label(cat, USAGE), out);
+    char formats[256];
+    fprintf(out, sk_label(cat, USAGE), format_list(formats, sizeof formats)); /* USAGE has one %s */
     fputs(sk_label(cat, USAGE_ROLLOUT), out);
     sk_catalogue_free(cat);
     return 0;
@@ -80,6 +91,17 @@ int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
+/* The usage error of a format the library does not write, naming those it does. */
+static int unknown_format(const char *name)
+{
+    char formats[256];
+    cli_fail("unknown --format '%s' (this version writes: %s)", name, format_list(formats, sizeof formats));
+    sk_catalogue *cat = cli_catalogue(NULL);
+    fprintf(stderr, "%s\n", sk_label(cat, "Try 'startklar help'."));
+    sk_catalogue_free(cat);
+    return 2;
+}
+
 /* The shipped directories are found by the library (sk_dir_path). */
 const char *builtin_plugins(char *buf, size_t size)
 {
@@ -105,7 +127,8 @@ int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_AS_OF = 256, OPT_FORMAT, OPT_FAIL_ON, OPT_RULES, OPT_NO_BUILTIN, OPT_JOBS, OPT_SHARD,
            OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_LANG,
-           OPT_RECORD, OPT_UNIT, OPT_HISTORY };
+           OPT_RECORD, OPT_UNIT, OPT_HISTORY,
+           OPT_CSV_SEPARATOR };
     static const struct option LONG[] = {
         {"as-of", required_argument, NULL, OPT_AS_OF},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -124,6 +147,7 @@ int parse_options(int argc, char **argv, options *o)
         {"record", required_argument, NULL, OPT_RECORD},
         {"unit", required_argument, NULL, OPT_UNIT},
         {"history", required_argument, NULL, OPT_HISTORY},
+        {"csv-separator", required_argument, NULL, OPT_CSV_SEPARATOR},
         {"output", required_argument, NULL, 'o'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -144,7 +168,7 @@ int parse_options(int argc, char **argv, options *o)
             while (sk_report_format_name(f) && strcmp(sk_report_format_name(f), optarg) != 0)
                 f++;
             if (!sk_report_format_name(f))
-                return usage_error("unknown --format '%s' (this version writes: text, json, jsonl, sarif, junit, csv, markdown, html)", optarg);
+                return unknown_format(optarg);
             o->format = optarg;
             break;
         }
@@ -204,6 +228,11 @@ int parse_options(int argc, char **argv, options *o)
             break;
         case OPT_HISTORY:
             o->history = optarg;
+            break;
+        case OPT_CSV_SEPARATOR:
+            o->csv_separator = strcmp(optarg, "tab") == 0 ? '\t' : strlen(optarg) == 1 && strchr(",;", optarg[0]) ? optarg[0] : 0;
+            if (!o->csv_separator)
+                return usage_error("--csv-separator takes , or ; or tab, not '%s'", optarg);
             break;
         case OPT_NO_BUILTIN:
             o->no_builtin = 1;

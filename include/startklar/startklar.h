@@ -394,6 +394,8 @@ typedef struct sk_rule_meta {
     const char *applies_to;
     sk_severity severity;
     int enabled; /* ran in this run */
+    const sk_param *params; /* its parameters and their defaults (sarif's help) */
+    size_t nparams;
 } sk_rule_meta;
 
 /* The metadata of every loaded rule, sorted by id, for reports (its strings
@@ -445,6 +447,7 @@ typedef struct sk_report_options {
     int color; /* ANSI colours in text output */
     const sk_trend_point *trend; /* audits before this one, oldest first (html) */
     size_t ntrend;
+    char csv_separator; /* csv: ',', ';' or '\t'; 0: ';' when the report is in Swedish, else ',' */
 } sk_report_options;
 
 /* Writes res in the named format ("text", "json", "jsonl", ...): begin,

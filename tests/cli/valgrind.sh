@@ -35,6 +35,10 @@ vg() {
 
 vg 1 "check examples/" check --as-of 2027-04-10 "$SRC/examples"
 vg 1 "audit --jobs 2 examples/" audit --as-of 2027-04-10 --jobs 2 --format json "$SRC/examples"
+# the writers that keep state of their own (a working directory, names, a spool)
+for f in sarif junit csv github gitlab; do
+  vg 1 "check --format $f examples/" check --as-of 2027-04-10 --format "$f" "$SRC/examples"
+done
 vg 2 "a bad input" check --as-of 2027-04-10 "$TESTS/bad/alias-bomb.yaml" "$TESTS/bad/malformed.yaml" \
   "$DATA/good/gotland.yaml"
 mkdir "$WORK/rules"

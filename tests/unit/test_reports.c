@@ -16,7 +16,8 @@
 
 #include "internal.h"
 
-static const char *const FORMATS[] = {"text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html"};
+static const char *const FORMATS[] = {"text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html",
+                                      "github", "gitlab"};
 
 /* The report in one format, as a malloc'd string. */
 static char *report(const char *format, const sk_result *res)
@@ -54,7 +55,8 @@ static void empty_result_every_format(void **state)
             has(text, "\"rules\": []");
             has(text, "\"executionSuccessful\": true");
         } else if (strcmp(FORMATS[i], "junit") == 0) {
-            has(text, "<testsuites name=\"startklar\">\n</testsuites>\n");
+            has(text, "<testsuites name=\"startklar\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+                      "</testsuites>\n");
         } else if (strcmp(FORMATS[i], "csv") == 0) {
             assert_string_equal(text, "\xEF\xBB\xBFunit,unit_name,status,rule,severity,file,line,column,path,"
                                       "message,waived,known,waiver_expires,waiver_approved_by,waiver_reason,"
@@ -64,9 +66,17 @@ static void empty_result_every_format(void **state)
         } else if (strcmp(FORMATS[i], "html") == 0) {
             has(text, "</html>\n");
             has(text, "<p>No findings.</p></div>");
+        } else if (strcmp(FORMATS[i], "github") == 0) {
+            assert_string_equal(text, "");
+        } else if (strcmp(FORMATS[i], "gitlab") == 0) {
+            assert_string_equal(text, "[]\n");
         }
         free(text);
     }
+    /* the list of formats is the library's, in this order */
+    for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
+        assert_string_equal(sk_report_format_name(i), FORMATS[i]);
+    assert_null(sk_report_format_name(sizeof FORMATS / sizeof *FORMATS));
 }
 
 /* One unit without a name; a waived error and a hostile warning, of rules
@@ -196,6 +206,11 @@ static void known_waived_and_controls_every_format(void **state)
                       "| Ready (known gaps) | 1 |"}},
         {"html", {"<span class=\"status known_gaps\">ready (known gaps)</span>", "<span class=\"badge known\">",
                   "<div class=\"card known_gaps\"><span class=\"n\">1</span>", "the waiver expires soon"}},
+        /* github and gitlab leave known and waived findings out: the warning alone */
+        {"github", {"::warning file=w.yaml,line=4,col=5,title=startklar::the waiver of XX-01 for SE-2 expires soon\n",
+                    "::warning ", "title=startklar::", "expires soon\n"}},
+        {"gitlab", {"\"check_name\": \"startklar/warning\"", "\"severity\": \"minor\"", "\"path\": \"w.yaml\"",
+                    "\"lines\": {\"begin\": 4}}}\n]\n"}},
     };
     for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++) {
         char *text = report(WANT[i].format, &res);
