@@ -4,8 +4,9 @@
  * list separator of Swedish Excel), or as --csv-separator says (',', ';',
  * tab). A field that a spreadsheet would read as a formula (it starts with
  * =, +, -, @, tab or CR) gets a ' in front (OWASP's rule against CSV
- * injection): a unit's YAML cannot plant a formula in a manager's sheet. The file starts with a UTF-8 byte order mark so that
- * spreadsheets read å, ä and ö as UTF-8. One header row, one row per
+ * injection), except a plain integer such as a negative day count: a unit's
+ * YAML cannot plant a formula in a manager's sheet. The file starts with a
+ * UTF-8 byte order mark so that spreadsheets read å, ä and ö as UTF-8. One header row, one row per
  * finding (with its waiver, and whether the baseline knows it); what could
  * not be judged closes the file as rows with status "error", severity
  * "error", the rule only for a rule that failed, and the message prefixed by
@@ -25,11 +26,22 @@ static const char *const HEADER[] = {"unit",        "unit_name",      "status", 
                                      "waiver_reason", "launch_date",  "days_to_launch", "rollout"};
 #define NCOLUMNS (sizeof HEADER / sizeof *HEADER)
 
+/* Whether s is a plain integer ("-40": a day count): no formula to defuse. */
+static int integer(const char *s)
+{
+    s += *s == '-';
+    if (!*s)
+        return 0;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    return *s == '\0';
+}
+
 /* One field, quoted when it must be, a formula defused; controls shown as escapes. */
 static void field(FILE *out, const char *s, char sep)
 {
     sk_buf b = {0};
-    if (s && *s && strchr("=+-@\t\r", *s))
+    if (s && *s && strchr("=+-@\t\r", *s) && !integer(s))
         sk_buf_puts(&b, "'");
     sk_report_visible(&b, s, 1);
     const char *text = b.failed || !b.data ? "" : b.data;

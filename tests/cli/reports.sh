@@ -437,7 +437,7 @@ def rows(name, sep):
 for name, sep in (("ci.csv", ","), ("ci.sv.csv", ";"), ("ci.svcomma.csv", ","), ("ci.tab.csv", "\t")):
     r = rows(name, sep)
     assert r[0][:3] == ["unit", "unit_name", "status"], (name, r[0])
-    assert all(len(x) == 15 for x in r), (name, [len(x) for x in r])
+    assert all(len(x) == 18 for x in r), (name, [len(x) for x in r])
     body = r[1:]
     assert body, name
     # the OWASP rule: a cell starting with = + - @ tab CR gets a ' in front
@@ -466,7 +466,7 @@ else
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 assert rows and rows[0][:3] == ["unit", "unit_name", "status"], rows[:1]
-assert all(len(r) == 15 for r in rows), [len(r) for r in rows]
+assert all(len(r) == 18 for r in rows), [len(r) for r in rows]
 assert {r[1] for r in rows[1:]} == {"Vårdcentralen Visby"}, {r[1] for r in rows[1:]}
 EOF
 fi
