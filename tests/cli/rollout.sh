@@ -181,7 +181,7 @@ grep -A2 "^SE2120000803-V001  Vårdcentralen Visby" "$WORK/out" | grep -qx "  NE
 grep -A1 "^SE2321000115V214  Vårdcentralen Onsala" "$WORK/out" | grep -qx "  rollout: not ready -> at risk" || bad "Onsala's rollout"
 expect_out "  new   ON-09 error $ROOT/examples/region-halland/onboarding/onsala.yaml risk_analysis.actions[1].due: risk action #1"
 expect_out "  fixed ON-13 error $ROOT/examples/vc-visby-ready/onboarding.yaml connection.roles_assigned: connection step 4"
-expect_out "6 unit(s) compared: 1 newly ready, 0 newly blocked, 5 new finding(s), 38 fixed, 0 launch date(s) moved, 0 unit(s) added, 0 gone"
+expect_out "6 units compared: 1 newly ready, 0 newly blocked, 5 new findings, 38 fixed, 0 launch dates moved, 0 units added, 0 gone"
 # a finding still open whose message changed with the date is neither new nor fixed
 expect_no_out "UN-01"
 # what the documents say changed between 2027-01-15 and 2027-04-10: new are what fell due
@@ -220,7 +220,13 @@ tail -n +2 "$WORK/out" >"$WORK/from-db"
 check "the same diff from JSON reports and from the database" cmp -s "$WORK/from-json" "$WORK/from-db"
 run diff "$WORK/apr.json" "$DB@latest"
 expect_code 0
-expect_out "6 unit(s) compared: 0 newly ready, 0 newly blocked, 0 new finding(s), 0 fixed"
+expect_out "6 units compared: 0 newly ready, 0 newly blocked, 0 new findings, 0 fixed, 0 launch dates moved, 0 units added, 0 gone"
+"$SK" check --only UN-01 --as-of 2027-02-01 --format json -o "$WORK/one.json" "$R/ready.yaml" >/dev/null
+run diff "$WORK/one.json" "$WORK/one.json"
+expect_code 0
+expect_out "1 unit compared: 0 newly ready, 0 newly blocked, 0 new findings, 0 fixed, 0 launch dates moved, 0 units added, 0 gone"
+STARTKLAR_I18N_STRICT=1 run diff --lang sv "$WORK/one.json" "$WORK/one.json"
+expect_out "1 enhet jämförd: 0 nu redo, 0 nu stoppade, 0 nya brister, 0 åtgärdade, 0 flyttade lanseringsdatum, 0 nya enheter, 0 borta"
 run diff "$DB@2027-02-01" "$DB@latest"
 expect_code 2
 expect_err "history database: no audit as of 2027-02-01"
@@ -251,6 +257,11 @@ assert u["SE0000000000-R002"]["new_findings"][0]["path"] == "service", u["SE0000
 assert d["summary"] == {"units": 3, "newly_ready": 0, "newly_blocked": 0, "new_findings": 1, "fixed_findings": 1,
                         "launch_dates_moved": 1, "units_added": 1, "units_gone": 1}, d["summary"]
 EOF
+run diff "$WORK/a.json" "$WORK/b.json"
+expect_out "3 units compared: 0 newly ready, 0 newly blocked, 1 new finding, 1 fixed, 1 launch date moved, 1 unit added, 1 gone"
+STARTKLAR_I18N_STRICT=1 run diff --lang sv "$WORK/a.json" "$WORK/b.json"
+expect_out "3 enheter jämförda: 0 nu redo, 0 nu stoppade, 1 ny brist, 1 åtgärdad, 1 flyttat lanseringsdatum, 1 ny enhet, 1 borta"
+expect_no_out "untranslated"
 # the ready unit's plan now names another service than its checklist: newly blocked
 python3 - "$R/ready.yaml" "$WORK/b/ready.yaml" <<'EOF'
 import sys
@@ -265,6 +276,11 @@ expect_out "## SE0000000000-R001 Enheten Redo"
 expect_out "- **NEWLY BLOCKED**"
 expect_out "- rollout: ready -> at risk"
 expect_out "| Newly blocked | 1 |"
+run diff "$WORK/a.json" "$WORK/b.json"
+# R001 newly blocked by its own new UN-01; R002 added with one; B001 gone with its fixed
+expect_out "3 units compared: 0 newly ready, 1 newly blocked, 2 new findings, 1 fixed, 0 launch dates moved, 1 unit added, 1 gone"
+STARTKLAR_I18N_STRICT=1 run diff --lang sv "$WORK/a.json" "$WORK/b.json"
+expect_out "3 enheter jämförda: 0 nu redo, 1 nu stoppad, "
 finish
 
 start "record with a baseline: known gaps are ready in the rollout, counted apart; stable paths are the identity"
@@ -298,7 +314,7 @@ EOF
 # diff: a unit that failed and now has only known gaps passes the gate: newly ready
 run diff "$WORK/apr.json" "$WORK/known.json"
 expect_code 1
-expect_out "6 unit(s) compared: 5 newly ready, 0 newly blocked, 0 new finding(s), 0 fixed"
+expect_out "6 units compared: 5 newly ready, 0 newly blocked, 0 new findings, 0 fixed, 0 launch dates moved, 0 units added, 0 gone"
 # a run stopped before judging any unit records nothing
 run check --as-of 2027-04-10 --only NOPE-99 --record "$KDB" "$ROOT/examples"
 expect_code 2
