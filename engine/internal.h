@@ -227,6 +227,11 @@ void sk_policy_free(sk_policy *p);
  * profiles_dir, a path is relative to the profile naming it). Errors added. */
 int sk_policy_profile(sk_policy *p, sk_rules *r, const char *path, const char *profiles_dir,
                       sk_errors *errs);
+/* Applies a profile written on one line of a file (a rule fixture's
+ * `# params:` header, made a flow map {kind: profile, ...}): its positions
+ * are on that line. No extends. Errors added; the number of them. */
+int sk_policy_profile_line(sk_policy *p, sk_rules *r, const char *name, const char *text, int line,
+                           sk_errors *errs);
 /* Loads the waivers of a --waivers file; each is checked against the rules
  * and the profile's waivers.max_days from as_of (errors are policy errors). */
 int sk_policy_load_waivers(sk_policy *p, const char *path, const sk_rules *r, const char *as_of,
