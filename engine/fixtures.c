@@ -323,9 +323,15 @@ static void apply_header(sk_policy *pol, sk_rules *r, const char *plugin, const 
         size_t before = h->errs.count;
         if (path)
             sk_policy_profile(pol, r, path, profiles, &h->errs);
-        if (!path || h->errs.count > before)
+        if (!path || h->errs.count > before) {
+            /* the header line first, then what is wrong in the profile */
             sk_errors_add(&h->errs, SK_ERR_INPUT, file, h->profile_line, 1,
                           "the fixture's profile '%s' cannot be applied", h->profile);
+            sk_error line = h->errs.items[h->errs.count - 1];
+            memmove(&h->errs.items[before + 1], &h->errs.items[before],
+                    (h->errs.count - 1 - before) * sizeof line);
+            h->errs.items[before] = line;
+        }
         free(path);
     }
     if (h->params && !h->errs.count) {
@@ -370,7 +376,8 @@ static void test_one(sk_runtime *rt, sk_rules *rules, const char *plugin, const 
             apply_header(pol, rules, plugin, file, &h);
         sk_error err;
         if (!h.errs.count && !(own = sk_runtime_new(rules, &err))) {
-            sk_errors_add(&h.errs, SK_ERR_INPUT, file, 1, 1, "%s", err.message ? err.message : "?");
+            sk_errors_add(&h.errs, SK_ERR_INPUT, file, 1, 1, "the rules cannot run with this fixture's header: %s",
+                          err.message ? err.message : "?");
             sk_error_clear(&err);
         }
     }
@@ -378,8 +385,12 @@ static void test_one(sk_runtime *rt, sk_rules *rules, const char *plugin, const 
         for (size_t i = 0; i < h.errs.count; i++) {
             const sk_error *e = &h.errs.items[i];
             char *msg = sk_translate_error(t->cat, e);
-            fprintf(out, "%s %s:%d:%d: %s\n", sk_label(t->cat, "ERROR"), e->file ? e->file : file, e->line,
-                    e->column, msg ? msg : e->message);
+            if (e->line)
+                fprintf(out, "%s %s:%d:%d: %s\n", sk_label(t->cat, "ERROR"), e->file ? e->file : file, e->line,
+                        e->column, msg ? msg : e->message);
+            else
+                fprintf(out, "%s %s: %s\n", sk_label(t->cat, "ERROR"), e->file ? e->file : file,
+                        msg ? msg : e->message);
             free(msg);
         }
         t->broken = 1;
