@@ -2,7 +2,8 @@
 # formatdoc.sh: docs/format.md is what `startklar schema --format markdown`
 # writes from the loader's tables today: a change of engine/schema.c or
 # engine/vocab.c without the docs written again fails here, with the diff.
-# Also the command's other forms and its usage errors.
+# Also the command's other forms and its usage errors, and that docs/cli.md
+# (written by hand) names every command and option of `startklar help`.
 # Usage: formatdoc.sh PATH/TO/startklar TESTS_DIR
 set -u
 SK=$1
@@ -64,6 +65,17 @@ run schema
 expect_code 2; expect_err "schema needs one document kind"
 run schema --format json unit-onboarding
 expect_code 0; expect_out '"$schema"'
+finish
+
+start "docs/cli.md names every command and option of the help"
+run help
+expect_code 0
+for o in $(grep -oE -- '--[a-z][a-z-]+' "$WORK/out" | sort -u); do
+  grep -qF -- "$o" "$ROOT/docs/cli.md" || bad "docs/cli.md does not name $o"
+done
+for c in $(sed -n '/^Commands:/,/^$/p' "$WORK/out" | awk 'NR > 1 && NF {print $1}' | sort -u); do
+  grep -qF -- "\`$c" "$ROOT/docs/cli.md" || bad "docs/cli.md does not name the command $c"
+done
 finish
 
 summary
