@@ -58,6 +58,32 @@ static char *trimmed(char *v)
     return v;
 }
 
+/* Whether v is one YAML flow map and nothing after it: its first brace
+ * closes at its last byte (braces inside quotes do not count), so that it
+ * cannot close the profile it is put into and add keys of its own. */
+static int one_flow_map(const char *v)
+{
+    if (v[0] != '{')
+        return 0;
+    int depth = 0;
+    char quote = 0;
+    for (const char *p = v; *p; p++) {
+        if (quote) {
+            if (quote == '"' && *p == '\\' && p[1])
+                p++;
+            else if (*p == quote)
+                quote = 0;
+        } else if (*p == '"' || *p == '\'') {
+            quote = *p;
+        } else if (*p == '{' || *p == '[') {
+            depth++;
+        } else if ((*p == '}' || *p == ']') && --depth == 0) {
+            return p[1] == '\0';
+        }
+    }
+    return 0;
+}
+
 /* One header line "# key: value"; 0 when it is a comment of other words. */
 static int header_line(const char *file, int lineno, char *line, header *h)
 {
@@ -101,7 +127,7 @@ static int header_line(const char *file, int lineno, char *line, header *h)
     case H_PARAMS:
         if (h->params)
             sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, 1, "a fixture has one '# %s:' line", key);
-        else if (v[0] != '{')
+        else if (!one_flow_map(v))
             sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, col,
                           "'# params:' takes a flow map of the rule's parameters, such as {max_days: 400}, not '%s'", v);
         else if (!(h->params = sk_strdup(v)))
@@ -341,14 +367,16 @@ static void apply_header(sk_policy *pol, sk_rules *r, const char *plugin, const 
         for (size_t i = 0; i < r->nrules; i++)
             if (strcmp(r->rules[i].info.file, plugin) == 0)
                 only = r->rules[i].info.id, n++;
-        char *text = n == 1 ? sk_printf("{kind: profile, version: 1, params: {%s: %s}}", only, h->params)
-                            : sk_printf("{kind: profile, version: 1, params: %s}", h->params);
+        char *head = n == 1 ? sk_printf("{kind: profile, version: 1, params: {%s: ", only)
+                            : sk_strdup("{kind: profile, version: 1, params: ");
+        char *text = head ? sk_printf("%s%s}%s", head, h->params, n == 1 ? "}" : "") : NULL;
+        /* its errors point into the header line, not into the profile made of it */
+        int at = head ? (int)strlen(head) + 1 : 0;
+        free(head);
         if (!text) {
             sk_errors_add(&h->errs, SK_ERR_INPUT, file, h->params_line, h->params_col, "out of memory");
             return;
         }
-        /* its errors point into the header line, not into the profile made of it */
-        int at = (int)(strstr(text, h->params) - text) + 1;
         size_t before = h->errs.count;
         sk_policy_profile_line(pol, r, file, text, h->params_line, &h->errs);
         for (size_t i = before; i < h->errs.count; i++) {

@@ -192,7 +192,7 @@ finish
 # --- fixture headers: # params:, # profile:, and a wrong header is an error ------------------
 hdir="$WORK/headers"
 run init --rule GOT-05 "$hdir"
-sed -i 's/^  -- params = { name = default },.*/  params = { max = 3 },/' "$hdir/GOT-05.lua"
+sed -i 's/^  -- params = { name = default },.*/  params = { max = 3, label = "a" },/' "$hdir/GOT-05.lua"
 hfix="$hdir/GOT-05.test/pass/example.yaml"
 cp "$hfix" "$WORK/header-base.yaml"
 # header LINE...: the pass fixture with these lines above a free comment's line
@@ -202,7 +202,7 @@ header() {
 
 start "fixture headers: free comments, an editor's modeline and good headers pass"
 header "# yaml-language-server: \$schema=unit-onboarding.schema.json" "# as-of: 2027-01-01" \
-  "# params: {max: 5}" "# profile: default"
+  "# params: {max: 5, label: '}{'}" "# profile: default"
 run test -v "$hdir"
 expect_code 0; expect_out "2 passed, 0 failed"
 finish
@@ -225,9 +225,14 @@ bad_header "an impossible as-of" "2:10: '# as-of:' needs a real date YYYY-MM-DD,
 finish
 bad_header "an as-of that is no date" "2:10: '# as-of:' needs a real date YYYY-MM-DD, not 'tomorrow'" "# as-of: tomorrow"
 finish
-bad_header "params that do not parse" "2:20: YAML syntax error" "# params: {max: [1,}"
+bad_header "params that do not parse" "2:20: YAML syntax error" "# params: {max: [1,, 2]}"
+finish
+bad_header "params whose brackets do not close" "2:11: '# params:' takes a flow map" "# params: {max: [1,}"
 finish
 bad_header "params that are no flow map" "2:11: '# params:' takes a flow map" "# params: max=3"
+finish
+bad_header "params that close the map and add keys" "2:11: '# params:' takes a flow map" \
+  "# params: {max: 1}}, severity: {GOT-05: info"
 finish
 bad_header "a parameter the rule does not have" "2:12: rule GOT-05 has no parameter 'mux' (did you mean 'max'?)" \
   "# params: {mux: 3}"
