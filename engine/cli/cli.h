@@ -27,7 +27,53 @@ typedef struct options {
     const char *waivers[MAX_RULE_DIRS];
     size_t nwaivers;
     const char *baseline, *write_baseline;
+    const char *rule, *kind; /* init --rule ID --kind KIND */
 } options;
+
+/* ---- the command line's tables (commands.c) ---- */
+
+/* the commands, as bits: which commands an option belongs to */
+enum {
+    C_CHECK = 1u << 0, C_AUDIT = 1u << 1, C_TEST = 1u << 2, C_RULES = 1u << 3, C_INIT = 1u << 4,
+    C_SCHEMA = 1u << 5, C_COMPLETION = 1u << 6, C_HELP = 1u << 7, C_VERSION = 1u << 8,
+};
+
+/* what parse_options does with an option */
+typedef enum option_id {
+    O_AS_OF = 256, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_RULES, O_NO_BUILTIN, O_PROFILE, O_ONLY, O_SKIP,
+    O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_HELP,
+} option_id;
+
+typedef struct cli_option {
+    const char *name;  /* "format": --format */
+    char letter;       /* 'o': -o; 0: none */
+    const char *arg;   /* its argument's placeholder ("FILE", "sv|en"); NULL: a flag */
+    const char *help;  /* one line, English (the catalogue's key) */
+    unsigned commands; /* C_* bits of the commands that take it */
+    option_id id;
+} cli_option;
+
+#define MAX_USAGES 3
+typedef struct cli_command {
+    const char *name;
+    unsigned bit;
+    int (*run)(int argc, char **argv);
+    const char *usage[MAX_USAGES][2];     /* {what follows the name, what it does} */
+    const char *examples;                 /* lines without "startklar "; NULL: none */
+} cli_command;
+
+/* Both end with an entry whose name is NULL. */
+const cli_command *cli_commands(void);
+const cli_option *cli_options(void);
+const cli_command *cli_command_named(const char *name);
+/* the command a mistyped word is closest to, or NULL */
+const char *cli_nearest_command(const char *word);
+void print_global_help(FILE *out, const sk_catalogue *cat);
+void print_command_help(FILE *out, const sk_catalogue *cat, const cli_command *c);
+/* The help of a command to out; -1 when there is no such command. */
+int help_of(const char *command, FILE *out);
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
 
 /* Where a report goes: standard output, or -o FILE through a temporary file
  * renamed into place only when the report is whole. */
@@ -37,10 +83,16 @@ typedef struct output {
     const char *path;
 } output;
 
-/* Parses the flags after the command name; the paths start at optind.
- * Returns 0, or the exit code (2) after printing a usage error. */
-int parse_options(int argc, char **argv, options *o);
+/* Parses the options of command (a name in the table) anywhere among its
+ * operands (GNU permutation; "--" ends the options), --opt=value and
+ * --opt value alike; the operands are argv[optind..argc). --help prints the
+ * command's help and exits 0. Returns 0, or the exit code (2) after
+ * printing a usage error (with "did you mean" for a mistyped option). */
+int parse_options(const char *command, int argc, char **argv, options *o);
 int usage_error(const char *fmt, const char *arg);
+/* "Try 'startklar help COMMAND'." (or 'startklar help' when command is NULL)
+ * on stderr; returns 2. */
+int usage_hint(const char *command);
 /* The language of messages: --lang, else $LANG (sv...), else English;
  * main() settles it before any command runs (in $STARTKLAR_LANG). NULL for English. */
 const char *cli_lang(void);
@@ -63,7 +115,6 @@ int output_open(output *out, const char *path);
 /* Closes it; ok = the report is whole: only then does FILE appear. 0 or -1. */
 int output_close(output *out, int ok);
 
-extern const char USAGE[];
 /* The help text, in the user's language. Returns 0. */
 int print_help(FILE *out);
 

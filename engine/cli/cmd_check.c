@@ -35,7 +35,7 @@ static int run(int argc, char **argv, int audit)
 {
     options o = {.format = "text", .fail_on = SK_SEV_ERROR};
     char date[11], builtin[PATH_MAX];
-    int rc = parse_options(argc, argv, &o);
+    int rc = parse_options(audit ? "audit" : "check", argc, argv, &o);
     if (rc)
         return rc;
     if (optind >= argc)

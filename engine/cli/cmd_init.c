@@ -522,32 +522,11 @@ static int init_rule(const char *id, const char *kind, const char *dir)
 
 int cmd_init(int argc, char **argv)
 {
-    enum { OPT_RULE = 256, OPT_KIND };
-    static const struct option LONG[] = {
-        {"rule", required_argument, NULL, OPT_RULE},
-        {"kind", required_argument, NULL, OPT_KIND},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *rule = NULL, *kind = NULL;
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", LONG, NULL)) != -1) {
-        switch (c) {
-        case OPT_RULE:
-            rule = optarg;
-            break;
-        case OPT_KIND:
-            kind = optarg;
-            break;
-        case 'h':
-            print_help(stdout);
-            return 0;
-        default:
-            return usage_error("unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
+    options o = {0};
+    int rc = parse_options("init", argc, argv, &o);
+    if (rc)
+        return rc;
+    const char *rule = o.rule, *kind = o.kind;
     if (rule) {
         if (optind + 1 != argc)
             return usage_error("init --rule ID needs one directory to write into%s", "");

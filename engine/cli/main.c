@@ -1,5 +1,5 @@
 /* main.c: the startklar command line, a thin layer over libstartklar: a
- * table of commands, each in its own cmd_*.c. Exit codes: 0 ready, 1 not
+ * table of commands (commands.c), each in its own cmd_*.c. Exit codes: 0 ready, 1 not
  * ready, 2 not judged or bad usage. */
 #include "cli.h"
 
@@ -7,80 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char USAGE[] =
-    "Usage: startklar COMMAND [OPTIONS] [PATH...]\n"
-    "\n"
-    "Checks that a care unit's launch paperwork holds up (communication plan,\n"
-    "onboarding checklist, social-media strategy) and reports every gap with\n"
-    "file:line.\n"
-    "\n"
-    "Commands:\n"
-    "  check PATH...       check YAML files (a directory means every *.yaml/*.yml in it)\n"
-    "  audit DIR...        check every unit below the directories, in parallel, with a summary\n"
-    "  test [DIR...]       run the fixtures of the rules in DIR (default: the built-in rules)\n"
-    "  rules list          the rules that would run: id, severity, kind, title (--format json)\n"
-    "  rules explain ID    one rule's explanation, parameters and an example fix\n"
-    "  init KIND           print a commented starting document of a kind\n"
-    "  init --rule ID DIR  write a rule skeleton with fixtures (--kind KIND, default unit-onboarding)\n"
-    "  schema KIND         print the JSON Schema of a kind, for editors\n"
-    "  help                show this text\n"
-    "  version             show the version\n"
-    "\n"
-    "Options of check and audit:\n"
-    "  --as-of YYYY-MM-DD  the date to judge against (default: today)\n"
-    "  --format F          text (default), json, jsonl, sarif, junit, csv, markdown or html\n"
-    "  --fail-on LEVEL     error (default), warning, info or never: exit 1 at or above it\n"
-    "  --rules DIR         also load the rules in DIR (repeatable)\n"
-    "  --no-builtin        do not load the built-in rules\n"
-    "  -o FILE             write the report to FILE instead of standard output\n"
-    "  --jobs N            worker threads (check: 1, audit: one per core)\n"
-    "  --shard I/N         check only the I-th of N shards of the units (by HSA-id)\n"
-    "  --profile NAME      a profile from rules/ (default, prelaunch) or a profile file\n"
-    "  --lang sv|en        the language of messages and reports (default: from LANG, else en)\n"
-    "  --only IDS          run only these rules: ids or prefixes, comma-separated (ON-,CP-02)\n"
-    "  --skip IDS          do not run these rules\n"
-    "  --waivers FILE      waivers: accepted gaps with a reason and an expiry (repeatable)\n"
-    "  --baseline FILE     findings in FILE are known: only new ones fail\n"
-    "  --write-baseline FILE  record today's findings as a baseline\n"
-    "Options of test:\n"
-    "  -v, --verbose       list passing fixtures too\n"
-    "Options of rules:\n"
-    "  --rules DIR, --no-builtin   as for check; rules list also takes --format text|json\n"
-    "\n"
-    "Exit codes: 0 every unit is ready, 1 a finding is at or above --fail-on,\n"
-    "2 something could not be judged (invalid input, a failing rule, bad usage).\n"
-    "\n"
-    "Examples:\n"
-    "  startklar check --as-of 2027-04-10 examples/\n"
-    "  startklar check --format json visby/plan.yaml visby/onboarding.yaml\n"
-    "  startklar check --rules region-rules/ --fail-on warning units/\n"
-    "  startklar test region-rules/\n"
-    "  startklar rules explain ON-11\n"
-    "  startklar init --rule GOT-01 region-rules/gotland/\n";
-
-static int cmd_help(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    return print_help(stdout);
-}
-
-static int cmd_version(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    printf("startklar %s\n", SK_VERSION);
-    return 0;
-}
-
-typedef struct command {
-    const char *name;
-    int (*run)(int argc, char **argv);
-} command;
-
-static const command COMMANDS[] = {
-    {"check", cmd_check},     {"audit", cmd_audit},     {"test", cmd_test},
-    {"rules", cmd_rules},     {"init", cmd_init},       {"schema", cmd_schema},    {"completion", cmd_completion}, {"help", cmd_help},
-    {"--help", cmd_help},     {"-h", cmd_help},            {"version", cmd_version},
-    {"--version", cmd_version}, {NULL, NULL},
+/* What else a command may be called on the command line. */
+static const struct {
+    const char *alias, *command;
+} ALIASES[] = {
+    {"--help", "help"}, {"-h", "help"}, {"--version", "version"}, {"-V", "version"},
 };
 
 /* The language of every message, settled before any is written: --lang
@@ -122,8 +53,16 @@ int main(int argc, char **argv)
         print_help(stderr);
         return 2;
     }
-    for (const command *c = COMMANDS; c->name; c++)
-        if (strcmp(c->name, argv[1]) == 0)
-            return c->run(argc - 1, argv + 1);
-    return usage_error("unknown command '%s'", argv[1]);
+    const char *name = argv[1];
+    for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
+        if (strcmp(ALIASES[i].alias, name) == 0)
+            name = ALIASES[i].command;
+    const cli_command *c = cli_command_named(name);
+    if (c)
+        return c->run(argc - 1, argv + 1);
+    const char *hint = name[0] == '-' ? NULL : cli_nearest_command(name);
+    if (!hint)
+        return usage_error(name[0] == '-' ? "a command comes first, before '%s'" : "unknown command '%s'", name);
+    cli_fail("unknown command '%s' (did you mean '%s'?)", name, hint);
+    return usage_hint(NULL);
 }
