@@ -19,6 +19,7 @@ typedef struct slot {
     int present; /* the unit has documents or input errors */
     sk_unit_result result;
     sk_errors errors; /* input errors of the files it owns, and rule errors */
+    sk_errors warnings; /* two names for the unit */
 } slot;
 
 typedef struct batch {
@@ -53,6 +54,22 @@ static int move_errors(sk_errors *to, sk_errors *from)
     return 0;
 }
 
+/* A unit named otherwise in two documents: a warning at the second, naming
+ * the first (whose name is used). 0, or -1 when out of memory. */
+static int name_warning(const sk_unit *u, sk_errors *warnings)
+{
+    const sk_doc *used = u->name_doc, *other = u->name_clash;
+    if (!other)
+        return 0;
+    return sk_errors_add(warnings, SK_ERR_WARNING, other->file, other->name_at->line,
+                         other->name_at->column,
+                         "unit %s is named '%s' here but '%s' at %s:%d: the name in the first file "
+                         "in path order is used",
+                         u->hsa_id, other->unit_name, used->unit_name, used->file, used->name_at->line)
+               ? -1
+               : 0;
+}
+
 /* Loads the files of one unit and checks it. */
 static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_unit *iu, slot *out)
 {
@@ -64,7 +81,12 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
     for (size_t k = 0; rc == 0 && k < iu->nfiles; k++) {
         sk_errors file_errors;
         sk_errors_init(&file_errors);
-        sk_load_file(ds, iu->text.data + iu->at[k], &file_errors);
+        /* the file as the index found it, or an error of this unit */
+        if (sk_index_load(iu, k, ds, &file_errors)) {
+            sk_errors_free(&file_errors);
+            rc = -1;
+            break;
+        }
         /* a file shared by several units is reported by one of them */
         for (size_t i = 0; rc == 0 && iu->owns[k] && i < file_errors.count; i++) {
             const sk_error *e = &file_errors.items[i];
@@ -81,7 +103,9 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
         if (strcmp(us->units[i].hsa_id, key) != 0)
             continue;
         out->present = 1;
-        rc = sk_runtime_check(rt, &us->units[i], b->o->as_of, &out->result, &out->errors);
+        rc = name_warning(&us->units[i], &out->warnings);
+        if (rc == 0)
+            rc = sk_runtime_check(rt, &us->units[i], b->o->as_of, &out->result, &out->errors);
         break;
     }
     sk_unitset_free(us);
@@ -145,6 +169,7 @@ static void *worker(void *arg)
 
         slot s = {0};
         sk_errors_init(&s.errors);
+        sk_errors_init(&s.warnings);
         int rc = check_unit(b, rt, ds, &iu, &s);
 
         pthread_mutex_lock(&b->mu);
@@ -213,6 +238,8 @@ static void translate_errors(const sk_catalogue *c, sk_errors *list)
 static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
 {
     int rc = move_errors(&res->errors, &s->errors);
+    if (rc == 0)
+        rc = move_errors(&res->warnings, &s->warnings);
     if (rc || !s->present) {
         sk_unit_result_free(&s->result);
         return rc;
@@ -308,6 +335,7 @@ static int run_batch(batch *b, sk_result *res)
             pthread_mutex_unlock(&b->mu);
             slot mine = {0};
             sk_errors_init(&mine.errors);
+            sk_errors_init(&mine.warnings);
             int r = check_unit(b, rt, ds, &iu, &mine);
             pthread_mutex_lock(&b->mu);
             if (r)
@@ -331,6 +359,7 @@ static int run_batch(batch *b, sk_result *res)
     for (size_t i = 0; i < b->window; i++) {
         sk_unit_result_free(&b->slots[i].result);
         sk_errors_free(&b->slots[i].errors);
+        sk_errors_free(&b->slots[i].warnings);
     }
     b->leaked += sk_runtime_free(rt);
     sk_docset_free(ds);
@@ -451,6 +480,8 @@ int sk_check(const sk_check_options *o, sk_result *res)
         rc = -1;
     if (rc != -1 && o->shards)
         keep_shard_errors(res, o);
+    if (rc != -1)
+        res->summary.files = sk_index_files(b.ix); /* each real file once, known after pass 2 */
 done:
     sk_index_free(b.ix);
     if (move_errors(&res->errors, &b.index_errors))

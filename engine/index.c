@@ -6,8 +6,13 @@
  * parsed here. Any other file is loaded in full with the real loader, so the
  * keys it yields are exactly those the check will find.
  *
+ * Pass 2 reads each file again: a file that is not the one pass 1 read (its
+ * device, inode, size or time of change differ) or that no longer yields the
+ * units pass 1 found is an error naming it, never a unit silently lost.
+ *
  * The index is a list of records (unit key, file number, path, whether this
- * unit reports the file's errors) sorted by key then file. A small batch
+ * unit reports the file's errors, what pass 1 saw of the file) sorted by key
+ * then file. A small batch
  * sorts them in memory. A large one sorts them in runs of bounded size,
  * spills each run to an unlinked temporary file and merges the runs, so that
  * memory stays the same whether a batch has 5 000 units or 500 000. */
@@ -16,10 +21,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -32,6 +39,9 @@ typedef struct rec {
     const char *key, *path;
     uint64_t file; /* the file's number in discovery order */
     unsigned char owns;
+    sk_file_seen seen;
+    const uint64_t *spans; /* start, end, line of each of its documents in a file of several units */
+    size_t nspans;
 } rec;
 
 /* A record read back from a run file; its strings are its own. */
@@ -41,6 +51,9 @@ typedef struct cursor {
     size_t keycap, pathcap;
     uint64_t file;
     unsigned char owns;
+    sk_file_seen seen;
+    uint64_t *spans;
+    size_t nspans, capspans; /* capspans in numbers */
     int live;
 } cursor;
 
@@ -49,12 +62,17 @@ struct sk_index {
     unsigned shards, shard;
     sk_policy *policy; /* receives the waivers documents found among the inputs */
     size_t files, units;
+    size_t duplicates; /* files named twice, found by pass 2 */
     const char *tmpdir;
     int io_failed;     /* a temporary file could not be written or read */
     /* the run being filled, then (when nothing was spilled) the whole index */
     rec *recs;
     size_t nrecs, caprecs, run_bytes;
     sk_arena strings;
+    /* files whose errors the index reported (no unit reads them), by device
+     * and inode: one named twice reports them once. As large as those errors. */
+    sk_hash reported;
+    sk_arena reported_ids;
     size_t next;       /* pass 2 over recs */
     /* spilled runs, then the merged one that pass 2 reads */
     FILE **runs;
@@ -64,19 +82,44 @@ struct sk_index {
 
 /* ---- pass 1: the keys of a file --------------------------------------------- */
 
-/* Whether the bytes hold a document separator ("---" or "...") after their
- * first line: then the file may hold several documents. A separator inside
- * a block scalar is taken as one too, which only costs a full parse. */
+/* The length of the YAML line break at b (libyaml's: LF, CR, NEL U+0085,
+ * LINE SEPARATOR U+2028, PARAGRAPH SEPARATOR U+2029), or 0. */
+static size_t line_break(const char *b, size_t len)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+    } BREAKS[] = {{"\n", 1}, {"\r", 1}, {"\xC2\x85", 2}, {"\xE2\x80\xA8", 3}, {"\xE2\x80\xA9", 3}};
+    for (size_t i = 0; i < sizeof BREAKS / sizeof *BREAKS; i++)
+        if (len >= BREAKS[i].len && memcmp(b, BREAKS[i].bytes, BREAKS[i].len) == 0)
+            return BREAKS[i].len;
+    return 0;
+}
+
+/* Whether the bytes hold a document separator ("---" or "...", maybe after
+ * a byte order mark, which libyaml skips at the start of any line) after
+ * any line break: then the file may hold several documents. A separator
+ * inside a block scalar is taken as one too, which only costs a full parse. */
 static int maybe_several_documents(const char *b, size_t len)
 {
-    for (size_t i = 0; i + 3 < len; i++) {
-        if (b[i] != '\n')
+    for (size_t i = 0; i < len;) {
+        size_t brk = line_break(b + i, len - i);
+        if (!brk) {
+            i++;
             continue;
-        const char *s = b + i + 1;
-        if ((s[0] == '-' && s[1] == '-' && s[2] == '-') || (s[0] == '.' && s[1] == '.' && s[2] == '.'))
+        }
+        i += brk;
+        size_t at = i + sk_utf8_bom(b + i, len - i);
+        if (len - at >= 3 && (memcmp(b + at, "---", 3) == 0 || memcmp(b + at, "...", 3) == 0))
             return 1;
     }
     return 0;
+}
+
+/* A fingerprint of a set of unit keys: the same whatever their order. */
+static uint64_t keys_add(uint64_t set, const char *key)
+{
+    return set + sk_hash_string(key);
 }
 
 /* The bytes a quick key reads, handed to libyaml a little at a time: given
@@ -164,11 +207,16 @@ static char *quick_key(const char *bytes, size_t len)
             case UNIT_VALUE:
                 state = UNIT_KEY;
                 break;
-            case HSA_VALUE:
-                if (ev.data.scalar.length > 0 && !ev.data.scalar.tag)
+            case HSA_VALUE: {
+                /* a null (hsa_id: ~) is no key: the full loader says why */
+                sk_node n = {.text = v, .len = ev.data.scalar.length,
+                             .plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE};
+                if (ev.data.scalar.length > 0 && !ev.data.scalar.tag && !sk_scalar_is_null(&n) &&
+                    !memchr(v, '\0', ev.data.scalar.length))
                     key = sk_strdup(v);
                 done = 1;
                 break;
+            }
             }
         }
         yaml_event_delete(&ev);
@@ -177,28 +225,42 @@ static char *quick_key(const char *bytes, size_t len)
     return key;
 }
 
+char *sk_index_quick_key(const char *bytes, size_t len)
+{
+    if (maybe_several_documents(bytes, len))
+        return NULL;
+    size_t bom = sk_utf8_bom(bytes, len);
+    return quick_key(bytes + bom, len - bom);
+}
+
 /* Files up to this size get a quick key; larger ones go to the full loader. */
 #define QUICK_BYTES (64u * 1024u)
 
 /* The quick key of a file, or NULL when it needs the full loader (or
  * cannot be read, or is not a small regular file: the full loader then
- * reports why). buf holds QUICK_BYTES + 1, reused file after file. One
- * open, one read, one close: what kind of file it is, is the full
- * loader's question. */
-static char *file_quick_key(const char *path, char *buf)
+ * reports why). buf holds QUICK_BYTES + 1, reused file after file; *seen
+ * is what the file was when read. */
+static char *file_quick_key(const char *path, char *buf, sk_file_seen *seen)
 {
     /* O_NONBLOCK: a FIFO with no writer must not stop pass 1 */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return NULL;
+    }
+    sk_file_seen_of(&st, seen); /* before the read: a later change is seen as one */
     ssize_t n = read(fd, buf, QUICK_BYTES + 1);
     close(fd);
     if (n <= 0 || (size_t)n > QUICK_BYTES)
         return NULL;
     buf[n] = '\0';
-    if (maybe_several_documents(buf, (size_t)n))
-        return NULL;
-    return quick_key(buf, (size_t)n);
+    char *key = sk_index_quick_key(buf, (size_t)n);
+    if (key)
+        seen->keys = keys_add(0, key);
+    return key;
 }
 
 /* ---- runs: records in memory, spilled to temporary files -------------------- */
@@ -240,17 +302,47 @@ static FILE *temp_file(const char *dir)
     return f;
 }
 
-/* One record on disk: key NUL, path NUL, the file number (8 bytes), owns (1). */
-static int write_rec(FILE *f, const char *key, const char *path, uint64_t file, unsigned char owns)
+/* The numbers of a record after its strings: the file number, then what
+ * pass 1 saw of the file, each 8 bytes little-endian, then owns (1 byte). */
+#define TAIL_NUMBERS 6
+#define TAIL_BYTES (8 * TAIL_NUMBERS + 1)
+
+static void put_u64(unsigned char *at, uint64_t v)
 {
-    unsigned char tail[9];
     for (int i = 0; i < 8; i++)
-        tail[i] = (unsigned char)(file >> (8 * i));
-    tail[8] = owns;
-    return fwrite(key, strlen(key) + 1, 1, f) == 1 && fwrite(path, strlen(path) + 1, 1, f) == 1 &&
-                   fwrite(tail, sizeof tail, 1, f) == 1
-               ? 0
-               : -1;
+        at[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_u64(const unsigned char *at)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)at[i] << (8 * i);
+    return v;
+}
+
+/* One record on disk: key NUL, path NUL, the numbers, then the count of
+ * its spans and their numbers (8 bytes each). */
+static int write_rec(FILE *f, const char *key, const char *path, uint64_t file, unsigned char owns,
+                     const sk_file_seen *seen, const uint64_t *spans, size_t nspans)
+{
+    const uint64_t numbers[TAIL_NUMBERS] = {file, seen->dev, seen->ino, seen->size,
+                                            (uint64_t)seen->ctime_ns, seen->keys};
+    unsigned char tail[TAIL_BYTES + 8];
+    for (int n = 0; n < TAIL_NUMBERS; n++)
+        put_u64(tail + 8 * n, numbers[n]);
+    tail[TAIL_BYTES - 1] = owns;
+    put_u64(tail + TAIL_BYTES, nspans);
+    if (fwrite(key, strlen(key) + 1, 1, f) != 1 || fwrite(path, strlen(path) + 1, 1, f) != 1 ||
+        fwrite(tail, sizeof tail, 1, f) != 1)
+        return -1;
+    for (size_t i = 0; i < 3 * nspans; i++) {
+        unsigned char n[8];
+        put_u64(n, spans[i]);
+        if (fwrite(n, sizeof n, 1, f) != 1)
+            return -1;
+    }
+    return 0;
 }
 
 /* The next record of a run: 1, 0 at its end, -1 when it cannot be read. */
@@ -260,16 +352,39 @@ static int read_rec(cursor *c)
     ssize_t k = getdelim(&c->key, &c->keycap, '\0', c->f);
     if (k < 0)
         return feof(c->f) && errno == 0 ? 0 : -1;
-    unsigned char tail[9];
+    unsigned char tail[TAIL_BYTES + 8];
     if (getdelim(&c->path, &c->pathcap, '\0', c->f) < 0 || fread(tail, sizeof tail, 1, c->f) != 1) {
         if (!errno)
             errno = EIO; /* a run cut short */
         return -1;
     }
-    c->file = 0;
-    for (int i = 0; i < 8; i++)
-        c->file |= (uint64_t)tail[i] << (8 * i);
-    c->owns = tail[8];
+    uint64_t numbers[TAIL_NUMBERS];
+    for (int n = 0; n < TAIL_NUMBERS; n++)
+        numbers[n] = get_u64(tail + 8 * n);
+    c->file = numbers[0];
+    c->seen = (sk_file_seen){.dev = numbers[1], .ino = numbers[2], .size = numbers[3],
+                             .ctime_ns = (int64_t)numbers[4], .keys = numbers[5]};
+    c->owns = tail[TAIL_BYTES - 1];
+    uint64_t nspans = get_u64(tail + TAIL_BYTES);
+    if (nspans > SIZE_MAX / 24) {
+        errno = EIO;
+        return -1;
+    }
+    c->nspans = 0;
+    for (size_t i = 0; i < 3 * nspans; i++) {
+        unsigned char n[8];
+        if (fread(n, sizeof n, 1, c->f) != 1) {
+            if (!errno)
+                errno = EIO;
+            return -1;
+        }
+        if (sk_grow((void **)&c->spans, &c->capspans, i, sizeof *c->spans)) {
+            errno = ENOMEM;
+            return -1;
+        }
+        c->spans[i] = get_u64(n);
+    }
+    c->nspans = (size_t)nspans;
     return 1;
 }
 
@@ -287,6 +402,7 @@ static void cursor_free(cursor *c)
         fclose(c->f);
     free(c->key);
     free(c->path);
+    free(c->spans);
     memset(c, 0, sizeof *c);
 }
 
@@ -303,7 +419,8 @@ static int spill(sk_index *ix, sk_errors *errs)
         return io_error(ix, errs, "create");
     ix->runs[ix->nruns++] = f;
     for (size_t i = 0; i < ix->nrecs; i++)
-        if (write_rec(f, ix->recs[i].key, ix->recs[i].path, ix->recs[i].file, ix->recs[i].owns))
+        if (write_rec(f, ix->recs[i].key, ix->recs[i].path, ix->recs[i].file, ix->recs[i].owns,
+                      &ix->recs[i].seen, ix->recs[i].spans, ix->recs[i].nspans))
             return io_error(ix, errs, "write");
     if (fflush(f) != 0)
         return io_error(ix, errs, "write");
@@ -346,7 +463,7 @@ static int merge(sk_index *ix, FILE **runs, size_t n, FILE **out, size_t *units,
                 min = &c[i];
         if (!min)
             break;
-        if (write_rec(f, min->key, min->path, min->file, min->owns)) {
+        if (write_rec(f, min->key, min->path, min->file, min->owns, &min->seen, min->spans, min->nspans)) {
             rc = io_error(ix, errs, "write");
             break;
         }
@@ -427,14 +544,15 @@ static int finish_runs(sk_index *ix, sk_errors *errs)
  * the one that reports the file's errors. Keys outside the shard are not
  * this run's to check. */
 static int add_rec(sk_index *ix, const char *key, const char *path, uint64_t file, int owns,
-                   sk_errors *errs)
+                   const sk_file_seen *seen, const uint64_t *spans, size_t nspans, sk_errors *errs)
 {
     if (ix->shards && sk_shard_of(key, ix->shards) != ix->shard)
         return 0;
     size_t klen = strlen(key), plen = strlen(path);
     /* the records kept in memory are the index's whole share of a batch's
      * memory, whatever the size of the corpus: beyond it, a run is spilled */
-    if (ix->run_bytes + klen + plen + sizeof(rec) > ix->limits.index_memory && ix->nrecs > 0) {
+    size_t sbytes = 3 * nspans * sizeof *spans;
+    if (ix->run_bytes + klen + plen + sbytes + sizeof(rec) > ix->limits.index_memory && ix->nrecs > 0) {
         int rc = spill(ix, errs);
         if (rc)
             return rc;
@@ -448,37 +566,67 @@ static int add_rec(sk_index *ix, const char *key, const char *path, uint64_t fil
         return -1;
     r->file = file;
     r->owns = owns != 0;
+    r->seen = *seen;
+    r->spans = NULL;
+    r->nspans = nspans;
+    if (nspans) {
+        uint64_t *copy = sk_arena_alloc(&ix->strings, sbytes);
+        if (!copy)
+            return -1;
+        memcpy(copy, spans, sbytes);
+        r->spans = copy;
+    }
     ix->nrecs++;
-    ix->run_bytes += klen + plen + 2 + sizeof(rec);
+    ix->run_bytes += klen + plen + 2 + sbytes + sizeof(rec);
     return 0;
+}
+
+/* Whether the index reported this real file's errors already (under
+ * another name); remembers it. 0, or -1 out of memory. */
+static int reported_before(sk_index *ix, const sk_file_seen *seen, int *again)
+{
+    char id[48];
+    snprintf(id, sizeof id, "%llx:%llx", (unsigned long long)seen->dev, (unsigned long long)seen->ino);
+    *again = sk_hash_get(&ix->reported, 0, id) != NULL;
+    if (*again) {
+        ix->duplicates++;
+        return 0;
+    }
+    char *copy = sk_arena_strndup(&ix->reported_ids, id, strlen(id));
+    return copy && sk_hash_put(&ix->reported, 0, copy, copy) == 0 ? 0 : -1;
 }
 
 /* Loads the file in full and records every key it yields; the least key
  * reports the file's errors. A file that yields no key keeps its errors
- * here (no unit will report them). */
+ * here (no unit will report them). In a file of several units, each other
+ * unit records where its own documents are (their spans), so that pass 2
+ * loads only those: a file of n units is parsed about twice, not n times. */
 static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *bytes, size_t len,
-                     sk_errors *errs)
+                     sk_file_seen *seen, sk_errors *errs)
 {
     sk_docset *ds = sk_docset_new(&ix->limits);
     if (!ds)
         return -1;
     sk_errors local;
     sk_errors_init(&local);
-    sk_load_buffer(ds, path, bytes, len, &local);
+    sk_spans spans = {0};
+    sk_load_buffer_spans(ds, path, bytes, len, &spans, &local);
     int rc = 0;
     const char **keys = NULL;
     size_t nkeys = 0, capkeys = 0;
+    sk_hash known; /* key -> its number + 1 */
+    sk_hash_init(&known);
     for (size_t i = 0; rc == 0 && i < ds->count + local.count; i++) {
         const sk_doc *d = i < ds->count ? &ds->docs[i] : NULL;
         const char *key = d ? d->hsa_id : local.items[i - ds->count].unit;
         if (key) {
-            size_t k = 0;
-            while (k < nkeys && strcmp(keys[k], key) != 0)
-                k++;
-            if (k == nkeys && sk_grow((void **)&keys, &capkeys, nkeys, sizeof *keys))
+            if (sk_hash_get(&known, 0, key))
+                continue;
+            if (sk_grow((void **)&keys, &capkeys, nkeys, sizeof *keys) ||
+                sk_hash_put(&known, 0, key, (void *)(uintptr_t)(nkeys + 1)))
                 rc = -1;
-            else if (k == nkeys)
-                keys[nkeys++] = key;
+            else
+                keys[nkeys++] = key, seen->keys = keys_add(seen->keys, key);
         } else if (!d) {
             /* an error of no unit: reported below if nobody owns the file */
         } else if (strcmp(d->kind, "waivers") == 0) {
@@ -498,15 +646,48 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
     for (size_t k = 1; k < nkeys; k++)
         if (strcmp(keys[k], keys[least]) < 0)
             least = k;
-    for (size_t k = 0; rc == 0 && k < nkeys; k++)
-        rc = add_rec(ix, keys[k], path, file, k == least, errs);
-    if (rc == 0 && nkeys == 0) {
+    /* each key's spans, as lists threaded through the spans: first[k], next[i] */
+    size_t *first = nkeys > 1 ? malloc(nkeys * sizeof *first) : NULL;
+    size_t *next = nkeys > 1 && spans.count ? malloc(spans.count * sizeof *next) : NULL;
+    uint64_t *mine = nkeys > 1 && spans.count ? malloc(3 * spans.count * sizeof *mine) : NULL;
+    if (rc == 0 && nkeys > 1 && (!first || (spans.count && (!next || !mine))))
+        rc = -1;
+    for (size_t k = 0; rc == 0 && k < nkeys && nkeys > 1; k++)
+        first[k] = SIZE_MAX;
+    for (size_t i = spans.count; rc == 0 && nkeys > 1 && i-- > 0;) {
+        void *v = spans.items[i].key ? sk_hash_get(&known, 0, spans.items[i].key) : NULL;
+        size_t k = v ? (size_t)(uintptr_t)v - 1 : SIZE_MAX;
+        next[i] = k == SIZE_MAX ? SIZE_MAX : first[k];
+        if (k != SIZE_MAX)
+            first[k] = i;
+    }
+    for (size_t k = 0; rc == 0 && k < nkeys; k++) {
+        size_t n = 0;
+        /* the owner reads the whole file (it reports the errors of every
+         * document); a unit whose documents were not all found does too */
+        for (size_t i = nkeys > 1 && k != least ? first[k] : SIZE_MAX; i != SIZE_MAX; i = next[i]) {
+            mine[3 * n] = spans.items[i].start;
+            mine[3 * n + 1] = spans.items[i].end;
+            mine[3 * n + 2] = (uint64_t)spans.items[i].line;
+            n++;
+        }
+        rc = add_rec(ix, keys[k], path, file, k == least, seen, mine, n, errs);
+    }
+    int again = 0;
+    if (rc == 0 && nkeys == 0 && local.count)
+        rc = reported_before(ix, seen, &again);
+    if (rc == 0 && nkeys == 0 && !again) {
         /* nobody owns this file: its errors are the index's to report */
         for (size_t i = 0; rc == 0 && i < local.count; i++) {
             const sk_error *e = &local.items[i];
             rc = sk_errors_copy(errs, e);
         }
     }
+    free(first);
+    free(next);
+    free(mine);
+    free(spans.items);
+    sk_hash_free(&known);
     free(keys);
     sk_errors_free(&local);
     sk_docset_free(ds);
@@ -518,6 +699,7 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
 typedef struct chunk {
     sk_paths paths;
     char **keys;    /* per path: its quick key, or NULL */
+    sk_file_seen *seen; /* per path with a quick key: the file as it was read */
     uint64_t first; /* the number of its first file */
     atomic_size_t next; /* the next file whose key nobody reads yet */
 } chunk;
@@ -539,7 +721,7 @@ typedef struct readers {
 static void read_keys(chunk *c, char *buf)
 {
     for (size_t f; buf && (f = atomic_fetch_add(&c->next, 1)) < c->paths.count;)
-        c->keys[f] = file_quick_key(c->paths.items[f], buf);
+        c->keys[f] = file_quick_key(c->paths.items[f], buf, &c->seen[f]);
 }
 
 static void *reader_main(void *arg)
@@ -628,15 +810,16 @@ static int index_chunk(sk_index *ix, chunk *c, sk_buf *b, sk_errors *errs)
         uint64_t file = c->first + i;
         const char *path = c->paths.items[i];
         if (c->keys[i]) {
-            rc = add_rec(ix, c->keys[i], path, file, 1, errs);
+            rc = add_rec(ix, c->keys[i], path, file, 1, &c->seen[i], NULL, 0, errs);
             continue;
         }
         b->len = 0;
-        int r = sk_read_file(path, ix->limits.max_file_bytes, b, errs);
+        sk_file_seen seen;
+        int r = sk_read_file_seen(path, ix->limits.max_file_bytes, b, &seen, errs);
         if (r < 0)
             rc = -1;
         else if (r == 0) /* else not readable: reported, nobody owns it */
-            rc = full_keys(ix, file, path, b->data ? b->data : "", b->len, errs);
+            rc = full_keys(ix, file, path, b->data ? b->data : "", b->len, &seen, errs);
     }
     return rc;
 }
@@ -677,6 +860,7 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
     ix->limits = *o->limits;
     if (!ix->limits.index_memory)
         ix->limits.index_memory = sk_limits_default().index_memory;
+    sk_hash_init(&ix->reported);
     ix->shards = o->shards;
     ix->shard = o->shard;
     ix->policy = o->policy;
@@ -691,11 +875,13 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
     sk_walk *w = sk_walk_new(o->paths, o->npaths, NULL);
     chunk c[2];
     memset(c, 0, sizeof c);
-    c[0].keys = calloc(CHUNK_FILES, sizeof *c[0].keys);
-    c[1].keys = calloc(CHUNK_FILES, sizeof *c[1].keys);
+    for (int i = 0; i < 2; i++) {
+        c[i].keys = calloc(CHUNK_FILES, sizeof *c[i].keys);
+        c[i].seen = calloc(CHUNK_FILES, sizeof *c[i].seen);
+    }
     char *buf = malloc(QUICK_BYTES + 2);
     sk_buf b = {0};
-    int rc = w && c[0].keys && c[1].keys && buf ? 0 : -1;
+    int rc = w && c[0].keys && c[1].keys && c[0].seen && c[1].seen && buf ? 0 : -1;
     int over = rc == 0 ? walk_chunk(w, &c[0], errs) : -1;
     if (over < 0)
         rc = -1;
@@ -720,6 +906,7 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
         chunk_clear(&c[i]);
         sk_paths_free(&c[i].paths);
         free(c[i].keys);
+        free(c[i].seen);
     }
     free(buf);
     sk_buf_free(&b);
@@ -735,7 +922,7 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
 
 size_t sk_index_files(const sk_index *ix)
 {
-    return ix->files;
+    return ix->files - ix->duplicates;
 }
 
 size_t sk_index_units(const sk_index *ix)
@@ -745,7 +932,8 @@ size_t sk_index_units(const sk_index *ix)
 
 /* ---- pass 2: one unit at a time ---------------------------------------------- */
 
-static int unit_add_file(sk_index_unit *u, const char *path, int owns)
+static int unit_add_file(sk_index_unit *u, const char *path, int owns, const sk_file_seen *seen,
+                         const uint64_t *spans, size_t nspans)
 {
     if (u->nfiles == u->cap) {
         size_t cap = u->cap ? 2 * u->cap : 4;
@@ -757,13 +945,83 @@ static int unit_add_file(sk_index_unit *u, const char *path, int owns)
         if (!ow)
             return -1;
         u->owns = ow;
+        sk_file_seen *se = realloc(u->seen, cap * sizeof *se);
+        if (!se)
+            return -1;
+        u->seen = se;
+        size_t *ns = realloc(u->nspans, cap * sizeof *ns);
+        if (!ns)
+            return -1;
+        u->nspans = ns;
         u->cap = cap;
     }
     u->at[u->nfiles] = u->text.len;
     u->owns[u->nfiles] = (unsigned char)owns;
+    u->seen[u->nfiles] = *seen;
+    u->nspans[u->nfiles] = nspans;
     sk_buf_add(&u->text, path, strlen(path) + 1);
+    /* the spans' numbers follow the path's NUL (read back with memcpy) */
+    if (nspans)
+        sk_buf_add(&u->text, (const char *)spans, 3 * nspans * sizeof *spans);
     u->nfiles++;
     return u->text.failed ? -1 : 0;
+}
+
+/* A file of a unit by its identity, for finding the same file named twice. */
+typedef struct file_id {
+    uint64_t dev, ino;
+    size_t pos;
+} file_id;
+
+static int file_id_cmp(const void *a, const void *b)
+{
+    const file_id *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    if (x->ino != y->ino)
+        return x->ino < y->ino ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Keeps each real file (device and inode) of the unit once, at its first
+ * name in discovery order: x.yaml and ./x.yaml, a symbolic link and its
+ * target, a folder and a file in it. Counts the duplicates each once (by
+ * the record that owns the file). 0, or -1 out of memory. */
+static int drop_duplicate_files(sk_index *ix, sk_index_unit *u)
+{
+    if (u->nfiles < 2)
+        return 0;
+    file_id *ids = malloc(u->nfiles * sizeof *ids);
+    unsigned char *drop = calloc(u->nfiles, 1);
+    if (!ids || !drop) {
+        free(ids);
+        free(drop);
+        return -1;
+    }
+    for (size_t i = 0; i < u->nfiles; i++)
+        ids[i] = (file_id){u->seen[i].dev, u->seen[i].ino, i};
+    qsort(ids, u->nfiles, sizeof *ids, file_id_cmp);
+    for (size_t i = 1; i < u->nfiles; i++) {
+        if (ids[i].dev != ids[i - 1].dev || ids[i].ino != ids[i - 1].ino)
+            continue;
+        size_t first = ids[i - 1].pos, dup = ids[i].pos;
+        ids[i].pos = first; /* the next duplicate compares with the first too */
+        drop[dup] = 1;
+        u->owns[first] |= u->owns[dup];
+        ix->duplicates += u->owns[dup];
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < u->nfiles; i++) {
+        if (drop[i])
+            continue;
+        u->at[w] = u->at[i], u->owns[w] = u->owns[i], u->seen[w] = u->seen[i];
+        u->nspans[w] = u->nspans[i];
+        w++;
+    }
+    u->nfiles = w;
+    free(ids);
+    free(drop);
+    return 0;
 }
 
 int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
@@ -778,9 +1036,10 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
         const char *key = ix->recs[ix->next].key;
         sk_buf_add(&u->text, key, strlen(key) + 1);
         for (; ix->next < ix->nrecs && strcmp(ix->recs[ix->next].key, key) == 0; ix->next++)
-            if (unit_add_file(u, ix->recs[ix->next].path, ix->recs[ix->next].owns))
+            if (unit_add_file(u, ix->recs[ix->next].path, ix->recs[ix->next].owns, &ix->recs[ix->next].seen,
+                              ix->recs[ix->next].spans, ix->recs[ix->next].nspans))
                 return -1;
-        return u->text.failed ? -1 : 1;
+        return u->text.failed || drop_duplicate_files(ix, u) ? -1 : 1;
     }
     if (!ix->in.live)
         return 0;
@@ -788,7 +1047,7 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
     if (u->text.failed)
         return -1;
     while (ix->in.live && strcmp(ix->in.key, u->text.data) == 0) {
-        if (unit_add_file(u, ix->in.path, ix->in.owns))
+        if (unit_add_file(u, ix->in.path, ix->in.owns, &ix->in.seen, ix->in.spans, ix->in.nspans))
             return -1;
         int r = read_rec(&ix->in);
         if (r < 0) {
@@ -799,7 +1058,158 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
         }
         ix->in.live = r == 1;
     }
-    return 1;
+    return drop_duplicate_files(ix, u) ? -1 : 1;
+}
+
+/* The fingerprint of the unit keys the documents ds->docs[docs..] and the
+ * errors errs->items[errors..] name, as full_keys counts them; *none when
+ * they name no unit. -1 when out of memory. */
+static int keys_loaded(const sk_docset *ds, size_t docs, const sk_errors *errs, size_t errors,
+                       uint64_t *keys, int *none)
+{
+    sk_hash seen;
+    sk_hash_init(&seen);
+    *keys = 0;
+    *none = 1;
+    for (size_t i = docs; i < ds->count + errs->count - errors; i++) {
+        const char *key = i < ds->count ? ds->docs[i].hsa_id : errs->items[errors + i - ds->count].unit;
+        if (!key || sk_hash_get(&seen, 0, key))
+            continue;
+        if (sk_hash_put(&seen, 0, key, (void *)key)) {
+            sk_hash_free(&seen);
+            return -1;
+        }
+        *keys = keys_add(*keys, key);
+        *none = 0;
+    }
+    sk_hash_free(&seen);
+    return 0;
+}
+
+/* Marks the last error added as the unit's: the unit is then reported with
+ * status error, even when none of its documents could be read. */
+static int error_of_unit(sk_errors *errs, const char *key)
+{
+    sk_error *e = &errs->items[errs->count - 1];
+    free(e->unit);
+    return (e->unit = sk_strdup(key)) ? 0 : -1;
+}
+
+/* A file pass 2 finds other than pass 1 read it, or whose documents name
+ * other units than pass 1 found (edited while keeping its time, say). */
+#define CHANGED "changed during the run (after its units were listed, before they were checked): check it again"
+
+/* Keeps what was loaded from the file (documents from docs on, errors
+ * from errors on) when the file is the one pass 1 read and names the units
+ * expected; else drops it for an error of the unit. 0, or -1 out of memory. */
+static int verify(sk_docset *ds, size_t docs, sk_errors *errs, size_t errors, const sk_file_seen *now,
+                  const sk_file_seen *then, uint64_t expected, int whole, const char *path,
+                  const char *key)
+{
+    if (now->dev == then->dev && now->ino == then->ino && now->size == then->size &&
+        now->ctime_ns == then->ctime_ns) {
+        uint64_t keys;
+        int none;
+        if (keys_loaded(ds, docs, errs, errors, &keys, &none))
+            return -1;
+        /* no unit at all, with errors, is a file that failed as a whole
+         * (a syntax error; its owner reports it). Anything else must be the
+         * units pass 1 found, or some would be lost; and a span pass 1 read
+         * names its unit. */
+        if (keys == expected || (whole && none && errs->count > errors))
+            return 0;
+    }
+    /* none of it: it is not the file the index describes */
+    ds->count = docs;
+    while (errs->count > errors) {
+        sk_error *e = &errs->items[--errs->count];
+        free(e->file), free(e->message), free(e->rule), free(e->unit), free(e->traceback);
+    }
+    if (sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "%s", CHANGED) || error_of_unit(errs, key))
+        return -1;
+    return 0;
+}
+
+/* Reads and loads only the unit's spans of the file (its own documents in
+ * a file of several units): 0; 1 when the file cannot be read (an error
+ * added); -1 out of memory. *now is what the file was when opened. */
+static int load_spans(const char *path, const uint64_t *spans, size_t n, sk_docset *ds,
+                      sk_file_seen *now, sk_errors *errs)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const char *why = fd >= 0 && S_ISREG(st.st_mode) ? strerror(errno) : fd < 0 ? strerror(errno)
+                          : "not a regular file (a FIFO, socket or device)";
+        if (fd >= 0)
+            close(fd);
+        return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", why) ? -1 : 1;
+    }
+    sk_file_seen_of(&st, now);
+    sk_buf b = {0};
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        uint64_t start = spans[3 * i], end = spans[3 * i + 1], line = spans[3 * i + 2];
+        if (end < start || end > (uint64_t)st.st_size || line > INT_MAX)
+            break; /* not the file pass 1 read: the caller finds it changed */
+        size_t len = (size_t)(end - start);
+        if (len + 1 > b.cap) {
+            char *p = realloc(b.data, len + 1);
+            if (!p) {
+                rc = -1;
+                break;
+            }
+            b.data = p, b.cap = len + 1;
+        }
+        size_t got = 0;
+        while (got < len) {
+            ssize_t r = pread(fd, b.data + got, len - got, (off_t)(start + got));
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                break;
+            got += (size_t)r;
+        }
+        if (got < len)
+            break; /* cut short: changed */
+        sk_load_span(ds, path, b.data, len, (int)line, errs);
+    }
+    close(fd);
+    sk_buf_free(&b);
+    return rc;
+}
+
+int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *errs)
+{
+    const char *key = u->text.data, *path = u->text.data + u->at[k];
+    const sk_file_seen *then = &u->seen[k];
+    size_t nspans = u->nspans[k];
+    if (nspans) {
+        /* its own documents of a file of several units */
+        uint64_t *spans = malloc(3 * nspans * sizeof *spans);
+        if (!spans)
+            return -1;
+        memcpy(spans, path + strlen(path) + 1, 3 * nspans * sizeof *spans);
+        size_t docs = ds->count, errors = errs->count;
+        sk_file_seen now;
+        int r = load_spans(path, spans, nspans, ds, &now, errs);
+        free(spans);
+        if (r != 0)
+            return r < 0 || error_of_unit(errs, key) ? -1 : 0;
+        return verify(ds, docs, errs, errors, &now, then, keys_add(0, key), 0, path, key);
+    }
+    sk_buf b = {0};
+    sk_file_seen now;
+    int r = sk_read_file_seen(path, ds->limits.max_file_bytes, &b, &now, errs);
+    if (r != 0) {
+        sk_buf_free(&b);
+        /* pass 1 read it: it went away (or grew too large) since */
+        return r < 0 || error_of_unit(errs, key) ? -1 : 0;
+    }
+    size_t docs = ds->count, errors = errs->count;
+    sk_load_buffer(ds, path, b.data ? b.data : "", b.len, errs);
+    sk_buf_free(&b);
+    return verify(ds, docs, errs, errors, &now, then, then->keys, 1, path, key);
 }
 
 void sk_index_unit_free(sk_index_unit *u)
@@ -807,6 +1217,8 @@ void sk_index_unit_free(sk_index_unit *u)
     sk_buf_free(&u->text);
     free(u->at);
     free(u->owns);
+    free(u->seen);
+    free(u->nspans);
     memset(u, 0, sizeof *u);
 }
 
@@ -821,5 +1233,7 @@ void sk_index_free(sk_index *ix)
     cursor_free(&ix->in);
     free(ix->recs);
     sk_arena_free(&ix->strings);
+    sk_arena_free(&ix->reported_ids);
+    sk_hash_free(&ix->reported);
     free(ix);
 }

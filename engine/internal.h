@@ -51,6 +51,30 @@ char *sk_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grows *items (of elem bytes) so that one more fits; 0 or -1. */
 int sk_grow(void **items, size_t *cap, size_t count, size_t elem);
 
+/* ---- hash table (hash.c): (tag, text) -> pointer --------------------------- */
+
+typedef struct sk_hash_slot {
+    const char *key; /* not copied: must live as long as it is in the table */
+    uint64_t tag, hash;
+    void *value;
+    uint32_t gen;    /* live when equal to the table's generation */
+} sk_hash_slot;
+
+typedef struct sk_hash {
+    sk_hash_slot *slots;
+    size_t cap, count;
+    uint32_t gen;
+    size_t ops, probes; /* lookups and slots visited: the caller bounds probes / ops */
+} sk_hash;
+
+void sk_hash_init(sk_hash *h);
+void sk_hash_free(sk_hash *h);
+void sk_hash_clear(sk_hash *h); /* empties it in O(1), the memory kept */
+void *sk_hash_get(sk_hash *h, uint64_t tag, const char *key); /* NULL when absent */
+/* Adds (tag, key) -> value, or replaces the value of (tag, key): 0, or -1 out of memory. */
+int sk_hash_put(sk_hash *h, uint64_t tag, const char *key, void *value);
+uint64_t sk_hash_string(const char *s); /* the table's hash of a text, for fingerprints */
+
 /* ---- the document tree --------------------------------------------------- */
 
 typedef enum {
@@ -104,6 +128,7 @@ typedef struct sk_doc {
     const char *hsa_id; /* the unit key: unit.hsa_id, or organisation for a strategy without
                            unit; NULL for a policy document */
     const char *unit_name;
+    const sk_node *name_at; /* the node unit_name was read from */
     const sk_node *root;
 } sk_doc;
 
@@ -116,7 +141,9 @@ struct sk_docset {
 
 struct sk_unit {
     const char *hsa_id;
-    const char *name;
+    const char *name;           /* from the first document in path order (file, line) that names it */
+    const sk_doc *name_doc;     /* that document */
+    const sk_doc *name_clash;   /* the first (in path order) naming it otherwise, or NULL */
     const sk_doc **docs; /* in load order */
     size_t count, cap;
     int load_errors;            /* input errors in this unit's documents */
@@ -220,11 +247,23 @@ typedef struct sk_index_options {
     struct sk_policy *policy; /* receives the waivers documents found among the inputs */
 } sk_index_options;
 
-/* One unit of the index: its key and its files in discovery order. */
+/* What pass 1 saw of a file, checked again when pass 2 reads it. */
+typedef struct sk_file_seen {
+    uint64_t dev, ino, size;
+    int64_t ctime_ns; /* the time of its last change (st_ctim: also after touch -r) */
+    uint64_t keys;    /* a fingerprint of the set of unit keys its documents name */
+} sk_file_seen;
+
+/* One unit of the index: its key and its files in discovery order, each
+ * real file once (named twice, it is kept at its first name). */
 typedef struct sk_index_unit {
     sk_buf text;         /* the key, then each file's path, each ending in NUL */
     size_t *at;          /* where each file's path starts in text */
     unsigned char *owns; /* per file: this unit reports the file's errors (the least key that reads it) */
+    sk_file_seen *seen;  /* per file: as pass 1 read it */
+    size_t *nspans;      /* per file: 0 (load it all), or the spans of the unit's documents in a
+                            file of several units: 3 numbers each (start, end, line) after the
+                            path's NUL in text */
     size_t nfiles, cap;
 } sk_index_unit;
 
@@ -233,17 +272,55 @@ typedef struct sk_index_unit {
  * are added to errs (also when the index's temporary files fail: then it
  * holds no unit). NULL when out of memory. */
 sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs);
-size_t sk_index_files(const sk_index *ix); /* every input file */
+/* The quick key of a file's bytes (pass 1): the unit.hsa_id of a file that
+ * can only hold one document and names it simply, malloc'd; else NULL (the
+ * full loader reads the file). The fuzz target's way in. */
+char *sk_index_quick_key(const char *bytes, size_t len);
+size_t sk_index_files(const sk_index *ix); /* every input file (after pass 2: each real file once) */
 size_t sk_index_units(const sk_index *ix); /* units to check */
 /* Pass 2: the next unit in key order into u (reused unit after unit): 1, 0
  * after the last one, -1 when out of memory. Not thread-safe. */
 int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs);
+/* Pass 2: loads the k-th file of the unit into ds. A file that is not the
+ * one pass 1 read, or that names other units than pass 1 found, loads no
+ * document and gets an error of the unit ("changed during the run"), as
+ * does a file that can no longer be read. 0, or -1 when out of memory. */
+int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *errs);
 void sk_index_unit_free(sk_index_unit *u);
 void sk_index_free(sk_index *ix);
+
+/* Where one document of a file is: bytes [start, end) hold it (with what
+ * stands between it and the document before), loaded alone with
+ * sk_load_span at line; key is the unit it names (or NULL). */
+typedef struct sk_span {
+    size_t start, end;
+    int line;        /* lines of the file before start */
+    const char *key; /* lives as long as the docset and errors it was loaded into */
+} sk_span;
+
+typedef struct sk_spans {
+    sk_span *items;
+    size_t count, cap;
+} sk_spans;
+
+/* sk_load_buffer that also adds each document's span (none for a file that
+ * fails as a whole). */
+int sk_load_buffer_spans(sk_docset *ds, const char *name, const char *bytes, size_t len,
+                         sk_spans *spans, sk_errors *errs);
+/* Loads one span of a file on its own: the same documents, at the same lines. */
+int sk_load_span(sk_docset *ds, const char *name, const char *bytes, size_t len, int line,
+                 sk_errors *errs);
+
+/* The length of a UTF-8 byte order mark at the start of bytes: 3 or 0. */
+size_t sk_utf8_bom(const char *bytes, size_t len);
 
 /* Reads a whole file (at most max bytes) into b. 0; 1 when it cannot be read
  * (an error is added); -1 when out of memory. */
 int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs);
+/* The same, and what the file was when it was opened (keys 0), in *seen. */
+int sk_read_file_seen(const char *path, size_t max, sk_buf *b, sk_file_seen *seen, sk_errors *errs);
+struct stat;
+void sk_file_seen_of(const struct stat *st, sk_file_seen *seen); /* keys 0 */
 
 /* ---- schema ---------------------------------------------------------------- */
 
@@ -290,6 +367,9 @@ const sk_kind *sk_kind_find(const char *name);
 /* Checks node against shape, typing its scalars; errors are added with
  * file:line:column and the path. Returns the number of errors. */
 int sk_schema_check(sk_node *node, const sk_shape *shape, const char *file, sk_errors *errs);
+
+/* Whether a scalar is YAML's null: plain "", "~", "null", "Null" or "NULL". */
+int sk_scalar_is_null(const sk_node *n);
 
 /* Resolves an untyped plain scalar the way YAML 1.1 core does (for x_ keys). */
 void sk_scalar_resolve_any(sk_node *n);

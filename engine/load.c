@@ -1,6 +1,7 @@
 /* load.c: bytes -> documents. libyaml's event stream is turned into a tree
  * whose every node keeps its line and column; aliases are shared (with a cap
- * on the expanded size), nesting is capped, duplicate keys are refused. Each
+ * on the expanded size), nesting is capped, duplicate keys are refused (a
+ * hash table finds them, and the anchors, in constant time: hash.c). Each
  * document is then checked against its kind's schema table (schema.c). */
 #include "internal.h"
 
@@ -12,11 +13,6 @@
 #include <string.h>
 #include <yaml.h>
 
-typedef struct anchor {
-    const char *name;
-    sk_node *node;
-} anchor;
-
 /* One open collection while events arrive. Its items buffer outlives it:
  * the next collection at the same depth reuses it (no malloc per map). */
 typedef struct frame {
@@ -25,7 +21,15 @@ typedef struct frame {
     size_t count, cap; /* cap is in bytes' worth of the widest item seen (see add_items) */
     sk_node *key; /* a map's pending key */
     const char *anchor;
+    uint64_t serial; /* a map's number in the file: its keys' tag in the hash table */
 } frame;
+
+/* The hash table's tag of the anchors; maps are numbered from 1. */
+#define ANCHORS 0
+/* Slots a lookup may visit on average in one file (plus a start): about 2
+ * for any real file; only keys crafted to collide come near it. */
+#define PROBES_PER_LOOKUP 16
+#define PROBES_START 65536
 
 typedef struct loader {
     sk_docset *ds;
@@ -36,10 +40,16 @@ typedef struct loader {
     int nerrors;
     frame *stack;
     int depth, cap;
-    anchor *anchors;
-    size_t nanchors, capanchors;
+    sk_hash table; /* the keys of the document's maps, and its anchors */
+    uint64_t maps; /* maps opened so far in the file */
     size_t nodes; /* of the current document, aliases expanded */
     int doc_failed;
+    int line0;        /* lines of the file before bytes (a span loaded alone) */
+    sk_spans *spans;  /* when not NULL: each document's span is added */
+    size_t bom;       /* bytes of a byte order mark skipped before bytes */
+    size_t span_from; /* where the next span starts, in bytes */
+    int span_line;    /* and the lines before it */
+    size_t chars, at; /* libyaml counts characters: this many are the first at bytes */
 } loader;
 
 static void load_error(loader *ld, int line, int col, const char *fmt, ...)
@@ -81,6 +91,7 @@ static void syntax_error(loader *ld, yaml_parser_t *p)
                 at = first - 1;
         }
         offset_position(ld->bytes, ld->len, at, &line, &col);
+        line += ld->line0;
         load_error(ld, line, col, "not valid UTF-8 text: %s", p->problem ? p->problem : "bad bytes");
         return;
     }
@@ -88,11 +99,11 @@ static void syntax_error(loader *ld, yaml_parser_t *p)
         load_error(ld, 0, 0, "out of memory while parsing");
         return;
     }
-    line = (int)p->problem_mark.line + 1;
+    line = ld->line0 + (int)p->problem_mark.line + 1;
     col = (int)p->problem_mark.column + 1;
     if (p->context)
         load_error(ld, line, col, "YAML syntax error: %s %s (line %d)", p->problem, p->context,
-                   (int)p->context_mark.line + 1);
+                   ld->line0 + (int)p->context_mark.line + 1);
     else
         load_error(ld, line, col, "YAML syntax error: %s", p->problem ? p->problem : "unknown");
 }
@@ -103,10 +114,23 @@ static sk_node *new_node(loader *ld, sk_node_type type, const yaml_mark_t *m)
     if (!n)
         return NULL;
     n->type = type;
-    n->line = (int)m->line + 1;
+    n->line = ld->line0 + (int)m->line + 1;
     n->column = (int)m->column + 1;
     n->size = 1;
     return n;
+}
+
+/* Whether the hash table did too much work for this file: only keys
+ * crafted to collide get there, and they get an error, not a long wait. */
+static int too_many_probes(loader *ld, int line, int col)
+{
+    if (ld->table.probes <= PROBES_PER_LOOKUP * ld->table.ops + PROBES_START)
+        return 0;
+    load_error(ld, line, col,
+               "too many keys or anchors with colliding hashes (a crafted file?): refused after "
+               "%zu lookups",
+               ld->table.ops);
+    return 1;
 }
 
 static int remember_anchor(loader *ld, const char *name, sk_node *n)
@@ -114,15 +138,11 @@ static int remember_anchor(loader *ld, const char *name, sk_node *n)
     if (!name)
         return 0;
     /* a later anchor of the same name replaces the earlier one (YAML 1.1) */
-    for (size_t i = ld->nanchors; i-- > 0;)
-        if (strcmp(ld->anchors[i].name, name) == 0)
-            return ld->anchors[i].node = n, 0;
-    if (sk_grow((void **)&ld->anchors, &ld->capanchors, ld->nanchors, sizeof *ld->anchors))
+    if (sk_hash_put(&ld->table, ANCHORS, name, n)) {
+        load_error(ld, n->line, n->column, "out of memory");
         return -1;
-    ld->anchors[ld->nanchors].name = name;
-    ld->anchors[ld->nanchors].node = n;
-    ld->nanchors++;
-    return 0;
+    }
+    return too_many_probes(ld, n->line, n->column) ? -1 : 0;
 }
 
 static int add_items(frame *f, void *item, size_t elem)
@@ -154,15 +174,19 @@ static int attach(loader *ld, sk_node *n, sk_node **root)
                        n->type == SK_NODE_MAP ? "a map" : "a list");
             return -1;
         }
-        /* duplicate keys: maps are small, a linear scan is enough */
-        sk_pair *pairs = (sk_pair *)f->items;
-        for (size_t i = 0; i < f->count; i++) {
-            if (strcmp(pairs[i].key, n->text) == 0) {
-                load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
-                           pairs[i].line);
-                return -1;
-            }
+        /* duplicate keys: the map's keys are in the hash table, tagged with its number */
+        const sk_node *first = sk_hash_get(&ld->table, f->serial, n->text);
+        if (first) {
+            load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
+                       first->line);
+            return -1;
         }
+        if (sk_hash_put(&ld->table, f->serial, n->text, n)) {
+            load_error(ld, n->line, n->column, "out of memory");
+            return -1;
+        }
+        if (too_many_probes(ld, n->line, n->column))
+            return -1;
         if (strcmp(n->text, "<<") == 0 && n->plain) {
             load_error(ld, n->line, n->column, "merge keys (<<) are not supported; write the keys out");
             return -1;
@@ -197,6 +221,8 @@ static int push_frame(loader *ld, sk_node *n, const char *anchor_name)
     f->items = items, f->cap = cap; /* the buffer of the last collection at this depth */
     f->node = n;
     f->anchor = anchor_name;
+    if (n->type == SK_NODE_MAP)
+        f->serial = ++ld->maps;
     return 0;
 }
 
@@ -243,7 +269,7 @@ static int tag_ok(loader *ld, const yaml_char_t *tag, const yaml_mark_t *m)
 {
     if (!tag || strcmp((const char *)tag, "tag:yaml.org,2002:str") == 0)
         return 1;
-    load_error(ld, (int)m->line + 1, (int)m->column + 1, "YAML tags are not supported (found %s)",
+    load_error(ld, ld->line0 + (int)m->line + 1, (int)m->column + 1, "YAML tags are not supported (found %s)",
                (const char *)tag);
     return 0;
 }
@@ -252,7 +278,7 @@ static int count_node(loader *ld, size_t size, const yaml_mark_t *m)
 {
     ld->nodes += size;
     if (ld->nodes > ld->ds->limits.max_nodes) {
-        load_error(ld, (int)m->line + 1, (int)m->column + 1,
+        load_error(ld, ld->line0 + (int)m->line + 1, (int)m->column + 1,
                    "document too large: more than %zu values after expanding aliases",
                    ld->ds->limits.max_nodes);
         return -1;
@@ -268,23 +294,61 @@ static const char *raw_hsa_id(const sk_node *root)
 {
     const sk_node *unit = sk_node_get(root, "unit");
     const sk_node *hsa = sk_node_get(unit, "hsa_id");
-    if (hsa && hsa->type != SK_NODE_MAP && hsa->type != SK_NODE_SEQ && hsa->len)
+    /* a null (hsa_id: ~) names no unit: it is a missing hsa_id */
+    if (hsa && hsa->type != SK_NODE_MAP && hsa->type != SK_NODE_SEQ && hsa->len && !sk_scalar_is_null(hsa))
         return hsa->text;
     const sk_node *org = unit ? NULL : sk_node_get(root, "organisation");
-    if (org && org->type != SK_NODE_MAP && org->type != SK_NODE_SEQ && org->len)
+    if (org && org->type != SK_NODE_MAP && org->type != SK_NODE_SEQ && org->len && !sk_scalar_is_null(org))
         return org->text;
     return NULL;
 }
 
-/* Checks and places one parsed document; errors it causes name its unit. */
-static void finish_document(loader *ld, sk_node *root, int line, int col)
+/* Checks and places one parsed document; errors it causes name its unit.
+ * Returns the unit key it names (placed, or in its errors), or NULL. */
+static const char *finish_document(loader *ld, sk_node *root, int line, int col)
 {
-    size_t first = ld->errs->count;
+    size_t first = ld->errs->count, docs = ld->ds->count;
     place_document(ld, root, line, col);
     const char *unit = root ? raw_hsa_id(root) : NULL;
-    for (size_t i = first; unit && i < ld->errs->count; i++)
+    const char *named = NULL;
+    for (size_t i = first; unit && i < ld->errs->count; i++) {
         if (!ld->errs->items[i].unit)
             ld->errs->items[i].unit = sk_strdup(unit);
+        if (ld->errs->items[i].unit)
+            named = ld->errs->items[i].unit;
+    }
+    return ld->ds->count > docs ? ld->ds->docs[docs].hsa_id : named;
+}
+
+/* The byte offset of libyaml's character index (counted from bytes):
+ * characters are counted on from the last call, so a file costs one walk. */
+static size_t byte_of(loader *ld, size_t chars)
+{
+    while (ld->chars < chars && ld->at < ld->len) {
+        ld->at++;
+        while (ld->at < ld->len && ((unsigned char)ld->bytes[ld->at] & 0xC0) == 0x80)
+            ld->at++;
+        ld->chars++;
+    }
+    return ld->at;
+}
+
+/* Adds the span of the document that ended at mark (key: the unit it
+ * names, or NULL); the next span starts there. -1 when out of memory. */
+static int add_span(loader *ld, const yaml_mark_t *end, const char *key, int document)
+{
+    size_t to = byte_of(ld, end->index);
+    if (document && ld->spans) {
+        sk_spans *s = ld->spans;
+        if (sk_grow((void **)&s->items, &s->cap, s->count, sizeof *s->items))
+            return -1;
+        s->items[s->count++] = (sk_span){.start = ld->span_from ? ld->bom + ld->span_from : 0,
+                                         .end = ld->bom + to, .line = ld->line0 + ld->span_line,
+                                         .key = key};
+    }
+    ld->span_from = to;
+    ld->span_line = (int)end->line;
+    return 0;
 }
 
 #define KIND_NAMES "communication-plan, unit-onboarding, social-media-strategy, waivers, profile, baseline"
@@ -365,6 +429,7 @@ static void place_document(loader *ld, sk_node *root, int line, int col)
     d->kind = k->name;
     d->hsa_id = key;
     d->unit_name = name && name->type == SK_NODE_STR ? name->text : NULL;
+    d->name_at = d->unit_name ? name : NULL;
     d->root = root;
 }
 
@@ -396,14 +461,21 @@ static int parse_stream(loader *ld)
         case YAML_DOCUMENT_START_EVENT:
             root = NULL;
             ld->nodes = 0;
-            ld->nanchors = 0;
+            sk_hash_clear(&ld->table); /* anchors and keys are the document's own */
             doc_start = ev.start_mark;
             break;
         case YAML_DOCUMENT_END_EVENT:
             /* an empty document (a trailing "---") holds nothing to check */
             if (root && !(root->type == SK_NODE_STR && root->plain && root->len == 0)) {
                 documents++;
-                finish_document(ld, root, (int)doc_start.line + 1, (int)doc_start.column + 1);
+                const char *key = finish_document(ld, root, ld->line0 + (int)doc_start.line + 1,
+                                                  (int)doc_start.column + 1);
+                if (add_span(ld, &ev.end_mark, key, 1)) {
+                    load_error(ld, 0, 0, "out of memory");
+                    failed = 1;
+                }
+            } else {
+                add_span(ld, &ev.end_mark, NULL, 0);
             }
             break;
         case YAML_SCALAR_EVENT: {
@@ -413,14 +485,14 @@ static int parse_stream(loader *ld)
                 break;
             }
             if (ev.data.scalar.length > ld->ds->limits.max_scalar_bytes) {
-                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                load_error(ld, ld->line0 + (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
                            "value too long: %zu bytes (at most %zu)", ev.data.scalar.length,
                            ld->ds->limits.max_scalar_bytes);
                 failed = 1;
                 break;
             }
             if (memchr(ev.data.scalar.value, '\0', ev.data.scalar.length)) {
-                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                load_error(ld, ld->line0 + (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
                            "a value holds a NUL character");
                 failed = 1;
                 break;
@@ -464,14 +536,11 @@ static int parse_stream(loader *ld)
                 failed = 1;
             break;
         case YAML_ALIAS_EVENT: {
-            sk_node *target = NULL;
-            for (size_t i = ld->nanchors; i-- > 0;)
-                if (strcmp(ld->anchors[i].name, (const char *)ev.data.alias.anchor) == 0) {
-                    target = ld->anchors[i].node;
-                    break;
-                }
-            if (!target) {
-                load_error(ld, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+            sk_node *target = sk_hash_get(&ld->table, ANCHORS, (const char *)ev.data.alias.anchor);
+            if (too_many_probes(ld, ld->line0 + (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1)) {
+                failed = 1;
+            } else if (!target) {
+                load_error(ld, ld->line0 + (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
                            "unknown alias '*%s'", (const char *)ev.data.alias.anchor);
                 failed = 1;
             } else if (count_node(ld, target->size, &ev.start_mark) || attach(ld, target, &root)) {
@@ -493,26 +562,72 @@ static int parse_stream(loader *ld)
     return 0;
 }
 
-int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t len, sk_errors *errs)
+size_t sk_utf8_bom(const char *bytes, size_t len)
 {
-    loader ld = {.ds = ds, .bytes = bytes, .len = len, .errs = errs};
+    return len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Loads bytes whose first line is line line0 + 1 of the file; adds each
+ * document's span to spans when it is not NULL. */
+static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, int line0,
+                sk_spans *spans, sk_errors *errs)
+{
+    /* a byte order mark (Notepad writes one) is no part of the text */
+    size_t bom = sk_utf8_bom(bytes, len);
+    loader ld = {.ds = ds, .bytes = bytes + bom, .len = len - bom, .errs = errs, .line0 = line0,
+                 .spans = spans, .bom = bom};
+    sk_hash_init(&ld.table);
     ld.file = sk_arena_strndup(&ds->arena, name, strlen(name));
     if (!ld.file) {
         sk_errors_add(errs, SK_ERR_INPUT, name, 0, 0, "out of memory");
         return 1;
     }
-    size_t before = ds->count;
+    size_t before = ds->count, spans_before = spans ? spans->count : 0;
     if (parse_stream(&ld) != 0) {
         /* a syntax error makes the whole file unreliable: keep none of it */
         ds->count = before;
+        if (spans)
+            spans->count = spans_before;
     }
     free(ld.stack);
-    free(ld.anchors);
+    sk_hash_free(&ld.table);
     return ld.nerrors;
+}
+
+int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t len, sk_errors *errs)
+{
+    return load(ds, name, bytes, len, 0, NULL, errs);
+}
+
+int sk_load_buffer_spans(sk_docset *ds, const char *name, const char *bytes, size_t len,
+                         sk_spans *spans, sk_errors *errs)
+{
+    return load(ds, name, bytes, len, 0, spans, errs);
+}
+
+int sk_load_span(sk_docset *ds, const char *name, const char *bytes, size_t len, int line0,
+                 sk_errors *errs)
+{
+    return load(ds, name, bytes, len, line0, NULL, errs);
+}
+
+void sk_file_seen_of(const struct stat *st, sk_file_seen *seen)
+{
+    /* the time of the last change of contents or inode: a write, a rename onto it, touch -r */
+    *seen = (sk_file_seen){.dev = (uint64_t)st->st_dev, .ino = (uint64_t)st->st_ino,
+                           .size = (uint64_t)st->st_size,
+                           .ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec};
 }
 
 int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs)
 {
+    sk_file_seen seen;
+    return sk_read_file_seen(path, max, b, &seen, errs);
+}
+
+int sk_read_file_seen(const char *path, size_t max, sk_buf *b, sk_file_seen *seen, sk_errors *errs)
+{
+    memset(seen, 0, sizeof *seen);
     /* O_NONBLOCK: opening a FIFO with no writer must not wait for one */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
@@ -527,6 +642,7 @@ int sk_read_file(const char *path, size_t max, sk_buf *b, sk_errors *errs)
         close(fd);
         return sk_errors_add(errs, SK_ERR_INPUT, path, 0, 0, "cannot read: %s", why) ? -1 : 1;
     }
+    sk_file_seen_of(&st, seen);
     /* one read of the whole file when its size is known; else b grows as it goes */
     size_t want = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     if (want > max + 1)

@@ -382,6 +382,11 @@ static int is_null_text(const sk_node *n)
     return 0;
 }
 
+int sk_scalar_is_null(const sk_node *n)
+{
+    return is_null_text(n);
+}
+
 static int parse_bool(const sk_node *n, int *out)
 {
     static const char *const TRUE_WORDS[] = {"true", "True", "TRUE", NULL};

@@ -1,7 +1,10 @@
 /* unit.c: documents -> units. Every document that names the same unit key
  * (unit.hsa_id, or organisation for a strategy without unit) belongs to one
  * unit, whatever file or folder it came from. Units are sorted by key, and
- * a unit key falls in one shard of a sharded run (sk_shard_of). */
+ * a unit key falls in one shard of a sharded run (sk_shard_of). A
+ * unit's name comes from the first of its documents in path order (file
+ * path, then line), whatever the order the files were given in; a document
+ * naming it otherwise is kept for a warning. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -39,6 +42,32 @@ static sk_unit *find_unit(sk_unitset *us, const char *key)
     return NULL;
 }
 
+/* Whether document a's name comes before b's in path order. */
+static int named_before(const sk_doc *a, const sk_doc *b)
+{
+    int c = strcmp(a->file, b->file);
+    if (c)
+        return c < 0;
+    if (a->name_at->line != b->name_at->line)
+        return a->name_at->line < b->name_at->line;
+    return a->name_at->column < b->name_at->column;
+}
+
+/* The unit's name: the first in path order; and the first naming it otherwise. */
+static void choose_name(sk_unit *u)
+{
+    for (size_t i = 0; i < u->count; i++)
+        if (u->docs[i]->unit_name && (!u->name_doc || named_before(u->docs[i], u->name_doc)))
+            u->name_doc = u->docs[i];
+    if (!u->name_doc)
+        return;
+    u->name = u->name_doc->unit_name;
+    for (size_t i = 0; i < u->count; i++)
+        if (u->docs[i]->unit_name && strcmp(u->docs[i]->unit_name, u->name) != 0 &&
+            (!u->name_clash || named_before(u->docs[i], u->name_clash)))
+            u->name_clash = u->docs[i];
+}
+
 /* A unit exists for every key a valid document names, and for every key an
  * invalid document names (it is then reported with status error). */
 sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors)
@@ -74,9 +103,9 @@ sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors)
             return NULL;
         }
         u->docs[u->count++] = &ds->docs[i];
-        if (!u->name && ds->docs[i].unit_name)
-            u->name = ds->docs[i].unit_name;
     }
+    for (size_t i = 0; i < us->count; i++)
+        choose_name(&us->units[i]);
     for (size_t i = 0; i < nerr; i++) {
         const sk_error *e = &load_errors->items[i];
         sk_unit *u = e->kind == SK_ERR_INPUT && e->unit ? find_unit(us, e->unit) : NULL;

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # run.sh: builds the libFuzzer targets (clang, SK_FUZZ=ON) in their own
 # directory and runs one of them for a given time on a corpus seeded from the
-# fixtures. Usage: tests/fuzz/run.sh load|rule SECONDS [BUILD_DIR]
+# fixtures. Usage: tests/fuzz/run.sh load|index|rule SECONDS [BUILD_DIR]
 # A crash or hang is written to BUILD_DIR/artifacts-TARGET/; copy it into
 # tests/fuzz/regressions/TARGET/ (replayed by ctest) and fix the engine.
 set -eu
-TARGET=${1:?usage: run.sh load|rule SECONDS [BUILD_DIR]}
-SECONDS_TO_RUN=${2:?usage: run.sh load|rule SECONDS [BUILD_DIR]}
+TARGET=${1:?usage: run.sh load|index|rule SECONDS [BUILD_DIR]}
+SECONDS_TO_RUN=${2:?usage: run.sh load|index|rule SECONDS [BUILD_DIR]}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${3:-$ROOT/build-fuzz}
-case "$TARGET" in load|rule) ;; *) echo "run.sh: TARGET is load or rule" >&2; exit 2 ;; esac
+case "$TARGET" in load|index|rule) ;; *) echo "run.sh: TARGET is load, index or rule" >&2; exit 2 ;; esac
 
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_C_COMPILER=clang -DSK_FUZZ=ON -DSK_SANITIZE=OFF \
@@ -23,7 +23,7 @@ CORPUS=$BUILD/corpus-$TARGET
 ARTIFACTS=$BUILD/artifacts-$TARGET
 rm -rf "$SEEDS"
 mkdir -p "$SEEDS" "$CORPUS" "$ARTIFACTS"
-if [ "$TARGET" = load ]; then
+if [ "$TARGET" = load ] || [ "$TARGET" = index ]; then
   files=$(cd "$ROOT" && find plugins tests/bad examples tests/cli/data -name '*.yaml' -o -name '*.yml')
   MAXLEN=65536
 else

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -323,10 +324,95 @@ static void numbers_at_the_edges(void **state)
     assert_int_equal(field(ONB "x_a: 2027-02-29\n", "x_a").type, SK_NODE_STR);
 }
 
+/* A UTF-8 byte order mark (Notepad writes one) is no part of the document. */
+static void byte_order_mark_is_skipped(void **state)
+{
+    (void)state;
+    loaded l = load("\xEF\xBB\xBF" PLAN "owner: Karin Ek\n");
+    assert_int_equal(l.errs.count, 0);
+    assert_int_equal(sk_docset_count(l.ds), 1);
+    assert_string_equal(l.ds->docs[0].hsa_id, "SE1-V1");
+    assert_int_equal(l.ds->docs[0].root->line, 1);
+    assert_int_equal(l.ds->docs[0].root->column, 1);
+    done(&l);
+    /* and positions after it count from the first character */
+    expect_error("\xEF\xBB\xBF" PLAN "owner: [a\n", 5, 1, "YAML syntax error");
+}
+
+/* hsa_id: ~ (or null, or nothing) is a missing hsa_id: no unit named "~". */
+static void null_hsa_id_names_no_unit(void **state)
+{
+    (void)state;
+    static const char *const NULLS[] = {"~", "null", "Null", "NULL", "", NULL};
+    for (const char *const *v = NULLS; *v; v++) {
+        char text[256];
+        snprintf(text, sizeof text, "kind: unit-onboarding\nversion: 1\nunit:\n  hsa_id: %s\n  name: X\n", *v);
+        loaded l = load(text);
+        assert_int_equal(sk_docset_count(l.ds), 0);
+        assert_int_equal(l.errs.count, 1);
+        assert_non_null(strstr(l.errs.items[0].message, "needs unit.hsa_id"));
+        assert_null(l.errs.items[0].unit); /* the error belongs to no unit */
+        sk_unitset *us = sk_group(l.ds, &l.errs);
+        assert_int_equal(sk_unitset_count(us), 0);
+        sk_unitset_free(us);
+        done(&l);
+    }
+    /* a quoted "~" is a text like any other */
+    loaded l = load("kind: unit-onboarding\nversion: 1\nunit: {hsa_id: \"~\"}\n");
+    assert_int_equal(sk_docset_count(l.ds), 1);
+    assert_string_equal(l.ds->docs[0].hsa_id, "~");
+    done(&l);
+}
+
+/* Duplicate keys are found per map, in maps of any size, at their first line. */
+static void duplicate_keys_in_large_maps(void **state)
+{
+    (void)state;
+    sk_buf b = {0};
+    sk_buf_puts(&b, PLAN "x_big:\n");
+    for (int i = 0; i < 20000; i++)
+        sk_buf_printf(&b, "  k%d: {same: 1, other: 2}\n", i); /* the same keys in other maps */
+    sk_buf_puts(&b, "  k777: 3\n");
+    assert_false(b.failed);
+    expect_error(b.data, 20005, 3, "duplicate key 'k777' (first at line 782)");
+    sk_buf_free(&b);
+    /* the same key in two documents is no duplicate */
+    loaded l = load(PLAN "owner: a\n---\n" PLAN "owner: b\n");
+    assert_int_equal(l.errs.count, 0);
+    assert_int_equal(sk_docset_count(l.ds), 2);
+    done(&l);
+}
+
+/* A later anchor of the same name replaces the earlier one; anchors are the
+ * document's own; many anchors are found by name. */
+static void anchors_by_name(void **state)
+{
+    (void)state;
+    loaded l = load(PLAN "x_a: &n first\nx_b: &n second\nowner: *n\n");
+    assert_int_equal(l.errs.count, 0);
+    assert_string_equal(sk_node_get(l.ds->docs[0].root, "owner")->text, "second");
+    done(&l);
+    expect_error(PLAN "x_a: &n first\n---\n" PLAN "owner: *n\n", 9, 8, "unknown alias '*n'");
+    sk_buf b = {0};
+    sk_buf_puts(&b, PLAN "x_list:\n");
+    for (int i = 0; i < 20000; i++)
+        sk_buf_printf(&b, "  - &a%d v%d\n", i, i);
+    sk_buf_puts(&b, "owner: *a12345\n");
+    l = load(b.data);
+    assert_int_equal(l.errs.count, 0);
+    assert_string_equal(sk_node_get(l.ds->docs[0].root, "owner")->text, "v12345");
+    done(&l);
+    sk_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(positions_are_kept),
+        cmocka_unit_test(byte_order_mark_is_skipped),
+        cmocka_unit_test(null_hsa_id_names_no_unit),
+        cmocka_unit_test(duplicate_keys_in_large_maps),
+        cmocka_unit_test(anchors_by_name),
         cmocka_unit_test(scalars_are_typed_by_the_schema),
         cmocka_unit_test(malformed_yaml),
         cmocka_unit_test(not_utf8),
