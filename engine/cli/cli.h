@@ -10,6 +10,12 @@
 #include <stdio.h>
 
 #define MAX_RULE_DIRS 64
+#define MAX_GLOBS 64
+
+/* The settings a configuration file may give (config.c). */
+typedef enum config_key { K_RULES, K_PROFILE, K_WAIVERS, K_BASELINE, K_LANG, K_FAIL_ON, K_INCLUDE, K_EXCLUDE, NKEYS } config_key;
+/* options.source[k] of a value the command line gave */
+extern const char SOURCE_COMMAND_LINE[];
 
 typedef struct options {
     const char *as_of;
@@ -28,20 +34,39 @@ typedef struct options {
     size_t nwaivers;
     const char *baseline, *write_baseline;
     const char *rule, *kind; /* init --rule ID --kind KIND */
+    const char *exclude[MAX_GLOBS], *include[MAX_GLOBS];
+    size_t nexclude, ninclude;
+    const char *config;         /* the configuration file read, or NULL */
+    const char *source[NKEYS];  /* where each setting came from: SOURCE_COMMAND_LINE, the
+                                   configuration file, or NULL (the default) */
+    char store[8192];           /* the configuration's values, resolved */
+    size_t used;
 } options;
+
+/* The configuration file the command line names or the working directory
+ * is under (NULL: none), with buf as room for the found path. */
+const char *config_path(int argc, char **argv, char *buf, size_t size);
+/* The lang the configuration file sets, copied into buf, or NULL. */
+const char *config_lang(int argc, char **argv, char *buf, size_t size);
+/* Reads the configuration file into o for the settings the command line did
+ * not give. 0, or 2 after saying what is wrong with the file. */
+int config_apply(options *o, int argc, char **argv);
+/* A copy of a and b joined, in o->store; NULL when full. */
+const char *keep_text(options *o, const char *a, const char *b);
 
 /* ---- the command line's tables (commands.c) ---- */
 
 /* the commands, as bits: which commands an option belongs to */
 enum {
     C_CHECK = 1u << 0, C_AUDIT = 1u << 1, C_TEST = 1u << 2, C_RULES = 1u << 3, C_INIT = 1u << 4,
-    C_SCHEMA = 1u << 5, C_COMPLETION = 1u << 6, C_HELP = 1u << 7, C_VERSION = 1u << 8,
+    C_SCHEMA = 1u << 5, C_COMPLETION = 1u << 6, C_HELP = 1u << 7, C_VERSION = 1u << 8, C_CONFIG = 1u << 9,
 };
 
 /* what parse_options does with an option */
 typedef enum option_id {
     O_AS_OF = 256, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_RULES, O_NO_BUILTIN, O_PROFILE, O_ONLY, O_SKIP,
     O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_HELP,
+    O_CONFIG, O_NO_CONFIG, O_EXCLUDE,
 } option_id;
 
 typedef struct cli_option {
@@ -125,6 +150,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
+int cmd_config(int argc, char **argv);
 
 /* 0 when kind is a document kind (or "unit", when allow_unit); else prints
  * a usage error naming the kinds (kinds.c) and returns -1. */

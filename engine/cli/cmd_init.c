@@ -184,6 +184,15 @@ static const example EXAMPLES[] = {
     {"action_plan[].when", "2027-06-30"},
     {"action_plan[].what", "Halvtidsutvärdering av strategin"},
     {"action_plan[].type", "midterm_evaluation"},
+    /* the configuration file, startklar.yaml: paths relative to it */
+    {"rules", "[region-rules/]"},
+    {"profile", "prelaunch"},
+    {"waivers", "[waivers.yaml]"},
+    {"baseline", "baseline.yaml"},
+    {"lang", "sv"},
+    {"fail_on", "error"},
+    {"include", "[\"units/*\"]"},
+    {"exclude", "[docker-compose.yml, \"drafts/*\"]"},
     {NULL, NULL},
 };
 
@@ -306,7 +315,8 @@ static void write_map(doc_writer *w, const sk_shape *s, int indent, const char *
 
 static int init_document(const char *kind)
 {
-    if (check_kind(kind, 0, 0))
+    /* the configuration file is the one policy kind one starts from a template */
+    if (strcmp(kind, "config") != 0 && check_kind(kind, 0, 0))
         return 2;
     doc_writer w = {.out = stdout, .kind = kind};
     printf("# A starting %s document, made by `startklar init %s`.\n"

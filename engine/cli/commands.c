@@ -40,6 +40,10 @@ static const cli_command COMMANDS[] = {
     {"completion", C_COMPLETION, cmd_completion,
      {{"SHELL", "print a completion script for bash or zsh"}},
      "completion bash > ~/.local/share/bash-completion/completions/startklar\n"},
+    {"config", C_CONFIG, cmd_config,
+     {{"", "print the effective configuration and where each value came from"}},
+     "config\n"
+     "config --profile prelaunch --no-config\n"},
     {"help", C_HELP, cmd_help,
      {{"[COMMAND]", "show this text, or a command's options and examples"}},
      "help check\n"},
@@ -47,7 +51,7 @@ static const cli_command COMMANDS[] = {
     {NULL, 0, NULL, {{NULL, NULL}}, NULL},
 };
 
-#define JUDGE (C_CHECK | C_AUDIT)
+#define JUDGE (C_CHECK | C_AUDIT | C_CONFIG)
 #define EVERY (~0u)
 
 static const cli_option OPTIONS[] = {
@@ -67,6 +71,9 @@ static const cli_option OPTIONS[] = {
     {"write-baseline", 0, "FILE", "record today's findings as a baseline", JUDGE, O_WRITE_BASELINE},
     {"jobs", 0, "N", "worker threads (check: 1, audit: one per core)", JUDGE, O_JOBS},
     {"shard", 0, "I/N", "check only the I-th of N shards of the units (by HSA-id)", JUDGE, O_SHARD},
+    {"exclude", 0, "GLOB", "do not read files whose path below the argument matches GLOB (repeatable)", JUDGE, O_EXCLUDE},
+    {"config", 0, "FILE", "read settings from FILE (default: startklar.yaml here or above)", JUDGE | C_RULES, O_CONFIG},
+    {"no-config", 0, NULL, "read no configuration file", JUDGE | C_RULES, O_NO_CONFIG},
     {"verbose", 'v', NULL, "list passing fixtures too", C_TEST, O_VERBOSE},
     {"rule", 0, "ID", "write a rule skeleton with fixtures into DIR", C_INIT, O_RULE},
     {"kind", 0, "KIND", "the kind the new rule checks (default: unit-onboarding)", C_INIT, O_KIND},

@@ -152,10 +152,26 @@ int parse_options(const char *command, int argc, char **argv, options *o)
             return option_error(command, longs, n, c == ':', w);
         }
         option_id id = (option_id)c;
+        static const struct {
+            option_id id;
+            config_key key;
+        } SETS[] = {{O_RULES, K_RULES},     {O_PROFILE, K_PROFILE}, {O_WAIVERS, K_WAIVERS}, {O_BASELINE, K_BASELINE},
+                    {O_FAIL_ON, K_FAIL_ON}, {O_EXCLUDE, K_EXCLUDE}};
         for (size_t i = 0; i < n; i++)
             if (table[i]->letter && table[i]->letter == c)
                 id = table[i]->id;
+        for (size_t i = 0; i < sizeof SETS / sizeof SETS[0]; i++)
+            if (SETS[i].id == id)
+                o->source[SETS[i].key] = SOURCE_COMMAND_LINE;
         switch (id) {
+        case O_CONFIG: /* config_path() reads them from argv */
+        case O_NO_CONFIG:
+            break;
+        case O_EXCLUDE:
+            if (o->nexclude >= MAX_GLOBS)
+                return usage_error("too many --exclude globs%s", "");
+            o->exclude[o->nexclude++] = optarg;
+            break;
         case O_AS_OF:
             if (!sk_date_valid(optarg, strlen(optarg)))
                 return usage_error("--as-of needs a real date YYYY-MM-DD, not '%s'", optarg);
@@ -237,7 +253,8 @@ int parse_options(const char *command, int argc, char **argv, options *o)
             exit(help_of(command, stdout) ? print_help(stdout) : 0);
         }
     }
-    return 0;
+    /* the configuration file gives what the command line did not */
+    return cmd && (cmd->bit & (C_CHECK | C_AUDIT | C_RULES | C_CONFIG)) ? config_apply(o, argc, argv) : 0;
 }
 
 int output_open(output *out, const char *path)

@@ -16,23 +16,35 @@ static const struct {
 
 /* The language of every message, settled before any is written: --lang
  * (anywhere on the line; taken out of argv, so no command has to know it),
- * else $LANG when it is Swedish, else English. 0, or -1 for an unknown one. */
+ * else the configuration file's lang, else $LANG when it is Swedish, else
+ * English; where it came from goes to $STARTKLAR_LANG_SOURCE for `startklar
+ * config`. 0, or -1 for an unknown one. */
 static int settle_language(int *argc, char **argv, const char **bad)
 {
-    const char *lang = NULL, *env = getenv("LANG");
+    const char *lang = NULL, *env = getenv("LANG"), *source = NULL;
     if (env && strncmp(env, "sv", 2) == 0)
-        lang = "sv";
-    int w = 1;
+        lang = "sv", source = "LANG";
+    int w = 1, given = 0;
     for (int i = 1; i < *argc; i++) {
         if (strcmp(argv[i], "--lang") == 0 && i + 1 < *argc)
-            lang = argv[++i];
+            lang = argv[++i], given = 1;
         else if (strncmp(argv[i], "--lang=", 7) == 0)
-            lang = argv[i] + 7;
+            lang = argv[i] + 7, given = 1;
         else
             argv[w++] = argv[i];
     }
     argv[w] = NULL;
     *argc = w;
+    char path[PATH_MAX], word[8];
+    const char *configured = given ? NULL : config_lang(*argc, argv, word, sizeof word);
+    if (given)
+        source = "--lang";
+    else if (configured)
+        lang = configured, source = config_path(*argc, argv, path, sizeof path);
+    if (source)
+        setenv("STARTKLAR_LANG_SOURCE", source, 1);
+    else
+        unsetenv("STARTKLAR_LANG_SOURCE");
     if (lang && !sk_lang_known(lang)) {
         *bad = lang;
         lang = NULL;

@@ -116,6 +116,22 @@ int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t le
                    sk_errors *errs);
 size_t sk_docset_count(const sk_docset *ds);
 
+/* ---- config: a configuration file (kind config) as flat settings ----------- */
+
+typedef struct sk_setting {
+    char *key;   /* a top-level key of the document: "rules", "fail_on" */
+    char *value; /* its text; a list gives one setting per item, in order */
+    int line;
+} sk_setting;
+typedef struct sk_settings {
+    sk_setting *items;
+    size_t count;
+} sk_settings;
+/* Reads the configuration file at path. 0; 1 when it is not a valid config
+ * document (said in errs, as policy errors); -1 when out of memory. */
+int sk_config_read(const char *path, sk_settings *out, sk_errors *errs);
+void sk_settings_free(sk_settings *s);
+
 /* Files to check: each path that is a directory contributes every *.yaml and
  * *.yml below it (sorted); a file is taken as it is. Unreadable paths and
  * symlink loops become errors. The list is returned in *out (free with
