@@ -433,6 +433,7 @@ int sk_check(const sk_check_options *o, sk_result *res)
     sk_errors_init(&res->errors);
     sk_errors_init(&res->warnings);
     sk_errors_init(&res->fixed);
+    sk_errors_init(&res->skipped);
     sk_limits limits = o->limits ? *o->limits : sk_limits_default();
 
     batch b = {.o = o, .limits = &limits};
@@ -464,7 +465,8 @@ int sk_check(const sk_check_options *o, sk_result *res)
 
     sk_index_options io = {.paths = o->paths, .npaths = o->npaths, .limits = &limits,
                            .jobs = o->jobs ? o->jobs : 1, .shards = o->shards, .shard = o->shard,
-                           .policy = res->policy};
+                           .policy = res->policy, .exclude = o->exclude, .nexclude = o->nexclude,
+                           .include = o->include, .ninclude = o->ninclude, .skipped = &res->skipped};
     if (!(b.ix = sk_index_build(&io, &res->errors)))
         goto done;
     res->summary.files = sk_index_files(b.ix);
@@ -512,5 +514,6 @@ void sk_result_free(sk_result *res)
     sk_policy_free(res->policy);
     sk_errors_free(&res->warnings);
     sk_errors_free(&res->fixed);
+    sk_errors_free(&res->skipped);
     memset(res, 0, sizeof *res);
 }

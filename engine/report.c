@@ -166,9 +166,9 @@ static void json_end(sk_writing *w)
     const sk_summary *s = &res->summary;
     fprintf(out,
             "%s],\n  \"summary\": {\"units\": %zu, \"passed\": %zu, \"known_gaps\": %zu, \"failed\": %zu, "
-            "\"errored\": %zu, \"errors\": %zu, \"files\": %zu, \"stopped\": %s,\n              \"findings\": "
+            "\"errored\": %zu, \"errors\": %zu, \"files\": %zu, \"skipped\": %zu, \"stopped\": %s,\n              \"findings\": "
             "{\"error\": %zu, \"warning\": %zu, \"info\": %zu},\n              \"top_gaps\": [",
-            "", s->units, s->passed, s->known_gaps, s->failed, s->errored, s->errors, s->files,
+            "", s->units, s->passed, s->known_gaps, s->failed, s->errored, s->errors, s->files, res->skipped.count,
             res->stopped ? "true" : "false",
             s->findings[SK_SEV_ERROR], s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
     for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
@@ -339,6 +339,32 @@ static void text_where(FILE *out, const sk_error *e)
     shown_free(&sh);
 }
 
+/* The files walked that are not input, counted by why (listed when verbose). */
+static void skipped_text(const sk_writing *w)
+{
+    const sk_result *res = w->res;
+    const sk_catalogue *cat = res->catalogue;
+    size_t foreign = 0;
+    for (size_t i = 0; i < res->skipped.count; i++)
+        foreign += res->skipped.items[i].nargs == 0; /* "not a startklar document" takes no argument */
+    size_t settings = res->skipped.count - foreign;
+    if (foreign)
+        fprintf(w->out, sk_plural(cat, "%zu file skipped: not a startklar document\n",
+                                  "%zu files skipped: not startklar documents\n", foreign), foreign);
+    if (settings)
+        fprintf(w->out, sk_plural(cat, "%zu file skipped: a profile, baseline or configuration is not input\n",
+                                  "%zu files skipped: profiles, baselines and configurations are not input\n",
+                                  settings), settings);
+    for (size_t i = 0; w->opt && w->opt->verbose && i < res->skipped.count; i++) {
+        const sk_error *e = &res->skipped.items[i];
+        char *t = sk_translate_error(cat, e);
+        shown sh = {0};
+        fprintf(w->out, "  %s: %s\n", show(&sh, e->file), show(&sh, t ? t : e->message));
+        shown_free(&sh);
+        free(t);
+    }
+}
+
 static void text_end(sk_writing *w)
 {
     const sk_result *res = w->res;
@@ -430,6 +456,7 @@ static void text_end(sk_writing *w)
     fprintf(out, sk_plural(cat, "%zu warning", "%zu warnings", s->findings[SK_SEV_WARNING]),
             s->findings[SK_SEV_WARNING]);
     fprintf(out, sk_label(cat, ", %zu info\n"), s->findings[SK_SEV_INFO]);
+    skipped_text(w);
 }
 
 /* ---- what the writers in report_*.c share with this file ------------------------------- */

@@ -95,7 +95,12 @@ static int run(int argc, char **argv, int audit)
         .baseline = o.baseline,
         .collect_baseline = o.write_baseline != NULL,
         .catalogue = cat,
+        .exclude = o.exclude,
+        .nexclude = o.nexclude,
+        .include = o.include,
+        .ninclude = o.ninclude,
     };
+    co.report.verbose = o.verbose;
     sk_result res;
     int code = sk_check(&co, &res);
     if (prog.shown)

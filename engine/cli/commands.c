@@ -75,6 +75,7 @@ static const cli_option OPTIONS[] = {
     {"config", 0, "FILE", "read settings from FILE (default: startklar.yaml here or above)", JUDGE | C_RULES, O_CONFIG},
     {"no-config", 0, NULL, "read no configuration file", JUDGE | C_RULES, O_NO_CONFIG},
     {"verbose", 'v', NULL, "list passing fixtures too", C_TEST, O_VERBOSE},
+    {"verbose", 'v', NULL, "list the files skipped (not startklar documents, profiles, baselines)", JUDGE, O_VERBOSE},
     {"rule", 0, "ID", "write a rule skeleton with fixtures into DIR", C_INIT, O_RULE},
     {"kind", 0, "KIND", "the kind the new rule checks (default: unit-onboarding)", C_INIT, O_KIND},
     {"lang", 0, "sv|en", "the language of messages and reports (default: from LANG, else en)", EVERY & ~C_VERSION, O_LANG},

@@ -412,6 +412,9 @@ typedef struct sk_result {
                               judged whole: unit and rule in their fields, the path as message */
     int stopped;           /* a usage or policy error stopped the run before any unit was
                               judged: the report holds the errors alone */
+    sk_errors skipped;     /* files walked that are not input: no document with a kind
+                              (docker-compose.yml), or a profile, baseline or configuration;
+                              the file, and why as the message */
     const struct sk_catalogue *catalogue; /* the report's language; NULL: English */
 } sk_result;
 
@@ -427,7 +430,8 @@ int sk_judge(sk_result *res);
 /* ---- report ------------------------------------------------------------ */
 
 typedef struct sk_report_options {
-    int color; /* ANSI colours in text output */
+    int color;   /* ANSI colours in text output */
+    int verbose; /* text: list the files skipped, not only count them */
 } sk_report_options;
 
 /* Writes res in the named format ("text", "json", "jsonl", ...): begin,
@@ -478,6 +482,11 @@ typedef struct sk_check_options {
     const char *baseline;       /* a baseline file: its findings do not fail */
     const struct sk_catalogue *catalogue; /* the report's language; NULL: English */
     int collect_baseline;       /* keep every finding's fingerprint for sk_baseline_write */
+    /* below a directory of paths: files (and directories) to leave out, and, when there
+     * are include globs, the only files to read (fnmatch on the path relative to it; a
+     * glob without '/' also on the name) */
+    const char *const *exclude, *const *include;
+    size_t nexclude, ninclude;
 } sk_check_options;
 
 /* The file of a profile given by name ("prelaunch": rules_dir/prelaunch.yaml)

@@ -118,4 +118,124 @@ for cmd in check audit test rules init schema; do
 done
 finish
 
+# ---- the configuration file ------------------------------------------------------------
+mkdir -p "$WORK/proj/sub/deeper" "$WORK/proj/myrules"
+cp -r "$ROOT/examples/region-rules/gotland" "$WORK/proj/myrules/"
+cat >"$WORK/proj/startklar.yaml" <<'YAML'
+kind: config
+version: 1
+rules: [myrules]
+profile: prelaunch
+fail_on: warning
+exclude: ["drafts/*"]
+YAML
+in_proj() { (cd "$WORK/proj/sub/deeper" && "$SK" "$@" >"$WORK/out" 2>"$WORK/err"); code=$?; }
+
+start "startklar.yaml is found upward; its paths are relative to it; config says where each value came from"
+in_proj config
+expect_code 0
+expect_out_re "^file +$WORK/proj/startklar.yaml"
+expect_out_re "^rules +$WORK/proj/myrules +\($WORK/proj/startklar.yaml\)"
+expect_out_re "^fail_on +warning +\($WORK/proj/startklar.yaml\)"
+expect_out_re "^baseline +- +\(default\)"
+finish
+
+start "the command line overrides the file; --no-config and --config FILE"
+in_proj config --fail-on info --profile default
+expect_out_re "^fail_on +info +\(command line\)"
+expect_out_re "^profile +default +\(command line\)"
+expect_out_re "^rules +$WORK/proj/myrules"
+in_proj config --no-config
+expect_out_re "^file +\(none\)"
+expect_out_re "^fail_on +error +\(default\)"
+printf 'kind: config\nversion: 1\nfail_on: info\n' >"$WORK/other.yaml"
+in_proj config --config "$WORK/other.yaml"
+expect_out_re "^fail_on +info +\($WORK/other.yaml\)"
+finish
+
+start "check uses the configuration: its rule directory is loaded (GOT-01 runs)"
+in_proj rules list
+expect_out "GOT-01"
+in_proj rules list --no-config
+expect_no_out "GOT-01"
+finish
+
+start "a configuration file with a mistake: exit 2 at its line, with did you mean"
+printf 'kind: config\nversion: 1\nfail_onn: info\n' >"$WORK/bad.yaml"
+in_proj check --config "$WORK/bad.yaml" .
+expect_code 2
+expect_err "bad.yaml:3: policy error: unknown key 'fail_onn'"
+expect_err "did you mean 'fail_on'"
+finish
+
+start "schema config and init config like every other kind; init config loads as a config"
+run schema config
+expect_code 0
+expect_out '"const": "config"'
+run init config
+expect_code 0
+expect_out "kind: config"
+cp "$WORK/out" "$WORK/init-config.yaml"
+run config --config "$WORK/init-config.yaml"
+expect_code 0
+expect_out_re "^lang +sv"
+finish
+
+# ---- what gets read ---------------------------------------------------------------------
+mkdir -p "$WORK/tree/units/visby" "$WORK/tree/units/drafts"
+cp "$DATA/cp02/plan.yaml" "$WORK/tree/units/visby/plan.yaml"
+printf 'services:\n  web:\n    image: nginx\n' >"$WORK/tree/units/docker-compose.yml"
+printf 'site_name: docs\n' >"$WORK/tree/units/mkdocs.yml"
+printf -- '- hosts: all\n' >"$WORK/tree/units/playbook.yml"
+printf 'kind: profile\nversion: 1\ndisable: [SM-]\n' >"$WORK/tree/units/team-profile.yaml"
+"$SK" check --as-of 2027-04-10 --no-config --write-baseline "$WORK/tree/units/baseline.yaml" "$WORK/tree/units/visby" >/dev/null 2>&1
+printf 'kind: config\nversion: 1\n' >"$WORK/tree/units/startklar.yaml"
+printf 'kind: nosuch\nversion: 1\n' >"$WORK/tree/units/drafts/odd.yaml"
+in_tree() { (cd "$WORK/tree" && "$SK" "$@" >"$WORK/out" 2>"$WORK/err"); code=$?; }
+
+start "a tree with a docker-compose.yml, a profile, a baseline and a config: skipped and counted"
+in_tree check --as-of 2027-04-10 --no-config --exclude 'drafts/*' units
+expect_code 1
+expect_out "3 files skipped: not startklar documents"
+expect_out "3 files skipped: profiles, baselines and configurations are not input"
+expect_no_out "units/docker-compose.yml"
+in_tree check --as-of 2027-04-10 --no-config --exclude 'drafts/*' units --verbose
+expect_out "units/docker-compose.yml: not a startklar document"
+expect_out "units/team-profile.yaml: a profile file is not input"
+expect_out "units/baseline.yaml: a baseline file is not input"
+in_tree check --as-of 2027-04-10 --no-config --exclude 'drafts/*' --format json units
+expect_out '"skipped": 6'
+finish
+
+start "a document with an unknown kind stays an input error; --exclude GLOB leaves it out"
+in_tree check --as-of 2027-04-10 --no-config units
+expect_code 2
+expect_out "unknown kind 'nosuch'"
+in_tree check --as-of 2027-04-10 --no-config units --exclude drafts
+expect_code 1
+in_tree check --as-of 2027-04-10 --no-config units --exclude 'docker-*' --exclude 'drafts/*' -v
+expect_no_out "docker-compose.yml"
+expect_out "2 files skipped: not startklar documents"
+finish
+
+start "the configuration's exclude and include globs"
+printf 'kind: config\nversion: 1\nexclude: ["drafts/*"]\n' >"$WORK/tree/startklar.yaml"
+in_tree check --as-of 2027-04-10 units
+expect_code 1
+printf 'kind: config\nversion: 1\ninclude: ["visby/*"]\n' >"$WORK/tree/startklar.yaml"
+in_tree check --as-of 2027-04-10 units
+expect_code 1
+expect_no_out "skipped"
+rm "$WORK/tree/startklar.yaml"
+finish
+
+start "a file named on the command line is input as it is: no kind is an error"
+in_tree check --no-config units/docker-compose.yml
+expect_code 2
+expect_out "it is no startklar document"
+in_tree check --no-config units/team-profile.yaml
+expect_code 2
+expect_out "give it with --profile"
+finish
+
 summary

@@ -49,7 +49,7 @@ finish
 start "unknown format names the new ones"
 "$SK" check --format pdf "$DATA/good" >/dev/null 2>"$WORK/err"
 grep -qF "sarif, junit, csv, markdown, html" "$WORK/err" || bad "usage error lacks the formats: $(cat "$WORK/err")"
-"$SK" help | grep -qF "sarif, junit, csv, markdown or html" || bad "help lacks the formats"
+"$SK" help check | grep -qF "sarif, junit, csv, markdown or html" || bad "help lacks the formats"
 finish
 
 start "sarif: the structure SARIF 2.1.0 requires, one result per finding"
