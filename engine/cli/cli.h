@@ -36,6 +36,7 @@ typedef struct options {
     const char *rule, *kind; /* init --rule ID --kind KIND */
     const char *exclude[MAX_GLOBS], *include[MAX_GLOBS];
     size_t nexclude, ninclude;
+    const char *stdin_name;     /* --stdin-filename: what "-" is called in the report */
     const char *config;         /* the configuration file read, or NULL */
     const char *source[NKEYS];  /* where each setting came from: SOURCE_COMMAND_LINE, the
                                    configuration file, or NULL (the default) */
@@ -66,7 +67,7 @@ enum {
 typedef enum option_id {
     O_AS_OF = 256, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_RULES, O_NO_BUILTIN, O_PROFILE, O_ONLY, O_SKIP,
     O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_HELP,
-    O_CONFIG, O_NO_CONFIG, O_EXCLUDE,
+    O_CONFIG, O_NO_CONFIG, O_EXCLUDE, O_STDIN_FILENAME,
 } option_id;
 
 typedef struct cli_option {

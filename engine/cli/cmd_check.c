@@ -31,16 +31,73 @@ static void show_progress(void *ud, size_t done, size_t total)
     p->shown = 1;
 }
 
+/* "-" among the paths: standard input, saved whole in a temporary file
+ * (the run reads its files twice), whose path replaces "-" in argv. 0 (no
+ * "-", or saved into tmp), or 2 after saying why not. */
+static int save_stdin(int argc, char **argv, char *tmp, size_t size)
+{
+    int at = -1;
+    for (int i = optind; i < argc; i++) {
+        if (strcmp(argv[i], "-") != 0)
+            continue;
+        if (at >= 0)
+            return usage_error("standard input ('%s') can be read only once", "-");
+        at = i;
+    }
+    if (at < 0)
+        return 0;
+    const char *dir = getenv("TMPDIR");
+    snprintf(tmp, size, "%s/startklar-stdin-XXXXXX.yaml", dir && *dir ? dir : "/tmp");
+    int fd = mkstemps(tmp, 5);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd), unlink(tmp);
+        cli_fail("cannot save standard input in %s", tmp);
+        tmp[0] = '\0';
+        return 2;
+    }
+    char buf[65536];
+    size_t n;
+    int ok = 1;
+    while (ok && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        ok = fwrite(buf, 1, n, f) == n;
+    ok = ok && !ferror(stdin);
+    if (fclose(f) != 0 || !ok) {
+        unlink(tmp);
+        cli_fail("cannot save standard input in %s", tmp);
+        tmp[0] = '\0';
+        return 2;
+    }
+    argv[at] = tmp;
+    return 0;
+}
+
+static int judge(const options *opt, int argc, char **argv, int audit, const char *stdin_path);
+
 static int run(int argc, char **argv, int audit)
 {
     options o = {.format = "text", .fail_on = SK_SEV_ERROR};
-    char date[11], builtin[PATH_MAX];
     int rc = parse_options(audit ? "audit" : "check", argc, argv, &o);
     if (rc)
         return rc;
     if (optind >= argc)
         return usage_error(audit ? "audit needs at least one directory%s"
                                  : "check needs at least one file or directory%s", "");
+    char stdin_tmp[PATH_MAX] = "";
+    if ((rc = save_stdin(argc, argv, stdin_tmp, sizeof stdin_tmp)))
+        return rc;
+    rc = judge(&o, argc, argv, audit, stdin_tmp[0] ? stdin_tmp : NULL);
+    if (stdin_tmp[0])
+        unlink(stdin_tmp);
+    return rc;
+}
+
+/* The run itself, once the options are read. */
+static int judge(const options *opt, int argc, char **argv, int audit, const char *stdin_path)
+{
+    options o = *opt; /* its values point into opt->store, which outlives the run */
+    char date[11], builtin[PATH_MAX];
     if (!o.as_of) {
         today(date);
         o.as_of = date;
@@ -101,6 +158,8 @@ static int run(int argc, char **argv, int audit)
         .ninclude = o.ninclude,
     };
     co.report.verbose = o.verbose;
+    co.stdin_path = stdin_path;
+    co.stdin_name = o.stdin_name;
     sk_result res;
     int code = sk_check(&co, &res);
     if (prog.shown)

@@ -11,11 +11,12 @@
 
 static const cli_command COMMANDS[] = {
     {"check", C_CHECK, cmd_check,
-     {{"PATH...", "check YAML files (a directory means every *.yaml/*.yml in it)"}},
+     {{"PATH...", "check YAML files (a directory means every *.yaml/*.yml in it; - reads standard input)"}},
      "check --as-of 2027-04-10 examples/\n"
      "check units/ --format junit -o report.xml\n"
      "check --rules region-rules/ --fail-on warning units/\n"
-     "check --format json visby/plan.yaml visby/onboarding.yaml\n"},
+     "check --format json visby/plan.yaml visby/onboarding.yaml\n"
+     "check - --stdin-filename visby/plan.yaml < plan.yaml\n"},
     {"audit", C_AUDIT, cmd_audit,
      {{"DIR...", "check every unit below the directories, in parallel, with a summary"}},
      "audit --format html -o audit.html region/\n"
@@ -72,6 +73,7 @@ static const cli_option OPTIONS[] = {
     {"jobs", 0, "N", "worker threads (check: 1, audit: one per core)", JUDGE, O_JOBS},
     {"shard", 0, "I/N", "check only the I-th of N shards of the units (by HSA-id)", JUDGE, O_SHARD},
     {"exclude", 0, "GLOB", "do not read files whose path below the argument matches GLOB (repeatable)", JUDGE, O_EXCLUDE},
+    {"stdin-filename", 0, "NAME", "the name of what - reads from standard input, in the report", C_CHECK, O_STDIN_FILENAME},
     {"config", 0, "FILE", "read settings from FILE (default: startklar.yaml here or above)", JUDGE | C_RULES, O_CONFIG},
     {"no-config", 0, NULL, "read no configuration file", JUDGE | C_RULES, O_NO_CONFIG},
     {"verbose", 'v', NULL, "list passing fixtures too", C_TEST, O_VERBOSE},

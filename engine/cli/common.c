@@ -167,6 +167,9 @@ int parse_options(const char *command, int argc, char **argv, options *o)
         case O_CONFIG: /* config_path() reads them from argv */
         case O_NO_CONFIG:
             break;
+        case O_STDIN_FILENAME:
+            o->stdin_name = optarg;
+            break;
         case O_EXCLUDE:
             if (o->nexclude >= MAX_GLOBS)
                 return usage_error("too many --exclude globs%s", "");

@@ -487,6 +487,9 @@ typedef struct sk_check_options {
      * glob without '/' also on the name) */
     const char *const *exclude, *const *include;
     size_t nexclude, ninclude;
+    /* a file among paths that holds what standard input gave, shown in the report as
+     * stdin_name (NULL: "<stdin>"); NULL: none */
+    const char *stdin_path, *stdin_name;
 } sk_check_options;
 
 /* The file of a profile given by name ("prelaunch": rules_dir/prelaunch.yaml)

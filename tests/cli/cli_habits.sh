@@ -238,4 +238,24 @@ expect_code 2
 expect_out "give it with --profile"
 finish
 
+# ---- standard input ---------------------------------------------------------------------
+start "- reads standard input; --stdin-filename names it in positions and the unit's files"
+"$SK" check --as-of 2027-04-10 - <"$DATA/cp02/plan.yaml" >"$WORK/out" 2>"$WORK/err"
+code=$?
+expect_code 1
+expect_out "<stdin>:1:1 warning CP-08"
+"$SK" check --as-of 2027-04-10 --format json - --stdin-filename visby/plan.yaml <"$DATA/cp02/plan.yaml" >"$WORK/out" 2>"$WORK/err"
+expect_out '"files": ["visby/plan.yaml"]'
+expect_out '"file": "visby/plan.yaml", "line": 1'
+expect_no_out "startklar-stdin"
+printf 'a: [\n' | "$SK" check - --stdin-filename x/y.yaml >"$WORK/out" 2>"$WORK/err"
+code=$?
+expect_code 2
+expect_out "x/y.yaml:2:1: input error: YAML syntax error"
+"$SK" check - - </dev/null >"$WORK/out" 2>"$WORK/err"
+code=$?
+expect_code 2
+expect_err "can be read only once"
+finish
+
 summary
