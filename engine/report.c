@@ -298,6 +298,8 @@ static void text_unit(sk_writing *w, const sk_unit_result *u)
     FILE *out = w->out;
     const palette *c = colors(w->opt);
     shown sh = {0};
+    if (w->opt && w->opt->quiet && (u->status == SK_UNIT_PASS || u->status == SK_UNIT_KNOWN_GAPS))
+        return;
     /* a strategy without unit is keyed by its organisation: name it once */
     int named = u->name && strcmp(u->name, u->hsa_id) != 0;
     fprintf(out, "%s%s%s%s%s  %s%s%s\n", c->bold, show(&sh, u->hsa_id), named ? "  " : "",
@@ -396,29 +398,32 @@ static void text_end(sk_writing *w)
     }
     if (res->errors.count)
         fputc('\n', out);
-    if (res->warnings.count)
+    /* --quiet: the units that are not ready and the errors, then the summary line */
+    size_t nwarnings = w->opt && w->opt->quiet ? 0 : res->warnings.count;
+    if (nwarnings)
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Warnings:"), c->off);
-    for (size_t i = 0; i < res->warnings.count; i++) {
+    for (size_t i = 0; i < nwarnings; i++) {
         const sk_error *x = &res->warnings.items[i];
         fprintf(out, "  %s:%d:%d: %s%s%s: %s\n", x->file ? show(&sh, x->file) : "?", x->line, x->column,
                 c->sev[SK_SEV_WARNING], sk_label(cat, "warning"), c->off, show(&sh, x->message));
         shown_free(&sh);
     }
-    if (res->warnings.count)
+    if (nwarnings)
         fputc('\n', out);
     if (res->stopped) {
         fprintf(out, "%s\n", sk_label(cat, "Nothing was judged: correct the errors listed and run again."));
         return;
     }
-    if (res->fixed.count)
+    size_t nfixed = w->opt && w->opt->quiet ? 0 : res->fixed.count;
+    if (nfixed)
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Fixed since the baseline:"), c->off);
-    for (size_t i = 0; i < res->fixed.count; i++) {
+    for (size_t i = 0; i < nfixed; i++) {
         const sk_error *k = &res->fixed.items[i];
         fprintf(out, "  %s %s %s\n", show(&sh, k->unit), show(&sh, k->rule),
                 k->message[0] ? show(&sh, k->message) : "(root)");
         shown_free(&sh);
     }
-    if (res->fixed.count)
+    if (nfixed)
         fputc('\n', out);
     const sk_summary *s = &res->summary;
     /* a batch also gets the most common gaps and the units most in need */

@@ -8,6 +8,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <time.h>
 
 #define MAX_RULE_DIRS 64
 #define MAX_GLOBS 64
@@ -37,6 +38,9 @@ typedef struct options {
     const char *exclude[MAX_GLOBS], *include[MAX_GLOBS];
     size_t nexclude, ninclude;
     const char *stdin_name;     /* --stdin-filename: what "-" is called in the report */
+    const char *color;          /* --color auto|always|never; NULL: auto */
+    int quiet;                  /* --quiet */
+    long max_warnings;          /* --max-warnings N; -1: no limit */
     const char *config;         /* the configuration file read, or NULL */
     const char *source[NKEYS];  /* where each setting came from: SOURCE_COMMAND_LINE, the
                                    configuration file, or NULL (the default) */
@@ -67,7 +71,7 @@ enum {
 typedef enum option_id {
     O_AS_OF = 256, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_RULES, O_NO_BUILTIN, O_PROFILE, O_ONLY, O_SKIP,
     O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_HELP,
-    O_CONFIG, O_NO_CONFIG, O_EXCLUDE, O_STDIN_FILENAME,
+    O_CONFIG, O_NO_CONFIG, O_EXCLUDE, O_STDIN_FILENAME, O_QUIET, O_MAX_WARNINGS, O_COLOR,
 } option_id;
 
 typedef struct cli_option {
@@ -152,6 +156,36 @@ int cmd_init(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
 int cmd_config(int argc, char **argv);
+
+/* ---- on a terminal (terminal.c) ---- */
+
+/* Whether the report is in colour: --color always|never, else (auto) not
+ * with NO_COLOR set and not empty, yes with FORCE_COLOR (not 0), not with
+ * TERM=dumb, else when it goes to a terminal. */
+int use_color(const char *flag, int to_terminal);
+
+#define PROGRESS_SAMPLES 20 /* a quarter second apart: the rate of the last 5 seconds */
+typedef struct progress_sample {
+    double t;
+    size_t done;
+} progress_sample;
+typedef struct progress {
+    struct timespec start;
+    progress_sample samples[PROGRESS_SAMPLES];
+    size_t nsamples, head;
+    double drawn; /* when the line was last drawn */
+    int shown;    /* the line is on the terminal now */
+    int width;
+} progress;
+void progress_start(progress *p);
+/* sk_check_options.progress: "  1234/5000 units  310/s  0:12 left" on stderr */
+void progress_show(void *ud, size_t done, size_t total);
+/* Erases the line, if shown. */
+void progress_end(progress *p);
+/* A stream to write the report to when standard output is the terminal that
+ * shows the progress: each write erases the line first. NULL: write to
+ * stdout as usual. */
+FILE *progress_report_stream(progress *p);
 
 /* 0 when kind is a document kind (or "unit", when allow_unit); else prints
  * a usage error naming the kinds (kinds.c) and returns -1. */

@@ -11,26 +11,6 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct progress {
-    struct timespec start;
-    int shown;
-} progress;
-
-/* "  1234/5000 units  310/s  0:12 left" on stderr, rewritten in place. */
-static void show_progress(void *ud, size_t done, size_t total)
-{
-    progress *p = ud;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double secs = (double)(now.tv_sec - p->start.tv_sec) + (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
-    if (done < total && done % 50 != 0)
-        return;
-    double rate = secs > 0 ? (double)done / secs : 0;
-    long left = rate > 0 ? (long)((double)(total - done) / rate) : 0;
-    fprintf(stderr, "\r  %zu/%zu units  %.0f/s  %ld:%02ld left ", done, total, rate, left / 60, left % 60);
-    p->shown = 1;
-}
-
 /* "-" among the paths: standard input, saved whole in a temporary file
  * (the run reads its files twice), whose path replaces "-" in argv. 0 (no
  * "-", or saved into tmp), or 2 after saying why not. */
@@ -77,7 +57,7 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
 
 static int run(int argc, char **argv, int audit)
 {
-    options o = {.format = "text", .fail_on = SK_SEV_ERROR};
+    options o = {.format = "text", .fail_on = SK_SEV_ERROR, .max_warnings = -1};
     int rc = parse_options(audit ? "audit" : "check", argc, argv, &o);
     if (rc)
         return rc;
@@ -123,9 +103,11 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         return 2;
     }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    progress prog = {0};
-    clock_gettime(CLOCK_MONOTONIC, &prog.start);
-    int tty = isatty(STDERR_FILENO) && !getenv("CI");
+    progress prog;
+    progress_start(&prog);
+    /* the progress line: audit, on a terminal only */
+    int show = audit && isatty(STDERR_FILENO) && !getenv("CI");
+    FILE *report = show && !o.output ? progress_report_stream(&prog) : NULL;
     sk_check_options co = {
         .paths = (const char *const *)(argv + optind),
         .npaths = (size_t)(argc - optind),
@@ -137,10 +119,9 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         .shard = o.shard,
         .shards = o.shards,
         .format = o.format,
-        .out = out.f,
-        .report.color = !o.output && strcmp(o.format, "text") == 0 && isatty(STDOUT_FILENO) &&
-                        !getenv("NO_COLOR"),
-        .progress = audit && tty ? show_progress : NULL,
+        .out = report ? report : out.f,
+        .report.color = strcmp(o.format, "text") == 0 && use_color(o.color, !o.output && isatty(STDOUT_FILENO)),
+        .progress = show ? progress_show : NULL,
         .progress_ud = &prog,
         .profile = o.profile,
         .profile_path = profile_path,
@@ -158,12 +139,20 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         .ninclude = o.ninclude,
     };
     co.report.verbose = o.verbose;
+    co.report.quiet = o.quiet;
     co.stdin_path = stdin_path;
     co.stdin_name = o.stdin_name;
     sk_result res;
     int code = sk_check(&co, &res);
-    if (prog.shown)
-        fputs("\n", stderr);
+    if (report && fclose(report) != 0 && code >= 0)
+        code = -2;
+    progress_end(&prog);
+    if (code >= 0 && !res.stopped && o.max_warnings >= 0 &&
+        res.summary.findings[SK_SEV_WARNING] > (size_t)o.max_warnings) {
+        cli_fail("%zu warnings, more than --max-warnings %ld", res.summary.findings[SK_SEV_WARNING], o.max_warnings);
+        if (code == 0)
+            code = 1;
+    }
     if (code == -1)
         fprintf(stderr, "startklar: out of memory\n");
     if (output_close(&out, code >= 0) || code < 0)

@@ -167,6 +167,22 @@ int parse_options(const char *command, int argc, char **argv, options *o)
         case O_CONFIG: /* config_path() reads them from argv */
         case O_NO_CONFIG:
             break;
+        case O_QUIET:
+            o->quiet = 1;
+            break;
+        case O_MAX_WARNINGS: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || end == optarg || v < 0)
+                return usage_error("--max-warnings takes a number of warnings, 0 or more, not '%s'", optarg);
+            o->max_warnings = v;
+            break;
+        }
+        case O_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+                return usage_error("--color takes auto, always or never, not '%s'", optarg);
+            o->color = optarg;
+            break;
         case O_STDIN_FILENAME:
             o->stdin_name = optarg;
             break;

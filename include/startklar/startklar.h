@@ -432,6 +432,7 @@ int sk_judge(sk_result *res);
 typedef struct sk_report_options {
     int color;   /* ANSI colours in text output */
     int verbose; /* text: list the files skipped, not only count them */
+    int quiet;   /* text: only the units that are not ready, and the errors */
 } sk_report_options;
 
 /* Writes res in the named format ("text", "json", "jsonl", ...): begin,

@@ -258,4 +258,64 @@ expect_code 2
 expect_err "can be read only once"
 finish
 
+# ---- output control ----------------------------------------------------------------------
+start "--quiet: only the units that are not ready, and the errors"
+run check --no-config --as-of 2027-04-10 "$ROOT/examples" --quiet
+expect_code 1
+expect_out "NOT READY"
+expect_no_out "  ready"
+expect_out "6 units: 1 ready, 5 not ready"
+run check --no-config --as-of 2027-04-10 "$ROOT/examples/vc-visby-ready" -q
+expect_code 0
+expect_no_out "SE2"
+finish
+
+start "--max-warnings N: exit 1 when there are more warnings"
+run check --no-config --as-of 2027-04-10 --fail-on never "$DATA/cp02/plan.yaml"
+expect_code 0
+run check --no-config --as-of 2027-04-10 --fail-on never "$DATA/cp02/plan.yaml" --max-warnings 0
+expect_code 1
+expect_err "more than --max-warnings 0"
+run check --no-config --as-of 2027-04-10 --fail-on never "$DATA/cp02/plan.yaml" --max-warnings 99
+expect_code 0
+run check --no-config x --max-warnings lots
+expect_code 2
+finish
+
+ESC=$(printf '\033')
+PTY="python3 $TESTS/cli/pty_audit.py $WORK/raw $WORK/screen"
+colored() { grep -q "$ESC\[" "$1"; }
+start "--color always|never, NO_COLOR (non-empty), FORCE_COLOR, TERM=dumb"
+run check --no-config --as-of 2027-04-10 "$DATA/cp02/plan.yaml" --color always
+colored "$WORK/out" || bad "--color always to a pipe has no colour"
+env -u NO_COLOR TERM=xterm $PTY "$SK" check --no-config --as-of 2027-04-10 "$DATA/cp02/plan.yaml" >/dev/null
+colored "$WORK/raw" || bad "auto on a terminal has no colour"
+env -u NO_COLOR TERM=xterm $PTY "$SK" check --no-config --as-of 2027-04-10 "$DATA/cp02/plan.yaml" --color never >/dev/null
+colored "$WORK/raw" && bad "--color never on a terminal has colour"
+NO_COLOR=1 TERM=xterm $PTY "$SK" check --no-config --as-of 2027-04-10 "$DATA/cp02/plan.yaml" >/dev/null
+colored "$WORK/raw" && bad "NO_COLOR=1 on a terminal has colour"
+NO_COLOR= TERM=xterm $PTY "$SK" check --no-config --as-of 2027-04-10 "$DATA/cp02/plan.yaml" >/dev/null
+colored "$WORK/raw" || bad "NO_COLOR= (empty) disabled colour"
+env -u NO_COLOR TERM=dumb $PTY "$SK" check --no-config --as-of 2027-04-10 "$DATA/cp02/plan.yaml" >/dev/null
+colored "$WORK/raw" && bad "TERM=dumb has colour"
+env -u NO_COLOR FORCE_COLOR=1 "$SK" check --no-config --as-of 2027-04-10 "$DATA/cp02/plan.yaml" >"$WORK/out"
+colored "$WORK/out" || bad "FORCE_COLOR=1 to a pipe has no colour"
+run check --no-config x --color sometimes
+expect_code 2
+finish
+
+start "audit on a terminal: the progress line is erased before each report line"
+AUDIT="audit --no-config --as-of 2027-04-10 --color never $DATA/audit"
+# shellcheck disable=SC2086
+"$SK" $AUDIT >"$WORK/plain" 2>/dev/null
+# shellcheck disable=SC2086
+env -u NO_COLOR TERM=xterm $PTY "$SK" $AUDIT >/dev/null
+grep -aqE "[0-9]/[0-9]+ units" "$WORK/raw" || bad "no progress line on the terminal"
+cmp -s "$WORK/plain" "$WORK/screen" || bad "the terminal shows more than the report: $(diff "$WORK/plain" "$WORK/screen" | head -5)"
+# shellcheck disable=SC2086
+env -u NO_COLOR TERM=xterm STDERR_FILE="$WORK/stderr" $PTY "$SK" $AUDIT >/dev/null
+[ -s "$WORK/stderr" ] && bad "progress written to a standard error that is no terminal"
+grep -aqE "[0-9]/[0-9]+ units" "$WORK/raw" && bad "progress on stdout"
+finish
+
 summary
