@@ -11,6 +11,13 @@ set_property(SOURCE engine/paths.c DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY
   SK_INSTALL_DATADIR="${CMAKE_INSTALL_FULL_DATADIR}/startklar"
   SK_BIN_TO_DATA="${SK_BIN_TO_DATA}" SK_LIB_TO_DATA="${SK_LIB_TO_DATA}"
   SK_SOURCE_DIR="${CMAKE_SOURCE_DIR}" SK_BUILD_DIR="${SK_BUILD_DIR_REAL}")
+# report_sarif.c: the page that describes startklar (SARIF's informationUri, an
+# absolute URI): the README the Debian package installs (package.cmake, under
+# /usr), unless a region publishes one: -DSK_HOMEPAGE_URL=https://...
+set(SK_HOMEPAGE_URL "file:///usr/${CMAKE_INSTALL_DOCDIR}/README.md" CACHE STRING
+  "the absolute URI of the page that describes startklar, for SARIF reports")
+set_property(SOURCE engine/report_sarif.c DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY COMPILE_DEFINITIONS
+  SK_HOMEPAGE_URL="${SK_HOMEPAGE_URL}")
 
 # the static library: the CLI and the tests link it
 add_library(startklar STATIC)

@@ -271,11 +271,17 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
         sk_unit_result_free(&s->result);
         return rc;
     }
-    if (sk_judge_unit(res, &s->result) || translate_findings(res->rules, res->catalogue, &s->result, &res->warnings)) {
+    const sk_check_options *o = b->o;
+    if (sk_judge_unit(res, &s->result)) {
         sk_unit_result_free(&s->result);
         return -1;
     }
-    const sk_check_options *o = b->o;
+    if (o->unit_judged)
+        o->unit_judged(o->unit_judged_ud, &s->result);
+    if (translate_findings(res->rules, res->catalogue, &s->result, &res->warnings)) {
+        sk_unit_result_free(&s->result);
+        return -1;
+    }
     if (o->format) {
         if (sk_report_unit(b->report, &s->result) == -2)
             rc = -2;

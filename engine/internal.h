@@ -6,6 +6,7 @@
 
 #include "startklar/startklar.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -207,6 +208,16 @@ int sk_note_untranslated(sk_errors *notes, const sk_finding *f, const sk_rule_in
 int sk_note_untranslated_title(sk_errors *notes, const sk_rule_info *r, const char *lang);
 void sk_texts_free(sk_texts *t);
 
+/* ---- the launch countdown (rollout.c) ------------------------------------------ */
+
+/* Sets out's launch_date (and launch_disputed) from the unit's documents. */
+void sk_rollout_launch(const sk_unit *u, sk_unit_result *out);
+/* Sets days_to_launch and rollout of a unit whose status is judged. */
+void sk_rollout_judge(sk_unit_result *u, const char *as_of, int at_risk_days);
+/* Whether a unit of this status passes the gate, so is ready in the rollout:
+ * pass and known_gaps (known gaps do not fail the gate); fail and error not. */
+int sk_rollout_ready(sk_unit_status s);
+
 /* ---- policy (policy.c) --------------------------------------------------------- */
 
 typedef struct sk_policy sk_policy; /* sk_profile in the public API */
@@ -234,6 +245,8 @@ int sk_policy_finish(sk_policy *p, const char *as_of, sk_errors *warnings, sk_er
 /* A finding's path with list items named by their identity (stable_path.c);
  * malloc'd, NULL when out of memory. */
 char *sk_stable_path(const sk_node *root, const char *path);
+/* The profile's rollout.at_risk_days (SK_AT_RISK_DAYS_DEFAULT when unset or no p). */
+int sk_policy_at_risk_days(const sk_policy *p);
 
 /* ---- the unit index of a batch (index.c) ---------------------------------- */
 
@@ -533,6 +546,18 @@ int sk_report_rule_applies(const sk_rule_meta *rule, const sk_unit_result *u);
 const sk_rule_meta *sk_report_rule(const sk_result *res, const char *id);
 /* The place of a rule among the rules that ran (enabled), or -1. */
 long sk_report_rule_index(const sk_result *res, const char *id);
+/* Days to a launch for people: "in 12 days", "today", "3 days ago" (in cat's language). */
+void sk_report_days(const sk_catalogue *cat, int days, char *buf, size_t size);
+
+/* The working directory, for the formats that want paths relative to it (sarif, github, gitlab). */
+typedef struct sk_report_dir {
+    char dir[PATH_MAX];
+    size_t n; /* 0: unknown, or the root */
+} sk_report_dir;
+void sk_report_cwd(sk_report_dir *d);
+/* path relative to the working directory: a relative path with "./" dropped,
+ * an absolute one inside the directory without it; NULL for one outside. */
+const char *sk_report_relative(const sk_report_dir *d, const char *path);
 
 /* The writers beyond text, json and jsonl: begin, unit, end of each format. */
 /* One report being written: what every writer gets. */
@@ -542,6 +567,8 @@ typedef struct sk_writing {
     FILE *out;
     size_t units;    /* units written before this call */
     size_t findings; /* findings written before this call */
+    size_t items;    /* the writer's own count of what it wrote (gitlab: issues) */
+    int failed;      /* the writer could not write the report whole (junit: its spool) */
     void *state;     /* the writer's own, set in begin, freed in end */
 } sk_writing;
 
@@ -554,6 +581,12 @@ SK_WRITER_DECLARE(junit)
 SK_WRITER_DECLARE(csv)
 SK_WRITER_DECLARE(markdown)
 SK_WRITER_DECLARE(html)
+SK_WRITER_DECLARE(github)
+SK_WRITER_DECLARE(gitlab)
 #undef SK_WRITER_DECLARE
+/* The HTML page's rollout panels (report_html_rollout.c, keeps w->state):
+ * told each unit, written with the summary at the end. */
+void sk_html_rollout_unit(sk_writing *w, const sk_unit_result *u);
+void sk_html_rollout_end(sk_writing *w);
 
 #endif

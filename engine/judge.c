@@ -100,6 +100,8 @@ int sk_judge_unit(sk_result *res, sk_unit_result *u)
         u->status = SK_UNIT_KNOWN_GAPS, s->known_gaps++;
     else
         u->status = SK_UNIT_PASS, s->passed++;
+    sk_rollout_judge(u, res->as_of, sk_policy_at_risk_days(res->policy));
+    s->rollout[u->rollout]++;
     s->units++;
     return count_errors(s, u, errors);
 }

@@ -13,6 +13,7 @@
 /* A baseline entry (or a finding recorded for --write-baseline). */
 typedef struct known {
     char *unit, *rule, *path, *fingerprint;
+    int line, column;     /* of the entry in the baseline file */
     sk_severity severity; /* SK_SEV_NONE: any (a baseline of the first format) */
     int used;    /* a finding of this run matched it */
     int checked; /* its unit was judged whole in this run */
@@ -24,6 +25,7 @@ struct sk_policy {
     size_t nwaivers, capwaivers;
     known *baseline;
     size_t nbaseline, capbaseline;
+    char *baseline_file; /* where a fixed entry is reported (SARIF gives every result a location) */
     int has_baseline;
     int baseline_version; /* its format: 1, paths by position, no severity; 2, stable paths */
     long max_days;      /* the longest a waiver may run from --as-of (waivers.max_days) */
@@ -31,6 +33,7 @@ struct sk_policy {
     known *seen; /* every finding's fingerprint, for --write-baseline */
     size_t nseen, capseen;
     int collect;
+    int at_risk_days; /* rollout.at_risk_days; -1: not set */
 };
 
 sk_policy *sk_policy_new(int collect)
@@ -46,6 +49,7 @@ sk_policy *sk_policy_new(int collect)
     p->collect = collect;
     p->max_days = 180;
     p->expiring_days = 14;
+    p->at_risk_days = -1;
     return p;
 }
 
@@ -67,6 +71,7 @@ void sk_policy_free(sk_policy *p)
     }
     free(p->waivers);
     known_free(p->baseline, p->nbaseline);
+    free(p->baseline_file);
     known_free(p->seen, p->nseen);
     sk_docset_free(p->docs);
     free(p);
@@ -269,6 +274,20 @@ static int apply_selectors(sk_rules *r, const sk_doc *d, const char *key, int on
     return bad;
 }
 
+int sk_policy_at_risk_days(const sk_policy *p)
+{
+    return p && p->at_risk_days >= 0 ? p->at_risk_days : SK_AT_RISK_DAYS_DEFAULT;
+}
+
+/* rollout.at_risk_days of a profile (the schema checked its range; a profile
+ * extending another overrides it). */
+static void apply_rollout(sk_policy *pol, const sk_doc *d)
+{
+    const sk_node *days = sk_node_get(sk_node_get(d->root, "rollout"), "at_risk_days");
+    if (days && days->type == SK_NODE_INT)
+        pol->at_risk_days = (int)days->v.i;
+}
+
 /* The profile's limits on waivers (a profile extending another overrides them). */
 static void apply_waiver_limits(sk_policy *pol, const sk_doc *d)
 {
@@ -284,6 +303,7 @@ static void apply_waiver_limits(sk_policy *pol, const sk_doc *d)
 static int apply_profile_doc(sk_policy *pol, sk_rules *r, const sk_doc *d, sk_errors *errs)
 {
     apply_waiver_limits(pol, d);
+    apply_rollout(pol, d);
     int bad = apply_selectors(r, d, "disable", 0, errs);
     bad += apply_selectors(r, d, "enable", 1, errs);
     const sk_node *sev = sk_node_get(d->root, "severity");
@@ -627,6 +647,9 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
                       "with --write-baseline"))
         return 1;
     pol->has_baseline = 1;
+    free(pol->baseline_file);
+    if (!(pol->baseline_file = sk_strdup(path)))
+        return 1;
     const sk_node *list = sk_node_get(d->root, "findings");
     for (size_t j = 0; list && list->type == SK_NODE_SEQ && j < list->v.seq.count; j++) {
         const sk_node *e = list->v.seq.items[j];
@@ -648,6 +671,8 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
         k->path = sk_strdup(p ? p : "");
         k->fingerprint = sk_strdup(fp ? fp : "");
         k->severity = s;
+        k->line = e->line;
+        k->column = e->column;
         if (!k->unit || !k->rule || !k->path || !k->fingerprint)
             return 1;
     }
@@ -802,7 +827,7 @@ int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_
         if (k->used || !k->checked)
             continue;
         /* a fixed entry: unit and rule in their fields, the path as message (in baseline order) */
-        if (sk_errors_add(fixed, SK_ERR_POLICY, NULL, 0, 0, "%s", k->path))
+        if (sk_errors_add(fixed, SK_ERR_POLICY, pol->baseline_file, k->line, k->column, "%s", k->path))
             return -1;
         sk_error *e = &fixed->items[fixed->count - 1];
         if (!(e->unit = sk_strdup(k->unit)) || !(e->rule = sk_strdup(k->rule)))

@@ -771,7 +771,9 @@ sk_rule_meta *sk_rules_meta(const sk_rules *r, size_t *n)
                               .explain = info->explain,
                               .applies_to = info->applies_to,
                               .severity = info->severity,
-                              .enabled = r->rules[i].enabled};
+                              .enabled = r->rules[i].enabled,
+                              .params = info->params,
+                              .nparams = info->nparams};
     }
     *n = r->nrules;
     return m;

@@ -38,13 +38,16 @@ static void json_str(FILE *out, const char *s)
     sk_buf_free(&b);
 }
 
-/* One finding object; unit is added for jsonl, where lines stand alone. */
-static void json_finding(const sk_finding *f, const char *unit, const char *wrap, FILE *out)
+static void json_countdown(const sk_unit_result *u, FILE *out);
+
+/* One finding object; for jsonl, where lines stand alone, the unit is added
+ * first and its countdown last. */
+static void json_finding(const sk_finding *f, const sk_unit_result *unit, const char *wrap, FILE *out)
 {
     fputc('{', out);
     if (unit) {
         fputs("\"unit\": ", out);
-        json_str(out, unit);
+        json_str(out, unit->hsa_id);
         fputs(", ", out);
     }
     fputs("\"rule\": ", out);
@@ -72,7 +75,25 @@ static void json_finding(const sk_finding *f, const char *unit, const char *wrap
         fprintf(out, ", \"baseline\": \"%s\"", sk_report_baseline_name(f->baseline));
     fputs(", \"stable_path\": ", out); /* the baseline's key (docs/gating.md) */
     json_str(out, f->stable_path ? f->stable_path : f->path);
+    if (unit) {
+        fputs(", ", out);
+        json_countdown(unit, out);
+    }
     fputc('}', out);
+}
+
+/* The unit's countdown: launch_date, days_to_launch (null without a date), rollout. */
+static void json_countdown(const sk_unit_result *u, FILE *out)
+{
+    fputs("\"launch_date\": ", out);
+    json_str(out, u->launch_date[0] ? u->launch_date : NULL);
+    if (u->launch_date[0])
+        fprintf(out, ", \"days_to_launch\": %d", u->days_to_launch);
+    else
+        fputs(", \"days_to_launch\": null", out);
+    if (u->launch_disputed)
+        fputs(", \"launch_date_disputed\": true", out);
+    fprintf(out, ", \"rollout\": \"%s\"", sk_rollout_name(u->rollout));
 }
 
 static void json_begin(sk_writing *w)
@@ -102,7 +123,9 @@ static void json_unit(sk_writing *w, const sk_unit_result *u)
         fputs(i ? ", " : "", out);
         json_str(out, u->files[i]);
     }
-    fprintf(out, "],\n      \"status\": \"%s\",\n      \"findings\": [", sk_report_status_name(u->status));
+    fprintf(out, "],\n      \"status\": \"%s\", ", sk_report_status_name(u->status));
+    json_countdown(u, out);
+    fputs(",\n      \"findings\": [", out);
     for (size_t i = 0; i < u->nfindings; i++) {
         fputs(i ? ",\n        " : "\n        ", out);
         json_finding(&u->findings[i], NULL, "\n         ", out);
@@ -183,7 +206,10 @@ static void json_end(sk_writing *w)
         json_str(out, s->most_errors[i].hsa_id);
         fprintf(out, ", \"errors\": %zu}", s->most_errors[i].count);
     }
-    fputs("]}\n}\n", out);
+    fputs("],\n              \"rollout\": {", out);
+    for (int r = 0; r < SK_ROLLOUT_STATES; r++)
+        fprintf(out, "%s\"%s\": %zu", r ? ", " : "", sk_rollout_name((sk_rollout)r), s->rollout[r]);
+    fputs("}}\n}\n", out);
 }
 
 /* ---- JSON lines: one finding or error per line, streamed --------------------------- */
@@ -197,7 +223,7 @@ static void jsonl_unit(sk_writing *w, const sk_unit_result *u)
 {
     FILE *out = w->out;
     for (size_t i = 0; i < u->nfindings; i++) {
-        json_finding(&u->findings[i], u->hsa_id, " ", out);
+        json_finding(&u->findings[i], u, " ", out);
         fputc('\n', out);
     }
 }
@@ -292,6 +318,23 @@ static void text_marks(FILE *out, const sk_catalogue *cat, const sk_finding *f)
     shown_free(&sh);
 }
 
+/* "  launch 2027-03-01 (in 12 days): at risk" after the unit's verdict; the
+ * state is named where someone has to act (at risk, launched not ready). */
+static void text_countdown(const sk_catalogue *cat, const sk_unit_result *u, FILE *out)
+{
+    if (!u->launch_date[0])
+        return;
+    fprintf(out, sk_label(cat, "  launch %s"), u->launch_date);
+    char when[64];
+    sk_report_days(cat, u->days_to_launch, when, sizeof when);
+    fprintf(out, " (%s", when);
+    if (u->launch_disputed)
+        fprintf(out, ", %s", sk_label(cat, "disputed: the earliest of the documents' dates"));
+    fputc(')', out);
+    if (u->rollout == SK_ROLLOUT_AT_RISK || u->rollout == SK_ROLLOUT_LAUNCHED_NOT_READY)
+        fprintf(out, ": %s", sk_label(cat, sk_rollout_label(u->rollout)));
+}
+
 static void text_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_catalogue *cat = w->res->catalogue;
@@ -302,10 +345,12 @@ static void text_unit(sk_writing *w, const sk_unit_result *u)
         return;
     /* a strategy without unit is keyed by its organisation: name it once */
     int named = u->name && strcmp(u->name, u->hsa_id) != 0;
-    fprintf(out, "%s%s%s%s%s  %s%s%s\n", c->bold, show(&sh, u->hsa_id), named ? "  " : "",
+    fprintf(out, "%s%s%s%s%s  %s%s%s", c->bold, show(&sh, u->hsa_id), named ? "  " : "",
             named ? show(&sh, u->name) : "", c->off, c->status[u->status],
             sk_label(cat, sk_report_status_label(u->status)), c->off);
     shown_free(&sh);
+    text_countdown(cat, u, out);
+    fputc('\n', out);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
         fprintf(out, "  %s:%d:%d %s%s%s %s %s", show(&sh, f->file), f->line, f->column, c->sev[f->severity],
@@ -461,6 +506,9 @@ static void text_end(sk_writing *w)
     fprintf(out, sk_plural(cat, "%zu warning", "%zu warnings", s->findings[SK_SEV_WARNING]),
             s->findings[SK_SEV_WARNING]);
     fprintf(out, sk_label(cat, ", %zu info\n"), s->findings[SK_SEV_INFO]);
+    fprintf(out, sk_label(cat, "rollout: %zu ready, %zu at risk, %zu not ready, %zu launched not ready\n"),
+            s->rollout[SK_ROLLOUT_READY], s->rollout[SK_ROLLOUT_AT_RISK], s->rollout[SK_ROLLOUT_NOT_READY],
+            s->rollout[SK_ROLLOUT_LAUNCHED_NOT_READY]);
     skipped_text(w);
 }
 
@@ -502,6 +550,8 @@ static const writer WRITERS[] = {
     {"csv", sk_csv_begin, sk_csv_unit, sk_csv_end},
     {"markdown", sk_markdown_begin, sk_markdown_unit, sk_markdown_end},
     {"html", sk_html_begin, sk_html_unit, sk_html_end},
+    {"github", sk_github_begin, sk_github_unit, sk_github_end},
+    {"gitlab", sk_gitlab_begin, sk_gitlab_unit, sk_gitlab_end},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -551,7 +601,7 @@ int sk_report_end(sk_report *r)
     if (!r)
         return 0;
     r->writer->end(&r->w);
-    int rc = ferror(r->w.out) ? -2 : 0;
+    int rc = ferror(r->w.out) || r->w.failed ? -2 : 0;
     free(r);
     return rc;
 }

@@ -1,31 +1,52 @@
 /* report_csv.c: the CSV writer, for spreadsheets and scripts. RFC 4180: CRLF
- * line ends, a field is quoted when it holds a comma, a quote, CR or LF, and
- * quotes are doubled. The file starts with a UTF-8 byte order mark so that
- * spreadsheets read å, ä and ö as UTF-8. One header row, one row per
+ * line ends, a field is quoted when it holds the separator, a quote, CR or
+ * LF, and quotes are doubled. The separator is ',' or, in Swedish, ';' (the
+ * list separator of Swedish Excel), or as --csv-separator says (',', ';',
+ * tab). A field that a spreadsheet would read as a formula (it starts with
+ * =, +, -, @, tab or CR) gets a ' in front (OWASP's rule against CSV
+ * injection), except a plain integer such as a negative day count: a unit's
+ * YAML cannot plant a formula in a manager's sheet. The file starts with a
+ * UTF-8 byte order mark so that spreadsheets read å, ä and ö as UTF-8. One header row, one row per
  * finding (with its waiver, and whether the baseline knows it); what could
  * not be judged closes the file as rows with status "error", severity
  * "error", the rule only for a rule that failed, and the message prefixed by
  * the kind of error ("input error: ..."); then warnings (status "warning")
- * and baseline entries fixed since (status "fixed"). Control characters are
- * shown as escapes (sk_report_visible), line breaks kept inside quotes. */
+ * and baseline entries fixed since (status "fixed"). The last columns are
+ * the unit's countdown (launch_date, days_to_launch, rollout). Control
+ * characters are shown as escapes (sk_report_visible), line breaks kept
+ * inside quotes. */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const HEADER[] = {"unit",   "unit_name", "status",         "rule",          "severity",
-                                     "file",   "line",      "column",         "path",          "message",
-                                     "waived", "known",     "waiver_expires", "waiver_approved_by",
-                                     "waiver_reason"};
+static const char *const HEADER[] = {"unit",        "unit_name",      "status",         "rule",          "severity",
+                                     "file",        "line",           "column",         "path",          "message",
+                                     "waived",      "known",          "waiver_expires", "waiver_approved_by",
+                                     "waiver_reason", "launch_date",  "days_to_launch", "rollout"};
 #define NCOLUMNS (sizeof HEADER / sizeof *HEADER)
 
-/* One field, quoted when it must be; text that is not UTF-8 becomes U+FFFD. */
-static void field(FILE *out, const char *s)
+/* Whether s is a plain integer ("-40": a day count): no formula to defuse. */
+static int integer(const char *s)
+{
+    s += *s == '-';
+    if (!*s)
+        return 0;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    return *s == '\0';
+}
+
+/* One field, quoted when it must be, a formula defused; controls shown as escapes. */
+static void field(FILE *out, const char *s, char sep)
 {
     sk_buf b = {0};
+    if (s && *s && strchr("=+-@\t\r", *s) && !integer(s))
+        sk_buf_puts(&b, "'");
     sk_report_visible(&b, s, 1);
     const char *text = b.failed || !b.data ? "" : b.data;
-    if (!strpbrk(text, ",\"\r\n")) {
+    const char special[] = {sep, '"', '\r', '\n', '\0'};
+    if (!strpbrk(text, special)) {
         fputs(text, out);
     } else {
         fputc('"', out);
@@ -40,12 +61,12 @@ static void field(FILE *out, const char *s)
 }
 
 /* One row of NCOLUMNS fields. */
-static void row(FILE *out, const char *const fields[NCOLUMNS])
+static void row(FILE *out, char sep, const char *const fields[NCOLUMNS])
 {
     for (size_t i = 0; i < NCOLUMNS; i++) {
         if (i)
-            fputc(',', out);
-        field(out, fields[i]);
+            fputc(sep, out);
+        field(out, fields[i], sep);
     }
     fputs("\r\n", out);
 }
@@ -65,6 +86,22 @@ typedef struct names {
     char **ids, **names;
     size_t n, cap;
 } names;
+
+/* The writer's own: the separator, and the names of the units with errors. */
+typedef struct csv {
+    char sep;
+    names nm;
+} csv;
+
+static char separator(const sk_writing *w)
+{
+    if (w->opt && w->opt->csv_separator)
+        return w->opt->csv_separator;
+    return strcmp(sk_catalogue_lang(w->res->catalogue), "sv") == 0 ? ';' : ',';
+}
+
+#define SEP(w) ((w)->state ? ((csv *)(w)->state)->sep : separator(w))
+#define NAMES(w) ((w)->state ? &((csv *)(w)->state)->nm : NULL)
 
 static void remember(names *nm, const sk_unit_result *u)
 {
@@ -104,15 +141,17 @@ static void forget(names *nm)
         free(nm->ids[i]), free(nm->names[i]);
     if (nm)
         free(nm->ids), free(nm->names);
-    free(nm);
 }
 
 void sk_csv_begin(sk_writing *w)
 {
     FILE *out = w->out;
-    w->state = calloc(1, sizeof(names)); /* NULL: error rows go without names */
+    csv *c = calloc(1, sizeof *c); /* NULL: error rows go without names */
+    if (c)
+        c->sep = separator(w);
+    w->state = c;
     fputs("\xEF\xBB\xBF", out);
-    row(out, HEADER);
+    row(out, SEP(w), HEADER);
 }
 
 void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
@@ -120,7 +159,8 @@ void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
     FILE *out = w->out;
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        char line[24], column[24];
+        char line[24], column[24], days[24];
+        snprintf(days, sizeof days, "%d", u->days_to_launch);
         const char *fields[NCOLUMNS] = {
             u->hsa_id,       u->name,          sk_report_status_name(u->status),
             f->rule,         sk_severity_name(f->severity),
@@ -129,10 +169,11 @@ void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
             f->known ? "true" : "false",
             f->waiver ? f->waiver->expires : NULL, f->waiver ? f->waiver->approved_by : NULL,
             f->waiver ? f->waiver->reason : NULL,
+            u->launch_date,  u->launch_date[0] ? days : "", sk_rollout_name(u->rollout),
         };
-        row(out, fields);
+        row(out, SEP(w), fields);
     }
-    remember(w->state, u);
+    remember(NAMES(w), u);
 }
 
 void sk_csv_end(sk_writing *w)
@@ -144,11 +185,11 @@ void sk_csv_end(sk_writing *w)
         char line[24], column[24];
         char *message = sk_printf("%s error: %s", sk_report_error_kind(e->kind), e->message ? e->message : "");
         const char *fields[NCOLUMNS] = {
-            e->unit, unit_name(w->state, e->unit), "error", e->kind == SK_ERR_RULE ? e->rule : NULL,
+            e->unit, unit_name(NAMES(w), e->unit), "error", e->kind == SK_ERR_RULE ? e->rule : NULL,
             "error", e->file, number(line, e->line), number(column, e->column),
             NULL, message ? message : e->message, NULL, NULL, NULL, NULL, NULL,
         };
-        row(out, fields);
+        row(out, SEP(w), fields);
         free(message);
     }
     for (size_t i = 0; i < res->warnings.count; i++) {
@@ -158,7 +199,7 @@ void sk_csv_end(sk_writing *w)
             NULL, NULL, "warning", NULL, "warning", e->file, number(line, e->line), number(column, e->column),
             NULL, e->message, NULL, NULL, NULL, NULL, NULL,
         };
-        row(out, fields);
+        row(out, SEP(w), fields);
     }
     for (size_t i = 0; i < res->fixed.count; i++) {
         const sk_error *e = &res->fixed.items[i];
@@ -166,8 +207,9 @@ void sk_csv_end(sk_writing *w)
             e->unit, NULL, "fixed", e->rule, NULL, NULL, NULL, NULL,
             e->message, "fixed since the baseline", NULL, "true", NULL, NULL, NULL,
         };
-        row(out, fields);
+        row(out, SEP(w), fields);
     }
-    forget(w->state);
+    forget(NAMES(w));
+    free(w->state);
     w->state = NULL;
 }

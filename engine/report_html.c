@@ -48,6 +48,9 @@ static const char CSS[] =
     ".status{font-weight:600;border-radius:10px;padding:1px 8px;color:#fff;white-space:nowrap}\n"
     ".status.pass{background:var(--pass)}.status.fail{background:var(--fail)}"
     ".status.error{background:var(--error)}.status.known_gaps{background:var(--known)}\n"
+    ".rollout{font-size:12px;border-radius:8px;padding:0 6px;white-space:nowrap;border:1px solid}"
+    ".rollout.ready{color:var(--pass)}.rollout.at_risk{color:#fff;background:var(--warn)}"
+    ".rollout.not_ready{color:var(--muted)}.rollout.launched_not_ready{color:#fff;background:var(--fail)}\n"
     ".sev{font-weight:600}.sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}"
     ".sev.info{color:var(--info)}\n"
     "tr.detail>td{background:#fbfcfd;padding:8px 16px 16px 32px}\n"
@@ -236,6 +239,7 @@ void sk_html_begin(sk_writing *w)
         {"id", "", "HSA-id"},
         {"name", "", "Unit"},
         {"status", "", "Status"},
+        {"launch", "", "Launch"},
         {"error", " class=\"num\"", "Errors"},
         {"warning", " class=\"num\"", "Warnings"},
         {"info", " class=\"num\"", "Info"},
@@ -343,6 +347,27 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     fputs("</dl>\n", out);
 }
 
+/* The launch cell: the date, the days to it and the rollout state as a badge. */
+static void launch(const sk_catalogue *cat, const sk_unit_result *u, FILE *out)
+{
+    if (u->launch_date[0]) {
+        char when[64];
+        sk_report_days(cat, u->days_to_launch, when, sizeof when);
+        fprintf(out, "%s <span class=\"muted\">", u->launch_date);
+        h(out, when);
+        fputs("</span>", out);
+        if (u->launch_disputed) {
+            fputs("<span class=\"badge\">", out);
+            h(out, sk_label(cat, "disputed"));
+            fputs("</span>", out);
+        }
+        fputs("<br>", out);
+    }
+    fprintf(out, "<span class=\"rollout %s\">", sk_rollout_name(u->rollout));
+    h(out, sk_label(cat, sk_rollout_label(u->rollout)));
+    fputs("</span>", out);
+}
+
 void sk_html_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_result *res = w->res;
@@ -354,13 +379,16 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
             count[u->findings[i].severity]++;
     const char *id = u->hsa_id ? u->hsa_id : "";
     const char *name = u->name && *u->name ? u->name : id;
+    sk_html_rollout_unit(w, u);
     const char *status = status_name(u->status);
     fputs("<tbody class=\"unit\" data-id=\"", out);
     a(out, id);
     fputs("\" data-name=\"", out);
     a(out, name);
-    fprintf(out, "\" data-status=\"%s\" data-error=\"%zu\" data-warning=\"%zu\" data-info=\"%zu\" data-rules=\" ",
-            status, count[SK_SEV_ERROR], count[SK_SEV_WARNING], count[SK_SEV_INFO]);
+    fprintf(out, "\" data-status=\"%s\" data-error=\"%zu\" data-warning=\"%zu\" data-info=\"%zu\" "
+                 "data-launch=\"%s\" data-rollout=\"%s\" data-rules=\" ",
+            status, count[SK_SEV_ERROR], count[SK_SEV_WARNING], count[SK_SEV_INFO], u->launch_date,
+            sk_rollout_name(u->rollout));
     for (size_t i = 0; i < u->nfindings; i++) {
         if (!first_of_rule(u, i))
             continue;
@@ -377,10 +405,12 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
     h(out, name);
     fprintf(out, "</td><td><span class=\"status %s\">", status);
     h(out, sk_label(cat, (unsigned)u->status < SK_UNIT_STATUSES ? VERDICT[u->status] : "error"));
-    fprintf(out, "</span></td>"
+    fputs("</span></td><td>", out);
+    launch(cat, u, out);
+    fprintf(out, "</td>"
                  "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
             count[SK_SEV_ERROR], count[SK_SEV_WARNING], count[SK_SEV_INFO]);
-    fputs("<tr class=\"detail\" hidden><td colspan=\"6\">\n<p class=\"muted\">", out);
+    fputs("<tr class=\"detail\" hidden><td colspan=\"7\">\n<p class=\"muted\">", out);
     h(out, sk_label(cat, "Files:"));
     fputc(' ', out);
     for (size_t i = 0; i < u->nfiles; i++) {
@@ -531,7 +561,12 @@ void sk_html_end(sk_writing *w)
     fputs("</div>\n<p class=\"muted\">", out);
     fprintf(out, sk_label(cat, "Findings: %s, %s, %zu info; %zu could not be judged."), errors, warnings,
             s->findings[SK_SEV_INFO], s->errors);
+    fputs("</p>\n<p class=\"muted\">", out);
+    fprintf(out, sk_label(cat, "Rollout: %zu ready, %zu at risk, %zu not ready, %zu launched, not ready."),
+            s->rollout[SK_ROLLOUT_READY], s->rollout[SK_ROLLOUT_AT_RISK], s->rollout[SK_ROLLOUT_NOT_READY],
+            s->rollout[SK_ROLLOUT_LAUNCHED_NOT_READY]);
     fputs("</p>\n", out);
+    sk_html_rollout_end(w);
     chart(res, out);
     fputs("</section>\n", out);
     if (res->stopped) {

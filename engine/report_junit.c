@@ -9,10 +9,39 @@
  * go to its <system-out>. A rule that
  * failed to run is an <error>, and so are the unit's input errors. Errors of
  * no unit (a broken plugin, a file without HSA-id) close the report in a
- * suite of their own. */
+ * suite of their own. Every suite has its own id (0, 1, ...), and
+ * <testsuites> the totals: the suites are spooled to a temporary file while
+ * units stream, and follow the root element once the totals are known. */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* The writer's own: where the suites go until the totals are known, and the totals. */
+typedef struct junit {
+    FILE *spool; /* NULL: straight to the output, without totals */
+    size_t suites, tests, failures, errors, skipped;
+} junit;
+
+static FILE *suites_out(sk_writing *w)
+{
+    junit *j = w->state;
+    return j && j->spool ? j->spool : w->out;
+}
+
+static void count(sk_writing *w, size_t tests, size_t failures, size_t errors, size_t skipped)
+{
+    junit *j = w->state;
+    if (!j)
+        return;
+    j->suites++, j->tests += tests, j->failures += failures, j->errors += errors, j->skipped += skipped;
+}
+
+static size_t suite_id(const sk_writing *w)
+{
+    const junit *j = w->state;
+    return j ? j->suites : w->units;
+}
 
 /* Whether a finding would fail the unit, were it not known from the baseline. */
 static int at_level(const sk_result *res, const sk_finding *f)
@@ -244,15 +273,19 @@ static void input_case(const sk_result *res, const sk_unit_result *u, FILE *out)
 
 void sk_junit_begin(sk_writing *w)
 {
-    FILE *out = w->out;
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"startklar\">\n", out);
+    junit *j = calloc(1, sizeof *j);
+    if (j)
+        j->spool = tmpfile();
+    w->state = j;
+    if (!j || !j->spool) /* no room to spool: the suites follow a root without totals */
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"startklar\">\n", w->out);
 }
 
 void sk_junit_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_result *res = w->res;
-    FILE *out = w->out;
-    size_t index = w->units;
+    FILE *out = suites_out(w);
+    size_t index = suite_id(w);
     size_t failures = 0, errors = u->load_errors > 0, skipped = 0;
     size_t tests = cases(res, u, NULL, &failures, &errors, &skipped) + (u->load_errors > 0);
     const char *id = u->hsa_id ? u->hsa_id : "";
@@ -265,6 +298,7 @@ void sk_junit_unit(sk_writing *w, const sk_unit_result *u)
     }
     fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\">\n", tests, failures,
             errors, skipped);
+    count(w, tests, failures, errors, skipped);
     fputs("    <properties>\n      <property name=\"hsa_id\"", out);
     attr(out, "value", id);
     fputs("/>\n      <property name=\"unit_name\"", out);
@@ -281,14 +315,15 @@ void sk_junit_unit(sk_writing *w, const sk_unit_result *u)
 void sk_junit_end(sk_writing *w)
 {
     const sk_result *res = w->res;
-    FILE *out = w->out;
+    FILE *out = suites_out(w);
     size_t n = 0;
     for (size_t i = 0; i < res->errors.count; i++)
         n += res->errors.items[i].unit == NULL;
     if (n) {
         fprintf(out, "  <testsuite id=\"%zu\" name=\"startklar: could not be judged\" tests=\"%zu\" "
                      "failures=\"0\" errors=\"%zu\" skipped=\"0\">\n",
-                res->nunits, n, n);
+                suite_id(w), n, n);
+        count(w, n, 0, n, 0);
         for (size_t i = 0; i < res->errors.count; i++) {
             const sk_error *e = &res->errors.items[i];
             if (e->unit)
@@ -308,7 +343,8 @@ void sk_junit_end(sk_writing *w)
         /* expired, stale and expiring waivers: not failing, but a CI view shows them */
         fprintf(out, "  <testsuite id=\"%zu\" name=\"startklar: warnings\" tests=\"%zu\" failures=\"0\" "
                      "errors=\"0\" skipped=\"0\">\n",
-                res->nunits + (n > 0), res->warnings.count);
+                suite_id(w), res->warnings.count);
+        count(w, res->warnings.count, 0, 0, 0);
         for (size_t i = 0; i < res->warnings.count; i++) {
             const sk_error *e = &res->warnings.items[i];
             fputs("    <testcase classname=\"warning\" name=\"", out);
@@ -319,5 +355,21 @@ void sk_junit_end(sk_writing *w)
         }
         fputs("  </testsuite>\n", out);
     }
-    fputs("</testsuites>\n", out);
+    junit *j = w->state;
+    if (j && j->spool) {
+        fprintf(w->out,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"startklar\" tests=\"%zu\" "
+                "failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\">\n",
+                j->tests, j->failures, j->errors, j->skipped);
+        char buf[8192];
+        size_t got;
+        rewind(j->spool);
+        while ((got = fread(buf, 1, sizeof buf, j->spool)) > 0)
+            fwrite(buf, 1, got, w->out);
+        w->failed = ferror(j->spool) != 0; /* a full disk: the report is not whole */
+        fclose(j->spool);
+    }
+    fputs("</testsuites>\n", w->out);
+    free(j);
+    w->state = NULL;
 }

@@ -55,6 +55,10 @@ static void summary(const sk_result *res, FILE *out)
         {"Findings: warning", s->findings[SK_SEV_WARNING]},
         {"Findings: info", s->findings[SK_SEV_INFO]},
         {"Could not be judged", s->errors},
+        {"Rollout: ready", s->rollout[SK_ROLLOUT_READY]},
+        {"Rollout: at risk", s->rollout[SK_ROLLOUT_AT_RISK]},
+        {"Rollout: not ready", s->rollout[SK_ROLLOUT_NOT_READY]},
+        {"Rollout: launched, not ready", s->rollout[SK_ROLLOUT_LAUNCHED_NOT_READY]},
     };
     fprintf(out, "| %s | %s |\n|---|---:|\n", sk_label(cat, "Summary"), sk_label(cat, "Count"));
     for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++)
@@ -102,6 +106,23 @@ void sk_markdown_begin(sk_writing *w)
         summary(res, out);
 }
 
+/* "Launch 2027-03-01, in 19 days: **at risk**." under the unit's heading. */
+static void countdown(const sk_catalogue *cat, const sk_unit_result *u, FILE *out)
+{
+    const char *state = sk_label(cat, sk_rollout_label(u->rollout));
+    if (!u->launch_date[0]) {
+        fprintf(out, sk_label(cat, "No launch date: **%s**."), state);
+        fputs("\n\n", out);
+        return;
+    }
+    char when[64];
+    sk_report_days(cat, u->days_to_launch, when, sizeof when);
+    fprintf(out, sk_label(cat, "Launch %s, %s: **%s**."), u->launch_date, when, state);
+    if (u->launch_disputed)
+        fprintf(out, " (%s)", sk_label(cat, "disputed: the earliest of the documents' dates"));
+    fputs("\n\n", out);
+}
+
 void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
 {
     const sk_catalogue *cat = w->res->catalogue;
@@ -113,6 +134,7 @@ void sk_markdown_unit(sk_writing *w, const sk_unit_result *u)
         md(out, u->name);
     }
     fprintf(out, ": %s\n\n", sk_label(cat, sk_report_status_label(u->status)));
+    countdown(cat, u, out);
     if (u->load_errors) {
         fprintf(out,
                 sk_label(cat, u->load_errors == 1 ? "%d input error in this unit's documents: not judged in full."

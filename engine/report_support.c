@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include <string.h>
+#include <unistd.h>
 
 void sk_report_xml(FILE *out, const char *s, int attribute)
 {
@@ -123,4 +124,35 @@ void sk_report_text(FILE *out, const char *s)
     if (!b.failed && b.data)
         fwrite(b.data, 1, b.len, out);
     sk_buf_free(&b);
+}
+
+void sk_report_days(const sk_catalogue *cat, int days, char *buf, size_t size)
+{
+    if (days == 0)
+        snprintf(buf, size, "%s", sk_label(cat, "today"));
+    else if (days > 0)
+        snprintf(buf, size, sk_label(cat, days == 1 ? "in %d day" : "in %d days"), days);
+    else
+        snprintf(buf, size, sk_label(cat, days == -1 ? "%d day ago" : "%d days ago"), -days);
+}
+
+void sk_report_cwd(sk_report_dir *d)
+{
+    d->n = 0;
+    if (getcwd(d->dir, sizeof d->dir))
+        d->n = strcmp(d->dir, "/") == 0 ? 0 : strlen(d->dir);
+}
+
+const char *sk_report_relative(const sk_report_dir *d, const char *path)
+{
+    if (!path)
+        return "";
+    if (path[0] != '/') {
+        while (path[0] == '.' && path[1] == '/')
+            path += 2;
+        return path;
+    }
+    if (d && d->n && strncmp(path, d->dir, d->n) == 0 && path[d->n] == '/')
+        return path + d->n + 1;
+    return NULL;
 }

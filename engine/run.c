@@ -525,6 +525,7 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
     if (add_kinds(out, u))
         return -1;
     out->load_errors = u->load_errors;
+    sk_rollout_launch(u, out);
     if (u->count == 0)
         return 0; /* nothing of it could be read */
 

@@ -303,6 +303,9 @@ static const sk_shape PARAMS = {.type = SK_T_DICT, .item = &PARAM_VALUES};
 MAP(WAIVER_LIMITS, {"max_days", &DAYS, "the longest a waiver may run, in days from --as-of (default 180)"},
     {"expiring_days", &DAYS, "a waiver this many days from its expiry is expiring soon (default 14)"});
 
+static const sk_shape AT_RISK_DAYS = {.type = SK_T_INT, .min = 0, .max = 3650};
+MAP(ROLLOUT, {"at_risk_days", &AT_RISK_DAYS, "a unit not ready this many days or fewer before its launch is at risk (default 30)"});
+
 MAP(PROFILE, {"kind", &STR, "profile"},
     {"version", &VERSION, "format version: 1"},
     {"description", &STR, "what the profile is for"},
@@ -311,7 +314,8 @@ MAP(PROFILE, {"kind", &STR, "profile"},
     {"enable", &SELECTORS, "rule ids or prefixes to switch back on"},
     {"severity", &SEVERITIES, "rule id or prefix -> error, warning or info"},
     {"params", &PARAMS, "rule id -> {parameter: value}"},
-    {"waivers", &WAIVER_LIMITS, "how long waivers may run, and when they are expiring soon"});
+    {"waivers", &WAIVER_LIMITS, "how long waivers may run, and when they are expiring soon"},
+    {"rollout", &ROLLOUT, "the launch countdown (docs/rollout.md)"});
 
 MAP(WAIVER, {"rule", &STR, "the rule id the waiver is for"},
     {"unit", &STR, "the unit's HSA-id (one unit: a profile turns a rule off for all)"},

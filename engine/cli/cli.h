@@ -34,6 +34,10 @@ typedef struct options {
     const char *waivers[MAX_RULE_DIRS];
     size_t nwaivers;
     const char *baseline, *write_baseline;
+    const char *record; /* --record FILE.db: the history database */
+    const char *history; /* --history FILE.db: the trend in the html report */
+    const char *unit;   /* --unit HSA-ID (history) */
+    char csv_separator; /* 0: by the language (sk_report_options) */
     const char *rule, *kind; /* init --rule ID --kind KIND */
     const char *exclude[MAX_GLOBS], *include[MAX_GLOBS];
     size_t nexclude, ninclude;
@@ -50,7 +54,7 @@ typedef struct options {
 
 /* The configuration file the command line names or the working directory
  * is under (NULL: none), with buf as room for the found path. */
-const char *config_path(int argc, char **argv, char *buf, size_t size);
+const char *config_file_path(int argc, char **argv, char *buf, size_t size);
 /* The lang the configuration file sets, copied into buf, or NULL. */
 const char *config_lang(int argc, char **argv, char *buf, size_t size);
 /* Reads the configuration file into o for the settings the command line did
@@ -65,6 +69,7 @@ const char *keep_text(options *o, const char *a, const char *b);
 enum {
     C_CHECK = 1u << 0, C_AUDIT = 1u << 1, C_TEST = 1u << 2, C_RULES = 1u << 3, C_INIT = 1u << 4,
     C_SCHEMA = 1u << 5, C_COMPLETION = 1u << 6, C_HELP = 1u << 7, C_VERSION = 1u << 8, C_CONFIG = 1u << 9,
+    C_HISTORY = 1u << 10, C_DIFF = 1u << 11, C_LSP = 1u << 12,
 };
 
 /* what parse_options does with an option */
@@ -72,6 +77,7 @@ typedef enum option_id {
     O_AS_OF = 256, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_RULES, O_NO_BUILTIN, O_PROFILE, O_ONLY, O_SKIP,
     O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_HELP,
     O_CONFIG, O_NO_CONFIG, O_EXCLUDE, O_STDIN_FILENAME, O_QUIET, O_MAX_WARNINGS, O_COLOR,
+    O_RECORD, O_HISTORY, O_UNIT, O_CSV_SEPARATOR, O_STDIO,
 } option_id;
 
 typedef struct cli_option {
@@ -123,6 +129,12 @@ int usage_error(const char *fmt, const char *arg);
 /* "Try 'startklar help COMMAND'." (or 'startklar help' when command is NULL)
  * on stderr; returns 2. */
 int usage_hint(const char *command);
+/* The same for a command whose operands are not paths (history, diff): at
+ * most max operands, wherever they stand, go to operands, their count to *n;
+ * argv[0] is the command's name. */
+int parse_interleaved(int argc, char **argv, options *o, const char **operands, int max, int *n);
+/* Says each error on stderr ("startklar: FILE:LINE: message"), in the user's language. */
+void cli_print_errors(const sk_errors *errs);
 /* The language of messages: --lang, else $LANG (sv...), else English;
  * main() settles it before any command runs (in $STARTKLAR_LANG). NULL for English. */
 const char *cli_lang(void);
@@ -145,6 +157,8 @@ int output_open(output *out, const char *path);
 /* Closes it; ok = the report is whole: only then does FILE appear. 0 or -1. */
 int output_close(output *out, int ok);
 
+/* "text, json, ...": the formats the library writes, into buf. */
+const char *format_list(char *buf, size_t size);
 /* The help text, in the user's language. Returns 0. */
 int print_help(FILE *out);
 
@@ -155,6 +169,12 @@ int cmd_rules(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
+/* The example value `init KIND` writes for a path ("target_groups[].owner"),
+ * as YAML, or NULL (cmd_init.c; the language server's "insert the missing field"). */
+const char *init_example(const char *path);
 int cmd_config(int argc, char **argv);
 
 /* ---- on a terminal (terminal.c) ---- */

@@ -1,8 +1,10 @@
 /* cmd_check.c: `startklar check PATH...` and `startklar audit DIR...`: the
  * whole pipeline over the given files and directories, its report streamed
  * to standard output or -o FILE. audit is check at batch scale: one worker
- * per core by default, and progress on a terminal. */
+ * per core by default, and progress on a terminal. With --record FILE.db
+ * the audit is also appended to the history database, whole or not at all. */
 #include "cli.h"
+#include "startklar/history.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -53,6 +55,72 @@ static int save_stdin(int argc, char **argv, char *tmp, size_t size)
     return 0;
 }
 
+static void record_unit(void *ud, const sk_unit_result *u)
+{
+    sk_history_unit(ud, u);
+}
+
+/* Opens the history database and begins the audit's transaction; NULL after
+ * saying why. */
+static sk_history *record_begin(const options *o)
+{
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_history *h = sk_history_open(o->record, 1, &errs);
+    if (h && sk_history_begin(h, o->as_of, o->profile, SK_VERSION, o->fail_on, &errs)) {
+        sk_history_close(h);
+        h = NULL;
+    }
+    if (!h && !errs.count)
+        fprintf(stderr, "startklar: out of memory\n");
+    cli_print_errors(&errs);
+    sk_errors_free(&errs);
+    return h;
+}
+
+/* The audits of --history FILE.db before as_of, oldest first, for the
+ * report's trend (*trend malloc'd). 0, or -1 after saying why. */
+static int read_trend(const char *db, const char *as_of, sk_trend_point **trend, size_t *n)
+{
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_history_rows rows = {0};
+    sk_history *h = sk_history_open(db, 0, &errs);
+    int rc = h ? sk_history_audits(h, &rows, &errs) : -1;
+    *trend = NULL, *n = 0;
+    if (rc == 0 && rows.naudits && !(*trend = calloc(rows.naudits, sizeof **trend)))
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < rows.naudits; i++) {
+        const sk_audit_row *a = &rows.audits[i];
+        if (strcmp(a->as_of, as_of) >= 0)
+            continue;
+        sk_trend_point *t = &(*trend)[(*n)++];
+        snprintf(t->as_of, sizeof t->as_of, "%s", a->as_of);
+        memcpy(t->rollout, a->rollout, sizeof t->rollout);
+    }
+    if (rc && !errs.count)
+        fprintf(stderr, "startklar: out of memory\n");
+    cli_print_errors(&errs);
+    sk_errors_free(&errs);
+    sk_history_rows_free(&rows);
+    sk_history_close(h);
+    return rc;
+}
+
+/* Commits the audit when the run judged it (code 0, 1 or 2; -1: nothing
+ * judged, the audit is rolled back); the exit code. */
+static int record_end(sk_history *h, const sk_result *res, int code)
+{
+    sk_errors errs;
+    sk_errors_init(&errs);
+    if (code >= 0 && sk_history_commit(h, res, code, &errs))
+        code = 2;
+    cli_print_errors(&errs);
+    sk_errors_free(&errs);
+    sk_history_close(h); /* rolls back an audit not committed */
+    return code;
+}
+
 static int judge(const options *opt, int argc, char **argv, int audit, const char *stdin_path);
 
 static int run(int argc, char **argv, int audit)
@@ -97,7 +165,13 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     int broken_catalogue;
     sk_catalogue *cat = cli_catalogue(&broken_catalogue);
     output out;
-    if (broken_catalogue || output_open(&out, o.output)) {
+    sk_history *history = NULL;
+    sk_trend_point *trend = NULL;
+    size_t ntrend = 0;
+    if (broken_catalogue || (o.history && read_trend(o.history, o.as_of, &trend, &ntrend)) ||
+        (o.record && !(history = record_begin(&o))) || output_open(&out, o.output)) {
+        sk_history_close(history);
+        free(trend);
         sk_catalogue_free(cat);
         free(profile_path);
         return 2;
@@ -122,6 +196,9 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         .out = report ? report : out.f,
         .report.color = strcmp(o.format, "text") == 0 && use_color(o.color, !o.output && isatty(STDOUT_FILENO)),
         .progress = show ? progress_show : NULL,
+        .report.trend = trend,
+        .report.ntrend = ntrend,
+        .report.csv_separator = o.csv_separator,
         .progress_ud = &prog,
         .profile = o.profile,
         .profile_path = profile_path,
@@ -137,6 +214,8 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         .nexclude = o.nexclude,
         .include = o.include,
         .ninclude = o.ninclude,
+        .unit_judged = history ? record_unit : NULL,
+        .unit_judged_ud = history,
     };
     co.report.verbose = o.verbose;
     co.report.quiet = o.quiet;
@@ -144,6 +223,7 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     co.stdin_name = o.stdin_name;
     sk_result res;
     int code = sk_check(&co, &res);
+    int judged = code;
     if (report && fclose(report) != 0 && code >= 0)
         code = -2;
     progress_end(&prog);
@@ -157,6 +237,10 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         fprintf(stderr, "startklar: out of memory\n");
     if (output_close(&out, code >= 0) || code < 0)
         code = 2;
+    /* a run stopped before judging any unit records nothing: its transaction
+     * is rolled back, the history keeps its last good audit */
+    if (history && record_end(history, &res, res.stopped ? -1 : judged) == 2)
+        code = 2;
     if (o.write_baseline && code >= 0 && !res.stopped) {
         /* recording is not a gate: known gaps do not fail it (what could not be judged does) */
         output bl;
@@ -166,6 +250,7 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
             code = 0;
     }
     free(profile_path);
+    free(trend);
     sk_result_free(&res);
     sk_catalogue_free(cat);
     return code;

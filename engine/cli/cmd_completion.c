@@ -31,6 +31,7 @@ static const struct {
 } PLACEHOLDERS[] = {
     {"FILE", V_FILES},  {"PATH", V_FILES},    {"DIR", V_DIRS},        {"KIND", V_KINDS},
     {"ID", V_RULES},    {"F", V_FORMATS},     {"LEVEL", V_LEVELS},    {"NAME", V_PROFILES},
+    {"FILE.db", V_FILES}, {"OLD", V_FILES},
 };
 
 typedef struct option_arg {

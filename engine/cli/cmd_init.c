@@ -205,6 +205,11 @@ static const char *example_for(const char *path)
     return NULL;
 }
 
+const char *init_example(const char *path)
+{
+    return example_for(path);
+}
+
 /* ---- the commented document -------------------------------------------------- */
 
 typedef struct doc_writer {

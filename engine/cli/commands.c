@@ -41,6 +41,17 @@ static const cli_command COMMANDS[] = {
     {"completion", C_COMPLETION, cmd_completion,
      {{"SHELL", "print a completion script for bash or zsh"}},
      "completion bash > ~/.local/share/bash-completion/completions/startklar\n"},
+    {"history", C_HISTORY, cmd_history,
+     {{"FILE.db", "readiness over time, from the audits --record wrote (docs/rollout.md)"}},
+     "history region.db\n"
+     "history region.db --unit SE2321000222-V001 --format json\n"},
+    {"diff", C_DIFF, cmd_diff,
+     {{"OLD NEW", "what changed between two audits: JSON reports or FILE.db@YYYY-MM-DD, @latest, @previous"}},
+     "diff region.db@previous region.db@latest\n"
+     "diff before.json after.json --format markdown -o changes.md\n"},
+    {"lsp", C_LSP, cmd_lsp,
+     {{"", "a language server for editors (LSP on standard input and output)"}},
+     "lsp --stdio\n"},
     {"config", C_CONFIG, cmd_config,
      {{"", "print the effective configuration and where each value came from"}},
      "config\n"
@@ -57,10 +68,13 @@ static const cli_command COMMANDS[] = {
 
 static const cli_option OPTIONS[] = {
     {"as-of", 0, "YYYY-MM-DD", "the date to judge against (default: today)", JUDGE, O_AS_OF},
-    {"format", 0, "F", "text (default), json, jsonl, sarif, junit, csv, markdown or html", JUDGE, O_FORMAT},
-    {"format", 0, "F", "text (default) or json (rules list)", C_RULES, O_FORMAT},
+    {"format", 0, "F", "the report's format, text by default: %s", JUDGE, O_FORMAT},
+    {"format", 0, "F", "text (default) or json", C_RULES | C_HISTORY, O_FORMAT},
+    {"format", 0, "F", "text (default), json or markdown", C_DIFF, O_FORMAT},
+    {"csv-separator", 0, ",|;|tab", "csv's separator (default: ; in Swedish, else ,)", JUDGE, O_CSV_SEPARATOR},
     {"output", 'o', "FILE", "write the report to FILE instead of standard output", JUDGE, O_OUTPUT},
     {"output", 'o', "FILE", "write the schema to FILE instead of standard output", C_SCHEMA, O_OUTPUT},
+    {"output", 'o', "FILE", "write the changes to FILE instead of standard output", C_DIFF, O_OUTPUT},
     {"fail-on", 0, "LEVEL", "error (default), warning, info or never: exit 1 at or above it", JUDGE, O_FAIL_ON},
     {"rules", 0, "DIR", "also load the rules in DIR (repeatable)", JUDGE | C_RULES, O_RULES},
     {"no-builtin", 0, NULL, "do not load the built-in rules", JUDGE | C_RULES, O_NO_BUILTIN},
@@ -73,6 +87,10 @@ static const cli_option OPTIONS[] = {
     {"jobs", 0, "N", "worker threads (check: 1, audit: one per core)", JUDGE, O_JOBS},
     {"shard", 0, "I/N", "check only the I-th of N shards of the units (by HSA-id)", JUDGE, O_SHARD},
     {"exclude", 0, "GLOB", "do not read files whose path below the argument matches GLOB (repeatable)", JUDGE, O_EXCLUDE},
+    {"record", 0, "FILE.db", "also append the audit to a history database (SQLite)", JUDGE, O_RECORD},
+    {"history", 0, "FILE.db", "the html report shows the trend of the recorded audits", JUDGE, O_HISTORY},
+    {"unit", 0, "HSA-ID", "one unit's readiness over time", C_HISTORY, O_UNIT},
+    {"stdio", 0, NULL, "talk LSP on standard input and output (the default)", C_LSP, O_STDIO},
     {"quiet", 'q', NULL, "report only the units that are not ready, and the errors", JUDGE, O_QUIET},
     {"max-warnings", 0, "N", "exit 1 when there are more than N warnings", JUDGE, O_MAX_WARNINGS},
     {"color", 0, "auto|always|never", "colour in the text report (auto: on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR)", JUDGE, O_COLOR},
@@ -188,9 +206,11 @@ void print_command_help(FILE *out, const sk_catalogue *cat, const cli_command *c
     for (const cli_option *o = OPTIONS; o->name; o++) {
         if (!(o->commands & c->bit))
             continue;
-        char left[96];
+        char left[96], text[512], formats[256];
         option_words(cat, o, left, sizeof left);
-        column(out, left, sk_label(cat, o->help));
+        /* a help line may name the formats (one %s): the library's list */
+        snprintf(text, sizeof text, sk_label(cat, o->help), format_list(formats, sizeof formats));
+        column(out, left, text);
     }
     if (c->bit & (C_CHECK | C_AUDIT | C_TEST))
         exit_codes(out, cat);

@@ -30,6 +30,16 @@ const char *cli_lang(void)
     return lang && strcmp(lang, "en") != 0 ? lang : NULL;
 }
 
+/* The formats the library writes, "text, json, ...": the list is report.c's table. */
+const char *format_list(char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; sk_report_format_name(i) && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", sk_report_format_name(i));
+    return buf;
+}
+
 void cli_fail(const char *fmt, ...)
 {
     /* fmt is the catalogue's key: the user's language, then the arguments */
@@ -43,6 +53,23 @@ void cli_fail(const char *fmt, ...)
     sk_catalogue_free(cat);
 }
 
+void cli_print_errors(const sk_errors *errs)
+{
+    sk_catalogue *cat = errs->count ? cli_catalogue(NULL) : NULL;
+    for (size_t i = 0; i < errs->count; i++) {
+        const sk_error *e = &errs->items[i];
+        char *t = sk_translate_error(cat, e);
+        if (e->file && e->line)
+            fprintf(stderr, "startklar: %s:%d: %s\n", e->file, e->line, t ? t : e->message);
+        else if (e->file)
+            fprintf(stderr, "startklar: %s: %s\n", e->file, t ? t : e->message);
+        else
+            fprintf(stderr, "startklar: %s\n", t ? t : e->message);
+        free(t);
+    }
+    sk_catalogue_free(cat);
+}
+
 int usage_error(const char *fmt, const char *arg)
 {
     /* the format in the user's language (the catalogue's key is the English
@@ -51,6 +78,17 @@ int usage_error(const char *fmt, const char *arg)
     fputs("startklar: ", stderr);
     fprintf(stderr, sk_label(cat, fmt), arg);
     fprintf(stderr, "\n%s\n", sk_label(cat, "Try 'startklar help'."));
+    sk_catalogue_free(cat);
+    return 2;
+}
+
+/* The usage error of a format the library does not write, naming those it does. */
+static int unknown_format(const char *name)
+{
+    char formats[256];
+    cli_fail("unknown --format '%s' (this version writes: %s)", name, format_list(formats, sizeof formats));
+    sk_catalogue *cat = cli_catalogue(NULL);
+    fprintf(stderr, "%s\n", sk_label(cat, "Try 'startklar help'."));
     sk_catalogue_free(cat);
     return 2;
 }
@@ -201,7 +239,7 @@ int parse_options(const char *command, int argc, char **argv, options *o)
             while (sk_report_format_name(f) && strcmp(sk_report_format_name(f), optarg) != 0)
                 f++;
             if (!sk_report_format_name(f))
-                return usage_error("unknown --format '%s' (this version writes: text, json, jsonl, sarif, junit, csv, markdown, html)", optarg);
+                return unknown_format(optarg);
             o->format = optarg;
             break;
         }
@@ -253,6 +291,22 @@ int parse_options(const char *command, int argc, char **argv, options *o)
         case O_WRITE_BASELINE:
             o->write_baseline = optarg;
             break;
+        case O_RECORD:
+            o->record = optarg;
+            break;
+        case O_UNIT:
+            o->unit = optarg;
+            break;
+        case O_HISTORY:
+            o->history = optarg;
+            break;
+        case O_CSV_SEPARATOR:
+            o->csv_separator = strcmp(optarg, "tab") == 0 ? '\t' : strlen(optarg) == 1 && strchr(",;", optarg[0]) ? optarg[0] : 0;
+            if (!o->csv_separator)
+                return usage_error("--csv-separator takes , or ; or tab, not '%s'", optarg);
+            break;
+        case O_STDIO: /* lsp reads its own arguments */
+            break;
         case O_NO_BUILTIN:
             o->no_builtin = 1;
             break;
@@ -274,6 +328,20 @@ int parse_options(const char *command, int argc, char **argv, options *o)
     }
     /* the configuration file gives what the command line did not */
     return cmd && (cmd->bit & (C_CHECK | C_AUDIT | C_RULES | C_CONFIG)) ? config_apply(o, argc, argv) : 0;
+}
+
+int parse_interleaved(int argc, char **argv, options *o, const char **operands, int max, int *n)
+{
+    *n = 0;
+    int rc = parse_options(argv[0], argc, argv, o); /* options anywhere: the operands end up last */
+    if (rc)
+        return rc;
+    for (int i = optind; i < argc; i++) {
+        if (*n == max)
+            return usage_error("one operand too many: '%s'", argv[i]);
+        operands[(*n)++] = argv[i];
+    }
+    return 0;
 }
 
 int output_open(output *out, const char *path)

@@ -56,7 +56,7 @@ const char *keep_text(options *o, const char *a, const char *b)
 
 /* The file the command line names (--config FILE, --no-config: none), else
  * the first startklar.yaml from the working directory upward; NULL: none. */
-const char *config_path(int argc, char **argv, char *buf, size_t size)
+const char *config_file_path(int argc, char **argv, char *buf, size_t size)
 {
     for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
         if (strcmp(argv[i], "--no-config") == 0)
@@ -83,7 +83,7 @@ const char *config_path(int argc, char **argv, char *buf, size_t size)
 const char *config_lang(int argc, char **argv, char *buf, size_t size)
 {
     char path[PATH_MAX];
-    const char *file = config_path(argc, argv, path, sizeof path);
+    const char *file = config_file_path(argc, argv, path, sizeof path);
     sk_errors errs;
     sk_errors_init(&errs);
     sk_settings s;
@@ -151,7 +151,7 @@ static int set(options *o, config_key k, const char *v)
 int config_apply(options *o, int argc, char **argv)
 {
     char buf[PATH_MAX];
-    const char *file = config_path(argc, argv, buf, sizeof buf);
+    const char *file = config_file_path(argc, argv, buf, sizeof buf);
     if (!file)
         return 0;
     if (!(o->config = keep_text(o, file, NULL)))

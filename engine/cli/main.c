@@ -40,7 +40,7 @@ static int settle_language(int *argc, char **argv, const char **bad)
     if (given)
         source = "--lang";
     else if (configured)
-        lang = configured, source = config_path(*argc, argv, path, sizeof path);
+        lang = configured, source = config_file_path(*argc, argv, path, sizeof path);
     if (source)
         setenv("STARTKLAR_LANG_SOURCE", source, 1);
     else

@@ -320,6 +320,24 @@ struct sk_waiver {
 typedef enum { SK_UNIT_PASS, SK_UNIT_FAIL, SK_UNIT_ERROR, SK_UNIT_KNOWN_GAPS } sk_unit_status;
 #define SK_UNIT_STATUSES 4
 
+/* Where a unit stands in the rollout at --as-of (judge stage, rollout.c):
+ * ready; AT_RISK: not ready and launching within the profile's
+ * rollout.at_risk_days (default 30) from as-of, launch day included;
+ * NOT_READY: not ready, launching later or with no launch date;
+ * LAUNCHED_NOT_READY: not ready and the launch date has passed. */
+typedef enum {
+    SK_ROLLOUT_READY,
+    SK_ROLLOUT_AT_RISK,
+    SK_ROLLOUT_NOT_READY,
+    SK_ROLLOUT_LAUNCHED_NOT_READY
+} sk_rollout;
+#define SK_ROLLOUT_STATES 4
+#define SK_AT_RISK_DAYS_DEFAULT 30
+/* "ready", "at_risk", "not_ready", "launched_not_ready"; NULL past the last. */
+const char *sk_rollout_name(sk_rollout r);
+/* The English label for people: "ready", "at risk", "not ready", "launched, not ready". */
+const char *sk_rollout_label(sk_rollout r);
+
 typedef struct sk_unit_result {
     char *hsa_id;
     char *name;
@@ -332,6 +350,12 @@ typedef struct sk_unit_result {
     int load_errors; /* input errors in this unit's documents */
     int rule_errors; /* rules that failed on this unit */
     sk_unit_status status;
+    /* the countdown (rollout.c): launch_date from the communication plan and
+     * the onboarding checklist; when they disagree, the earliest, disputed */
+    char launch_date[11]; /* "YYYY-MM-DD", or "" when no document names one */
+    int launch_disputed;
+    int days_to_launch;   /* launch_date - as_of in days (only with a launch_date) */
+    sk_rollout rollout;
 } sk_unit_result;
 
 typedef struct sk_runtime sk_runtime;
@@ -374,6 +398,7 @@ typedef struct sk_summary {
     size_t ngaps, capgaps;
     sk_unit_count most_errors[SK_TOP]; /* units with the most error findings */
     size_t nmost_errors;
+    size_t rollout[SK_ROLLOUT_STATES]; /* units by sk_rollout */
 } sk_summary;
 
 /* A rule as the reports see it: plain data, its texts in the report's
@@ -385,6 +410,8 @@ typedef struct sk_rule_meta {
     const char *applies_to;
     sk_severity severity;
     int enabled; /* ran in this run */
+    const sk_param *params; /* its parameters and their defaults (sarif's help) */
+    size_t nparams;
 } sk_rule_meta;
 
 /* The metadata of every loaded rule, sorted by id, for reports (its strings
@@ -429,10 +456,19 @@ int sk_judge(sk_result *res);
 
 /* ---- report ------------------------------------------------------------ */
 
+/* One recorded audit in a report's trend (html, with --history FILE.db). */
+typedef struct sk_trend_point {
+    char as_of[11];
+    size_t rollout[SK_ROLLOUT_STATES];
+} sk_trend_point;
+
 typedef struct sk_report_options {
     int color;   /* ANSI colours in text output */
     int verbose; /* text: list the files skipped, not only count them */
     int quiet;   /* text: only the units that are not ready, and the errors */
+    const sk_trend_point *trend; /* audits before this one, oldest first (html) */
+    size_t ntrend;
+    char csv_separator; /* csv: ',', ';' or '\t'; 0: ';' when the report is in Swedish, else ',' */
 } sk_report_options;
 
 /* Writes res in the named format ("text", "json", "jsonl", ...): begin,
@@ -483,6 +519,10 @@ typedef struct sk_check_options {
     const char *baseline;       /* a baseline file: its findings do not fail */
     const struct sk_catalogue *catalogue; /* the report's language; NULL: English */
     int collect_baseline;       /* keep every finding's fingerprint for sk_baseline_write */
+    /* called with each unit as soon as it is judged, in order, its messages
+     * still in English (`--record` writes it to the history) */
+    void (*unit_judged)(void *ud, const sk_unit_result *u);
+    void *unit_judged_ud;
     /* below a directory of paths: files (and directories) to leave out, and, when there
      * are include globs, the only files to read (fnmatch on the path relative to it; a
      * glob without '/' also on the name) */

@@ -19,10 +19,12 @@ translated() { ! grep -q "untranslated" "$WORK/out" "$WORK/err"; }
 show_untranslated() { grep -h "untranslated" "$WORK/out" "$WORK/err" | sort -u | head -5; }
 
 start "the examples in every human format"
-for fmt in text json markdown html csv; do
+for fmt in text json markdown html csv sarif github gitlab; do
   run check --lang sv --as-of 2027-04-10 --format "$fmt" "$ROOT/examples"
   translated || bad "$fmt: $(show_untranslated)"
 done
+run check --lang sv --as-of 2027-04-10 --format github "$ROOT/examples"
+expect_out "anteckning(ar) till utelämnades: högst 50 skrivs"
 run check --lang sv --as-of 2027-04-10 "$ROOT/examples"
 expect_out "INTE REDO"
 expect_out "målgrupp"
@@ -129,7 +131,7 @@ finish
 start "usage errors and the help"
 for args in "frobnicate" "check" "check --as-of 2027-02-30 x" "check --format pdf x" "check --fail-on fatal x" \
             "check --lang de x" "check --only XX-01 $DATA/cp02/plan.yaml" "audit --shard 4/3 x" "rules explain XX-99" \
-            "schema nosuchkind" "init nosuchkind"; do
+            "schema nosuchkind" "init nosuchkind" "check --csv-separator x x"; do
   # shellcheck disable=SC2086
   run $args --lang sv
   translated || bad "$args: $(show_untranslated)"

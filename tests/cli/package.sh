@@ -17,7 +17,7 @@ check "cpack -G DEB succeeds" [ $? = 0 ]
 DEB=$(ls "$WORK"/pkg/startklar_*.deb 2>/dev/null | head -1)
 check "it writes startklar_VERSION_ARCH.deb" [ -n "$DEB" ]
 dpkg-deb -f "$DEB" Depends >"$WORK/depends" 2>&1
-for p in libc6 liblua5.4-0 libyaml-0-2; do
+for p in libc6 liblua5.4-0 libyaml-0-2 libsqlite3-0 libjansson4; do
   check "Depends names Debian's runtime package $p" grep -qE "(^|, )$p( |,|$)" "$WORK/depends"
 done
 check "  and no development package" lacks "$WORK/depends" "-dev"
@@ -63,7 +63,7 @@ check "bash: 'startklar check --fo' offers --format" offers --format startklar c
 check "bash: 'startklar check --format s' offers sarif" offers sarif startklar check --format s
 check "bash: every format of the binary is offered" \
   [ "$(complete_bash startklar check --format '' | sort | tr '\n' ' ')" = \
-    "$(printf '%s\n' csv html json jsonl junit markdown sarif text | sort | tr '\n' ' ')" ] 
+    "$(printf '%s\n' csv github gitlab html json jsonl junit markdown sarif text | sort | tr '\n' ' ')" ] 
 check "bash: 'startklar audit --fail-on w' offers warning" offers warning startklar audit --fail-on w
 check "bash: 'startklar check --profile p' offers prelaunch" offers prelaunch startklar check --profile p
 check "bash: 'startklar --lang s' offers sv" offers sv startklar check --lang s
@@ -147,7 +147,7 @@ assert action["runs"]["using"] == "composite"
 uses = [s.get("uses", "") for s in action["runs"]["steps"]]
 assert any(u.startswith("github/codeql-action/upload-sarif") for u in uses), uses
 runs = " ".join(s.get("run", "") for s in action["runs"]["steps"])
-assert "--format sarif" in runs and ".deb" in runs, runs
+assert "--format sarif" in runs and "--format github" in runs and ".deb" in runs, runs
 gl = yaml.safe_load(open(os.path.join(src, "docs/ci/startklar.gitlab-ci.yml")))
 job = gl[".startklar"]
 assert "codequality" in job["artifacts"]["reports"], job["artifacts"]

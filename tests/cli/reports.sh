@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # reports.sh: end-to-end tests of the report formats sarif, junit, csv,
-# markdown and html: each parsed by python3 (json, xml.etree, csv,
+# markdown, html, github and gitlab: each parsed by python3 (json, xml.etree, csv,
 # html.parser) and checked against the findings and errors the json report
 # holds for the same run; every format byte-identical from run to run; and,
-# where chromium is installed, the html page rendered headless. Then every
+# where chromium is installed, the html page rendered headless, and where
+# LibreOffice is, a Swedish csv read by the filter docs/reports.md gives. Then every
 # format's marks for a unit with known gaps, a known and a waived finding,
 # and control characters in names, files and messages shown, not obeyed.
 # Usage: reports.sh PATH/TO/startklar TESTS_DIR [OUTPUT_DIR]
@@ -22,7 +23,7 @@ check() {
 
 # one run over findings, input errors and a failing rule; run twice per format
 ARGS=(check --as-of 2027-04-10 --rules "$DATA/failing-rule")
-for f in json sarif junit csv markdown html; do
+for f in json sarif junit csv markdown html github gitlab; do
   "$SK" "${ARGS[@]}" --format "$f" -o "$OUT/report.$f" "$DATA" "$TESTS/bad" 2>"$WORK/err.$f"
   echo $? >"$WORK/code.$f"
   "$SK" "${ARGS[@]}" --format "$f" -o "$WORK/again.$f" "$DATA" "$TESTS/bad" 2>/dev/null
@@ -31,7 +32,7 @@ done
 "$SK" check --as-of 2027-04-10 --format junit "$DATA/cp02/plan.yaml" >"$OUT/visby.junit" 2>/dev/null
 
 start "every format: exit code 2 (input errors), a report, no stderr"
-for f in json sarif junit csv markdown html; do
+for f in json sarif junit csv markdown html github gitlab; do
   [ "$(cat "$WORK/code.$f")" = 2 ] || bad "$f: exit code $(cat "$WORK/code.$f"), expected 2"
   [ -s "$OUT/report.$f" ] || bad "$f: no report"
   [ -s "$WORK/err.$f" ] && bad "$f: stderr: $(head -c 300 "$WORK/err.$f")"
@@ -39,17 +40,24 @@ done
 finish
 
 start "every format is byte-identical from run to run"
-for f in sarif junit csv markdown html; do
+for f in sarif junit csv markdown html github gitlab; do
   cmp -s "$OUT/report.$f" "$WORK/again.$f" || bad "$f: two runs differ"
 done
 "$SK" "${ARGS[@]}" --format html "$TESTS/bad" "$DATA" >"$WORK/swapped.html" 2>/dev/null
 cmp -s "$OUT/report.html" "$WORK/swapped.html" || bad "html: the order of the arguments changed the report"
 finish
 
-start "unknown format names the new ones"
+start "the formats are listed once: the usage error, the help, the completion and docs/reports.md follow"
 "$SK" check --format pdf "$DATA/good" >/dev/null 2>"$WORK/err"
-grep -qF "sarif, junit, csv, markdown, html" "$WORK/err" || bad "usage error lacks the formats: $(cat "$WORK/err")"
-"$SK" help check | grep -qF "sarif, junit, csv, markdown or html" || bad "help lacks the formats"
+formats="text, json, jsonl, sarif, junit, csv, markdown, html, github, gitlab"
+grep -qF "this version writes: $formats)" "$WORK/err" || bad "usage error lacks the formats: $(cat "$WORK/err")"
+"$SK" help check | grep -qF "text by default: $formats" || bad "help lacks the formats"
+"$SK" completion bash | grep -qF "${formats//, / }" || bad "the completion lacks the formats"
+grep -qF -- "--format ${formats//, /|}]" "$TESTS/../README.md" || bad "the README's usage lacks a format"
+for f in ${formats//,/}; do
+  grep -qF "| \`$f\` |" "$TESTS/../docs/reports.md" || bad "docs/reports.md's table lacks $f"
+  grep -qF "| \`$f\` |" "$TESTS/../docs/user-guide.md" || bad "docs/user-guide.md's table lacks $f"
+done
 finish
 
 start "sarif: the structure SARIF 2.1.0 requires, one result per finding"
@@ -63,14 +71,14 @@ assert len(sarif["runs"]) == 1
 run = sarif["runs"][0]
 driver = run["tool"]["driver"]
 assert driver["name"] == "startklar" and driver["version"] == ref["version"], driver
-assert "informationUri" in driver
+assert driver["informationUri"].startswith(("file:///", "https://")), "informationUri is not absolute"
 rules = driver["rules"]
 ids = [r["id"] for r in rules]
 assert ids == sorted(ids) and len(ids) == len(set(ids)), "rules not sorted and unique"
 assert "CP-02" in ids and "GOT-01" in ids, "a rule that ran is missing"
 for r in rules:
-    assert r["name"] and r["shortDescription"]["text"] and r["fullDescription"]["text"], r["id"]
-    assert r["helpUri"] == "docs/rules.md#" + r["id"].lower(), r["helpUri"]
+    assert r["shortDescription"]["text"] and r["fullDescription"]["text"], r["id"]
+    assert "helpUri" not in r and r["help"]["text"] and r["help"]["markdown"], r["id"]
     assert r["defaultConfiguration"]["level"] in ("error", "warning", "note"), r
 findings = [(u["hsa_id"], f) for u in ref["units"] for f in u["findings"]]
 results = run["results"]
@@ -172,7 +180,7 @@ text = raw.decode("utf-8-sig")
 rows = list(csv.reader(io.StringIO(text, newline="")))
 assert rows[0] == ["unit", "unit_name", "status", "rule", "severity", "file", "line", "column",
                    "path", "message", "waived", "known", "waiver_expires", "waiver_approved_by",
-                   "waiver_reason"], rows[0]
+                   "waiver_reason", "launch_date", "days_to_launch", "rollout"], rows[0]
 lines = rows[1:]
 findings = [(u, f) for u in ref["units"] for f in u["findings"]]
 errors = ref["errors"]
@@ -180,7 +188,8 @@ assert len(lines) == len(findings) + len(errors), (len(lines), len(findings), le
 for row, (u, f) in zip(lines, findings):
     want = [u["hsa_id"], u["name"] or "", u["status"], f["rule"], f["severity"], f["file"],
             str(f["line"]), str(f["column"]), f["path"], f["message"], "true" if f["waived"] else "false",
-            "true" if f["known"] else "false", "", "", ""]
+            "true" if f["known"] else "false", "", "", "",
+            u["launch_date"] or "", "" if u["days_to_launch"] is None else str(u["days_to_launch"]), u["rollout"]]
     assert row == want, (row, want)
 for row, e in zip(lines[len(findings):], errors):
     assert row[2] == "error" and row[4] == "error" and row[9].endswith(e["message"]), row
@@ -192,6 +201,20 @@ assert any("," in r[9] for r in lines)
 # the file ends every record with CRLF
 recs = body.split(b"\r\n")
 assert recs[-1] == b"", "the last record does not end in CRLF"
+EOF
+finish
+
+start "junit: every suite has its own id, <testsuites> the totals"
+check junit <<'EOF'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+suites = root.findall("testsuite")
+ids = [s.get("id") for s in suites]
+assert ids == [str(i) for i in range(len(suites))], ids
+assert suites[-1].get("name") == "startklar: could not be judged"
+for k in ("tests", "failures", "errors", "skipped"):
+    assert root.get(k) == str(sum(int(s.get(k)) for s in suites)), (k, root.get(k))
+assert int(root.get("tests")) == len(root.findall("testsuite/testcase"))
 EOF
 finish
 
@@ -301,7 +324,7 @@ python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/odd.sarif" || 
 python3 - "$WORK/odd.csv" <<'EOF' || bad "csv: odd input does not round-trip"
 import csv, io, sys
 rows = list(csv.reader(io.StringIO(open(sys.argv[1], encoding="utf-8-sig", newline="").read())))
-assert all(len(r) == 15 for r in rows), rows
+assert all(len(r) == 18 for r in rows), rows
 assert rows[1][1] == 'Vård <script>alert(1)</script> & "Co" | a,b', rows[1][1]
 EOF
 grep -qF 'Vård \<script\>alert(1)\</script\> & "Co" \| a,b' "$WORK/odd.markdown" || bad "markdown: name not escaped"
@@ -374,8 +397,158 @@ for f in text markdown junit; do
   grep -q "^SE-9" "$WORK/ctl.$f" && bad "$f: a newline in a value started a line"
   grep -q "^SE-FORGED" "$WORK/ctl.$f" && bad "$f: a newline in a file name started a line"
 done
+# github and gitlab name no unit: the file and the message carry the controls
+for f in github gitlab; do
+  "$SK" check --as-of 2027-04-10 --format "$f" "$WORK/ctl" >"$WORK/ctl.$f" 2>&1
+  grep -q "$esc" "$WORK/ctl.$f" && bad "$f: an ESC reached the report"
+  grep -q "$bel" "$WORK/ctl.$f" && bad "$f: a BEL reached the report"
+  grep -q "^SE-9" "$WORK/ctl.$f" && bad "$f: a newline in a value started a line"
+  grep -q "^SE-FORGED" "$WORK/ctl.$f" && bad "$f: a newline in a file name started a line"
+done
+grep -qF '\x1B]0;pwned\x07\nSE-FORGED  ready.yaml,line=' "$WORK/ctl.github" || bad "github: the file is not shown escaped: $(head -c 300 "$WORK/ctl.github")"
 grep -qF 'Visby\x1B[2J\x1B]0;title\x07\rFORGED' "$WORK/ctl.text" || bad "text: the name is not shown escaped"
 grep -qF '\x1B]0;pwned\x07\nSE-FORGED  ready.yaml' "$WORK/ctl.text" || bad "text: the file name is not shown escaped"
+finish
+
+start "csv: a formula is defused, ; in Swedish, --csv-separator chooses"
+mkdir -p "$WORK/ci"
+cat >"$WORK/ci/plan: a,b.yaml" <<'EOF'
+kind: communication-plan
+version: 1
+unit: {name: "=HYPERLINK(\"http://x\")", hsa_id: SE2321000222-X002}
+owner: "+46 10 123"
+purpose: p
+goal: g
+target_groups:
+  - {id: "50%\nrabatt", channels: [APT]}
+  - {id: "@chefer", channels: [APT]}
+EOF
+"$SK" check --as-of 2027-04-10 --format csv "$WORK/ci" >"$WORK/ci.csv" 2>/dev/null
+"$SK" check --as-of 2027-04-10 --lang sv --format csv "$WORK/ci" >"$WORK/ci.sv.csv" 2>/dev/null
+"$SK" check --as-of 2027-04-10 --lang sv --csv-separator , --format csv "$WORK/ci" >"$WORK/ci.svcomma.csv" 2>/dev/null
+"$SK" check --as-of 2027-04-10 --csv-separator tab --format csv "$WORK/ci" >"$WORK/ci.tab.csv" 2>/dev/null
+python3 - "$WORK" <<'EOF' >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
+import csv, io, sys
+w = sys.argv[1]
+def rows(name, sep):
+    raw = open("%s/%s" % (w, name), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf"), name + ": no BOM"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=sep))
+for name, sep in (("ci.csv", ","), ("ci.sv.csv", ";"), ("ci.svcomma.csv", ","), ("ci.tab.csv", "\t")):
+    r = rows(name, sep)
+    assert r[0][:3] == ["unit", "unit_name", "status"], (name, r[0])
+    assert all(len(x) == 18 for x in r), (name, [len(x) for x in r])
+    body = r[1:]
+    assert body, name
+    # the OWASP rule: a cell starting with = + - @ tab CR gets a ' in front
+    assert {x[1] for x in body} == {"'=HYPERLINK(\"http://x\")"}, {x[1] for x in body}
+    for x in body:
+        for cell in x:
+            assert not cell or cell[0] not in "=+-@\t\r", (name, cell)
+    assert any(x[9].startswith("'@chefer") or "'@chefer'" in x[9] for x in body), [x[9] for x in body]
+# the Swedish file read with , is one column: the separator really is ;
+raw = open(w + "/ci.sv.csv", encoding="utf-8-sig").read().splitlines()[0]
+assert raw.startswith("unit;unit_name;status;"), raw
+EOF
+finish
+
+start "csv in LibreOffice headless: the filter docs/reports.md gives reads a Swedish report in columns"
+SOFFICE=$(command -v soffice || true)
+if [ -z "$SOFFICE" ]; then
+  echo "skip $current: LibreOffice (soffice) is not installed"
+else
+  mkdir -p "$WORK/lo"
+  "$SK" check --as-of 2027-04-10 --lang sv --format csv "$DATA/cp02" >"$WORK/lo/rapport.csv" 2>/dev/null
+  # read with ; and UTF-8 (CSV:59,34,76), written back with , and UTF-8: what a sheet holds
+  timeout 180 "$SOFFICE" -env:UserInstallation="file://$WORK/lo/profile" --headless --infilter="CSV:59,34,76" \
+    --convert-to "csv:Text - txt - csv (StarCalc):44,34,76" --outdir "$WORK/lo/out" "$WORK/lo/rapport.csv" >/dev/null 2>&1
+  python3 - "$WORK/lo/out/rapport.csv" <<'EOF' >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert rows and rows[0][:3] == ["unit", "unit_name", "status"], rows[:1]
+assert all(len(r) == 18 for r in rows), [len(r) for r in rows]
+assert {r[1] for r in rows[1:]} == {"Vårdcentralen Visby"}, {r[1] for r in rows[1:]}
+EOF
+fi
+finish
+
+start "github: workflow commands with file, line, col, title; %, CR, LF, : and , escaped"
+"$SK" check --as-of 2027-04-10 --format github "$WORK/ci" >"$WORK/ci.github" 2>/dev/null
+python3 - "$WORK/ci.github" "$WORK/ci" <<'EOF' >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+assert lines[-1] == "", "no final newline"
+lines = lines[:-1]
+def unescape(s, prop):
+    s = s.replace("%0D", "\r").replace("%0A", "\n")
+    if prop:
+        s = s.replace("%3A", ":").replace("%2C", ",")
+    return s.replace("%25", "%")
+seen = []
+for l in lines:
+    m = re.fullmatch(r"::(error|warning|notice) (file=([^,:]*),line=(\d+),col=(\d+),)?title=([^,:]*)::(.*)", l)
+    assert m, l
+    assert "\r" not in l and "\n" not in l
+    seen.append((m.group(1), unescape(m.group(3) or "", 1), unescape(m.group(6), 1), unescape(m.group(7), 0)))
+files = {s[1] for s in seen}
+assert files == {sys.argv[2] + "/plan: a,b.yaml"}, files
+msgs = [s[3] for s in seen]
+assert any("'50%\nrabatt'" in m for m in msgs), msgs
+assert any(s[2].startswith("CP-02: ") and s[0] == "error" for s in seen), seen
+EOF
+grep -qF "50%25%0Arabatt" "$WORK/ci.github" || bad "the message is not escaped: $(head -3 "$WORK/ci.github")"
+grep -qF "plan%3A a%2Cb.yaml" "$WORK/ci.github" || bad "the file is not escaped as a property"
+finish
+
+start "github: at most 50 annotations and a line that says how many were left out"
+python3 - "$OUT/report.github" "$OUT/report.json" <<'EOF' >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
+import json, re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+ref = json.load(open(sys.argv[2], encoding="utf-8"))
+counted = [f for u in ref["units"] for f in u["findings"] if not f["waived"] and not f["known"]]
+total = len(counted) + len(ref["errors"]) + len(ref["warnings"])
+assert total > 50, total
+assert len(lines) == 51, len(lines)
+m = re.fullmatch(r"::notice title=startklar::(\d+) more annotation\(s\) left out: at most 50 are written\..*", lines[-1])
+assert m and int(m.group(1)) == total - 50, (lines[-1], total)
+EOF
+finish
+
+start "gitlab: Code Quality JSON, fingerprints stable across runs and one per finding"
+python3 - "$OUT/report.gitlab" "$OUT/report.json" "$WORK/again.gitlab" <<'EOF' >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
+import json, sys
+issues = json.load(open(sys.argv[1], encoding="utf-8"))
+ref = json.load(open(sys.argv[2], encoding="utf-8"))
+again = json.load(open(sys.argv[3], encoding="utf-8"))
+counted = [f for u in ref["units"] for f in u["findings"] if not f["waived"] and not f["known"]]
+placed = [e for e in ref["errors"] + ref["warnings"] if e["file"]]
+assert len(issues) == len(counted) + len(placed), (len(issues), len(counted), len(placed))
+sev = {"info": "info", "warning": "minor", "error": "major"}
+for i, f in zip(issues, counted):
+    assert set(i) == {"description", "check_name", "fingerprint", "severity", "location"}, i
+    assert i["check_name"] == f["rule"] and i["description"] == f["message"] and i["severity"] == sev[f["severity"]]
+    assert i["location"]["path"] == f["file"].lstrip("./") or i["location"]["path"] == f["file"], i
+    assert i["location"]["lines"]["begin"] == f["line"]
+for i in issues[len(counted):]:
+    assert i["severity"] in ("critical", "minor"), i
+fps = [i["fingerprint"] for i in issues]
+assert len(set(fps)) == len(fps), "two findings share a fingerprint"
+assert fps == [i["fingerprint"] for i in again], "the fingerprints changed between runs"
+assert all(len(x) == 32 and int(x, 16) >= 0 for x in fps)
+EOF
+# the same finding keeps its fingerprint when the document is reordered and reworded elsewhere
+"$SK" check --as-of 2027-04-10 --format gitlab "$WORK/ci" >"$WORK/ci1.gitlab" 2>/dev/null
+sed -i 's/^purpose: p$/purpose: ett annat syfte/' "$WORK/ci/plan: a,b.yaml"
+printf '# a comment that moves every line\n' | cat - "$WORK/ci/plan: a,b.yaml" >"$WORK/moved" && mv "$WORK/moved" "$WORK/ci/plan: a,b.yaml"
+"$SK" check --as-of 2027-04-10 --format gitlab "$WORK/ci" >"$WORK/ci2.gitlab" 2>/dev/null
+python3 - "$WORK/ci1.gitlab" "$WORK/ci2.gitlab" <<'EOF' >"$WORK/why" 2>&1 || bad "$(cat "$WORK/why")"
+import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+fa = {(i["check_name"], i["fingerprint"]) for i in a}
+fb = {(i["check_name"], i["fingerprint"]) for i in b}
+assert fa == fb and len(fa) == len(a), (fa ^ fb)
+assert [i["location"]["lines"]["begin"] for i in a] != [i["location"]["lines"]["begin"] for i in b], "the lines did not move"
+EOF
 finish
 
 start "html in headless chromium: a screenshot and a DOM with every unit"

@@ -35,6 +35,10 @@ vg() {
 
 vg 1 "check examples/" check --as-of 2027-04-10 "$SRC/examples"
 vg 1 "audit --jobs 2 examples/" audit --as-of 2027-04-10 --jobs 2 --format json "$SRC/examples"
+# the writers that keep state of their own (a working directory, names, a spool)
+for f in sarif junit csv github gitlab; do
+  vg 1 "check --format $f examples/" check --as-of 2027-04-10 --format "$f" "$SRC/examples"
+done
 vg 2 "a bad input" check --as-of 2027-04-10 "$TESTS/bad/alias-bomb.yaml" "$TESTS/bad/malformed.yaml" \
   "$DATA/good/gotland.yaml"
 mkdir "$WORK/rules"
@@ -48,6 +52,12 @@ return {
 LUA
 vg 2 "failing rules" check --as-of 2027-04-10 --rules "$WORK/rules" "$DATA/good/gotland.yaml"
 vg 0 "test plugins/communication-plan" test "$SRC/plugins/communication-plan"
+# the rollout over time: recording, reading back, diff, the html page's panels
+vg 1 "audit --record" audit --as-of 2027-01-15 --jobs 2 --record "$WORK/h.db" --format json -o "$WORK/jan.json" "$SRC/examples"
+vg 1 "check --record --history html" check --as-of 2027-04-10 --record "$WORK/h.db" --history "$WORK/h.db" --format html "$SRC/examples"
+vg 0 "history --unit --format json" history "$WORK/h.db" --unit SE2321000222-V001 --format json
+vg 1 "diff @previous @latest" diff "$WORK/h.db@previous" "$WORK/h.db@latest"
+vg 1 "diff a JSON report and the database, markdown" diff --format markdown "$WORK/jan.json" "$WORK/h.db@latest"
 
 echo "valgrind: $passed passed, $failed failed"
 [ "$failed" = 0 ]

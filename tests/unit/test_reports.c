@@ -16,7 +16,8 @@
 
 #include "internal.h"
 
-static const char *const FORMATS[] = {"text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html"};
+static const char *const FORMATS[] = {"text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html",
+                                      "github", "gitlab"};
 
 /* The report in one format, as a malloc'd string. */
 static char *report(const char *format, const sk_result *res)
@@ -54,18 +55,28 @@ static void empty_result_every_format(void **state)
             has(text, "\"rules\": []");
             has(text, "\"executionSuccessful\": true");
         } else if (strcmp(FORMATS[i], "junit") == 0) {
-            has(text, "<testsuites name=\"startklar\">\n</testsuites>\n");
+            has(text, "<testsuites name=\"startklar\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+                      "</testsuites>\n");
         } else if (strcmp(FORMATS[i], "csv") == 0) {
             assert_string_equal(text, "\xEF\xBB\xBFunit,unit_name,status,rule,severity,file,line,column,path,"
-                                      "message,waived,known,waiver_expires,waiver_approved_by,waiver_reason\r\n");
+                                      "message,waived,known,waiver_expires,waiver_approved_by,waiver_reason,"
+                                      "launch_date,days_to_launch,rollout\r\n");
         } else if (strcmp(FORMATS[i], "markdown") == 0) {
             has(text, "| Units | 0 |");
         } else if (strcmp(FORMATS[i], "html") == 0) {
             has(text, "</html>\n");
             has(text, "<p>No findings.</p></div>");
+        } else if (strcmp(FORMATS[i], "github") == 0) {
+            assert_string_equal(text, "");
+        } else if (strcmp(FORMATS[i], "gitlab") == 0) {
+            assert_string_equal(text, "[]\n");
         }
         free(text);
     }
+    /* the list of formats is the library's, in this order */
+    for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
+        assert_string_equal(sk_report_format_name(i), FORMATS[i]);
+    assert_null(sk_report_format_name(sizeof FORMATS / sizeof *FORMATS));
 }
 
 /* One unit without a name; a waived error and a hostile warning, of rules
@@ -119,9 +130,9 @@ static void waived_and_hostile_text(void **state)
     free(junit);
 
     char *csv = report("csv", &res);
-    has(csv, "\r\nSE-1,,pass,XX-01,error,a/plan.yaml,3,2,owner,owner missing,true,false,,,\r\n");
-    has(csv, ",\"a|b <i>\"\"q\"\", x\nnext \\xFF end & 'å'\",false,false,,,\r\n");
-    has(csv, ",,error,,error,b.yaml,1,1,,input error: bad <yaml>,,,,,\r\n");
+    has(csv, "\r\nSE-1,,pass,XX-01,error,a/plan.yaml,3,2,owner,owner missing,true,false,,,,,,ready\r\n");
+    has(csv, ",\"a|b <i>\"\"q\"\", x\nnext \\xFF end & 'å'\",false,false,,,,,,ready\r\n");
+    has(csv, ",,error,,error,b.yaml,1,1,,input error: bad <yaml>,,,,,,,,\r\n");
     free(csv);
 
     char *md = report("markdown", &res);
@@ -187,13 +198,19 @@ static void known_waived_and_controls_every_format(void **state)
         {"junit", {"<skipped message=\"known: in the baseline\">", "skipped=\"1\"",
                    "(waived until 2027-04-20 by Eva Lind: ny chef i maj; the waiver expires soon)",
                    "name=\"startklar: warnings\""}},
-        {"csv", {",known_gaps,XX-02,error,", ",false,true,,,\r\n",
-                 ",true,false,2027-04-20,Eva Lind,ny chef i maj\r\n", ",,warning,,warning,w.yaml,4,5,"}},
+        /* a unit with known gaps is ready in the rollout (it does not fail the gate) */
+        {"csv", {",known_gaps,XX-02,error,", ",false,true,,,,,,ready\r\n",
+                 ",true,false,2027-04-20,Eva Lind,ny chef i maj,,,ready\r\n", ",,warning,,warning,w.yaml,4,5,"}},
         {"markdown", {": ready (known gaps)\n", "(known: in the baseline)",
                       "(waived until 2027-04-20 by Eva Lind: ny chef i maj) (the waiver expires soon)",
                       "| Ready (known gaps) | 1 |"}},
         {"html", {"<span class=\"status known_gaps\">ready (known gaps)</span>", "<span class=\"badge known\">",
                   "<div class=\"card known_gaps\"><span class=\"n\">1</span>", "the waiver expires soon"}},
+        /* github and gitlab leave known and waived findings out: the warning alone */
+        {"github", {"::warning file=w.yaml,line=4,col=5,title=startklar::the waiver of XX-01 for SE-2 expires soon\n",
+                    "::warning ", "title=startklar::", "expires soon\n"}},
+        {"gitlab", {"\"check_name\": \"startklar/warning\"", "\"severity\": \"minor\"", "\"path\": \"w.yaml\"",
+                    "\"lines\": {\"begin\": 4}}}\n]\n"}},
     };
     for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++) {
         char *text = report(WANT[i].format, &res);
