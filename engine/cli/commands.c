@@ -186,6 +186,9 @@ void print_global_help(FILE *out, const sk_catalogue *cat)
         }
     fprintf(out, "\n%s\n", sk_label(cat, "Options may come before or after the paths; -- ends them; --opt=value\n"
                                          "and --opt value are the same. -V, --version shows the version."));
+    fprintf(out, "%s\n", sk_label(cat, "Settings every run repeats go in startklar.yaml (kind config; startklar init\n"
+                                       "config), found here or above, or --config FILE; 'startklar config' shows them.\n"
+                                       "A directory's YAML files with no kind (docker-compose.yml) are skipped and counted."));
     fprintf(out, "%s\n", sk_label(cat, "Run 'startklar help COMMAND' for a command's options and examples."));
     exit_codes(out, cat);
     examples(out, cat, COMMANDS[0].examples);

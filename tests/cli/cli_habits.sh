@@ -168,6 +168,17 @@ expect_err "bad.yaml:3: policy error: unknown key 'fail_onn'"
 expect_err "did you mean 'fail_on'"
 finish
 
+start "the configuration's lang: over LANG, under --lang"
+mkdir -p "$WORK/svproj"
+printf 'kind: config\nversion: 1\nlang: sv\n' >"$WORK/svproj/startklar.yaml"
+(cd "$WORK/svproj" && "$SK" check --as-of 2027-04-10 "$DATA/cp02/plan.yaml" >"$WORK/out" 2>"$WORK/err")
+expect_out "INTE REDO"
+(cd "$WORK/svproj" && "$SK" check --as-of 2027-04-10 "$DATA/cp02/plan.yaml" --lang en >"$WORK/out" 2>"$WORK/err")
+expect_out "NOT READY"
+(cd "$WORK/svproj" && "$SK" config >"$WORK/out" 2>"$WORK/err")
+expect_out_re "^lang +sv +\\($WORK/svproj/startklar.yaml\\)"
+finish
+
 start "schema config and init config like every other kind; init config loads as a config"
 run schema config
 expect_code 0
