@@ -331,14 +331,31 @@ static void text_unit(const change *c, const sk_catalogue *cat, FILE *out, void 
     fputc('\n', out);
 }
 
+/* The summary line: one piece per count, each in its plural form (as
+ * report.c's summary); a piece whose English does not change with the
+ * count still has both forms, for the Swedish that does (stoppad/stoppade). */
 static void text_end(const totals *t, const sk_catalogue *cat, FILE *out, void *st)
 {
     (void)st;
-    fprintf(out,
-            sk_label(cat, "%zu unit(s) compared: %zu newly ready, %zu newly blocked, %zu new finding(s), "
-                          "%zu fixed, %zu launch date(s) moved, %zu unit(s) added, %zu gone\n"),
-            t->units, t->newly_ready, t->newly_blocked, t->added_findings, t->fixed_findings, t->launch_moved,
-            t->added_units, t->gone_units);
+    const struct {
+        const char *one, *many;
+        size_t n;
+    } pieces[] = {
+        {"%zu newly ready", "%zu newly ready", t->newly_ready},
+        {"%zu newly blocked", "%zu newly blocked", t->newly_blocked},
+        {"%zu new finding", "%zu new findings", t->added_findings},
+        {"%zu fixed", "%zu fixed", t->fixed_findings},
+        {"%zu launch date moved", "%zu launch dates moved", t->launch_moved},
+        {"%zu unit added", "%zu units added", t->added_units},
+        {"%zu gone", "%zu gone", t->gone_units},
+    };
+    fprintf(out, sk_plural(cat, "%zu unit compared: ", "%zu units compared: ", t->units), t->units);
+    for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++) {
+        if (i)
+            fputs(", ", out);
+        fprintf(out, sk_plural(cat, pieces[i].one, pieces[i].many, pieces[i].n), pieces[i].n);
+    }
+    fputc('\n', out);
 }
 
 /* JSON, built with jansson and dumped with the keys in insertion order */

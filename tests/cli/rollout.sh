@@ -93,16 +93,19 @@ run audit --as-of 2027-01-15 --record "$DB" --format json -o "$WORK/jan.json" "$
 expect_code 1
 run check --as-of 2027-04-10 --record "$DB" --format json -o "$WORK/apr.json" "$ROOT/examples"
 expect_code 1
-python3 - "$DB" <<'EOF' || bad "the database's contents"
+python3 - "$DB" "$TESTS/data/requirement-ids.txt" <<'EOF' || bad "the database's contents"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
+ids = [line.strip() for line in open(sys.argv[2]) if line.strip()]
 assert db.execute("PRAGMA user_version").fetchone()[0] == 1
 assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 audits = db.execute("SELECT as_of, profile, tool_version, exit_code, units FROM audit ORDER BY id").fetchall()
 assert [a[0] for a in audits] == ["2027-01-15", "2027-04-10"], audits
 assert all(a[1] == "default" and a[3] == 1 and a[4] == 6 for a in audits), audits
+# every built-in rule that ran, each with the hash of its own plugin's source
 rules = db.execute("SELECT count(*), count(DISTINCT source_hash) FROM audit_rule WHERE audit_id = 2").fetchone()
-assert rules[0] == 52 and rules[1] > 40, rules
+assert rules == (len(ids), len(ids)), (rules, len(ids))
+assert sorted(r for (r,) in db.execute("SELECT rule FROM audit_rule WHERE audit_id = 2")) == sorted(ids)
 row = db.execute("SELECT status, rollout, launch_date, launch_disputed, days_to_launch FROM unit_result "
                  "WHERE audit_id = 2 AND hsa_id = 'SE2321000115-V210'").fetchone()
 assert row == ("fail", "launched_not_ready", "2027-03-15", 1, -26), row
@@ -115,18 +118,21 @@ finish
 start "history: readiness over time, the region and one unit"
 run history "$DB"
 expect_code 0
-expect_out_re "^2027-01-15  default +6 +0 +0 +6 +0 "
-expect_out_re "^2027-04-10  default +6 +1 +1 +1 +3 "
-run history "$DB" --unit SE2321000222-V001
+expect_out_re "^2027-01-15  default +6 +0 +0 +6 +0 +69 +28$"
+expect_out_re "^2027-04-10  default +6 +1 +1 +1 +3 +32 +32$"
+run history "$DB" --unit SE2120000803-V001
 expect_out_re "^2027-01-15  not ready +2027-03-01 +45 "
 expect_out_re "^2027-04-10  ready +2027-03-01 +-40 +0 +0$"
-run history --format json --unit SE2321000115-V214 "$DB"
+# Onsala, by its HSA-id as the documents give it (malformed: UN-02)
+run history --format json --unit SE2321000115V214 "$DB"
 python3 - "$WORK/out" <<'EOF' || bad "history JSON"
 import json, sys
 h = json.load(open(sys.argv[1]))
-assert h["unit"] == "SE2321000115-V214"
+assert h["unit"] == "SE2321000115V214"
 assert [(a["as_of"], a["rollout"], a["days_to_launch"]) for a in h["audits"]] == [
     ("2027-01-15", "not_ready", 108), ("2027-04-10", "at_risk", 23)], h["audits"]
+# January: seven connection dates and the risk analysis still ahead; April: risk action #1 overdue
+assert [(a["findings"]["error"], a["findings"]["warning"]) for a in h["audits"]] == [(11, 3), (4, 3)], h["audits"]
 EOF
 run history "$DB" --unit SE0000000000-X999
 expect_code 2
@@ -146,12 +152,12 @@ summary = page[page.index('<section id="summary"'):page.index("</section>", page
 risk = summary[summary.index('id="at-risk"'):summary.index('id="timeline"')]
 units = re.findall(r"<tr><td><strong>([^<]+)</strong>", risk)
 # at risk first (Onsala, launching 2027-05-03), then launched and not ready, most overdue last
-assert units == ["SE2321000115-V214", "SE2321000115-V210", "SE2321000065-V031", "SE2321000255-V014"], units
+assert units == ["SE2321000115V214", "SE2321000115-V210", "SE2321000065-V031", "SE2321000255-V014"], units
 assert "in 13 days" in risk and '<span class="rollout at_risk">' in risk
 assert "<strong>ON-09</strong> risk action #1" in risk, risk[:2000]
 timeline = summary[summary.index('id="timeline"'):summary.index('id="trend"')]
 assert len(re.findall(r"<g><title>2027-0[35]-[0-9]{2}: ", timeline)) == 3, timeline
-assert "<title>2027-03-01: SE2321000065-V031, SE2321000222-V001, SE2321000255-V014</title>" in timeline
+assert "<title>2027-03-01: SE2120000803-V001, SE2321000065-V031, SE2321000255-V014</title>" in timeline
 assert 'stroke-dasharray="4 3"' in timeline and ">2027-04-20</text>" in timeline
 trend = summary[summary.index('id="trend"'):]
 trend = trend[:trend.index("</svg>")]
@@ -171,13 +177,38 @@ start "diff @previous @latest: Visby newly ready, Onsala at risk, the connection
 run diff "$DB@previous" "$DB@latest"
 expect_code 1
 expect_out "startklar diff: $DB@2027-01-15 (as of 2027-01-15) -> $DB@2027-04-10 (as of 2027-04-10)"
-grep -A2 "^SE2321000222-V001  Vårdcentralen Visby" "$WORK/out" | grep -qx "  NEWLY READY" || bad "Visby not newly ready"
-grep -A1 "^SE2321000115-V214  Vårdcentralen Onsala" "$WORK/out" | grep -qx "  rollout: not ready -> at risk" || bad "Onsala's rollout"
+grep -A2 "^SE2120000803-V001  Vårdcentralen Visby" "$WORK/out" | grep -qx "  NEWLY READY" || bad "Visby not newly ready"
+grep -A1 "^SE2321000115V214  Vårdcentralen Onsala" "$WORK/out" | grep -qx "  rollout: not ready -> at risk" || bad "Onsala's rollout"
 expect_out "  new   ON-09 error $ROOT/examples/region-halland/onboarding/onsala.yaml risk_analysis.actions[1].due: risk action #1"
 expect_out "  fixed ON-13 error $ROOT/examples/vc-visby-ready/onboarding.yaml connection.roles_assigned: connection step 4"
-expect_out "6 unit(s) compared: 1 newly ready, 0 newly blocked, 5 new finding(s), 38 fixed, 0 launch date(s) moved, 0 unit(s) added, 0 gone"
+expect_out "6 units compared: 1 newly ready, 0 newly blocked, 5 new findings, 38 fixed, 0 launch dates moved, 0 units added, 0 gone"
 # a finding still open whose message changed with the date is neither new nor fixed
 expect_no_out "UN-01"
+# what the documents say changed between 2027-01-15 and 2027-04-10: new are what fell due
+# (Växjö's plan unreviewed into its implementation phase, a7 overdue, no follow-up in the
+# month after launch; Kungsbacka's a3 overdue; Onsala's risk action #1), fixed are the
+# connection steps, visibility checks, start checks and risk analyses then still ahead
+run diff --format json "$DB@previous" "$DB@latest"
+python3 - "$WORK/out" <<'EOF' || bad "diff JSON: which findings are new and fixed"
+import json, sys
+d = json.load(open(sys.argv[1]))
+u = {x["hsa_id"]: x for x in d["units"]}
+new = sorted((h, f["rule"], f["path"]) for h, x in u.items() for f in x["new_findings"])
+assert new == [("SE2321000065-V031", "CP-13", "last_reviewed"),
+               ("SE2321000065-V031", "CP-16", "phases.implementation.activities[id=a7]"),
+               ("SE2321000065-V031", "ON-16", "follow_ups"),
+               ("SE2321000115-V210", "CP-16", "phases.anchoring.activities[id=a3]"),
+               ("SE2321000115V214", "ON-09", "risk_analysis.actions[1].due")], new
+fixed = {h: sorted(f["rule"] for f in x["fixed_findings"]) for h, x in u.items()}
+assert fixed == {
+    "SE2120000803-V001": ["ON-13"] * 2 + ["ON-14"] * 2 + ["ON-15"],
+    "SE2321000065-V031": ["ON-07"] + ["ON-13"] * 5 + ["ON-14"] * 2 + ["ON-15", "ON-18"],
+    "SE2321000115-V210": ["ON-13"] * 4 + ["ON-18"],
+    "SE2321000115V214": ["ON-07"] + ["ON-13"] * 5 + ["ON-14"] * 2,
+    "SE2321000255-V014": ["ON-07"] + ["ON-13"] * 5 + ["ON-14"] * 2 + ["ON-15", "ON-18"]}, fixed
+assert "SE2321000222-V077" not in u, u.keys()  # Umeå: the same findings, not ready either time
+assert d["summary"]["new_findings"] == len(new) and d["summary"]["fixed_findings"] == sum(map(len, fixed.values()))
+EOF
 finish
 
 start "diff: JSON reports give the same changes as the database; @DATE names an audit"
@@ -189,7 +220,13 @@ tail -n +2 "$WORK/out" >"$WORK/from-db"
 check "the same diff from JSON reports and from the database" cmp -s "$WORK/from-json" "$WORK/from-db"
 run diff "$WORK/apr.json" "$DB@latest"
 expect_code 0
-expect_out "6 unit(s) compared: 0 newly ready, 0 newly blocked, 0 new finding(s), 0 fixed"
+expect_out "6 units compared: 0 newly ready, 0 newly blocked, 0 new findings, 0 fixed, 0 launch dates moved, 0 units added, 0 gone"
+"$SK" check --only UN-01 --as-of 2027-02-01 --format json -o "$WORK/one.json" "$R/ready.yaml" >/dev/null
+run diff "$WORK/one.json" "$WORK/one.json"
+expect_code 0
+expect_out "1 unit compared: 0 newly ready, 0 newly blocked, 0 new findings, 0 fixed, 0 launch dates moved, 0 units added, 0 gone"
+STARTKLAR_I18N_STRICT=1 run diff --lang sv "$WORK/one.json" "$WORK/one.json"
+expect_out "1 enhet jämförd: 0 nu redo, 0 nu stoppade, 0 nya brister, 0 åtgärdade, 0 flyttade lanseringsdatum, 0 nya enheter, 0 borta"
 run diff "$DB@2027-02-01" "$DB@latest"
 expect_code 2
 expect_err "history database: no audit as of 2027-02-01"
@@ -220,6 +257,11 @@ assert u["SE0000000000-R002"]["new_findings"][0]["path"] == "service", u["SE0000
 assert d["summary"] == {"units": 3, "newly_ready": 0, "newly_blocked": 0, "new_findings": 1, "fixed_findings": 1,
                         "launch_dates_moved": 1, "units_added": 1, "units_gone": 1}, d["summary"]
 EOF
+run diff "$WORK/a.json" "$WORK/b.json"
+expect_out "3 units compared: 0 newly ready, 0 newly blocked, 1 new finding, 1 fixed, 1 launch date moved, 1 unit added, 1 gone"
+STARTKLAR_I18N_STRICT=1 run diff --lang sv "$WORK/a.json" "$WORK/b.json"
+expect_out "3 enheter jämförda: 0 nu redo, 0 nu stoppade, 1 ny brist, 1 åtgärdad, 1 flyttat lanseringsdatum, 1 ny enhet, 1 borta"
+expect_no_out "untranslated"
 # the ready unit's plan now names another service than its checklist: newly blocked
 python3 - "$R/ready.yaml" "$WORK/b/ready.yaml" <<'EOF'
 import sys
@@ -234,6 +276,11 @@ expect_out "## SE0000000000-R001 Enheten Redo"
 expect_out "- **NEWLY BLOCKED**"
 expect_out "- rollout: ready -> at risk"
 expect_out "| Newly blocked | 1 |"
+run diff "$WORK/a.json" "$WORK/b.json"
+# R001 newly blocked by its own new UN-01; R002 added with one; B001 gone with its fixed
+expect_out "3 units compared: 0 newly ready, 1 newly blocked, 2 new findings, 1 fixed, 0 launch dates moved, 1 unit added, 1 gone"
+STARTKLAR_I18N_STRICT=1 run diff --lang sv "$WORK/a.json" "$WORK/b.json"
+expect_out "3 enheter jämförda: 0 nu redo, 1 nu stoppad, "
 finish
 
 start "record with a baseline: known gaps are ready in the rollout, counted apart; stable paths are the identity"
@@ -267,7 +314,7 @@ EOF
 # diff: a unit that failed and now has only known gaps passes the gate: newly ready
 run diff "$WORK/apr.json" "$WORK/known.json"
 expect_code 1
-expect_out "6 unit(s) compared: 5 newly ready, 0 newly blocked, 0 new finding(s), 0 fixed"
+expect_out "6 units compared: 5 newly ready, 0 newly blocked, 0 new findings, 0 fixed, 0 launch dates moved, 0 units added, 0 gone"
 # a run stopped before judging any unit records nothing
 run check --as-of 2027-04-10 --only NOPE-99 --record "$KDB" "$ROOT/examples"
 expect_code 2
