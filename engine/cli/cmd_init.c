@@ -16,7 +16,7 @@
 
 #define COMMENT_COLUMN 40 /* of the comments in a starting document */
 #define COMMENT_PAD 36    /* of the comments in a rule skeleton */
-#define UNIT_LINE "unit: {name: Vårdcentralen Visby, hsa_id: SE2321000222-V001}\n"
+#define UNIT_LINE "unit: {name: Vårdcentralen Visby, hsa_id: SE2120000803-V001}\n"
 
 /* ---- example values --------------------------------------------------------- */
 
@@ -32,7 +32,7 @@ static const example EXAMPLES[] = {
     /* shared */
     {"version", "1"},
     {"unit.name", "Vårdcentralen Visby"},
-    {"unit.hsa_id", "SE2321000222-V001"},
+    {"unit.hsa_id", "SE2120000803-V001"},
     {"unit.care_provider", "Region Gotland"},
     {"service", "Stöd och behandling"},
     {"launch_date", "2027-03-01"},
