@@ -70,6 +70,9 @@ int main(int argc, char **argv)
         if (strcmp(ALIASES[i].alias, name) == 0)
             name = ALIASES[i].command;
     const cli_command *c = cli_command_named(name);
+    /* COMMAND --help, also of the commands that read their own arguments (lsp, completion) */
+    if (c && argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
+        return help_of(c->name, stdout);
     if (c)
         return c->run(argc - 1, argv + 1);
     const char *hint = name[0] == '-' ? NULL : cli_nearest_command(name);

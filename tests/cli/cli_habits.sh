@@ -85,6 +85,11 @@ run test --help
 expect_out "-v, --verbose"
 run rules --help
 expect_out "rules [OPTIONS] explain ID"
+for cmd in lsp completion history diff config; do
+  run "$cmd" --help
+  [ "$code" = 0 ] || bad "$cmd --help: exit $code"
+  expect_out "Usage: startklar $cmd"
+done
 run help
 expect_out "Commands:"
 expect_out "startklar help COMMAND"
