@@ -13,7 +13,7 @@
 int cmd_schema(int argc, char **argv)
 {
     options o = {.format = "text"};
-    int rc = parse_options(argc, argv, &o);
+    int rc = parse_options("schema", argc, argv, &o);
     if (rc)
         return rc;
     int markdown = strcmp(o.format, "markdown") == 0;
