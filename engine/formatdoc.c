@@ -102,8 +102,9 @@ static const char POLICY_PROSE[] =
     "\n"
     "# Documents that steer a run\n"
     "\n"
-    "These are read by the same loader, with the same strictness, but describe no unit: they are\n"
-    "given on the command line (docs/gating.md) and are never taken for a unit's paperwork.\n"
+    "These are read by the same loader, with the same strictness, but describe no unit: a run is\n"
+    "given them on the command line (docs/gating.md) or finds its `startklar.yaml`, and never\n"
+    "takes them for a unit's paperwork.\n"
     "\n";
 
 /* What a kind is, before the table of its keys. */
@@ -134,6 +135,10 @@ static const kind_intro INTROS[] = {
     {"baseline",
      "`--baseline FILE`: the findings known when startklar was adopted, written by\n"
      "`--write-baseline` (docs/gating.md).\n"},
+    {"config",
+     "`startklar.yaml`: the settings every run of a project repeats, found in the working directory\n"
+     "or above it (or `--config FILE`); paths in it are relative to it, and the command line\n"
+     "overrides it (docs/cli.md; `startklar config` shows the effective settings).\n"},
     {"catalogue",
      "A message catalogue of `engine/i18n/`: each English text of the engine and its translation\n"
      "(for translators).\n"},
