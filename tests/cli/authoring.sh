@@ -221,6 +221,8 @@ bad_header "an unknown key" "2:2: unknown fixture header 'expects:' (did you mea
 finish
 bad_header "a key no header is near" "2:2: unknown fixture header 'one:'" "# one: two"
 finish
+bad_header "an expect without a rule" "2:10: '# expect:' needs a rule id, then a path if any" "# expect:"
+finish
 bad_header "an impossible as-of" "2:10: '# as-of:' needs a real date YYYY-MM-DD, not '2027-02-30'" "# as-of: 2027-02-30"
 finish
 bad_header "an as-of that is no date" "2:10: '# as-of:' needs a real date YYYY-MM-DD, not 'tomorrow'" "# as-of: tomorrow"
