@@ -244,6 +244,14 @@ int sk_policy_finish(sk_policy *p, const char *as_of, sk_errors *warnings, sk_er
 /* A finding's path with list items named by their identity (stable_path.c);
  * malloc'd, NULL when out of memory. */
 char *sk_stable_path(const sk_node *root, const char *path);
+/* The longest key of map that path starts with, followed by '.', '[' or the
+ * end, or NULL (stable_path.c; owner.c walks a path with it too). */
+const sk_pair *sk_path_key(const sk_node *map, const char *path);
+/* Who is to act on a finding at path in the document root of unit u
+ * (owner.c, docs/writing-rules.md): the nearest `owner` on the path, else the
+ * unit's `team.manager`; NULL when the documents name none. Borrowed from
+ * the tree. */
+const char *sk_finding_owner(const sk_unit *u, const sk_node *root, const char *path);
 /* The profile's rollout.at_risk_days (SK_AT_RISK_DAYS_DEFAULT when unset or no p). */
 int sk_policy_at_risk_days(const sk_policy *p);
 
@@ -575,9 +583,15 @@ SK_WRITER_DECLARE(html)
 SK_WRITER_DECLARE(github)
 SK_WRITER_DECLARE(gitlab)
 #undef SK_WRITER_DECLARE
-/* The HTML page's rollout panels (report_html_rollout.c, keeps w->state):
+/* The HTML page's rollout panels (report_html_rollout.c, keeps *panels):
  * told each unit, written with the summary at the end. */
-void sk_html_rollout_unit(sk_writing *w, const sk_unit_result *u);
-void sk_html_rollout_end(sk_writing *w);
+void sk_html_rollout_unit(sk_writing *w, void **panels, const sk_unit_result *u);
+void sk_html_rollout_end(sk_writing *w, void **panels);
+/* The page's to-do view by owner (report_html_todo.c): told each unit in
+ * *state (made on the first), written and freed at the end. */
+typedef struct sk_html_todo sk_html_todo;
+void sk_html_todo_unit(sk_html_todo **state, const sk_unit_result *u);
+void sk_html_todo_end(const sk_result *res, sk_html_todo **state, FILE *out);
+void sk_html_todo_free(sk_html_todo *t);
 
 #endif

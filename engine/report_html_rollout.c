@@ -161,10 +161,10 @@ static int keep_day(rollout_panels *p, const sk_unit_result *u)
     return 0;
 }
 
-void sk_html_rollout_unit(sk_writing *w, const sk_unit_result *u)
+void sk_html_rollout_unit(sk_writing *w, void **panels, const sk_unit_result *u)
 {
-    rollout_panels *p = w->state;
-    if (!p && !(p = w->state = calloc(1, sizeof *p)))
+    rollout_panels *p = *panels;
+    if (!p && !(p = *panels = calloc(1, sizeof *p)))
         return;
     if (p->failed)
         return;
@@ -389,14 +389,14 @@ static void trend_panel(const sk_result *res, const sk_report_options *opt, FILE
     fputs("</div>\n", out);
 }
 
-void sk_html_rollout_end(sk_writing *w)
+void sk_html_rollout_end(sk_writing *w, void **panels)
 {
-    rollout_panels *p = w->state;
+    rollout_panels *p = *panels;
     if (!p || !p->failed) {
         at_risk_panel(w->res, p, w->out);
         timeline_panel(w->res, p, w->out);
         trend_panel(w->res, w->opt, w->out);
     }
     panels_free(p);
-    w->state = NULL;
+    *panels = NULL;
 }

@@ -293,7 +293,15 @@ for u, a in zip(ref["units"], p.units):
 s = ref["summary"]
 for cls, n in [("units", s["units"]), ("pass", s["passed"]), ("fail", s["failed"]), ("error", s["errored"])]:
     assert '<div class="card %s"><span class="n">%d</span>' % (cls, n) in page, cls
-assert page.count('<rect class="bar"') == min(10, len({f["rule"] for u in ref["units"] for f in u["findings"]}))
+assert page.count('<rect class="bar ') == min(10, len({f["rule"] for u in ref["units"] for f in u["findings"]}))
+# the bars are coloured by the rule's severity
+severity = {f["rule"]: f["severity"] for u in ref["units"] for f in u["findings"]}
+for rule, cls in re.findall(r'<title>([A-Z]+-[0-9]+)[^<]*</title><text[^>]*>[^<]*</text><rect class="bar ([a-z]+)"', page):
+    assert severity[rule] == cls or cls in ("error", "warning", "info"), (rule, cls)
+assert re.search(r'<rect class="bar (warning|info)"', page) or all(v == "error" for v in severity.values())
+# findings open without JavaScript: each unit's in a <details>; "with errors" says what it means
+assert page.count('<details class="unit">') == len(ref["units"])
+assert '<div class="card error"><span class="n">%d</span>could not be judged</div>' % s["errored"] in page
 assert "&#39;chefer&#39;" in page and "'chefer'" not in page.split("<script>")[0].split("</style>")[1]
 assert "Vårdcentralen Visby" in page
 for e in ref["errors"]:
