@@ -23,7 +23,7 @@ static const char CSS[] =
     "background:#f6f8fa;overflow-wrap:anywhere}\n"
     "#page{display:flex;flex-direction:column;gap:16px;max-width:1200px;margin:0 auto;padding:24px}\n"
     "#head{order:0}#summary{order:1}#todo{order:2}#controls{order:3}#units-box{order:4}#errors{order:5}#stopped{order:1}"
-    "#warnings{order:5}#fixed{order:5}#foot{order:6}\n"
+    "#warnings{order:5}#fixed{order:5}#rules{order:6}#foot{order:7}\n"
     "h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:0 0 8px}.muted{color:var(--muted)}\n"
     ".cards{display:flex;flex-wrap:wrap;gap:12px}\n"
     ".card{flex:1 1 160px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}\n"
@@ -42,7 +42,8 @@ static const char CSS[] =
     "#units>thead th{background:#eaeef2;cursor:pointer;user-select:none;white-space:nowrap}\n"
     "#units>thead th[aria-sort=ascending]::after{content:' \\25B2'}"
     "#units>thead th[aria-sort=descending]::after{content:' \\25BC'}\n"
-    "#units>tbody{border-top:1px solid var(--line)}\n"
+    "#units>tbody{border-top:1px solid var(--line)}.js #units>tbody.unit:not(.on){display:none}\n"
+    "#more{margin-top:8px;font:inherit;padding:4px 12px}\n"
     "td.num,th.num{text-align:right}\n"
     "details>summary{cursor:pointer}tr.detail>td{padding:0 8px 6px 16px}\n"
     "details.owner{border-top:1px solid var(--line);padding:6px 0}details.owner>table{margin-top:6px}\n"
@@ -86,17 +87,24 @@ static const char JS[] =
     "function units(){return Array.prototype.slice.call(table.tBodies);}\n"
     "var fStatus=document.getElementById('f-status'),fRule=document.getElementById('f-rule'),"
     "fText=document.getElementById('f-text');\n"
+    /* the units that match are laid out a page at a time (class on): a region's 20 000 open in seconds */
+    "var PAGE=200,limit=PAGE,more=document.getElementById('more');\n"
     "function apply(){\n"
     " var st=fStatus.value,ru=fRule.value,q=fText.value.trim().toLowerCase(),shown=0;\n"
     " units().forEach(function(b){\n"
     "  var ok=(!st||b.getAttribute('data-status')===st)&&"
     "(!ru||b.getAttribute('data-rules').indexOf(' '+ru+' ')>=0)&&"
     "(!q||b.textContent.toLowerCase().indexOf(q)>=0);\n"
-    "  b.hidden=!ok;if(ok)shown++;});\n"
+    "  b.hidden=!ok;if(ok)shown++;b.classList.toggle('on',ok&&shown<=limit);});\n"
     " document.getElementById('shown').textContent=String(shown);\n"
+    " var rest=shown-limit;more.hidden=rest<=0;\n"
+    " if(rest>0)more.textContent=more.getAttribute('data-label').replace('%s',String(Math.min(PAGE,rest)))"
+    ".replace('%s',String(rest));\n"
     "}\n"
-    "[fStatus,fRule,fText].forEach(function(e){e.addEventListener('input',apply);"
-    "e.addEventListener('change',apply);});\n"
+    "function filter(){limit=PAGE;apply();}\n"
+    "[fStatus,fRule,fText].forEach(function(e){e.addEventListener('input',filter);"
+    "e.addEventListener('change',filter);});\n"
+    "more.addEventListener('click',function(){limit+=PAGE;apply();});\n"
     "var heads=Array.prototype.slice.call(table.tHead.rows[0].cells);\n"
     "heads.forEach(function(th){\n"
     " function sort(){\n"
@@ -108,7 +116,7 @@ static const char JS[] =
     "  list.sort(function(a,b){var x=a.getAttribute(key),y=b.getAttribute(key);"
     "var c=num?Number(x)-Number(y):x.localeCompare(y,'sv');"
     "if(!c)c=a.getAttribute('data-id').localeCompare(b.getAttribute('data-id'));return c*dir;});\n"
-    "  list.forEach(function(b){table.appendChild(b);});\n"
+    "  list.forEach(function(b){table.appendChild(b);});apply();\n"
     " }\n"
     " th.addEventListener('click',sort);\n"
     " th.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();sort();}});\n"
@@ -117,7 +125,7 @@ static const char JS[] =
     "function(d){d.open=open;});}\n"
     "document.getElementById('expand').addEventListener('click',function(){openAll(true);});\n"
     "document.getElementById('collapse').addEventListener('click',function(){openAll(false);});\n"
-    "window.addEventListener('beforeprint',function(){openAll(true);});\n"
+    "window.addEventListener('beforeprint',function(){limit=Infinity;apply();openAll(true);});\n"
     "apply();\n"
     "})();\n";
 
@@ -197,7 +205,10 @@ void sk_html_begin(sk_writing *w)
     fputs("\">\n<title>", out);
     const char *as_of = res->as_of;
     put(out, sk_label(cat, "startklar report, as of %s"), &as_of, 1, 0);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div id=\"page\">\n", CSS);
+    /* class js: the script will page the table (without it every unit is laid out) */
+    fprintf(out, "</title>\n<style>\n%s</style>\n<script>document.documentElement.className='js'</script>\n"
+                 "</head>\n<body>\n<div id=\"page\">\n",
+            CSS);
     fputs("<header id=\"head\"><h1>", out);
     h(out, sk_label(cat, "startklar report"));
     fputs("</h1>\n<p class=\"muted\">", out);
@@ -306,14 +317,18 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         where(out, f->file, f->line, f->column);
         fprintf(out, "</td><td class=\"sev %s\">", sk_severity_name(f->severity));
         h(out, sk_label(cat, sk_severity_name(f->severity)));
-        fputs("</td><td><strong>", out);
-        h(out, f->rule);
-        fputs("</strong>", out);
+        /* the rule's title and explanation are in the page once, in #rules */
+        fputs("</td><td><a href=\"#rule-", out);
+        a(out, f->rule);
+        fputs("\"", out);
         if (ri && ri->title) {
-            fputs(" ", out);
-            h(out, ri->title);
+            fputs(" title=\"", out);
+            a(out, ri->title);
+            fputs("\"", out);
         }
-        fputs("</td><td><span class=\"msg\">", out);
+        fputs(">", out);
+        h(out, f->rule);
+        fputs("</a></td><td><span class=\"msg\">", out);
         h(out, f->message);
         fputs("</span>", out);
         if (f->path && *f->path) {
@@ -352,13 +367,26 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         }
         fputs("</td></tr>\n", out);
     }
-    fputs("</tbody></table>\n<dl class=\"rules\">\n", out);
-    for (size_t i = 0; i < u->nfindings; i++) {
-        if (!first_of_rule(u, i))
-            continue;
-        const sk_rule_meta *ri = sk_report_rule(res, u->findings[i].rule);
-        fputs("<dt>", out);
-        h(out, u->findings[i].rule);
+    fputs("</tbody></table>\n", out);
+}
+
+/* Each rule with findings, its title and explanation, once for the page
+ * (the findings link here): most units affected first, as the chart. */
+static void glossary(const sk_result *res, FILE *out)
+{
+    const sk_catalogue *cat = res->catalogue;
+    const sk_summary *s = &res->summary;
+    if (!s->ngaps)
+        return;
+    fputs("<section id=\"rules\" class=\"panel\"><h2>", out);
+    h(out, sk_label(cat, "The rules with findings"));
+    fputs("</h2>\n<dl class=\"rules\">\n", out);
+    for (size_t i = 0; i < s->ngaps; i++) {
+        const sk_rule_meta *ri = sk_report_rule(res, s->gaps[i].rule);
+        fputs("<dt id=\"rule-", out);
+        a(out, s->gaps[i].rule);
+        fputs("\">", out);
+        h(out, s->gaps[i].rule);
         if (ri && ri->title) {
             fputs(": ", out);
             h(out, ri->title);
@@ -367,7 +395,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         h(out, ri && ri->explain ? ri->explain : sk_label(cat, "(no explanation)"));
         fputs("</dd>\n", out);
     }
-    fputs("</dl>\n", out);
+    fputs("</dl></section>\n", out);
 }
 
 /* The launch cell: the date, the days to it and the rollout state as a badge. */
@@ -563,7 +591,9 @@ void sk_html_end(sk_writing *w)
     const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
     const sk_summary *s = &res->summary;
-    fputs("</table>\n</section>\n", out);
+    fputs("</table>\n<button type=\"button\" id=\"more\" hidden data-label=\"", out);
+    a(out, sk_label(cat, "Show %s more units (%s not shown)"));
+    fputs("\"></button>\n</section>\n", out);
     const struct {
         const char *cls, *label;
         size_t n;
@@ -610,6 +640,7 @@ void sk_html_end(sk_writing *w)
         free(st);
         w->state = NULL;
     }
+    glossary(res, out);
     if (res->stopped) {
         fputs("<p id=\"stopped\" class=\"panel\">", out);
         h(out, sk_label(cat, "Nothing was judged: correct the errors listed and run again."));

@@ -562,7 +562,7 @@ finish
 start "html in headless chromium: a screenshot and a DOM with every unit"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
-  echo "skip $current: chromium is not installed"
+  bad "chromium is not installed (the README's test command installs it: apt-get install chromium)"
 else
   profile=$(mktemp -d)
   flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
