@@ -526,6 +526,19 @@ const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usa
 /* A finding's baseline state as SARIF names it (new, unchanged, updated), or NULL. */
 const char *sk_report_baseline_name(sk_baseline_state b);
 
+/* SHA-256 (sha256.c): init, update any number of times, final. */
+typedef struct sk_sha256 {
+    uint32_t h[8];
+    uint64_t bytes;
+    unsigned char buf[64];
+    size_t used;
+} sk_sha256;
+void sk_sha256_init(sk_sha256 *c);
+void sk_sha256_update(sk_sha256 *c, const void *data, size_t n);
+void sk_sha256_final(sk_sha256 *c, unsigned char digest[32]);
+/* The digest as 64 lowercase hex digits and a NUL. */
+void sk_sha256_hex(const unsigned char digest[32], char hex[65]);
+
 /* Helpers the writers share (report_support.c). */
 /* s as XML text to out, controls shown as escapes (sk_report_visible) but line breaks kept. */
 void sk_report_xml(FILE *out, const char *s, int attribute);
