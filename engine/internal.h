@@ -595,7 +595,11 @@ SK_WRITER_DECLARE(markdown)
 SK_WRITER_DECLARE(html)
 SK_WRITER_DECLARE(github)
 SK_WRITER_DECLARE(gitlab)
+SK_WRITER_DECLARE(statement)
 #undef SK_WRITER_DECLARE
+/* A label that takes %s arguments (and %% for a per cent sign): its text and
+ * each argument HTML-escaped, in an attribute when attribute is set (report_html.c). */
+void sk_html_put(FILE *out, const char *label, const char *const *args, size_t nargs, int attribute);
 /* The HTML page's rollout panels (report_html_rollout.c, keeps *panels):
  * told each unit, written with the summary at the end. */
 void sk_html_rollout_unit(sk_writing *w, void **panels, const sk_unit_result *u);

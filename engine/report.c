@@ -520,6 +520,7 @@ static const writer WRITERS[] = {
     {"html", sk_html_begin, sk_html_unit, sk_html_end},
     {"github", sk_github_begin, sk_github_unit, sk_github_end},
     {"gitlab", sk_gitlab_begin, sk_gitlab_unit, sk_gitlab_end},
+    {"statement", sk_statement_begin, sk_statement_unit, sk_statement_end},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -13,7 +13,10 @@
 #include <string.h>
 
 /* The verdicts as the page words them, by sk_unit_status. */
-static const char *const VERDICT[SK_UNIT_STATUSES] = {"ready", "not ready", "error", "ready (known gaps)"};
+static const char *const VERDICT[SK_UNIT_STATUSES] = {"ready", "not ready", "could not be judged",
+                                                       "ready (known gaps)"};
+
+#define put sk_html_put
 
 static const char CSS[] =
     ":root{--pass:#1b7f3b;--fail:#b3261e;--error:#7b3fa0;--known:#0f6e7a;--warn:#9a6700;--info:#2f5fa7;--line:#d0d7de;"
@@ -139,9 +142,7 @@ static void a(FILE *out, const char *s)
     sk_report_xml(out, s ? s : "", 1);
 }
 
-/* A label that takes %s arguments (and %% for a per cent sign): its text and
- * each argument HTML-escaped, in an attribute when attribute is set. */
-static void put(FILE *out, const char *label, const char *const *args, size_t nargs, int attribute)
+void sk_html_put(FILE *out, const char *label, const char *const *args, size_t nargs, int attribute)
 {
     char *text = sk_strdup(label);
     if (!text)

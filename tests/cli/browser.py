@@ -8,8 +8,9 @@ python3's standard library only, no npm browser download) for browser.sh.
         nojs  load it with scripts disabled (--blink-settings=scriptEnabled=false),
               click the first unit's <summary> with a real mouse event and
               print what is visible
-        print print to PDF (A4) and print the page count and whether page 1
-              holds the summary
+        print print to PDF (A4): the pages, the text on each, where the summary
+              starts (the dashboard; null for a page without one)
+        time  the page's navigation timing (docs/performance.md)
 
 Prints one JSON object on stdout; the shell script asserts on it."""
 import json
@@ -226,9 +227,10 @@ def main():
             b.send("Emulation.setEmulatedMedia", {"media": "print"})
             b.send("Emulation.setDeviceMetricsOverride", {"width": 703, "height": 1077, "deviceScaleFactor": 1,
                                                           "mobile": False})
-            pos = json.loads(b.eval("JSON.stringify((function(){var s=document.getElementById('summary')"
-                                    ".getBoundingClientRect();return {top:s.top+window.scrollY,"
-                                    "controls:getComputedStyle(document.getElementById('controls')).display};})())"))
+            pos = json.loads(b.eval("JSON.stringify((function(){var s=document.getElementById('summary'),"
+                                    "c=document.getElementById('controls');if(!s)return {top:null,controls:null};"
+                                    "return {top:s.getBoundingClientRect().top+window.scrollY,"
+                                    "controls:getComputedStyle(c).display};})())"))
             print(json.dumps({"pages": pdf_pages(data), "texts": pdf_texts(data), "summary_top": pos["top"],
                               "controls": pos["controls"], "page_height": 1077}))
     finally:

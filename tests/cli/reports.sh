@@ -49,7 +49,7 @@ finish
 
 start "the formats are listed once: the usage error, the help, the completion and docs/reports.md follow"
 "$SK" check --format pdf "$DATA/good" >/dev/null 2>"$WORK/err"
-formats="text, json, jsonl, sarif, junit, csv, markdown, html, github, gitlab"
+formats="text, json, jsonl, sarif, junit, csv, markdown, html, github, gitlab, statement"
 grep -qF "this version writes: $formats)" "$WORK/err" || bad "usage error lacks the formats: $(cat "$WORK/err")"
 "$SK" help | grep -qF "text by default: $formats" || bad "help lacks the formats"
 "$SK" completion bash | grep -qF "${formats//, / }" || bad "the completion lacks the formats"

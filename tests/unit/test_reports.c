@@ -17,7 +17,7 @@
 #include "internal.h"
 
 static const char *const FORMATS[] = {"text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html",
-                                      "github", "gitlab"};
+                                      "github", "gitlab", "statement"};
 
 /* The report in one format, as a malloc'd string. */
 static char *report(const char *format, const sk_result *res)
@@ -70,6 +70,8 @@ static void empty_result_every_format(void **state)
             assert_string_equal(text, "");
         } else if (strcmp(FORMATS[i], "gitlab") == 0) {
             assert_string_equal(text, "[]\n");
+        } else if (strcmp(FORMATS[i], "statement") == 0) {
+            has(text, "<p>No unit was judged.</p></section>\n</body>\n</html>\n");
         }
         free(text);
     }
