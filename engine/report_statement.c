@@ -104,9 +104,9 @@ static int hash_file(const char *path, char hex[65], unsigned long long *bytes)
         return -1;
     }
     unsigned char d[32];
+    *bytes = c.bytes; /* before final, which counts its padding */
     sk_sha256_final(&c, d);
     sk_sha256_hex(d, hex);
-    *bytes = c.bytes;
     return 0;
 }
 
