@@ -62,7 +62,7 @@ static const char CSS[] =
     ".findings th{font-size:13px;color:var(--muted);border-bottom:1px solid var(--line)}\n"
     ".findings td{border-bottom:1px solid #eef1f4}.where{font-family:ui-monospace,monospace;"
     "font-size:13px;word-break:break-all}\n"
-    "tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}tr.known td{color:var(--muted)}\n"
+    ".owner{color:var(--muted)}tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}tr.known td{color:var(--muted)}\n"
     ".badge{font-size:12px;border:1px solid var(--muted);border-radius:8px;padding:0 6px;margin-left:6px;"
     "text-decoration:none;display:inline-block}\n"
     "dl.rules dt{font-weight:600;margin-top:8px}dl.rules dd{margin:2px 0 0 16px;white-space:pre-line}\n"
@@ -312,7 +312,6 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
     fputs("<tbody>\n", out);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        const sk_rule_meta *ri = sk_report_rule(res, f->rule);
         fprintf(out, "<tr%s><td class=\"where\">",
                 f->waived ? " class=\"waived\"" : f->known ? " class=\"known\"" : "");
         where(out, f->file, f->line, f->column);
@@ -321,13 +320,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         /* the rule's title and explanation are in the page once, in #rules */
         fputs("</td><td><a href=\"#rule-", out);
         a(out, f->rule);
-        fputs("\"", out);
-        if (ri && ri->title) {
-            fputs(" title=\"", out);
-            a(out, ri->title);
-            fputs("\"", out);
-        }
-        fputs(">", out);
+        fputs("\">", out);
         h(out, f->rule);
         fputs("</a></td><td><span class=\"msg\">", out);
         h(out, f->message);
@@ -362,7 +355,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         }
         if (f->owner) {
             const char *who = f->owner;
-            fputs(" <span class=\"owner muted\">", out);
+            fputs(" <span class=\"owner\">", out);
             put(out, sk_label(cat, "owner: %s"), &who, 1, 0);
             fputs("</span>", out);
         }
