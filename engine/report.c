@@ -465,10 +465,10 @@ static void text_end(sk_writing *w)
     /* one piece per count, each in its plural form */
     fprintf(out, sk_plural(cat, "%zu unit: ", "%zu units: ", s->units), s->units);
     if (s->known_gaps)
-        fprintf(out, sk_label(cat, "%zu ready, %zu ready with known gaps, %zu not ready, %zu with errors; findings: "),
+        fprintf(out, sk_label(cat, "%zu ready, %zu ready with known gaps, %zu not ready, %zu could not be judged; findings: "),
                 s->passed, s->known_gaps, s->failed, s->errored);
     else
-        fprintf(out, sk_label(cat, "%zu ready, %zu not ready, %zu with errors; findings: "), s->passed, s->failed,
+        fprintf(out, sk_label(cat, "%zu ready, %zu not ready, %zu could not be judged; findings: "), s->passed, s->failed,
                 s->errored);
     fprintf(out, sk_plural(cat, "%zu error", "%zu errors", s->findings[SK_SEV_ERROR]), s->findings[SK_SEV_ERROR]);
     fputs(", ", out);

@@ -225,7 +225,7 @@ md = open(sys.argv[1], encoding="utf-8").read()
 ref = json.load(open(sys.argv[2], encoding="utf-8"))
 s = ref["summary"]
 for label, n in [("Units", s["units"]), ("Ready", s["passed"]), ("Not ready", s["failed"]),
-                 ("With errors", s["errored"]), ("Findings: error", s["findings"]["error"]),
+                 ("Could not be judged", s["errored"]), ("Input or rule errors", s["errors"]), ("Findings: error", s["findings"]["error"]),
                  ("Findings: warning", s["findings"]["warning"]), ("Findings: info", s["findings"]["info"])]:
     assert "| %s | %d |" % (label, n) in md, label
 assert "| Summary | Count |\n|---|---:|\n" in md
