@@ -62,7 +62,7 @@ static const char CSS[] =
     ".findings th{font-size:13px;color:var(--muted);border-bottom:1px solid var(--line)}\n"
     ".findings td{border-bottom:1px solid #eef1f4}.where{font-family:ui-monospace,monospace;"
     "font-size:13px;word-break:break-all}\n"
-    ".owner{color:var(--muted)}tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}tr.known td{color:var(--muted)}\n"
+    ".findings small{color:var(--muted);font-size:inherit}tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}tr.known td{color:var(--muted)}\n"
     ".badge{font-size:12px;border:1px solid var(--muted);border-radius:8px;padding:0 6px;margin-left:6px;"
     "text-decoration:none;display:inline-block}\n"
     "dl.rules dt{font-weight:600;margin-top:8px}dl.rules dd{margin:2px 0 0 16px;white-space:pre-line}\n"
@@ -322,14 +322,22 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         a(out, f->rule);
         fputs("\">", out);
         h(out, f->rule);
-        fputs("</a></td><td><span class=\"msg\">", out);
+        /* as few elements as the row needs: a region's page holds 150 000 of them */
+        fputs(f->waived ? "</a></td><td><span class=\"msg\">" : "</a></td><td>", out);
         h(out, f->message);
-        fputs("</span>", out);
+        fputs(f->waived ? "</span>" : "", out);
+        int small = (f->path && *f->path) || f->owner;
+        fputs(small ? " <small>" : "", out);
         if (f->path && *f->path) {
-            fputs(" <span class=\"muted\">(", out);
+            fputs("(", out);
             h(out, f->path);
-            fputs(")</span>", out);
+            fputs(f->owner ? ") " : ")", out);
         }
+        if (f->owner) {
+            const char *who = f->owner;
+            put(out, sk_label(cat, "owner: %s"), &who, 1, 0);
+        }
+        fputs(small ? "</small>" : "", out);
         if (f->waiver) {
             const char *args[] = {f->waiver->expires, f->waiver->approved_by, f->waiver->reason};
             fputs("<span class=\"badge waived\" title=\"", out);
@@ -351,12 +359,6 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         if (f->known) {
             fputs("<span class=\"badge known\">", out);
             h(out, sk_label(cat, "known: in the baseline"));
-            fputs("</span>", out);
-        }
-        if (f->owner) {
-            const char *who = f->owner;
-            fputs(" <span class=\"owner\">", out);
-            put(out, sk_label(cat, "owner: %s"), &who, 1, 0);
             fputs("</span>", out);
         }
         fputs("</td></tr>\n", out);
