@@ -59,10 +59,13 @@ static const char CSS[] =
     ".sev{font-weight:600}.sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}"
     ".sev.info{color:var(--info)}\n"
     "details.unit[open]{background:#fbfcfd;padding-bottom:8px}\n"
+    "ul.findings{list-style:none;margin:6px 0;padding:0}ul.findings>li{padding:3px 0;border-bottom:1px solid #eef1f4}"
+    "ul.findings b{font-weight:600}li.error>b{color:var(--fail)}li.warning>b{color:var(--warn)}"
+    "li.info>b{color:var(--info)}li.waived,li.known{color:var(--muted)}li.waived .msg{text-decoration:line-through}"
+    "ul.findings small{color:var(--muted);font-size:inherit}\n"
     ".findings th{font-size:13px;color:var(--muted);border-bottom:1px solid var(--line)}\n"
     ".findings td{border-bottom:1px solid #eef1f4}.where{font-family:ui-monospace,monospace;"
     "font-size:13px;word-break:break-all}\n"
-    ".findings small{color:var(--muted);font-size:inherit}tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}tr.known td{color:var(--muted)}\n"
     ".badge{font-size:12px;border:1px solid var(--muted);border-radius:8px;padding:0 6px;margin-left:6px;"
     "text-decoration:none;display:inline-block}\n"
     "dl.rules dt{font-weight:600;margin-top:8px}dl.rules dd{margin:2px 0 0 16px;white-space:pre-line}\n"
@@ -303,27 +306,26 @@ static int first_of_rule(const sk_unit_result *u, size_t i)
     return u->findings[i].rule != NULL;
 }
 
+/* A unit's findings, a line each: where, severity, rule (linked to its
+ * explanation in #rules), message, path and owner. A list with as few
+ * elements as a line needs: a region's page holds 150 000 of them, and
+ * the browser's time goes to parsing them. */
 static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
 {
     const sk_catalogue *cat = res->catalogue;
-    static const char *const HEADS[] = {"Where", "Severity", "Rule", "Message"};
-    fputs("<table class=\"findings\">", out);
-    heads(out, cat, HEADS, 4);
-    fputs("<tbody>\n", out);
+    fputs("<ul class=\"findings\">", out);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        fprintf(out, "<tr%s><td class=\"where\">",
-                f->waived ? " class=\"waived\"" : f->known ? " class=\"known\"" : "");
+        fprintf(out, "<li class=\"%s%s\">", sk_severity_name(f->severity),
+                f->waived ? " waived" : f->known ? " known" : "");
         where(out, f->file, f->line, f->column);
-        fprintf(out, "</td><td class=\"sev %s\">", sk_severity_name(f->severity));
+        fputs(" <b>", out);
         h(out, sk_label(cat, sk_severity_name(f->severity)));
-        /* the rule's title and explanation are in the page once, in #rules */
-        fputs("</td><td><a href=\"#rule-", out);
+        fputs("</b> <a href=\"#rule-", out);
         a(out, f->rule);
         fputs("\">", out);
         h(out, f->rule);
-        /* as few elements as the row needs: a region's page holds 150 000 of them */
-        fputs(f->waived ? "</a></td><td><span class=\"msg\">" : "</a></td><td>", out);
+        fputs(f->waived ? "</a> <span class=\"msg\">" : "</a> ", out);
         h(out, f->message);
         fputs(f->waived ? "</span>" : "", out);
         int small = (f->path && *f->path) || f->owner;
@@ -361,9 +363,9 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
             h(out, sk_label(cat, "known: in the baseline"));
             fputs("</span>", out);
         }
-        fputs("</td></tr>\n", out);
+        fputs("</li>", out);
     }
-    fputs("</tbody></table>\n", out);
+    fputs("</ul>\n", out);
 }
 
 /* Each rule with findings, its title and explanation, once for the page

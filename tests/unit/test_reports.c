@@ -146,7 +146,7 @@ static void waived_and_hostile_text(void **state)
 
     char *html = report("html", &res);
     has(html, "data-id=\"SE-1\" data-name=\"SE-1\" data-status=\"pass\"");
-    has(html, "<tr class=\"waived\">");
+    has(html, "<li class=\"error waived\">");
     has(html, "<span class=\"badge waived\">waived</span>");
     has(html, "a|b &lt;i&gt;&quot;q&quot;, x\nnext \\xFF end &amp; &#39;å&#39;");
     has(html, "bad &lt;yaml&gt;");
