@@ -4,7 +4,7 @@
  * rule's report{ owner = ... }, else the nearest `owner` on the finding's
  * path, else the unit's team.manager; owner.c), each person's list in a
  * <details> that opens without JavaScript. The owners with the most open
- * errors come first. The units stream past report_html.c, which hands each
+ * errors come first, and in each list the errors. The units stream past report_html.c, which hands each
  * one here; memory stays bounded: every owner is counted, but only the
  * first TODO_ROWS findings are kept to be listed. */
 #include "internal.h"
@@ -152,6 +152,24 @@ static int owner_cmp(const void *pa, const void *pb)
     return name_cmp(a->name, b->name);
 }
 
+/* A person's list: errors first, then by unit and place (a total order: the page is the same every run). */
+static int row_cmp(const void *pa, const void *pb)
+{
+    const todo_row *a = pa, *b = pb;
+    int c;
+    if (a->severity != b->severity)
+        return a->severity > b->severity ? -1 : 1;
+    if ((c = strcmp(a->hsa_id, b->hsa_id)) || (c = strcmp(a->file, b->file)))
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    if ((c = strcmp(a->rule, b->rule)))
+        return c;
+    return strcmp(a->message, b->message);
+}
+
 /* "3 errors, 1 warning, 2 info in 2 units", composed so a language words its plurals. */
 static void counts(const sk_catalogue *cat, const todo_owner *o, FILE *out)
 {
@@ -194,7 +212,8 @@ void sk_html_todo_end(const sk_result *res, todo **state, FILE *out)
     qsort(t->owners, t->nowners, sizeof *t->owners, owner_cmp);
     size_t shown = t->nowners < TODO_OWNERS ? t->nowners : TODO_OWNERS;
     for (size_t i = 0; i < shown; i++) {
-        const todo_owner *o = &t->owners[i];
+        todo_owner *o = &t->owners[i];
+        qsort(o->rows, o->nrows, sizeof *o->rows, row_cmp);
         fputs("<details class=\"owner\" data-owner=\"", out);
         sk_report_xml(out, o->name ? o->name : "", 1);
         fputs("\"><summary><strong>", out);

@@ -65,6 +65,21 @@ assert not unknown, unknown
 EOF
 finish
 
+start "to do: each person's errors first; the at-risk list names the owner of each blocking finding"
+run check --as-of 2027-04-10 --format html "$ROOT/examples"
+python3 - "$WORK/out" <<'EOF' || bad "the order or the at-risk owners"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+todo = page[page.index('<section id="todo"'):]
+rank = {"error": 0, "warning": 1, "info": 2}
+for block in re.findall(r'<details class="owner".*?</details>', todo[:todo.index("</section>")], re.S):
+    sev = [rank[s] for s in re.findall(r'<td class="sev ([a-z]+)">', block)]
+    assert sev == sorted(sev), sev
+risk = page[page.index('id="at-risk"'):page.index('id="timeline"')]
+assert re.search(r"<strong>ON-09</strong> risk action #1[^<]*<small class=\"muted\">owner: [^<]+</small>", risk), risk[:1500]
+EOF
+finish
+
 start "to do: a rule names the owner with report{ owner = ... }; an owner that is no name is the rule's error"
 mkdir -p "$WORK/rules" "$WORK/bad-rules"
 cat >"$WORK/rules/own.lua" <<'EOF'
