@@ -23,6 +23,8 @@
 ---@field message string               # required: a key of the rule's messages, or a plain text
 ---@field data? table<string, string|number|boolean|string[]> # the values of the message's placeholders
 ---@field severity? "error"|"warning"|"info" # lowers this one finding
+---@field owner? string                # who is to act (the HTML page's to-do view); default: the nearest
+---                                     # `owner` on the path, else the unit's team.manager
 
 ---A text in the languages the rule declares (`{ en = "...", sv = "..." }`;
 ---built-in rules declare both), or one plain string shown in every language.
