@@ -264,20 +264,28 @@ static int native_join(lua_State *L)
     sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
     size_t seplen = 2;
     const char *sep = lua_toboolean(L, 2) ? lua_tolstring(L, 2, &seplen) : ", ";
+    /* the last item that is not null: a separator follows every item before
+     * it, so that each is added while the buffer's box is on top of the stack
+     * (a value pushed above the box while the buffer grows would be taken for
+     * the box: the crash of issue 20) */
+    lua_Integer last = n;
+    while (last > 0 && lua_rawgeti(L, 3, last) == LUA_TNIL) {
+        lua_pop(L, 1);
+        last--;
+    }
+    lua_settop(L, 3);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
-    int first = 1;
-    for (lua_Integer i = 1; i <= n; i++) {
+    for (lua_Integer i = 1; i <= last; i++) {
         if (lua_rawgeti(L, 3, i) == LUA_TNIL) {
             lua_pop(L, 1);
             continue;
         }
-        if (!first)
-            luaL_addlstring(&b, sep, seplen);
-        first = 0;
         luaL_tolstring(L, -1, NULL); /* what tostring gives */
         lua_remove(L, -2);
-        luaL_addvalue(&b);
+        luaL_addvalue(&b); /* the text above the box */
+        if (i < last)
+            luaL_addlstring(&b, sep, seplen); /* the box on top */
     }
     luaL_pushresult(&b);
     return 1;
