@@ -55,8 +55,11 @@ const char *builtin_plugins(char *buf, size_t size);
 const char *builtin_profiles(char *buf, size_t size);
 /* Today's date, for --as-of's default. */
 void today(char out[11]);
-/* Opens the report's destination; 0, or -1 after printing why. */
-int output_open(output *out, const char *path);
+/* Opens the report's destination; 0, or -1 after printing why. FILE must be
+ * a new path or a regular file that is none of the inputs (the paths the run
+ * reads; a YAML file below one of them counts). The report goes to a new
+ * temporary file beside it, removed on SIGINT, SIGTERM or SIGHUP. */
+int output_open(output *out, const char *path, const char *const *inputs, size_t ninputs);
 /* Closes it; ok = the report is whole: only then does FILE appear. 0 or -1. */
 int output_close(output *out, int ok);
 

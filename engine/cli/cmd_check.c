@@ -59,8 +59,24 @@ static int run(int argc, char **argv, int audit)
         return 2;
     int broken_catalogue;
     sk_catalogue *cat = cli_catalogue(&broken_catalogue);
+    /* every path the run reads, which -o and --write-baseline must not replace */
+    size_t ninputs = 0;
+    const char **inputs = calloc((size_t)(argc - optind) + o.nwaivers + o.nrule_dirs + 3, sizeof *inputs);
+    if (inputs) {
+        for (int i = optind; i < argc; i++)
+            inputs[ninputs++] = argv[i];
+        for (size_t i = 0; i < o.nwaivers; i++)
+            inputs[ninputs++] = o.waivers[i];
+        for (size_t i = 0; i < o.nrule_dirs; i++)
+            inputs[ninputs++] = o.rule_dirs[i];
+        inputs[ninputs++] = o.baseline;
+        inputs[ninputs++] = profile_path;
+    }
     output out;
-    if (broken_catalogue || output_open(&out, o.output)) {
+    if (!inputs || broken_catalogue || output_open(&out, o.output, inputs, ninputs)) {
+        if (!inputs)
+            fprintf(stderr, "startklar: out of memory\n");
+        free(inputs);
         sk_catalogue_free(cat);
         free(profile_path);
         return 2;
@@ -106,9 +122,11 @@ static int run(int argc, char **argv, int audit)
         code = 2;
     if (o.write_baseline && code >= 0) {
         output bl;
-        if (output_open(&bl, o.write_baseline) || output_close(&bl, sk_baseline_write(&res, bl.f) == 0))
+        if (output_open(&bl, o.write_baseline, inputs, ninputs) ||
+            output_close(&bl, sk_baseline_write(&res, bl.f) == 0))
             code = 2;
     }
+    free(inputs);
     free(profile_path);
     sk_result_free(&res);
     sk_catalogue_free(cat);
