@@ -53,8 +53,12 @@ sk_catalogue *cli_catalogue(int *broken);
 const char *builtin_plugins(char *buf, size_t size);
 /* The directory of the shipped profiles (rules/), found like the plugins. */
 const char *builtin_profiles(char *buf, size_t size);
-/* Today's date, for --as-of's default. */
-void today(char out[11]);
+/* --as-of's default: today's date in the timezone main() settled
+ * ($STARTKLAR_TZ, in TZ). 0, or 2 after a usage error (an unknown zone). */
+int today(char out[11]);
+/* Whether tz names a zone of the system's database (or is UTC). */
+int timezone_known(const char *tz);
+#define DEFAULT_TIMEZONE "Europe/Stockholm"
 /* Opens the report's destination; 0, or -1 after printing why. FILE must be
  * a new path or a regular file that is none of the inputs (the paths the run
  * reads; a YAML file below one of them counts). The report goes to a new

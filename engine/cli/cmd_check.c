@@ -42,7 +42,8 @@ static int run(int argc, char **argv, int audit)
         return usage_error(audit ? "audit needs at least one directory%s"
                                  : "check needs at least one file or directory%s", "");
     if (!o.as_of) {
-        today(date);
+        if ((rc = today(date)))
+            return rc;
         o.as_of = date;
     }
     const char *dirs[MAX_RULE_DIRS];

@@ -93,12 +93,30 @@ const char *builtin_profiles(char *buf, size_t size)
     return shipped_dir("STARTKLAR_PROFILES", "rules", SK_SOURCE_RULES, buf, size);
 }
 
-void today(char out[11])
+int timezone_known(const char *tz)
 {
+    if (strcmp(tz, "UTC") == 0)
+        return 1;
+    if (!*tz || tz[0] == '/' || strstr(tz, ".."))
+        return 0;
+    const char *dir = getenv("TZDIR");
+    char path[PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", tz);
+    struct stat st;
+    return n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int today(char out[11])
+{
+    const char *tz = getenv("STARTKLAR_TZ");
+    if (!tz || !timezone_known(tz))
+        return usage_error("unknown timezone '%s' (--timezone or STARTKLAR_TZ: a name such as "
+                           "Europe/Stockholm or UTC); or give --as-of", tz ? tz : "");
     time_t now = time(NULL);
     struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
+    if (!localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+        return usage_error("cannot tell today's date%s; give --as-of", "");
+    return 0;
 }
 
 int parse_options(int argc, char **argv, options *o)

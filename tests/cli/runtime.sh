@@ -37,7 +37,7 @@ for id in RT-03 RT-04 RT-05 RT-06; do
     expect_out_re "rule $id failed on unit $unit: .*rule stopped"
   done
 done
-expect_out_re "balance.lua:5: rule stopped: the pattern '%b\\(\\)' could take 2e\\+10 steps"
+expect_out_re "RT-03 failed on unit SE2321000222-J001: .*rule stopped: the pattern '%b\\(\\)' could take 2e\\+10 steps"
 expect_out "error RT-02 RT-02 ended: 0 bytes"
 expect_out "join-roles.yaml:8:5 error ON-05 Emma Sjöberg (roles: practitioner"
 expect_out "join-areas.yaml:11:3 warning ON-08 the risk analysis does not cover the area routines"
@@ -82,6 +82,44 @@ done
 ! grep -q RM-01 "$WORK/stopped.1" || bad "RM-01 stopped"
 cmp -s "$WORK/stopped.1" "$WORK/stopped.2" || bad "--jobs 2 stopped other units than --jobs 1"
 cmp -s "$WORK/stopped.1" "$WORK/stopped.3" || bad "--jobs 3 stopped other units than --jobs 1"
+finish
+
+# --- the default --as-of: today in one stated timezone --------------------------------
+as_of() { grep -o '"as_of": "[0-9-]*"' "$WORK/out" | head -1 | cut -d'"' -f4; }
+ONE=$DATA/join/join-roles.yaml
+start "the default --as-of is today in Europe/Stockholm, whatever TZ says"
+before=$(TZ=Europe/Stockholm date +%F)
+TZ=UTC run check --format json "$ONE"
+after=$(TZ=Europe/Stockholm date +%F)
+got=$(as_of)
+[ "$got" = "$before" ] || [ "$got" = "$after" ] || bad "as_of $got, Stockholm's date is $before"
+finish
+
+start "--timezone and STARTKLAR_TZ choose the zone (UTC+14 and UTC-12 are never on one date)"
+run check --format json --timezone Pacific/Kiritimati "$ONE"
+east=$(as_of)
+run check --format json --timezone=Etc/GMT+12 "$ONE"
+west=$(as_of)
+[ -n "$east" ] && [ -n "$west" ] && [ "$east" != "$west" ] || bad "--timezone: east $east, west $west"
+STARTKLAR_TZ=Pacific/Kiritimati run check --format json "$ONE"
+[ "$(as_of)" = "$east" ] || bad "STARTKLAR_TZ: $(as_of), --timezone gave $east"
+STARTKLAR_TZ=Pacific/Kiritimati run check --format json --timezone Etc/GMT+12 "$ONE"
+[ "$(as_of)" = "$west" ] || bad "--timezone does not win over STARTKLAR_TZ"
+finish
+
+start "an unknown timezone is a usage error unless --as-of is given"
+run check --timezone Mars/Olympus_Mons "$ONE"
+expect_code 2
+expect_err "unknown timezone 'Mars/Olympus_Mons'"
+STARTKLAR_TZ=../../etc/passwd run check "$ONE"
+expect_code 2
+run check --timezone Mars/Olympus_Mons --as-of 2027-01-01 "$ONE"
+expect_code 1
+finish
+
+start "the text report's header says the as-of date"
+run check --as-of 2027-01-01 "$ONE"
+[ "$(head -1 "$WORK/out")" = "startklar report, as of 2027-01-01" ] || bad "header: $(head -1 "$WORK/out")"
 finish
 
 summary
