@@ -327,10 +327,9 @@ static int sandbox_shift(lua_State *L)
 static int sandbox_rep(lua_State *L)
 {
     size_t l, lsep = 0;
-    const char *s = luaL_checklstring(L, 1, &l);
+    luaL_checklstring(L, 1, &l);
     lua_Integer n = luaL_checkinteger(L, 2);
     luaL_optlstring(L, 3, "", &lsep);
-    (void)s;
     if (n <= 0 || l + lsep == 0) {
         lua_pushliteral(L, "");
         return 1;
