@@ -444,15 +444,23 @@ const char *sk_nearest_get(const sk_nearest *n);
 
 typedef struct lua_State lua_State;
 
+/* Why a rule call was stopped (sk_sandbox.stopped). */
+enum { SK_STOP_NONE, SK_STOP_BUDGET, SK_STOP_TIME, SK_STOP_PATTERN, SK_STOP_FINDINGS };
+
 typedef struct sk_sandbox {
     lua_State *L;
     size_t used;          /* bytes held by L */
     size_t limit;         /* allocation fails beyond this */
     size_t state_limit;   /* limit outside rule calls */
+    size_t allocated;     /* bytes the current call allocated: every growth, never less for a
+                             free, so the count does not depend on when the collector ran */
+    size_t call_memory;   /* the cap of allocated (SIZE_MAX outside a rule call) */
     unsigned long budget; /* instructions per call */
     unsigned long spent;  /* instructions of the current call */
-    int stopped;          /* the current call ran out of budget */
+    long long deadline;   /* CLOCK_MONOTONIC nanoseconds the current call must end by (0: none) */
+    int stopped;          /* SK_STOP_*: why the current call was stopped */
     int out_of_memory;    /* the current call hit the memory cap */
+    char stop_msg[256];   /* the message of a stop other than the budget's */
     const sk_limits *limits;
 } sk_sandbox;
 
@@ -468,6 +476,10 @@ void sk_sandbox_push_env(lua_State *L);
  * memory cap of one rule call. Returns a lua_pcall status; on error the
  * message (with traceback) is on the stack. The stop flags tell why. */
 int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults);
+/* Stops the current rule call for good (why: SK_STOP_*, msg its message):
+ * raises msg, and every later instruction of the call raises too, so a
+ * pcall in the rule cannot go on. Does not return. */
+int sk_sandbox_stop(lua_State *L, int why, const char *msg);
 /* Wraps the table at idx into a read-only view (pushed). Deep for nested tables. */
 void sk_sandbox_push_readonly(lua_State *L, int idx);
 /* Pushes a new empty read-only proxy whose contents are the table at idx. */

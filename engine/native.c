@@ -2,10 +2,13 @@
  * set, join, lower, same_text, the plan walks). In Lua every step of them
  * also paid for the count hook, and the date and text helpers for a charged
  * pattern match. sk.lua receives them as its chunk's argument (sk_native_push),
- * so no rule can reach this table; each does what the Lua code it replaces
- * did, is charged what that code's pattern matches were (and one instruction
- * per item of a list it walks in C), and reads a document only through its
- * read-only views, handing out views, scalars and new tables. */
+ * so no rule can reach this table; each is the one implementation of its
+ * helper (sk.lua keeps no Lua copy; tests/native/ND-01.lua is the reference
+ * the tests compare them with), is charged what the Lua code it replaced
+ * was for its pattern matches (and one instruction per item of a list it
+ * walks in C), reads a document only through its read-only views, and
+ * hands out views, scalars and new tables. A rule's own tables are read
+ * through their metamethods, as Lua code would. */
 #include "native.h"
 
 #include <ctype.h>
@@ -155,15 +158,53 @@ static int iter_none(lua_State *L)
     return 0;
 }
 
-/* The step of sk.each over a read-only view; upvalues: the view's inner
- * table, the last index, the length. Null items are skipped. */
+/* A list a helper walks: a view's inner table (plain: read with rawgeti,
+ * its length __n) or any other table (read with its metamethods, as Lua
+ * code would: #list once, then list[i]); anything else is an empty list. */
+typedef struct list {
+    int idx; /* the table on the stack (nil for an empty list) */
+    int plain;
+    lua_Integer n;
+} list;
+
+/* Pushes the list of the value at idx (see list) and fills *l. */
+static void list_push(lua_State *L, int idx, list *l)
+{
+    idx = lua_absindex(L, idx);
+    l->plain = 1;
+    if (!sk_sandbox_view(L, idx, &l->n)) {
+        l->n = 0;
+        if (lua_type(L, idx) == LUA_TTABLE) {
+            l->plain = 0;
+            l->n = luaL_len(L, idx);
+            lua_pushvalue(L, idx);
+        } else {
+            lua_pushnil(L);
+        }
+    }
+    l->idx = lua_gettop(L);
+}
+
+/* Pushes item i of the list; its type. */
+static int list_get(lua_State *L, const list *l, lua_Integer i)
+{
+    if (lua_isnil(L, l->idx)) {
+        lua_pushnil(L);
+        return LUA_TNIL;
+    }
+    return l->plain ? lua_rawgeti(L, l->idx, i) : lua_geti(L, l->idx, i);
+}
+
+/* The step of sk.each; upvalues: the list's table, the last index, the
+ * length, whether it is plain. Null items are skipped. */
 static int each_step(lua_State *L)
 {
+    list l = {lua_upvalueindex(1), lua_toboolean(L, lua_upvalueindex(4)),
+              lua_tointeger(L, lua_upvalueindex(3))};
     lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
-    lua_Integer n = lua_tointeger(L, lua_upvalueindex(3));
-    while (i < n) {
+    while (i < l.n) {
         i++;
-        if (lua_rawgeti(L, lua_upvalueindex(1), i) != LUA_TNIL) {
+        if (list_get(L, &l, i) != LUA_TNIL) {
             lua_pushinteger(L, i);
             lua_copy(L, -1, lua_upvalueindex(2));
             lua_insert(L, -2);
@@ -177,9 +218,8 @@ static int each_step(lua_State *L)
     return 0;
 }
 
-/* sk.each(list): a C iterator over a document list (a read-only view, whose
- * length and items are plain); another table goes to sk.lua's own version
- * (upvalue 1), which keeps the metamethods of a rule's own tables. */
+/* sk.each(list): for i, x in sk.each(doc.staff) do, over a list that may be
+ * absent (nothing to iterate), a document's or a rule's own. */
 static int native_each(lua_State *L)
 {
     lua_settop(L, 1);
@@ -187,25 +227,12 @@ static int native_each(lua_State *L)
         lua_pushcfunction(L, iter_none);
         return 1;
     }
-    lua_Integer n;
-    if (!sk_sandbox_view(L, 1, &n)) {
-        lua_pushvalue(L, lua_upvalueindex(1));
-        lua_insert(L, 1);
-        lua_call(L, 1, LUA_MULTRET);
-        return lua_gettop(L);
-    }
+    list l;
+    list_push(L, 1, &l);
     lua_pushinteger(L, 0);
-    lua_pushinteger(L, n);
-    lua_pushcclosure(L, each_step, 3);
-    return 1;
-}
-
-/* native.each(fallback): sk.each with sk.lua's version for other tables. */
-static int native_make_each(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TFUNCTION);
-    lua_settop(L, 1);
-    lua_pushcclosure(L, native_each, 1);
+    lua_pushinteger(L, l.n);
+    lua_pushboolean(L, l.plain);
+    lua_pushcclosure(L, each_step, 4);
     return 1;
 }
 
@@ -220,22 +247,16 @@ static int native_count(lua_State *L)
     return 1;
 }
 
-/* sk.set(list): value -> true for the items of a document list; upvalue 1:
- * sk.lua's version, for any other value. */
+/* sk.set(list): value -> true for the items of a list that may be absent. */
 static int native_set(lua_State *L)
 {
-    lua_Integer n;
     lua_settop(L, 1);
-    if (!sk_sandbox_view(L, 1, &n)) {
-        lua_pushvalue(L, lua_upvalueindex(1));
-        lua_insert(L, 1);
-        lua_call(L, 1, 1);
-        return 1;
-    }
-    sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
-    lua_createtable(L, 0, n > 0 && n < 64 ? (int)n : 0);
-    for (lua_Integer i = 1; i <= n; i++) {
-        if (lua_rawgeti(L, 2, i) == LUA_TNIL) {
+    list l;
+    list_push(L, 1, &l); /* 2 */
+    sk_sandbox_charge(L, (lua_Unsigned)l.n + 1); /* a loop in C */
+    lua_createtable(L, 0, l.n > 0 && l.n < 64 ? (int)l.n : 0); /* 3 */
+    for (lua_Integer i = 1; i <= l.n; i++) {
+        if (list_get(L, &l, i) == LUA_TNIL) {
             lua_pop(L, 1);
             continue;
         }
@@ -245,39 +266,61 @@ static int native_set(lua_State *L)
     return 1;
 }
 
-/* sk.join(list, sep): the items of a document list through tostring,
- * joined with sep (", " when absent); upvalue 1: sk.lua's version, for any
- * other list or separator (and the errors they raise). */
+/* sk.join(list, sep): the items of a list that may be absent through
+ * tostring, joined with sep (", " when nil or false; else a string or a
+ * number, as table.concat takes). */
 static int native_join(lua_State *L)
 {
-    lua_Integer n;
     lua_settop(L, 2);
     int st = lua_type(L, 2);
-    int sep_ok = st == LUA_TNIL || (st == LUA_TBOOLEAN && !lua_toboolean(L, 2)) ||
-                 st == LUA_TSTRING || st == LUA_TNUMBER;
-    if (!sep_ok || !sk_sandbox_view(L, 1, &n)) {
-        lua_pushvalue(L, lua_upvalueindex(1));
-        lua_insert(L, 1);
-        lua_call(L, 2, 1);
-        return 1;
-    }
-    sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
     size_t seplen = 2;
-    const char *sep = lua_toboolean(L, 2) ? lua_tolstring(L, 2, &seplen) : ", ";
+    const char *sep = ", ";
+    if (st == LUA_TSTRING || st == LUA_TNUMBER)
+        sep = lua_tolstring(L, 2, &seplen);
+    else if (!(st == LUA_TNIL || (st == LUA_TBOOLEAN && !lua_toboolean(L, 2))))
+        return luaL_typeerror(L, 2, "string");
+    list l;
+    list_push(L, 1, &l); /* 3 */
+    sk_sandbox_charge(L, (lua_Unsigned)l.n + 1); /* a loop in C */
+    if (!l.plain) {
+        /* a rule's own table: its items through its metamethods and through
+         * tostring (which may call __tostring), before any buffer is open */
+        lua_Integer k = 0;
+        lua_createtable(L, l.n > 0 && l.n < 64 ? (int)l.n : 0, 0); /* 4 */
+        for (lua_Integer i = 1; i <= l.n; i++) {
+            if (list_get(L, &l, i) == LUA_TNIL) {
+                lua_pop(L, 1);
+                continue;
+            }
+            luaL_tolstring(L, -1, NULL);
+            lua_rawseti(L, 4, ++k);
+            lua_pop(L, 1);
+        }
+        lua_replace(L, 3);
+        l.n = k;
+    }
+    /* the last item that is not null: a separator follows every item before
+     * it, so that each is added while the buffer's box is on top of the stack
+     * (a value pushed above the box while the buffer grows would be taken for
+     * the box: the crash of issue 20) */
+    lua_Integer last = lua_isnil(L, 3) ? 0 : l.n;
+    while (last > 0 && lua_rawgeti(L, 3, last) == LUA_TNIL) {
+        lua_pop(L, 1);
+        last--;
+    }
+    lua_settop(L, 3);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
-    int first = 1;
-    for (lua_Integer i = 1; i <= n; i++) {
+    for (lua_Integer i = 1; i <= last; i++) {
         if (lua_rawgeti(L, 3, i) == LUA_TNIL) {
             lua_pop(L, 1);
             continue;
         }
-        if (!first)
-            luaL_addlstring(&b, sep, seplen);
-        first = 0;
         luaL_tolstring(L, -1, NULL); /* what tostring gives */
         lua_remove(L, -2);
-        luaL_addvalue(&b);
+        luaL_addvalue(&b); /* the text above the box */
+        if (i < last)
+            luaL_addlstring(&b, sep, seplen); /* the box on top */
     }
     luaL_pushresult(&b);
     return 1;
@@ -295,18 +338,6 @@ static int native_plan_status(lua_State *L)
     }
     lua_pushliteral(L, "planned");
     return 1;
-}
-
-static int native_make_set_join(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TFUNCTION);
-    luaL_checktype(L, 2, LUA_TFUNCTION);
-    lua_settop(L, 2);
-    lua_pushvalue(L, 1);
-    lua_pushcclosure(L, native_set, 1);
-    lua_pushvalue(L, 2);
-    lua_pushcclosure(L, native_join, 1);
-    return 2;
 }
 
 /* The step of sk.activities; upvalues: 1 the phase names in order, 2 the
@@ -503,44 +534,39 @@ static int plan_active(lua_State *L, int idx)
     if (lua_type(L, idx) != LUA_TTABLE)
         return 0;
     lua_getfield(L, idx, "status");
-    size_t len = 0;
-    int cancelled = is_present(L, -1) && lua_type(L, -1) == LUA_TSTRING &&
-                    memcmp(lua_tolstring(L, -1, &len), "cancelled", len < 10 ? len : 10) == 0 &&
-                    len == 9;
+    int cancelled = 0;
+    if (is_present(L, -1) && lua_type(L, -1) == LUA_TSTRING) {
+        size_t len;
+        const char *status = lua_tolstring(L, -1, &len);
+        cancelled = len == 9 && memcmp(status, "cancelled", 9) == 0;
+    }
     lua_pop(L, 1);
     return !cancelled;
 }
 
-/* Pushes the inner table of the list under key in the view at idx and sets
- * *n; a missing or non-table value is an empty list (pushed as nil). */
-static void list_open(lua_State *L, int idx, const char *key, lua_Integer *n)
+/* Pushes the list under key in the table at idx (see list), in place of
+ * the value itself. */
+static void list_open(lua_State *L, int idx, const char *key, list *l)
 {
     lua_getfield(L, idx, key);
-    if (!sk_sandbox_view(L, -1, n)) {
-        lua_pushnil(L);
-        *n = 0;
-    }
+    list_push(L, -1, l);
     lua_remove(L, -2);
+    l->idx--;
 }
 
-/* sk.plan_groups(plan) for a document view (upvalue 2: sk.lua's version,
- * for anything else): id (as text) -> { group, index, path }. */
+/* sk.plan_groups(plan): id (as text) -> { group, index, path } of the
+ * plan's target groups (a document's or a rule's own table). */
 static int native_plan_groups(lua_State *L)
 {
-    lua_Integer n;
+    list l;
+    luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    if (!sk_sandbox_view(L, 1, &n)) {
-        lua_pushvalue(L, lua_upvalueindex(2));
-        lua_insert(L, 1);
-        lua_call(L, 1, 1);
-        return 1;
-    }
-    lua_pop(L, 1);
     lua_newtable(L); /* 2: byid */
-    list_open(L, 1, "target_groups", &n); /* 3 */
+    list_open(L, 1, "target_groups", &l); /* 3 */
+    lua_Integer n = l.n;
     sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
     for (lua_Integer i = 1; i <= n; i++) {
-        int t = lua_rawgeti(L, 3, i); /* 4: g */
+        int t = list_get(L, &l, i); /* 4: g */
         if (t == LUA_TTABLE && lua_getfield(L, 4, "id") != LUA_TNIL) {
             luaL_tolstring(L, -1, NULL); /* 6: tostring(g.id) */
             if (lua_rawget(L, 2) == LUA_TNIL) {
@@ -565,48 +591,39 @@ static int native_plan_groups(lua_State *L)
     return 1;
 }
 
-/* sk.plan_reach(plan) for a document view (upvalue 1: sk.PHASES, 3: sk.lua's
- * version, for anything else): id (as text) -> list of { act, path, phase },
- * phase by phase in order; a cancelled activity reaches nobody. */
+/* sk.plan_reach(plan) (upvalue 1: sk.PHASES): id (as text) -> list of
+ * { act, path, phase }, phase by phase in order, for a document or a rule's
+ * own table (anything else reaches nobody); a cancelled activity reaches
+ * nobody. */
 static int native_plan_reach(lua_State *L)
 {
-    lua_Integer nph;
     lua_settop(L, 1);
-    if (!sk_sandbox_view(L, 1, &nph)) {
-        lua_pushvalue(L, lua_upvalueindex(3));
-        lua_insert(L, 1);
-        lua_call(L, 1, 1);
-        return 1;
-    }
-    lua_pop(L, 1);
     lua_newtable(L); /* 2: reach */
-    lua_getfield(L, 1, "phases"); /* 3 */
-    if (lua_type(L, 3) != LUA_TTABLE)
+    if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE)
         return lua_settop(L, 2), 1;
     for (lua_Integer p = 1; lua_rawgeti(L, lua_upvalueindex(1), p) != LUA_TNIL; p++) {
         /* 4: phase */
-        lua_Integer nacts;
+        list acts, ids;
         lua_pushvalue(L, 4);
         lua_gettable(L, 3); /* 5: phases[phase] */
         if (lua_type(L, 5) != LUA_TTABLE) {
             lua_settop(L, 3);
             continue;
         }
-        list_open(L, 5, "activities", &nacts); /* 6 */
-        sk_sandbox_charge(L, (lua_Unsigned)nacts + 1); /* a loop in C */
-        for (lua_Integer i = 1; i <= nacts; i++) {
-            lua_rawgeti(L, 6, i); /* 7: act */
+        list_open(L, 5, "activities", &acts); /* 6 */
+        sk_sandbox_charge(L, (lua_Unsigned)acts.n + 1); /* a loop in C */
+        for (lua_Integer i = 1; i <= acts.n; i++) {
+            list_get(L, &acts, i); /* 7: act */
             if (!plan_active(L, 7)) {
                 lua_settop(L, 6);
                 continue;
             }
             lua_pushnil(L); /* 8: its path, made when first needed */
             lua_newtable(L); /* 9: seen */
-            lua_Integer nids;
-            list_open(L, 7, "target_groups", &nids); /* 10 */
-            sk_sandbox_charge(L, (lua_Unsigned)nids + 1);
-            for (lua_Integer j = 1; j <= nids; j++) {
-                if (lua_rawgeti(L, 10, j) == LUA_TNIL) { /* 11: id */
+            list_open(L, 7, "target_groups", &ids); /* 10 */
+            sk_sandbox_charge(L, (lua_Unsigned)ids.n + 1);
+            for (lua_Integer j = 1; j <= ids.n; j++) {
+                if (list_get(L, &ids, j) == LUA_TNIL) { /* 11: id */
                     lua_settop(L, 10);
                     continue;
                 }
@@ -658,23 +675,13 @@ static int native_plan_reach(lua_State *L)
     return 1;
 }
 
-/* native.make_plan(PHASES, plan_groups, plan_reach) -> the native
- * plan_groups and plan_reach, with sk.lua's versions for other values. */
-static int native_make_plan(lua_State *L)
+/* native.make_plan_reach(PHASES) -> sk.plan_reach over these phases. */
+static int native_make_plan_reach(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
-    luaL_checktype(L, 2, LUA_TFUNCTION);
-    luaL_checktype(L, 3, LUA_TFUNCTION);
-    lua_settop(L, 3);
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 2);
-    lua_pushvalue(L, 3);
-    lua_pushcclosure(L, native_plan_groups, 3);
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 2);
-    lua_pushvalue(L, 3);
-    lua_pushcclosure(L, native_plan_reach, 3);
-    return 2;
+    lua_settop(L, 1);
+    lua_pushcclosure(L, native_plan_reach, 1);
+    return 1;
 }
 
 static const luaL_Reg NATIVE[] = {
@@ -682,13 +689,15 @@ static const luaL_Reg NATIVE[] = {
     {"is_date", native_is_date},
     {"days", native_days},
     {"present", native_present},
-    {"make_each", native_make_each},
+    {"each", native_each},
+    {"set", native_set},
+    {"join", native_join},
+    {"plan_groups", native_plan_groups},
     {"make_lower", native_make_lower},
     {"make_activities", native_make_activities},
     {"count", native_count},
     {"plan_status", native_plan_status},
-    {"make_set_join", native_make_set_join},
-    {"make_plan", native_make_plan},
+    {"make_plan_reach", native_make_plan_reach},
     {NULL, NULL},
 };
 

@@ -268,7 +268,10 @@ static const palette *colors(const sk_report_options *opt)
 
 static void text_begin(sk_writing *w)
 {
-    (void)w; /* nothing before the first unit */
+    /* the header: the date the units are judged against */
+    fprintf(w->out, sk_label(w->res->catalogue, "startklar report, as of %s"),
+            w->res->as_of ? w->res->as_of : sk_label(w->res->catalogue, "(unknown)"));
+    fputs("\n\n", w->out);
 }
 
 /* The texts of one line made safe to show (sk_report_visible): a name, a

@@ -25,6 +25,8 @@ struct sk_runtime {
     const sk_unit *unit;
     const sk_doc *doc; /* NULL for a unit rule */
     sk_unit_result *out;
+    size_t call_findings, call_bytes; /* what the current call reported */
+    size_t unit_bytes;                /* bytes of the unit's findings */
     int out_of_memory;
     char *as_of;    /* the ctx.as_of every rule's ctx holds */
     int as_of_set;  /* whether they hold it */
@@ -227,6 +229,34 @@ static const char *closest_message(const sk_rule_info *r, const char *id)
     return sk_nearest_get(&near);
 }
 
+/* Counts a finding of bytes bytes of text against the caps of the call and
+ * of the unit; 0, or -1 with the stop's message in the sandbox when one is
+ * exceeded (the rule is stopped: its findings so far are kept). */
+static int charge_finding(sk_runtime *rt, size_t bytes)
+{
+    const sk_limits *lim = rt->sb->limits;
+    char *msg = rt->sb->stop_msg;
+    size_t size = sizeof rt->sb->stop_msg;
+    if (rt->call_findings >= lim->rule_findings)
+        snprintf(msg, size, "rule stopped: it reported more than %zu findings in one call",
+                 lim->rule_findings);
+    else if (bytes > lim->rule_finding_bytes - rt->call_bytes)
+        snprintf(msg, size, "rule stopped: it reported more than %zu bytes of findings in one call",
+                 lim->rule_finding_bytes);
+    else if (rt->out->nfindings >= lim->unit_findings)
+        snprintf(msg, size, "rule stopped: the unit has more than %zu findings", lim->unit_findings);
+    else if (bytes > lim->unit_finding_bytes - rt->unit_bytes)
+        snprintf(msg, size, "rule stopped: the unit's findings hold more than %zu bytes",
+                 lim->unit_finding_bytes);
+    else {
+        rt->call_findings++;
+        rt->call_bytes += bytes;
+        rt->unit_bytes += bytes;
+        return 0;
+    }
+    return -1;
+}
+
 static int report(lua_State *L)
 {
     sk_runtime *rt = runtime_of(L);
@@ -281,6 +311,10 @@ static int report(lua_State *L)
     }
     resolved r = {0};
     resolve(L, rt, path, &r);
+    if (charge_finding(rt, lua_rawlen(L, 2) + r.path.len)) {
+        sk_buf_free(&r.path);
+        return sk_sandbox_stop(L, SK_STOP_FINDINGS, rt->sb->stop_msg);
+    }
 
     sk_unit_result *out = rt->out;
     if (sk_grow((void **)&out->findings, &out->capfindings, out->nfindings, sizeof *out->findings)) {
@@ -484,6 +518,15 @@ static int add_kinds(sk_unit_result *out, const sk_unit *u)
     return 0;
 }
 
+/* One rule call: the check function and its three arguments on the stack,
+ * replaced by nothing (LUA_OK) or the error message; what it reports is
+ * counted against the caps of report(). */
+static int call_rule(sk_runtime *rt)
+{
+    rt->call_findings = rt->call_bytes = 0;
+    return sk_sandbox_call(rt->sb, 3, 0);
+}
+
 /* Records a failed rule call: the first line of Lua's message, the traceback. */
 static int rule_error(sk_runtime *rt, sk_errors *errs)
 {
@@ -541,6 +584,7 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
     rt->unit = u;
     rt->out = out;
     rt->out_of_memory = 0;
+    rt->unit_bytes = 0;
     lua_settop(L, 0);
     sk_luadoc_push_unit(L, u); /* 1: the unit view; its documents are the doc views */
     sk_sandbox_inner(L, 1);
@@ -635,7 +679,7 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
             lua_pushinteger(L, (lua_Integer)rt->call);
             lua_pushcclosure(L, report, 2);
             lua_rawgeti(L, LUA_REGISTRYINDEX, c->ctxview);
-            int st = sk_sandbox_call(rt->sb, 3, 0);
+            int st = call_rule(rt);
             rt->call++; /* a report() kept by the rule is dead from here on */
             if (rt->out_of_memory)
                 return -1;

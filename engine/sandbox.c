@@ -11,6 +11,7 @@
 #include <lualib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 extern const char sk_lua_source[];
 extern const size_t sk_lua_source_size;
@@ -43,6 +44,9 @@ typedef struct lua_heap {
     int nchunks;
     size_t bump;    /* bytes given out of the newest chunk */
     int foreign;    /* some small block came from malloc */
+    int refused;    /* the last request that was not a free was refused: */
+    void *refused_ptr; /* its block */
+    size_t refused_size; /* and its size */
 } lua_heap;
 
 /* Under AddressSanitizer every block goes to malloc, so that a use after
@@ -111,6 +115,15 @@ static void heap_put(lua_heap *h, void *p, size_t size)
     h->avail[c] = p;
 }
 
+/* Whether a new block is a short string (up to 40 bytes: a header of 24
+ * bytes, the text and its NUL; Lua tags every new string LUA_TSTRING). Lua
+ * interns short strings and brings a dead one back to life instead of
+ * allocating it anew, depending on whether the collector has freed it yet:
+ * they are left out of a call's count (the budget bounds how many a call
+ * makes, the state's cap what they hold). A long string of a few bytes more
+ * may be left out too, which changes nothing. */
+#define SHORT_STRING(ptr, osize, nsize) (!(ptr) && (osize) == LUA_TSTRING && (nsize) <= 72)
+
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     lua_heap *h = ud;
@@ -122,9 +135,30 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         sb->used -= old;
         return NULL;
     }
-    if (nsize > old && sb->used - old + nsize > sb->limit) {
-        sb->out_of_memory = 1;
-        return NULL; /* Lua runs an emergency collection, then raises "not enough memory" */
+    if (nsize > old) {
+        /* a call's cap counts what it allocated, not what is live: Lua
+         * answers a refusal with an emergency collection, and a cap on live
+         * bytes would give a verdict that depends on how much garbage there
+         * was (and so on the units checked before, and on --jobs) */
+        if (nsize - old > sb->call_memory - sb->allocated && !SHORT_STRING(ptr, osize, nsize)) {
+            sb->out_of_memory = 1;
+            return NULL;
+        }
+        /* the state's cap is on live bytes: a refusal the emergency
+         * collection makes good (Lua asks once more: the same growth, with
+         * only frees and shrinks between) is no verdict; a second refusal,
+         * or a refusal not asked again (it raised), is */
+        int again = h->refused && h->refused_ptr == ptr && h->refused_size == nsize;
+        if (h->refused && !again)
+            sb->out_of_memory = 1;
+        h->refused = 0;
+        if (sb->used - old + nsize > sb->limit) {
+            if (again)
+                sb->out_of_memory = 1;
+            else
+                h->refused = 1, h->refused_ptr = ptr, h->refused_size = nsize;
+            return NULL;
+        }
     }
     void *p;
     if (!ptr) {
@@ -145,30 +179,70 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
             heap_put(h, ptr, old);
         }
     }
-    if (p)
+    if (p) {
         sb->used = sb->used - old + nsize;
+        if (nsize > old && !SHORT_STRING(ptr, osize, nsize))
+            sb->allocated += nsize - old;
+    }
     return p;
 }
 
-/* ---- instructions: a count hook that cannot be swallowed ------------------ */
+/* ---- instructions and wall time: a count hook that cannot be swallowed ---- */
+
+static long long now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/* Marks the call stopped for good: from now on every instruction fails, so
+ * a pcall inside the rule cannot catch the error and go on. */
+static void mark_stopped(lua_State *L, sk_sandbox *sb, int why)
+{
+    if (sb->stopped)
+        return;
+    sb->stopped = why;
+    if (why == SK_STOP_TIME)
+        snprintf(sb->stop_msg, sizeof sb->stop_msg, "rule stopped: it ran for more than %lu ms",
+                 sb->limits->rule_time_ms);
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+}
+
+/* Raises the stop of the current call, naming the line the rule was at (ar,
+ * when the hook has it: the loop that did not end). */
+static int raise_stop(lua_State *L, sk_sandbox *sb, lua_Debug *ar)
+{
+    char where[256] = "";
+    if (ar && lua_getinfo(L, "Sl", ar) && ar->source[0] == '@' && ar->currentline > 0)
+        snprintf(where, sizeof where, "%s:%d: ", ar->source + 1, ar->currentline);
+    if (sb->stopped == SK_STOP_BUDGET)
+        return luaL_error(L, "%srule stopped: it ran more than %I instructions", where,
+                          (lua_Integer)sb->budget);
+    return luaL_error(L, "%s%s", where, sb->stop_msg);
+}
 
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
     sk_sandbox *sb = sandbox_of(L);
     sb->spent += sb->stopped ? 1 : HOOK_STEP;
-    if (sb->stopped || sb->spent > sb->budget) {
-        if (!sb->stopped) {
-            /* from now on every instruction fails, so a pcall inside the rule
-             * cannot catch the error and go on */
-            sb->stopped = 1;
-            lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-        }
-        /* name the line the rule was at: the loop that did not end */
-        if (lua_getinfo(L, "Sl", ar) && ar->source[0] == '@' && ar->currentline > 0)
-            luaL_error(L, "%s:%d: rule stopped: it ran more than %I instructions", ar->source + 1,
-                       ar->currentline, (lua_Integer)sb->budget);
-        luaL_error(L, "rule stopped: it ran more than %I instructions", (lua_Integer)sb->budget);
-    }
+    if (!sb->stopped && sb->spent > sb->budget)
+        mark_stopped(L, sb, SK_STOP_BUDGET);
+    else if (!sb->stopped && sb->deadline && now_ns() > sb->deadline)
+        mark_stopped(L, sb, SK_STOP_TIME);
+    if (sb->stopped)
+        raise_stop(L, sb, ar);
+}
+
+int sk_sandbox_stop(lua_State *L, int why, const char *msg)
+{
+    sk_sandbox *sb = sandbox_of(L);
+    if (!sb->stopped && msg && msg != sb->stop_msg)
+        snprintf(sb->stop_msg, sizeof sb->stop_msg, "%s", msg);
+    mark_stopped(L, sb, why);
+    return raise_stop(L, sb, NULL);
 }
 
 /* Charges n instructions of work done in C, where the hook never fires (a
@@ -180,37 +254,107 @@ void sk_sandbox_charge(lua_State *L, lua_Unsigned n)
         sb->spent += (unsigned long)n;
         return;
     }
-    sb->stopped = 1;
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "rule stopped: it ran more than %I instructions", (lua_Integer)sb->budget);
+    mark_stopped(L, sb, SK_STOP_BUDGET);
+    raise_stop(L, sb, NULL);
+}
+
+/* ---- library functions that loop in C, where the count hook never fires ---- */
+
+/* Calls upvalue 1 (the library's own function) with the arguments as given. */
+static int call_original(lua_State *L)
+{
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* Charges the items first..last of a loop in C (nothing when last < first). */
+static void charge_range(lua_State *L, lua_Integer first, lua_Integer last)
+{
+    if (last >= first)
+        sk_sandbox_charge(L, (lua_Unsigned)last - (lua_Unsigned)first + 1);
 }
 
 /* table.move(a1, f, e, t [, a2]): one instruction per element moved. */
 static int sandbox_move(lua_State *L)
 {
-    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
-    if (e >= f)
-        sk_sandbox_charge(L, (lua_Unsigned)e - (lua_Unsigned)f + 1);
-    int n = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, n, 1);
-    return 1;
+    charge_range(L, luaL_checkinteger(L, 2), luaL_checkinteger(L, 3));
+    return call_original(L);
+}
+
+/* table.concat(t [, sep [, i [, j]]]) and table.unpack(t [, i [, j]]): one
+ * instruction per item (an __index function and j = math.maxinteger would
+ * otherwise loop for ever). upvalue 2: the position of i. */
+static int sandbox_range(lua_State *L)
+{
+    int at = (int)lua_tointeger(L, lua_upvalueindex(2));
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        lua_Integer i = luaL_optinteger(L, at, 1);
+        lua_Integer j = lua_isnoneornil(L, at + 1) ? luaL_len(L, 1) : luaL_checkinteger(L, at + 1);
+        charge_range(L, i, j);
+    }
+    return call_original(L);
+}
+
+/* table.insert(t, pos, v) and table.remove(t, pos) shift the items after
+ * pos in C, table.sort(t) compares about n log n times: one instruction per
+ * item shifted or compared. upvalue 2: SHIFT_*. */
+enum { SHIFT_INSERT, SHIFT_REMOVE, SHIFT_SORT };
+static int sandbox_shift(lua_State *L)
+{
+    int how = (int)lua_tointeger(L, lua_upvalueindex(2)), top = lua_gettop(L);
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        lua_Integer n = luaL_len(L, 1);
+        if (how == SHIFT_SORT && n > 1) {
+            lua_Integer log = 1;
+            while (log < 62 && ((lua_Integer)1 << log) < n)
+                log++;
+            sk_sandbox_charge(L, (lua_Unsigned)n * (lua_Unsigned)log);
+        } else if ((how == SHIFT_INSERT && top == 3) || (how == SHIFT_REMOVE && top >= 2)) {
+            if (lua_isinteger(L, 2)) /* table.insert(t, v) and remove(t) shift nothing */
+                charge_range(L, lua_tointeger(L, 2), n);
+        }
+    }
+    return call_original(L);
+}
+
+/* string.rep(s, n [, sep]): Lua loops n times even when s and sep are
+ * empty, so string.rep("", math.maxinteger) never ends: an empty result is
+ * given at once. Any other result holds at least n bytes, which the memory
+ * cap bounds; its copies are charged one instruction per 16. */
+static int sandbox_rep(lua_State *L)
+{
+    size_t l, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || l + lsep == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    sk_sandbox_charge(L, (lua_Unsigned)n / 16);
+    return call_original(L);
 }
 
 /* ---- patterns: matching runs in C, where the count hook never fires ---------- */
 
 /* A pessimistic number of steps a Lua pattern may take on a text of n bytes.
- * Each unbounded quantifier (* + -) may retry over the text, and a pattern
- * that is not anchored with ^ is tried from every position: about
- * n^e / e! steps for e such retries. ('a'):rep(1e5):find('.-.-.-b') is
- * about 4e18 steps: without this, a rule could stop the whole run. */
+ * Each unbounded quantifier (* + -) may retry over the text, and so may a
+ * balance %bxy (it scans for the closing y) and a back-reference %1-%9 (it
+ * compares a capture as long as the text); a pattern that is not anchored
+ * with ^ is tried from every position: about n^e / e! steps for e such
+ * retries. ('a'):rep(1e5):find('.-.-.-b') is about 4e18 steps: without this,
+ * a rule could stop the whole run. */
 int sk_sandbox_pattern_exponent(const char *p, size_t plen)
 {
     int e = plen && p[0] == '^' ? 0 : 1;
     for (size_t i = 0; i < plen; i++) {
         if (p[i] == '%') {
-            i += p[i + 1] == 'b' ? 3 : 1; /* %x, or %bxy */
+            if (i + 1 < plen && (p[i + 1] == 'b' || (p[i + 1] >= '1' && p[i + 1] <= '9')))
+                e++;
+            i += i + 1 < plen && p[i + 1] == 'b' ? 3 : 1; /* %x, or %bxy */
         } else if (p[i] == '[') {
             i += i + 1 < plen && p[i + 1] == '^' ? 2 : 1;
             i += i < plen && p[i] == ']' ? 1 : 0; /* a ']' first is literal */
@@ -233,15 +377,21 @@ double sk_sandbox_pattern_cost(int e, size_t n)
     return steps / fact + (double)n;
 }
 
-static double pattern_steps(const char *p, size_t plen, size_t n, int plain)
+/* Each step of the matcher may walk the whole pattern (a long literal, a set
+ * of many ranges): a pattern longer than 32 bytes costs plen / 32 times as
+ * much. gmatch takes ^ as a plain character, so its pattern is tried from
+ * every position. */
+static double pattern_steps(const char *p, size_t plen, size_t n, int plain, int gmatch)
 {
-    return plain ? (double)n + 1 : sk_sandbox_pattern_cost(sk_sandbox_pattern_exponent(p, plen), n);
+    if (plain)
+        return (double)n + 1;
+    int e = sk_sandbox_pattern_exponent(p, plen);
+    if (gmatch && plen && p[0] == '^')
+        e++;
+    double cost = sk_sandbox_pattern_cost(e, n);
+    return plen > 32 ? cost * ((double)plen / 32.0) : cost;
 }
 
-/* string.find, match, gmatch, gsub: each pattern step counts as one
- * instruction of the rule's budget, charged before the match starts; a
- * pattern that could take more than the whole budget on its own is refused
- * with a message that says why. */
 /* Charges steps for a match of pattern p on a text of n bytes, or stops the
  * rule with a message that says why when they are more than the whole budget. */
 void sk_sandbox_charge_steps(lua_State *L, const char *p, double steps, size_t n)
@@ -252,28 +402,25 @@ void sk_sandbox_charge_steps(lua_State *L, const char *p, double steps, size_t n
         snprintf(why, sizeof why,
                  "rule stopped: the pattern '%.40s' could take %.0e steps on a text of %zu bytes, "
                  "more than the rule's budget", p, steps, n);
-        sb->stopped = 1;
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-        luaL_where(L, 1); /* the rule's line: level 1 is the caller of this C function */
-        lua_pushstring(L, why);
-        lua_concat(L, 2);
-        lua_error(L);
+        sk_sandbox_stop(L, SK_STOP_PATTERN, why);
     }
     sk_sandbox_charge(L, (lua_Unsigned)steps);
 }
 
+/* string.find, match, gmatch, gsub: each pattern step counts as one
+ * instruction of the rule's budget, charged before the match starts; a
+ * pattern that could take more than the whole budget on its own is refused
+ * with a message that says why. upvalue 2: 1 for find (whose 4th argument
+ * turns patterns off), 2 for gmatch. */
 static int charged_pattern(lua_State *L)
 {
     size_t n, plen;
     const char *s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &n) : NULL;
     const char *p = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &plen) : NULL;
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
     if (s && p)
-        sk_sandbox_charge_steps(L, p, pattern_steps(p, plen, n, lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4)), n);
-    int top = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, top, LUA_MULTRET);
-    return lua_gettop(L);
+        sk_sandbox_charge_steps(L, p, pattern_steps(p, plen, n, kind == 1 && lua_toboolean(L, 4), kind == 2), n);
+    return call_original(L);
 }
 
 /* The message handler of a rule call: a traceback, never a call into the
@@ -281,7 +428,7 @@ static int charged_pattern(lua_State *L)
 static int message_handler(lua_State *L)
 {
     sk_sandbox *sb = sandbox_of(L);
-    sb->limit = sb->state_limit; /* room to build the message */
+    sb->call_memory = SIZE_MAX; /* room to build the message */
     const char *msg = lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER
                           ? lua_tostring(L, 1)
                           : lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
@@ -295,22 +442,35 @@ int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults)
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, message_handler);
     lua_insert(L, base);
+    void *ud;
+    lua_getallocf(L, &ud);
+    lua_heap *heap = ud;
     sb->spent = 0;
-    sb->stopped = 0;
+    sb->stopped = SK_STOP_NONE;
     sb->out_of_memory = 0;
-    sb->limit = sb->used + sb->limits->rule_memory;
-    if (sb->limit > sb->state_limit)
-        sb->limit = sb->state_limit;
+    heap->refused = 0;
+    sb->allocated = 0;
+    sb->call_memory = sb->limits->rule_memory;
+    unsigned long ms = sb->limits->rule_time_ms;
+    sb->deadline = ms ? now_ns() + (long long)ms * 1000000LL : 0;
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
     int status = lua_pcall(L, nargs, nresults, base);
     lua_sethook(L, NULL, 0, 0);
-    sb->limit = sb->state_limit;
+    if (heap->refused) /* refused and not asked again: it raised */
+        sb->out_of_memory = 1;
+    heap->refused = 0;
+    sb->call_memory = SIZE_MAX;
+    sb->deadline = 0;
     lua_remove(L, base);
     if (status == LUA_OK && (sb->stopped || sb->out_of_memory)) {
         /* the rule caught the stop with pcall and returned: still a stop */
         lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
-        lua_pushstring(L, sb->stopped ? "rule stopped: it ran out of its instruction budget"
-                                      : "rule stopped: it allocated more memory than allowed");
+        if (sb->stopped == SK_STOP_BUDGET)
+            lua_pushstring(L, "rule stopped: it ran out of its instruction budget");
+        else if (sb->stopped)
+            lua_pushstring(L, sb->stop_msg);
+        else
+            lua_pushstring(L, "rule stopped: it allocated more memory than allowed");
         status = LUA_ERRRUN;
     }
     if (status != LUA_OK && sb->out_of_memory && !sb->stopped) {
@@ -551,15 +711,23 @@ static int sandbox_print(lua_State *L)
 typedef struct charged_fn {
     lua_CFunction open; /* the library */
     const char *name;
-    lua_CFunction wrapper; /* upvalue 1: the original; upvalue 2: has_plain */
-    int has_plain;         /* string.find's 4th argument turns patterns off */
+    lua_CFunction wrapper; /* upvalue 1: the original; upvalue 2: arg */
+    int arg;
 } charged_fn;
 
+/* Every library function that may loop in C for longer than its arguments'
+ * memory, each charged to the budget before it starts. */
 static const charged_fn CHARGED[] = {
     {luaopen_table, "move", sandbox_move, 0},
+    {luaopen_table, "concat", sandbox_range, 3},
+    {luaopen_table, "unpack", sandbox_range, 2},
+    {luaopen_table, "insert", sandbox_shift, SHIFT_INSERT},
+    {luaopen_table, "remove", sandbox_shift, SHIFT_REMOVE},
+    {luaopen_table, "sort", sandbox_shift, SHIFT_SORT},
+    {luaopen_string, "rep", sandbox_rep, 0},
     {luaopen_string, "find", charged_pattern, 1},
     {luaopen_string, "match", charged_pattern, 0},
-    {luaopen_string, "gmatch", charged_pattern, 0},
+    {luaopen_string, "gmatch", charged_pattern, 2},
     {luaopen_string, "gsub", charged_pattern, 0},
     {NULL, NULL, NULL, 0},
 };
@@ -637,7 +805,7 @@ static int build_sandbox(lua_State *L)
             if (c->open != lib->open)
                 continue;
             lua_getfield(L, -1, c->name);
-            lua_pushboolean(L, c->has_plain);
+            lua_pushinteger(L, c->arg);
             lua_pushcclosure(L, c->wrapper, 2);
             lua_setfield(L, -2, c->name);
         }
@@ -680,6 +848,7 @@ int sk_sandbox_open(sk_sandbox *sb, const sk_limits *limits, char **msg)
     sb->limits = limits;
     sb->state_limit = limits->state_memory;
     sb->limit = sb->state_limit;
+    sb->call_memory = SIZE_MAX;
     sb->budget = limits->rule_budget;
     lua_heap *heap = calloc(1, sizeof *heap);
     if (heap)

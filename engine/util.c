@@ -655,6 +655,11 @@ sk_limits sk_limits_default(void)
         .rule_budget = 10000000,
         .rule_memory = 32u << 20,
         .state_memory = 256u << 20,
+        .rule_time_ms = 2000,
+        .rule_findings = 1000,
+        .rule_finding_bytes = 1u << 20,
+        .unit_findings = 10000,
+        .unit_finding_bytes = 4u << 20,
         .index_memory = 512u << 10,
     };
     return l;

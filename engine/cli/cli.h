@@ -75,7 +75,7 @@ enum {
 /* what parse_options does with an option */
 typedef enum option_id {
     O_AS_OF = 256, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_RULES, O_NO_BUILTIN, O_PROFILE, O_ONLY, O_SKIP,
-    O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_HELP,
+    O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_TIMEZONE, O_HELP,
     O_CONFIG, O_NO_CONFIG, O_EXCLUDE, O_STDIN_FILENAME, O_QUIET, O_MAX_WARNINGS, O_COLOR,
     O_RECORD, O_HISTORY, O_UNIT, O_CSV_SEPARATOR, O_STDIO,
 } option_id;
@@ -150,10 +150,17 @@ sk_catalogue *cli_catalogue(int *broken);
 const char *builtin_plugins(char *buf, size_t size);
 /* The directory of the shipped profiles (rules/), found like the plugins. */
 const char *builtin_profiles(char *buf, size_t size);
-/* Today's date, for --as-of's default. */
-void today(char out[11]);
-/* Opens the report's destination; 0, or -1 after printing why. */
-int output_open(output *out, const char *path);
+/* --as-of's default: today's date in the timezone main() settled
+ * ($STARTKLAR_TZ, in TZ). 0, or 2 after a usage error (an unknown zone). */
+int today(char out[11]);
+/* Whether tz names a zone of the system's database (or is UTC). */
+int timezone_known(const char *tz);
+#define DEFAULT_TIMEZONE "Europe/Stockholm"
+/* Opens the report's destination; 0, or -1 after printing why. FILE must be
+ * a new path or a regular file that is none of the inputs (the paths the run
+ * reads; a YAML file below one of them counts). The report goes to a new
+ * temporary file beside it, removed on SIGINT, SIGTERM or SIGHUP. */
+int output_open(output *out, const char *path, const char *const *inputs, size_t ninputs);
 /* Closes it; ok = the report is whole: only then does FILE appear. 0 or -1. */
 int output_close(output *out, int ok);
 

@@ -147,7 +147,9 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     options o = *opt; /* its values point into opt->store, which outlives the run */
     char date[11], builtin[PATH_MAX];
     if (!o.as_of) {
-        today(date);
+        int rc = today(date);
+        if (rc)
+            return rc;
         o.as_of = date;
     }
     const char *dirs[MAX_RULE_DIRS];
@@ -164,12 +166,30 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         return 2;
     int broken_catalogue;
     sk_catalogue *cat = cli_catalogue(&broken_catalogue);
+    /* every path the run reads, which -o and --write-baseline must not replace */
+    size_t ninputs = 0;
+    const char **inputs = calloc((size_t)(argc - optind) + o.nwaivers + o.nrule_dirs + 5, sizeof *inputs);
+    if (inputs) {
+        for (int i = optind; i < argc; i++)
+            inputs[ninputs++] = argv[i];
+        for (size_t i = 0; i < o.nwaivers; i++)
+            inputs[ninputs++] = o.waivers[i];
+        for (size_t i = 0; i < o.nrule_dirs; i++)
+            inputs[ninputs++] = o.rule_dirs[i];
+        inputs[ninputs++] = o.baseline;
+        inputs[ninputs++] = profile_path;
+        inputs[ninputs++] = o.record;  /* the history database */
+        inputs[ninputs++] = o.history;
+    }
     output out;
     sk_history *history = NULL;
     sk_trend_point *trend = NULL;
     size_t ntrend = 0;
-    if (broken_catalogue || (o.history && read_trend(o.history, o.as_of, &trend, &ntrend)) ||
-        (o.record && !(history = record_begin(&o))) || output_open(&out, o.output)) {
+    if (!inputs || broken_catalogue || (o.history && read_trend(o.history, o.as_of, &trend, &ntrend)) ||
+        (o.record && !(history = record_begin(&o))) || output_open(&out, o.output, inputs, ninputs)) {
+        if (!inputs)
+            fprintf(stderr, "startklar: out of memory\n");
+        free(inputs);
         sk_history_close(history);
         free(trend);
         sk_catalogue_free(cat);
@@ -244,11 +264,13 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     if (o.write_baseline && code >= 0 && !res.stopped) {
         /* recording is not a gate: known gaps do not fail it (what could not be judged does) */
         output bl;
-        if (output_open(&bl, o.write_baseline) || output_close(&bl, sk_baseline_write(&res, bl.f) == 0))
+        if (output_open(&bl, o.write_baseline, inputs, ninputs) ||
+            output_close(&bl, sk_baseline_write(&res, bl.f) == 0))
             code = 2;
         else if (code == 1)
             code = 0;
     }
+    free(inputs);
     free(profile_path);
     free(trend);
     sk_result_free(&res);

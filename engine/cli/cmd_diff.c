@@ -48,7 +48,7 @@ int cmd_diff(int argc, char **argv)
     if (read_side(sides[0], &old, &errs) == 0 && read_side(sides[1], &new_, &errs) == 0) {
         sk_catalogue *cat = cli_catalogue(NULL);
         output out;
-        if (output_open(&out, o.output) == 0) {
+        if (output_open(&out, o.output, sides, 2) == 0) {
             int changed = sk_diff_write(&old, &new_, o.format, cat, out.f);
             if (output_close(&out, changed >= 0) == 0 && changed >= 0)
                 code = changed ? 1 : 0;

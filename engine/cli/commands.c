@@ -71,6 +71,7 @@ static const cli_command COMMANDS[] = {
 
 static const cli_option OPTIONS[] = {
     {"as-of", 0, "YYYY-MM-DD", "the date to judge against (default: today)", JUDGE, O_AS_OF},
+    {"timezone", 0, "TZ", "the timezone of --as-of's default today (default: $STARTKLAR_TZ, else Europe/Stockholm)", JUDGE, O_TIMEZONE},
     {"format", 0, "F", "the report's format, text by default: %s", JUDGE, O_FORMAT},
     {"format", 0, "F", "text (default) or json", C_RULES | C_HISTORY, O_FORMAT},
     {"format", 0, "F", "text (default), json or markdown", C_DIFF, O_FORMAT},

@@ -5,9 +5,13 @@
 
 #include <stdarg.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -106,12 +110,30 @@ const char *builtin_profiles(char *buf, size_t size)
     return dir ? dir : "";
 }
 
-void today(char out[11])
+int timezone_known(const char *tz)
 {
+    if (strcmp(tz, "UTC") == 0)
+        return 1;
+    if (!*tz || tz[0] == '/' || strstr(tz, ".."))
+        return 0;
+    const char *dir = getenv("TZDIR");
+    char path[PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", tz);
+    struct stat st;
+    return n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int today(char out[11])
+{
+    const char *tz = getenv("STARTKLAR_TZ");
+    if (!tz || !timezone_known(tz))
+        return usage_error("unknown timezone '%s' (--timezone or STARTKLAR_TZ: a name such as "
+                           "Europe/Stockholm or UTC); or give --as-of", tz ? tz : "");
     time_t now = time(NULL);
     struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
+    if (!localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+        return usage_error("cannot tell today's date%s; give --as-of", "");
+    return 0;
 }
 
 int usage_hint(const char *command)
@@ -270,6 +292,7 @@ int parse_options(const char *command, int argc, char **argv, options *o)
             break;
         }
         case O_LANG: /* main() takes --lang out of argv before any command runs */
+        case O_TIMEZONE: /* ... and --timezone (settle_timezone) */
             break;
         case O_PROFILE:
             o->profile = optarg;
@@ -344,7 +367,87 @@ int parse_interleaved(int argc, char **argv, options *o, const char **operands, 
     return 0;
 }
 
-int output_open(output *out, const char *path)
+/* ---- -o FILE: a temporary beside it, renamed into place when whole ---------- */
+
+/* The one temporary file a signal must not leave behind: its path, and
+ * whether it exists. The handler only reads them (unlink is
+ * async-signal-safe); they are the process's, set before the report is
+ * written and cleared once it is renamed or removed. */
+static char pending_tmp[PATH_MAX];
+static volatile sig_atomic_t pending_armed;
+
+static void remove_pending(int sig)
+{
+    if (pending_armed)
+        unlink(pending_tmp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static const int CAUGHT_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void arm_pending(const char *tmp)
+{
+    snprintf(pending_tmp, sizeof pending_tmp, "%s", tmp);
+    pending_armed = 1;
+    for (size_t i = 0; i < sizeof CAUGHT_SIGNALS / sizeof *CAUGHT_SIGNALS; i++) {
+        struct sigaction sa = {.sa_handler = remove_pending};
+        sigemptyset(&sa.sa_mask);
+        sigaction(CAUGHT_SIGNALS[i], &sa, NULL);
+    }
+}
+
+static void disarm_pending(void)
+{
+    for (size_t i = 0; i < sizeof CAUGHT_SIGNALS / sizeof *CAUGHT_SIGNALS; i++)
+        signal(CAUGHT_SIGNALS[i], SIG_DFL);
+    pending_armed = 0;
+}
+
+/* Says on stderr why FILE is not written, in the user's language. */
+static int refuse(const char *path, const char *why)
+{
+    sk_catalogue *cat = cli_catalogue(NULL);
+    fputs("startklar: ", stderr);
+    fprintf(stderr, sk_label(cat, "will not write %s: %s"), path, sk_label(cat, why));
+    fputc('\n', stderr);
+    sk_catalogue_free(cat);
+    return -1;
+}
+
+/* Whether what lies at path may be replaced by a report: nothing, or a
+ * regular file (not a link, device, FIFO, directory...) that is none of the
+ * run's inputs. 0, or -1 after saying why. */
+static int target_ok(const char *path, const char *const *inputs, size_t ninputs)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return 0; /* a new path */
+    if (!S_ISREG(st.st_mode))
+        return refuse(path, "it exists and is not a regular file");
+    for (size_t i = 0; i < ninputs; i++) {
+        struct stat in;
+        if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino)
+            return refuse(path, "it is an input of this run");
+    }
+    /* a YAML file below an input directory is an input too */
+    size_t n = strlen(path);
+    int yaml = (n > 5 && strcmp(path + n - 5, ".yaml") == 0) || (n > 4 && strcmp(path + n - 4, ".yml") == 0);
+    char real[PATH_MAX], dir[PATH_MAX];
+    if (yaml && realpath(path, real)) {
+        for (size_t i = 0; i < ninputs; i++) {
+            struct stat in;
+            if (!inputs[i] || stat(inputs[i], &in) != 0 || !S_ISDIR(in.st_mode) || !realpath(inputs[i], dir))
+                continue;
+            size_t d = strlen(dir);
+            if (strncmp(real, dir, d) == 0 && (real[d] == '/' || strcmp(dir, "/") == 0))
+                return refuse(path, "it is an input of this run");
+        }
+    }
+    return 0;
+}
+
+int output_open(output *out, const char *path, const char *const *inputs, size_t ninputs)
 {
     memset(out, 0, sizeof *out);
     out->path = path;
@@ -352,11 +455,28 @@ int output_open(output *out, const char *path)
         out->f = stdout;
         return 0;
     }
-    int n = snprintf(out->tmp, sizeof out->tmp, "%s.tmp-%ld", path, (long)getpid());
-    if (n < 0 || (size_t)n >= sizeof out->tmp || !(out->f = fopen(out->tmp, "w"))) {
+    if (target_ok(path, inputs, ninputs))
+        return -1;
+    /* beside the target, created anew: O_EXCL never opens what is there
+     * (a planted link, a file), O_NOFOLLOW says so twice */
+    int fd = -1;
+    for (int k = 0; fd < 0 && k < 100; k++) {
+        int n = snprintf(out->tmp, sizeof out->tmp, "%s.tmp-%ld-%d", path, (long)getpid(), k);
+        if (n < 0 || (size_t)n >= sizeof out->tmp)
+            break;
+        fd = open(out->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0 || !(out->f = fdopen(fd, "w"))) {
+        if (fd >= 0) {
+            close(fd);
+            unlink(out->tmp);
+        }
         fprintf(stderr, "startklar: cannot write %s\n", path);
         return -1;
     }
+    arm_pending(out->tmp);
     return 0;
 }
 
@@ -364,17 +484,24 @@ int output_close(output *out, int ok)
 {
     if (!out->path) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "startklar: cannot write the report\n");
+            cli_fail("cannot write the report");
             return -1;
         }
         return 0;
     }
     ok = ok && fflush(out->f) == 0 && !ferror(out->f) && fsync(fileno(out->f)) == 0;
     ok = fclose(out->f) == 0 && ok;
-    if (!ok || rename(out->tmp, out->path) != 0) {
-        remove(out->tmp);
+    /* what is at the path may have changed while the report was written */
+    struct stat st;
+    if (ok && lstat(out->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        refuse(out->path, "it exists and is not a regular file");
+        ok = 0;
+    } else if (ok && rename(out->tmp, out->path) != 0) {
         fprintf(stderr, "startklar: cannot write %s\n", out->path);
-        return -1;
+        ok = 0;
     }
-    return 0;
+    if (!ok)
+        unlink(out->tmp);
+    disarm_pending();
+    return ok ? 0 : -1;
 }

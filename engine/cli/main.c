@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* What else a command may be called on the command line. */
 static const struct {
@@ -56,9 +57,41 @@ static int settle_language(int *argc, char **argv, const char **bad)
     return *bad ? -1 : 0;
 }
 
+/* The timezone of --as-of's default, settled before any thread starts (the
+ * one place the process's TZ is set): --timezone TZ (anywhere on the line,
+ * taken out of argv), else $STARTKLAR_TZ, else Europe/Stockholm, so that a
+ * UTC CI runner and a Swedish laptop judge alike around midnight. The name
+ * goes to $STARTKLAR_TZ (today() says it when it is unknown); a known one
+ * also to TZ, for localtime_r. */
+static void settle_timezone(int *argc, char **argv)
+{
+    const char *tz = getenv("STARTKLAR_TZ");
+    int w = 1;
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--timezone") == 0 && i + 1 < *argc)
+            tz = argv[++i];
+        else if (strncmp(argv[i], "--timezone=", 11) == 0)
+            tz = argv[i] + 11;
+        else
+            argv[w++] = argv[i];
+    }
+    argv[w] = NULL;
+    *argc = w;
+    if (!tz || !*tz)
+        tz = DEFAULT_TIMEZONE;
+    setenv("STARTKLAR_TZ", tz, 1);
+    if (timezone_known(tz)) {
+        char spec[PATH_MAX];
+        snprintf(spec, sizeof spec, ":%s", tz);
+        setenv("TZ", spec, 1);
+        tzset();
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *bad = NULL;
+    settle_timezone(&argc, argv);
     if (settle_language(&argc, argv, &bad))
         return usage_error("--lang takes sv or en, not '%s'", bad);
     if (argc < 2) {

@@ -72,49 +72,19 @@ sk.present = native.present
 
 --- Iterate a list that may be absent: for i, x in sk.each(doc.staff) do.
 --- Null items (nil) are skipped, the items after them are not.
---- (Native for the lists of documents; this version serves every other value.)
-local function each(list)
-  if type(list) ~= "table" then return function() return nil end end
-  local i, n = 0, #list
-  return function()
-    while i < n do
-      i = i + 1
-      local v = list[i]
-      if v ~= nil then return i, v end
-    end
-  end
-end
-sk.each = native.make_each(each)
+--- (Native: #list once, then list[i] for i = 1 .. #list.)
+sk.each = native.each
 
 --- Number of items in a list that may be absent.
 --- (Native: #list of a table, else 0.)
 sk.count = native.count
 
--- A set (value -> true) of a list that may be absent.
-local function set(list)
-  local s = {}
-  for _, v in sk.each(list) do s[v] = true end
-  return s
-end
-
--- The items of a list joined with sep (default ", "), each passed
--- through tostring.
-local function join(list, sep)
-  local parts = {}
-  for _, v in sk.each(list) do parts[#parts + 1] = tostring(v) end
-  return table.concat(parts, sep or ", ")
-end
-
--- Native for the lists of documents; the versions above serve every other
--- value (and raise their errors).
-local native_set, native_join = native.make_set_join(set, join)
-
 --- A set (value -> true) of a list that may be absent.
-sk.set = native_set
+sk.set = native.set
 
 --- The items of a list joined with sep (default ", "), each passed
 --- through tostring.
-sk.join = native_join
+sk.join = native.join
 
 -- Upper-case letters of Swedish, Danish and common European names that
 -- string.lower (a byte function) leaves alone.
@@ -250,51 +220,14 @@ end
 --- (Native: act.status when act is a table and sk.present(act.status).)
 sk.plan_status = native.plan_status
 
--- The defined target groups of a plan by id (ids compared as text):
--- id -> { group = ..., index = i, path = { "target_groups", i } }.
-local function plan_groups(plan)
-  local byid = {}
-  for i, g in sk.each(plan.target_groups) do
-    if type(g) == "table" and g.id ~= nil and byid[tostring(g.id)] == nil then
-      byid[tostring(g.id)] = { group = g, index = i, path = { "target_groups", i } }
-    end
-  end
-  return byid
-end
-
--- Which activities reach each target group: id (as text) -> list of
--- { act = ..., path = ..., phase = ... }, phase by phase in order.
--- A cancelled activity reaches nobody.
-local function plan_reach(plan)
-  local reach = {}
-  for act, path, phase in sk.activities(plan) do
-    if type(act) == "table" and sk.plan_status(act) ~= "cancelled" then
-      local seen = {}
-      for _, id in sk.each(act.target_groups) do
-        local key = tostring(id)
-        if not seen[key] then
-          seen[key] = true
-          local list = reach[key]
-          if not list then list = {}; reach[key] = list end
-          list[#list + 1] = { act = act, path = path, phase = phase }
-        end
-      end
-    end
-  end
-  return reach
-end
-
--- Native for a document; the versions above serve every other value.
-local native_groups, native_reach = native.make_plan(sk.PHASES, plan_groups, plan_reach)
-
 --- The defined target groups of a plan by id (ids compared as text):
 --- id -> { group = ..., index = i, path = { "target_groups", i } }.
-sk.plan_groups = native_groups
+sk.plan_groups = native.plan_groups
 
 --- Which activities reach each target group: id (as text) -> list of
 --- { act = ..., path = ..., phase = ... }, phase by phase in order.
 --- A cancelled activity reaches nobody.
-sk.plan_reach = native_reach
+sk.plan_reach = native.make_plan_reach(sk.PHASES)
 
 ---------------------------------------------------------------------------
 -- onboarding helpers

@@ -95,6 +95,11 @@ typedef struct sk_limits {
     unsigned long rule_budget;   /* Lua instructions per rule call */
     size_t rule_memory;          /* bytes a rule call may add to its lua_State */
     size_t state_memory;         /* bytes one lua_State may hold in all */
+    unsigned long rule_time_ms;  /* wall-clock milliseconds per rule call (0: no deadline) */
+    size_t rule_findings;        /* findings one rule call may report */
+    size_t rule_finding_bytes;   /* bytes of message and path text one rule call may report */
+    size_t unit_findings;        /* findings all rules together may report on one unit */
+    size_t unit_finding_bytes;   /* bytes of message and path text of one unit's findings */
     size_t index_memory;         /* bytes of a batch's unit index kept in memory; the rest
                                     is sorted in runs in $TMPDIR (0: the default) */
 } sk_limits;

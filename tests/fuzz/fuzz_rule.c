@@ -34,6 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     limits.rule_budget = 200000;
     limits.rule_memory = 8u << 20;
     limits.state_memory = 64u << 20;
+    limits.rule_time_ms = 1000;
 
     sk_errors errs;
     sk_errors_init(&errs);

@@ -1,6 +1,8 @@
 -- ND-01: a differential test, not a rule. sk's hottest helpers run in C
--- (engine/native.c); this file keeps the Lua code they replaced and checks,
--- on edge values and on every document it is given, that both answer alike.
+-- (engine/native.c), their one implementation; this file keeps the Lua code
+-- they replaced as the reference and checks, on edge values (a rule's own
+-- tables with metamethods, long lists, long separators) and on every
+-- document it is given, that both answer alike.
 -- Run by tests/cli/native.sh; a difference is reported as an error finding.
 local function parse_date(s)
   if type(s) ~= "string" then return nil end
@@ -183,6 +185,14 @@ return {
       local j = i % 3 + 1
       cmp("samelong", same_text(long[i], long[j]), sk.same_text(long[i], long[j]))
     end
+    -- long lists and separators longer than a buffer's first block (issue 20)
+    local own = {} for i = 1, 300 do own[i] = (i % 7 == 0) and ("x"):rep(i) or i end
+    own[150] = nil
+    local dashes = ("-"):rep(5000)
+    cmp("joinlong", join(own, dashes), sk.join(own, dashes))
+    cmp("joinlongdoc", join(doc.target_groups, dashes), sk.join(doc.target_groups, dashes))
+    cmp("setlong", ser(set(own), -3), ser(sk.set(own), -3))
+    cmp("eachlong", iter_all(each, own), iter_all(sk.each, own))
     cmp("groups", ser(plan_groups(doc), -2), ser(sk.plan_groups(doc), -2))
     cmp("reach", ser(plan_reach(doc), -3), ser(sk.plan_reach(doc), -3))
     cmp("reachfake", ser(plan_reach(fake), -3), ser(sk.plan_reach(fake), -3))

@@ -33,7 +33,10 @@ static const char HONEST[] =
     "return { id = 'HON-01', severity = 'warning', applies_to = 'communication-plan', title = 't',\n"
     "  check = function(doc, report) report{ path = {'owner'}, message = 'owner is ' .. doc.owner } end }\n";
 
-static void run_rule_with(run *r, const char *prelude, const char *body)
+/* Runs the hostile rule (prelude before its table, body in its check) and
+ * the honest one on two units, with limits (NULL: the defaults with a
+ * smaller budget, to keep the runaway tests quick). */
+static void run_rule_limits(run *r, const char *prelude, const char *body, const sk_limits *given)
 {
     strcpy(r->dir, "/tmp/sk-sandbox-XXXXXX");
     assert_non_null(mkdtemp(r->dir));
@@ -53,9 +56,16 @@ static void run_rule_with(run *r, const char *prelude, const char *body)
     const char *paths[] = {path};
     sk_limits limits = sk_limits_default();
     limits.rule_budget = 1000000; /* keep the runaway tests quick */
+    if (given)
+        limits = *given;
     sk_check_options o = {.paths = paths, .npaths = 1, .rule_dirs = dirs, .nrule_dirs = 1,
                           .as_of = "2027-04-10", .fail_on = SK_SEV_ERROR, .limits = &limits};
     assert_true(sk_check(&o, &r->res) >= 0);
+}
+
+static void run_rule_with(run *r, const char *prelude, const char *body)
+{
+    run_rule_limits(r, prelude, body, NULL);
 }
 
 static void run_rule(run *r, const char *body)
@@ -73,10 +83,10 @@ static void cleanup(run *r)
 
 /* The hostile rule failed on both units, with part in its message, and the
  * honest rule still reported on both. */
-static void expect_contained(const char *body, const char *part)
+static void expect_contained_limits(const char *body, const char *part, const sk_limits *limits)
 {
     run r;
-    run_rule(&r, body);
+    run_rule_limits(&r, "", body, limits);
     assert_int_equal(r.res.nunits, 2);
     size_t rule_errors = 0;
     for (size_t i = 0; i < r.res.errors.count; i++) {
@@ -96,6 +106,11 @@ static void expect_contained(const char *body, const char *part)
         assert_string_equal(r.res.units[u].findings[0].message, "owner is Karin Ek");
     }
     cleanup(&r);
+}
+
+static void expect_contained(const char *body, const char *part)
+{
+    expect_contained_limits(body, part, NULL);
 }
 
 static void no_os(void **s) { (void)s; expect_contained("os.execute('touch /tmp/sk-pwned')", "global 'os'"); }
@@ -180,6 +195,65 @@ static void catastrophic_patterns_are_refused(void **s)
     expect_contained("local x = ('a'):rep(1e5):find('.-.-.-b')", "could take 4e+18 steps");
     expect_contained("local t = ('a'):rep(1e5) for _ in t:gmatch('(.-)(.-)b') do end", "more than the rule's budget");
     expect_contained("for i = 1, 1e7 do local x = string.rep('a', 3000):match('^(.-)b') end", "rule stopped");
+}
+
+/* Work inside one C call never meets the count hook: each library function
+ * that loops in C is charged before it starts (issue 20). Before, each of
+ * these never returned; ctest's TIMEOUT on this test is the guard. */
+static void c_loops_are_charged(void **s)
+{
+    (void)s;
+    expect_contained("local x = ('x'):rep(1 << 40)", "rule stopped");
+    expect_contained("local x = (''):rep(1 << 40, 'x')", "rule stopped");
+    expect_contained("local x = ('('):rep(2e5):find('%b()')", "could take");
+    expect_contained("local x = ('(x'):rep(1e5):match('(%b())%1')", "could take");
+    expect_contained("for w in ('^'):rep(2e5):gmatch('^.-x') do end", "could take");
+    expect_contained("local x = ('a'):rep(1e5):find(('a'):rep(1e4) .. 'b')", "could take");
+    expect_contained("local t = setmetatable({}, {__index = function() return '' end})\n"
+                     "local x = table.concat(t, '', 1, math.maxinteger)", "rule stopped");
+    expect_contained("local t = setmetatable({}, {__index = function() return 1 end})\n"
+                     "local x = table.unpack(t, 1, 1 << 40)", "rule stopped");
+    expect_contained("local t = {} for i = 1, 1e5 do t[i] = i end\n"
+                     "for i = 1, 1e6 do table.insert(t, 1, i) end", "rule stopped");
+    expect_contained("local t = {} for i = 1, 1e5 do t[i] = i end\n"
+                     "for i = 1, 1e6 do table.remove(t, 1) t[#t + 1] = i end", "rule stopped");
+    expect_contained("local t = setmetatable({}, {__len = function() return math.maxinteger end,\n"
+                     "  __index = function() return 1 end, __newindex = function() end})\n"
+                     "table.insert(t, 1, 0)", "rule stopped");
+}
+
+/* ... and ordinary uses of them are cheap. */
+static void c_loops_still_work(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "local t = {} for i = 1, 100 do table.insert(t, 1, i) end\n"
+                 "assert(table.remove(t, 1) == 100 and table.remove(t) == 1 and #t == 98)\n"
+                 "table.sort(t) assert(t[1] == 2 and table.concat(t, ',', 1, 2) == '2,3')\n"
+                 "assert(select('#', table.unpack(t)) == 98 and ('ab'):rep(3, '-') == 'ab-ab-ab')\n"
+                 "assert(('x(a(b))'):match('%b()') == '(a(b))' and ('abab'):find('(ab)%1') == 1)\n"
+                 "assert(string.rep('', math.maxinteger) == '' and (''):rep(1 << 62, '') == '')\n"
+                 "assert(('a'):rep(0) == '' and ('a'):rep(-5, 'x') == '' and ('a'):rep(1, 'x') == 'a')\n"
+                 "report{ message = 'c loops ok' }");
+    assert_int_equal(r.res.errors.count, 0);
+    assert_string_equal(r.res.units[0].findings[0].message, "c loops ok");
+    cleanup(&r);
+}
+
+/* Every rule call has a wall-clock deadline too, checked by the count hook:
+ * a loop with a budget too large to end it is stopped after rule_time_ms,
+ * as a rule error naming rule and unit; the honest rule still reports. */
+static void calls_have_a_deadline(void **s)
+{
+    (void)s;
+    sk_limits limits = sk_limits_default();
+    limits.rule_budget = (unsigned long)-1 / 2;
+    limits.rule_time_ms = 50;
+    expect_contained_limits("while true do end", "rule stopped: it ran for more than 50 ms", &limits);
+    expect_contained_limits("while true do pcall(function() while true do end end) end",
+                            "rule stopped: it ran for more than 50 ms", &limits);
+    expect_contained_limits("pcall(function() while true do end end)",
+                            "rule stopped: it ran for more than 50 ms", &limits);
 }
 
 static void ordinary_patterns_still_work(void **s)
@@ -380,6 +454,9 @@ int main(void)
         cmocka_unit_test(report_must_be_well_formed),
         cmocka_unit_test(catastrophic_patterns_are_refused),
         cmocka_unit_test(ordinary_patterns_still_work),
+        cmocka_unit_test(c_loops_are_charged),
+        cmocka_unit_test(c_loops_still_work),
+        cmocka_unit_test(calls_have_a_deadline),
         cmocka_unit_test(deep_recursion_is_contained),
         cmocka_unit_test(sandbox_offers_the_contract),
         cmocka_unit_test(report_kept_for_later_is_dead),

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# runtime.sh: the runtime's limits end to end (issue 20): sk.join on long
+# lists and separators, rules that would run for ever inside one C call, a
+# rule that reports without end, memory verdicts across --jobs, the default
+# --as-of's timezone. Each hostile rule is a rule error naming rule and
+# unit, and every other unit keeps its results. No timed assertion: ctest's
+# TIMEOUT on this test is the guard against a run that never ends.
+# Usage: runtime.sh STARTKLAR TESTS_DIR
+SK=$1
+TESTS=$2
+DATA=$TESTS/cli/data/runtime
+. "$TESTS/cli/lib.sh"
+
+# --- sk.join: the luaL_Buffer crash -------------------------------------------------
+start "sk.join of 138 roles and of 138 risk areas through the built-in rules"
+run check --as-of 2027-01-01 "$DATA/join"
+expect_code 1
+expect_out "join-roles.yaml:8:5 error ON-05 staff member Emma Sjöberg (roles: practitioner, practitioner"
+expect_out "join-areas.yaml:11:3 warning ON-08 the risk analysis does not cover the area routines"
+expect_no_out "Could not be judged"
+finish
+
+start "sk.join with a 5000-byte separator"
+run check --as-of 2027-01-01 --no-builtin --rules "$DATA/rules-join" "$DATA/join/join-roles.yaml"
+expect_code 0
+expect_out "warning RT-01 joined 686789 bytes"
+finish
+
+# --- work inside one C call: charged before it starts -------------------------------
+# each hostile rule is a rule error naming rule and unit on every unit (but the
+# empty string.rep, which now ends at once); the built-in rules' findings stay
+start "hostile C loops beside the built-in rules"
+run audit --as-of 2027-01-01 --rules "$DATA/rules-hostile" "$DATA/join"
+expect_code 2
+for id in RT-03 RT-04 RT-05 RT-06; do
+  for unit in SE2321000222-J001 SE2321000222-J002; do
+    expect_out_re "rule $id failed on unit $unit: .*rule stopped"
+  done
+done
+expect_out_re "RT-03 failed on unit SE2321000222-J001: .*rule stopped: the pattern '%b\\(\\)' could take 2e\\+10 steps"
+expect_out "error RT-02 RT-02 ended: 0 bytes"
+expect_out "join-roles.yaml:8:5 error ON-05 staff member Emma Sjöberg (roles: practitioner"
+expect_out "join-areas.yaml:11:3 warning ON-08 the risk analysis does not cover the area routines"
+finish
+
+# --- findings: capped per call and per unit ------------------------------------------
+# 1 500 reports of 1 MB per unit: before, 1.5 GB per unit, then out of memory
+# and no report for anyone; under 1 GB of address space (not with ASan, which
+# reserves terabytes)
+if nm "$SK" 2>/dev/null | grep -q __asan_init; then VLIMIT=unlimited; else VLIMIT=1048576; fi
+start "a rule reporting a 1 MB message 1 500 times, and 1 500 small ones"
+( ulimit -v $VLIMIT; "$SK" check --as-of 2027-01-01 --rules "$DATA/rules-findings" "$DATA/join" ) >"$WORK/out" 2>"$WORK/err"
+code=$?
+expect_code 2
+for unit in SE2321000222-J001 SE2321000222-J002; do
+  expect_out "rule RT-10 failed on unit $unit: rule stopped: it reported more than 1048576 bytes of findings in one call"
+  expect_out "rule RT-11 failed on unit $unit: rule stopped: it reported more than 1000 findings in one call"
+  expect_out "rule RT-12 failed on unit $unit: rule stopped: it reported more than 1000 findings in one call"
+done
+expect_out "info RT-11 finding 1000"
+expect_no_out "info RT-11 finding 1001"
+expect_no_out "after the stop"
+expect_out "join-roles.yaml:8:5 error ON-05 staff member Emma Sjöberg (roles: practitioner"
+expect_out "join-areas.yaml:11:3 warning ON-08 the risk analysis does not cover the area routines"
+finish
+
+# --- memory: the same verdict whatever the collector and --jobs ---------------------
+mkdir -p "$WORK/mem"
+for i in $(seq 1 60); do
+  {
+    printf 'kind: unit-onboarding\nversion: 1\nunit: {name: Enhet %d, hsa_id: SE2321000222-M%03d}\n' "$i" "$i"
+    printf 'launch_date: 2027-03-01\nstaff:\n'
+    for j in $(seq 1 $((i % 17))); do printf '  - {id: s%d, name: Person %d, roles: [practitioner]}\n' "$j" "$j"; done
+  } >"$WORK/mem/u$i.yaml"
+done
+start "a memory-heavy rule: stopped on the same units with --jobs 1, 2 and 3"
+for jobs in 1 2 3; do
+  run audit --jobs $jobs --as-of 2027-01-01 --no-builtin --rules "$DATA/rules-memory" "$WORK/mem"
+  grep -o 'rule RM-0[12] failed on unit [^:]*: rule stopped: it allocated more than 32 MB' "$WORK/out" | sort >"$WORK/stopped.$jobs"
+done
+[ "$(grep -c RM-02 "$WORK/stopped.1")" = 60 ] || bad "RM-02 stopped on $(grep -c RM-02 "$WORK/stopped.1") of 60 units with --jobs 1"
+! grep -q RM-01 "$WORK/stopped.1" || bad "RM-01 stopped"
+cmp -s "$WORK/stopped.1" "$WORK/stopped.2" || bad "--jobs 2 stopped other units than --jobs 1"
+cmp -s "$WORK/stopped.1" "$WORK/stopped.3" || bad "--jobs 3 stopped other units than --jobs 1"
+finish
+
+# --- the default --as-of: today in one stated timezone --------------------------------
+as_of() { grep -o '"as_of": "[0-9-]*"' "$WORK/out" | head -1 | cut -d'"' -f4; }
+ONE=$DATA/join/join-roles.yaml
+start "the default --as-of is today in Europe/Stockholm, whatever TZ says"
+before=$(TZ=Europe/Stockholm date +%F)
+TZ=UTC run check --format json "$ONE"
+after=$(TZ=Europe/Stockholm date +%F)
+got=$(as_of)
+[ "$got" = "$before" ] || [ "$got" = "$after" ] || bad "as_of $got, Stockholm's date is $before"
+finish
+
+start "--timezone and STARTKLAR_TZ choose the zone (UTC+14 and UTC-12 are never on one date)"
+run check --format json --timezone Pacific/Kiritimati "$ONE"
+east=$(as_of)
+run check --format json --timezone=Etc/GMT+12 "$ONE"
+west=$(as_of)
+[ -n "$east" ] && [ -n "$west" ] && [ "$east" != "$west" ] || bad "--timezone: east $east, west $west"
+STARTKLAR_TZ=Pacific/Kiritimati run check --format json "$ONE"
+[ "$(as_of)" = "$east" ] || bad "STARTKLAR_TZ: $(as_of), --timezone gave $east"
+STARTKLAR_TZ=Pacific/Kiritimati run check --format json --timezone Etc/GMT+12 "$ONE"
+[ "$(as_of)" = "$west" ] || bad "--timezone does not win over STARTKLAR_TZ"
+finish
+
+start "an unknown timezone is a usage error unless --as-of is given"
+run check --timezone Mars/Olympus_Mons "$ONE"
+expect_code 2
+expect_err "unknown timezone 'Mars/Olympus_Mons'"
+STARTKLAR_TZ=../../etc/passwd run check "$ONE"
+expect_code 2
+run check --timezone Mars/Olympus_Mons --as-of 2027-01-01 "$ONE"
+expect_code 1
+finish
+
+start "the text report's header says the as-of date"
+run check --as-of 2027-01-01 "$ONE"
+[ "$(head -1 "$WORK/out")" = "startklar report, as of 2027-01-01" ] || bad "header: $(head -1 "$WORK/out")"
+finish
+
+summary
