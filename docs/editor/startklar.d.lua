@@ -238,6 +238,12 @@ sk.SM_REACT_FEATURES = {}
 ---@return table
 function sk.sm_maturity(doc) end
 
+---The features of a strategy through which users can write (comments, user_posts, reviews,
+---direct_messages: those it has, in that order).
+---@param doc startklar.Doc
+---@return string[]
+function sk.sm_writes(doc) end
+
 ---The level a strategy is at or aims for: the higher of `m.current` and `m.target` (only one
 ---given: that one), nil when neither is; the second result is true when the target is higher.
 ---@param m table

@@ -291,6 +291,17 @@ function sk.sm_maturity(doc)
   return {}
 end
 
+--- The features of a strategy through which users can write (SM_WRITE_FEATURES
+--- it has, in that order): SM-05's and SM-17's condition.
+function sk.sm_writes(doc)
+  local have = sk.set(sk.sm_maturity(doc).features)
+  local writes = {}
+  for _, f in ipairs(sk.SM_WRITE_FEATURES) do
+    if have[f] then writes[#writes + 1] = f end
+  end
+  return writes
+end
+
 --- How a message names a purpose: "'p1' (Øge tilgængeligheden)", else
 --- "'Øge tilgængeligheden'", else "#2".
 function sk.sm_purpose(p, i)

@@ -62,11 +62,7 @@ telefon).]],
     },
   },
   check = function(doc, report)
-    local have = sk.set(sk.sm_maturity(doc).features)
-    local writes = {}
-    for _, f in ipairs(sk.SM_WRITE_FEATURES) do
-      if have[f] then writes[#writes + 1] = f end
-    end
+    local writes = sk.sm_writes(doc)
     if #writes == 0 then return end
     local data = { features = writes }
     local pd = doc.personal_data
