@@ -64,6 +64,18 @@ expect_out "join-roles.yaml:8:5 error ON-05 staff member Emma Sjöberg (roles: p
 expect_out "join-areas.yaml:11:3 warning ON-08 the risk analysis does not cover the area routines"
 finish
 
+# a rule file whose path is longer than Lua's chunk names (LUA_IDSIZE, "...k/rules/x.lua:3:"):
+# its error still names the file and line and says what stopped the rule
+LONG=$WORK/a-directory-with-a-name-long-enough-to-be-shortened-by-lua/rules
+mkdir -p "$LONG" && cp "$DATA/rules-findings/"*.lua "$LONG/"
+start "a rule under a long path: its error names the file, not Lua's shortened name"
+"$SK" check --as-of 2027-01-01 --only RT-10 --rules "$LONG" "$DATA/join" >"$WORK/out" 2>"$WORK/err"
+code=$?
+expect_code 2
+expect_out "rule RT-10 failed on unit SE2321000222-J001: rule stopped: it reported more than 1048576 bytes of findings in one call"
+expect_no_out "...k/"
+finish
+
 # --- memory: the same verdict whatever the collector and --jobs ---------------------
 mkdir -p "$WORK/mem"
 for i in $(seq 1 60); do
