@@ -138,6 +138,7 @@ struct sk_docset {
     sk_arena arena;
     sk_doc *docs;
     size_t count, cap;
+    struct sk_timing *timing; /* --timing: the schema check's time goes here (NULL: none) */
 };
 
 struct sk_unit {
@@ -506,6 +507,45 @@ sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
 /* Runs one plugin chunk in L and leaves the list of rule tables it returned
  * on the stack (a single rule is wrapped into a list). 0 or -1 with *err. */
 int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err);
+
+/* ---- --timing (timing.c) ------------------------------------------------------ */
+
+typedef enum {
+    SK_STAGE_RULES_LOAD, /* reading and compiling the plugins */
+    SK_STAGE_INDEX,      /* discovery and pass 1 */
+    SK_STAGE_LOAD,       /* pass 2: reading, libyaml and the tree (schema check excluded) */
+    SK_STAGE_SCHEMA,
+    SK_STAGE_VIEWS,      /* the unit's documents as Lua views */
+    SK_STAGE_RULES,      /* rule calls */
+    SK_STAGE_JUDGE,      /* profile, waivers, baseline, the findings' language */
+    SK_STAGE_REPORT,
+    SK_NSTAGES
+} sk_stage;
+
+typedef struct sk_rule_timing {
+    char *id; /* set by sk_timing_name_rules */
+    int ran;  /* enabled in the run */
+    unsigned long long calls, ns, instructions, bytes;
+} sk_rule_timing;
+
+/* One worker's counters, or a run's sum of them. */
+struct sk_timing {
+    unsigned long long stage_ns[SK_NSTAGES]; /* summed over the threads */
+    unsigned long long wall_ns;
+    unsigned jobs;
+    sk_rule_timing *rules; /* indexed like sk_rules.rules */
+    size_t nrules;
+};
+
+unsigned long long sk_now_ns(void); /* CLOCK_MONOTONIC */
+/* Makes room for nrules rules (zeroed). 0, or -1 when out of memory. */
+int sk_timing_size(sk_timing *t, size_t nrules);
+/* Adds from's counters into to. 0, or -1 when out of memory. */
+int sk_timing_add(sk_timing *to, const sk_timing *from);
+/* Copies the rules' ids and which ran. 0, or -1 when out of memory. */
+int sk_timing_name_rules(sk_timing *t, const sk_rules *rules);
+/* Counts the runtime's rule calls and views into t (NULL: stop counting). */
+void sk_runtime_timing(sk_runtime *rt, sk_timing *t);
 
 /* ---- report writers (report.c and one report_FORMAT.c each) ------------------- */
 

@@ -31,6 +31,9 @@ typedef struct options {
     const char *history; /* --history FILE.db: the trend in the html report */
     const char *unit;   /* --unit HSA-ID (history) */
     char csv_separator; /* 0: by the language (sk_report_options) */
+    int timing;         /* --timing: stages and rules timed, on stderr */
+    int coverage;       /* test --coverage: the rules' lines the fixtures ran */
+    double coverage_min; /* test --coverage-min PCT (0: no minimum) */
 } options;
 
 /* Where a report goes: standard output, or -o FILE through a temporary file

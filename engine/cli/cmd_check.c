@@ -175,8 +175,9 @@ static int run(int argc, char **argv, int audit)
         .unit_judged = history ? record_unit : NULL,
         .unit_judged_ud = history,
     };
-    sk_result res;
-    int code = sk_check(&co, &res);
+    co.timing = o.timing ? sk_timing_new() : NULL;
+    sk_result res = {0};
+    int code = o.timing && !co.timing ? -1 : sk_check(&co, &res);
     int judged = code;
     if (prog.shown)
         fputs("\n", stderr);
@@ -196,6 +197,10 @@ static int run(int argc, char **argv, int audit)
         else if (code == 1)
             code = 0;
     }
+    if (co.timing && code >= 0 && !res.stopped &&
+        sk_timing_write(co.timing, strcmp(o.format, "json") == 0, cat, stderr))
+        code = 2;
+    sk_timing_free(co.timing);
     free(profile_path);
     free(trend);
     sk_result_free(&res);

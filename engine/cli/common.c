@@ -128,7 +128,7 @@ int parse_options(int argc, char **argv, options *o)
     enum { OPT_AS_OF = 256, OPT_FORMAT, OPT_FAIL_ON, OPT_RULES, OPT_NO_BUILTIN, OPT_JOBS, OPT_SHARD,
            OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_LANG,
            OPT_RECORD, OPT_UNIT, OPT_HISTORY,
-           OPT_CSV_SEPARATOR };
+           OPT_CSV_SEPARATOR, OPT_TIMING, OPT_COVERAGE, OPT_COVERAGE_MIN };
     static const struct option LONG[] = {
         {"as-of", required_argument, NULL, OPT_AS_OF},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -148,6 +148,9 @@ int parse_options(int argc, char **argv, options *o)
         {"unit", required_argument, NULL, OPT_UNIT},
         {"history", required_argument, NULL, OPT_HISTORY},
         {"csv-separator", required_argument, NULL, OPT_CSV_SEPARATOR},
+        {"timing", no_argument, NULL, OPT_TIMING},
+        {"coverage", no_argument, NULL, OPT_COVERAGE},
+        {"coverage-min", required_argument, NULL, OPT_COVERAGE_MIN},
         {"output", required_argument, NULL, 'o'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -243,6 +246,21 @@ int parse_options(int argc, char **argv, options *o)
         case 'v':
             o->verbose = 1;
             break;
+        case OPT_TIMING:
+            o->timing = 1;
+            break;
+        case OPT_COVERAGE:
+            o->coverage = 1;
+            break;
+        case OPT_COVERAGE_MIN: {
+            char *end;
+            double pct = strtod(optarg, &end);
+            if (end == optarg || *end || !(pct >= 0 && pct <= 100))
+                return usage_error("--coverage-min takes a percentage from 0 to 100, not '%s'", optarg);
+            o->coverage = 1;
+            o->coverage_min = pct;
+            break;
+        }
         case 'h':
             exit(print_help(stdout));
         default:

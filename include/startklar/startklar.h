@@ -470,6 +470,15 @@ const char *sk_report_format_name(size_t i);
 
 /* ---- the whole pipeline ------------------------------------------------ */
 
+/* --timing: a run's time per stage and per rule (calls, wall time, Lua
+ * instructions, bytes allocated). Give sk_check an sk_timing to fill. */
+typedef struct sk_timing sk_timing;
+sk_timing *sk_timing_new(void); /* NULL when out of memory */
+void sk_timing_free(sk_timing *t);
+/* Writes t as a table (json 0, labels through c) or as one JSON object
+ * {"timing": {...}}. 0, -1 when out of memory, -2 on a write error. */
+int sk_timing_write(const sk_timing *t, int json, const struct sk_catalogue *c, FILE *out);
+
 typedef struct sk_check_options {
     const char *const *paths; /* files and directories to check */
     size_t npaths;
@@ -502,6 +511,7 @@ typedef struct sk_check_options {
      * still in English (`--record` writes it to the history) */
     void (*unit_judged)(void *ud, const sk_unit_result *u);
     void *unit_judged_ud;
+    sk_timing *timing; /* --timing: filled when set (NULL: nothing is timed) */
 } sk_check_options;
 
 /* The file of a profile given by name ("prelaunch": rules_dir/prelaunch.yaml)
