@@ -433,7 +433,16 @@ typedef struct sk_sandbox {
     int stopped;          /* the current call ran out of budget */
     int out_of_memory;    /* the current call hit the memory cap */
     const sk_limits *limits;
+    const struct sk_watch *watch; /* --timing, test --coverage: NULL but when watched */
 } sk_sandbox;
+
+/* A watched sandbox counts every instruction (spent is exact, not counted
+ * in steps of a thousand) and tells line() each line a rule call runs. */
+struct lua_Debug;
+typedef struct sk_watch {
+    void (*line)(void *ud, lua_State *L, struct lua_Debug *ar); /* NULL: no line hook */
+    void *ud;
+} sk_watch;
 
 /* Opens a sandboxed state: allow-listed libraries, read-only globals, the sk
  * helper library. Returns 0, or -1 with a message in *msg (malloc'd). */
@@ -538,10 +547,30 @@ struct sk_timing {
 };
 
 unsigned long long sk_now_ns(void); /* CLOCK_MONOTONIC */
+/* v with decimals decimals into buf, with a decimal comma when c is Swedish. */
+const char *sk_decimal(char *buf, size_t size, double v, int decimals, const sk_catalogue *c);
+/* Watches the runtime's rule calls: every instruction counted (exactly),
+ * and each line told to w->line when w is given. */
+void sk_runtime_watch(sk_runtime *rt, const sk_watch *w);
+
+/* ---- test --coverage (coverage.c) ------------------------------------------- */
+
+typedef struct sk_coverage sk_coverage;
+sk_coverage *sk_coverage_new(void); /* NULL when out of memory */
+void sk_coverage_free(sk_coverage *c);
+/* Adds the lines that can run of one plugin of rules. 0, or -1 when out of memory. */
+int sk_coverage_add_plugin(sk_coverage *c, const sk_rules *rules, size_t plugin);
+/* Fills w so that a watched runtime marks the lines that ran in c. */
+void sk_coverage_watch(sk_coverage *c, sk_watch *w);
+/* Writes the lines that ran per plugin file and in all; returns the percentage in all. */
+double sk_coverage_write(const sk_coverage *c, const sk_catalogue *cat, FILE *out);
 /* Makes room for nrules rules (zeroed). 0, or -1 when out of memory. */
 int sk_timing_size(sk_timing *t, size_t nrules);
 /* Adds from's counters into to. 0, or -1 when out of memory. */
 int sk_timing_add(sk_timing *to, const sk_timing *from);
+/* Moves the rules of from that were called to the end of to, and adds its
+ * stages (`test`: each directory has rules of its own). 0, or -1. */
+int sk_timing_append(sk_timing *to, sk_timing *from);
 /* Copies the rules' ids and which ran. 0, or -1 when out of memory. */
 int sk_timing_name_rules(sk_timing *t, const sk_rules *rules);
 /* Counts the runtime's rule calls and views into t (NULL: stop counting). */

@@ -489,7 +489,15 @@ static void count_call(sk_runtime *rt, size_t i, unsigned long long t0)
 
 void sk_runtime_timing(sk_runtime *rt, sk_timing *t)
 {
+    static const sk_watch count_all = {NULL, NULL}; /* exact instruction counts */
     rt->timing = t && sk_timing_size(t, rt->rules->nrules) == 0 ? t : NULL;
+    if (rt->timing && !rt->sb->watch)
+        rt->sb->watch = &count_all;
+}
+
+void sk_runtime_watch(sk_runtime *rt, const sk_watch *w)
+{
+    rt->sb->watch = w;
 }
 
 /* Records a failed rule call: the first line of Lua's message, the traceback. */

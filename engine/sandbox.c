@@ -155,7 +155,11 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
     sk_sandbox *sb = sandbox_of(L);
-    sb->spent += sb->stopped ? 1 : HOOK_STEP;
+    if (ar->event == LUA_HOOKLINE) {
+        sb->watch->line(sb->watch->ud, L, ar);
+        return;
+    }
+    sb->spent += sb->stopped || sb->watch ? 1 : HOOK_STEP;
     if (sb->stopped || sb->spent > sb->budget) {
         if (!sb->stopped) {
             /* from now on every instruction fails, so a pcall inside the rule
@@ -301,7 +305,8 @@ int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults)
     sb->limit = sb->used + sb->limits->rule_memory;
     if (sb->limit > sb->state_limit)
         sb->limit = sb->state_limit;
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT | (sb->watch && sb->watch->line ? LUA_MASKLINE : 0),
+                sb->watch ? 1 : HOOK_STEP);
     int status = lua_pcall(L, nargs, nresults, base);
     lua_sethook(L, NULL, 0, 0);
     sb->limit = sb->state_limit;

@@ -80,6 +80,28 @@ int sk_timing_name_rules(sk_timing *t, const sk_rules *rules)
     return 0;
 }
 
+int sk_timing_append(sk_timing *to, sk_timing *from)
+{
+    size_t n = to->nrules;
+    for (size_t i = 0; i < from->nrules; i++)
+        n += from->rules[i].calls > 0;
+    if (n > to->nrules) {
+        sk_rule_timing *r = realloc(to->rules, n * sizeof *r);
+        if (!r)
+            return -1;
+        to->rules = r;
+    }
+    for (size_t i = 0; i < from->nrules; i++)
+        if (from->rules[i].calls > 0) {
+            to->rules[to->nrules] = from->rules[i];
+            to->rules[to->nrules++].ran = 1;
+            from->rules[i].id = NULL; /* moved */
+        }
+    for (int s = 0; s < SK_NSTAGES; s++)
+        to->stage_ns[s] += from->stage_ns[s];
+    return 0;
+}
+
 void sk_timing_free(sk_timing *t)
 {
     if (!t)
@@ -127,18 +149,35 @@ static int by_time(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
+const char *sk_decimal(char *buf, size_t size, double v, int decimals, const sk_catalogue *c)
+{
+    snprintf(buf, size, "%.*f", decimals, v);
+    char *dot = strchr(buf, '.');
+    if (dot && strcmp(sk_catalogue_lang(c), "sv") == 0)
+        *dot = ',';
+    return buf;
+}
+
+static double share(unsigned long long part, unsigned long long whole)
+{
+    return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
 static int write_text(const sk_timing *t, const sk_catalogue *c, FILE *out)
 {
     unsigned long long stages = 0, rules_ns = 0;
+    char a[32], b[32], d[32];
     for (int s = 0; s < SK_NSTAGES; s++)
         stages += t->stage_ns[s];
-    fprintf(out, sk_label(c, "Timing: %.1f ms in all, %u job(s); a stage's time is summed over the jobs"),
-            ms(t->wall_ns), t->jobs);
+    fprintf(out, sk_label(c, "Timing: %s ms in all, %u job(s); a stage's time is summed over the jobs"),
+            sk_decimal(a, sizeof a, ms(t->wall_ns), 1, c), t->jobs);
     fputs("\n\n", out);
     fprintf(out, "%-32s %10s %7s\n", sk_label(c, "stage"), "ms", "%");
     for (int s = 0; s < SK_NSTAGES; s++)
-        fprintf(out, "%-32s %10.3f %7.1f\n", sk_label(c, stage_labels[s]), ms(t->stage_ns[s]),
-                stages ? 100.0 * (double)t->stage_ns[s] / (double)stages : 0.0);
+        if (t->stage_ns[s]) /* `test` has only views and rules */
+            fprintf(out, "%-32s %10s %7s\n", sk_label(c, stage_labels[s]),
+                    sk_decimal(a, sizeof a, ms(t->stage_ns[s]), 3, c),
+                    sk_decimal(b, sizeof b, share(t->stage_ns[s], stages), 1, c));
     const sk_rule_timing **order = calloc(t->nrules + 1, sizeof *order);
     if (!order)
         return -1;
@@ -154,9 +193,10 @@ static int write_text(const sk_timing *t, const sk_catalogue *c, FILE *out)
             sk_label(c, "bytes"), "%");
     for (size_t i = 0; i < n; i++) {
         const sk_rule_timing *r = order[i];
-        fprintf(out, "%-12s %8llu %10.3f %10.2f %14llu %14llu %7.1f\n", r->id, r->calls, ms(r->ns),
-                r->calls ? (double)r->ns / 1e3 / (double)r->calls : 0.0, r->instructions, r->bytes,
-                rules_ns ? 100.0 * (double)r->ns / (double)rules_ns : 0.0);
+        fprintf(out, "%-12s %8llu %10s %10s %14llu %14llu %7s\n", r->id, r->calls,
+                sk_decimal(a, sizeof a, ms(r->ns), 3, c),
+                sk_decimal(b, sizeof b, r->calls ? (double)r->ns / 1e3 / (double)r->calls : 0.0, 2, c),
+                r->instructions, r->bytes, sk_decimal(d, sizeof d, share(r->ns, rules_ns), 1, c));
     }
     free(order);
     return 0;

@@ -550,6 +550,16 @@ void sk_result_free(sk_result *res);
  * Every message of every rule must render in each language it declares; the
  * rules below builtin_dir (NULL: none) must declare en and sv.
  * Returns 0 when all pass, 1 when one fails, 2 when a rule is broken. */
+/* What `test` measures besides (NULL: nothing). */
+typedef struct sk_test_options {
+    sk_timing *timing; /* --timing: the fixtures' rule calls */
+    int coverage;      /* --coverage: the lines of the rules' Lua the fixtures ran */
+    double coverage_min; /* --coverage-min: exit 1 when fewer percent of the lines ran */
+} sk_test_options;
+/* sk_test_fixtures with timing and coverage (x may be NULL). */
+int sk_test_fixtures_with(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
+                          const char *builtin_dir, const struct sk_catalogue *cat, FILE *out,
+                          const sk_test_options *x);
 int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
                      const char *builtin_dir, const struct sk_catalogue *cat, FILE *out);
 
