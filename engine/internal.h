@@ -472,10 +472,24 @@ void sk_luadoc_push_unit(lua_State *L, const sk_unit *u);
 
 /* ---- plugin sources and rule metadata (registry.c) ------------------------- */
 
+/* A built-in plugin compiled at build time (engine/embed_rules.c): its
+ * source and its bytecode, compiled under the chunk name "=?" (the first
+ * 35 bytes of the dump hold the header and that name). */
+typedef struct sk_builtin_chunk {
+    const unsigned char *source;
+    size_t len;
+    const unsigned char *bytecode;
+    size_t bclen;
+} sk_builtin_chunk;
+extern const sk_builtin_chunk sk_builtin_chunks[];
+extern const size_t sk_builtin_nchunks;
+
 typedef struct sk_plugin {
     char *file;
     char *source;
     size_t len;
+    char *bytecode; /* a built-in plugin's: its bytecode under its own name, or NULL */
+    size_t bclen;
     int broken;   /* failed to load or validate: its rules are not in the registry */
     int list_ref; /* in the spare state: the list of rule tables it returned */
 } sk_plugin;

@@ -92,6 +92,20 @@ expect_code 2
 expect_err "--coverage-min takes a percentage from 0 to 100, not '101'"
 finish
 
+# the built-in plugins run from the bytecode the build compiled, under their own names
+mkdir -p "$WORK/copy"
+cp -r "$TESTS/../plugins/communication-plan/CP-12.lua" "$TESTS/../plugins/communication-plan/CP-12.test" "$WORK/copy/"
+start "a copy of a built-in plugin runs under its own file name (its lines are found)"
+run test --coverage "$WORK/copy"
+expect_code 0
+expect_out "  82.6 %    19/23    $WORK/copy/CP-12.lua (CP-12)  not run: 58, 70-73"
+finish
+start "a built-in plugin changed by a byte is compiled from its text"
+sed -i 's/risk {risk} has no owner (ansvarig)/risk {risk} has no owner at all/' "$WORK/copy/CP-12.lua"
+run check --as-of 2027-04-10 --no-builtin --rules "$WORK/copy" "$WORK/copy/CP-12.test/fail/no-owner.yaml"
+expect_out "has no owner at all"
+finish
+
 start "--timing and --coverage in Swedish: every label translated, decimal commas"
 export STARTKLAR_I18N_STRICT=1
 run check --lang sv --as-of 2027-04-10 --timing "${UNITS[@]}"
