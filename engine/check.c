@@ -72,6 +72,31 @@ static int name_warning(const sk_unit *u, sk_errors *warnings)
                : 0;
 }
 
+/* The file saved from standard input is shown by the name the caller gave
+ * it (sk_check_options.stdin_path): in errors... */
+static int rename_errors(const sk_check_options *o, sk_errors *errs)
+{
+    for (size_t i = 0; o->stdin_path && i < errs->count; i++) {
+        sk_error *e = &errs->items[i];
+        if (!e->file || strcmp(e->file, o->stdin_path) != 0)
+            continue;
+        char *name = sk_strdup(o->stdin_name ? o->stdin_name : "<stdin>");
+        if (!name)
+            return -1;
+        free(e->file);
+        e->file = name;
+    }
+    return 0;
+}
+
+/* ... and in documents (the units' files, the findings' positions). */
+static void rename_docs(const sk_check_options *o, sk_docset *ds, size_t from)
+{
+    for (size_t i = from; o->stdin_path && i < ds->count; i++)
+        if (strcmp(ds->docs[i].file, o->stdin_path) == 0)
+            ds->docs[i].file = o->stdin_name ? o->stdin_name : "<stdin>";
+}
+
 /* Loads the files of one unit and checks it. */
 static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_unit *iu, slot *out)
 {
@@ -86,11 +111,13 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
         sk_errors file_errors;
         sk_errors_init(&file_errors);
         /* the file as the index found it, or an error of this unit */
-        if (sk_index_load(iu, k, ds, &file_errors)) {
+        size_t docs = ds->count;
+        if (sk_index_load(iu, k, ds, &file_errors) || rename_errors(b->o, &file_errors)) {
             sk_errors_free(&file_errors);
             rc = -1;
             break;
         }
+        rename_docs(b->o, ds, docs);
         /* a file shared by several units is reported by one of them */
         for (size_t i = 0; rc == 0 && iu->owns[k] && i < file_errors.count; i++) {
             const sk_error *e = &file_errors.items[i];
@@ -468,6 +495,7 @@ int sk_check(const sk_check_options *o, sk_result *res)
     sk_errors_init(&res->errors);
     sk_errors_init(&res->warnings);
     sk_errors_init(&res->fixed);
+    sk_errors_init(&res->skipped);
     sk_limits limits = o->limits ? *o->limits : sk_limits_default();
 
     unsigned long long start = o->timing ? sk_now_ns() : 0, t0 = start;
@@ -502,7 +530,8 @@ int sk_check(const sk_check_options *o, sk_result *res)
 
     sk_index_options io = {.paths = o->paths, .npaths = o->npaths, .limits = &limits,
                            .jobs = o->jobs ? o->jobs : 1, .shards = o->shards, .shard = o->shard,
-                           .policy = res->policy};
+                           .policy = res->policy, .exclude = o->exclude, .nexclude = o->nexclude,
+                           .include = o->include, .ninclude = o->ninclude, .skipped = &res->skipped};
     t0 = o->timing ? sk_now_ns() : 0;
     if (!(b.ix = sk_index_build(&io, &res->errors)))
         goto done;
@@ -525,7 +554,8 @@ int sk_check(const sk_check_options *o, sk_result *res)
         res->summary.files = sk_index_files(b.ix); /* each real file once, known after pass 2 */
 done:
     sk_index_free(b.ix);
-    if (move_errors(&res->errors, &b.index_errors))
+    if (move_errors(&res->errors, &b.index_errors) || rename_errors(o, &res->errors) ||
+        rename_errors(o, &res->skipped))
         rc = -1;
     if (rc == -1) {
         sk_report_end(b.report); /* a report cut short, freed */
@@ -561,5 +591,6 @@ void sk_result_free(sk_result *res)
     sk_policy_free(res->policy);
     sk_errors_free(&res->warnings);
     sk_errors_free(&res->fixed);
+    sk_errors_free(&res->skipped);
     memset(res, 0, sizeof *res);
 }

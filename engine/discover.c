@@ -4,12 +4,15 @@
  *
  * The walk is a cursor (sk_walk): it holds one sorted listing per directory
  * level it is inside, never the list of every file, so a batch of any size
- * is walked in memory that follows the widest directory, not the corpus. */
+ * is walked in memory that follows the widest directory, not the corpus.
+ * Below a directory argument, --exclude and the configuration's include and
+ * exclude globs leave files (and excluded directories) out. */
 #define _DEFAULT_SOURCE /* d_type and DT_* of readdir */
 #include "internal.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,7 +39,39 @@ struct sk_walk {
     size_t files_at_arg, errors_at_arg;
     size_t files;            /* files given out so far */
     char *path;              /* the last file given out */
+    const char *const *exclude, *const *include; /* globs (sk_walk_filter) */
+    size_t nexclude, ninclude;
+    size_t root_len;         /* the length of the directory argument being walked */
 };
+
+void sk_walk_filter(sk_walk *w, const char *const *exclude, size_t nexclude, const char *const *include,
+                    size_t ninclude)
+{
+    w->exclude = exclude, w->nexclude = nexclude;
+    w->include = include, w->ninclude = ninclude;
+}
+
+/* Whether a glob matches rel (a path below the argument): whole, or, for a
+ * glob without '/', the last name (docker-compose.yml anywhere). */
+static int glob_matches(const char *const *globs, size_t n, const char *rel)
+{
+    const char *name = strrchr(rel, '/');
+    name = name ? name + 1 : rel;
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(globs[i], rel, 0) == 0 || (!strchr(globs[i], '/') && fnmatch(globs[i], name, 0) == 0))
+            return 1;
+    return 0;
+}
+
+/* full (below the argument): left out by the globs? */
+static int left_out(const sk_walk *w, const char *full, int dir)
+{
+    const char *rel = full + w->root_len;
+    while (*rel == '/')
+        rel++;
+    return glob_matches(w->exclude, w->nexclude, rel) ||
+           (!dir && w->ninclude && !glob_matches(w->include, w->ninclude, rel));
+}
 
 static int ends_with(const char *name, const char *suffix)
 {
@@ -165,6 +200,7 @@ int sk_walk_next(sk_walk *w, const char **path, sk_errors *errs)
                 return 1;
             }
             w->in_dir_arg = 1;
+            w->root_len = strlen(a);
             w->files_at_arg = w->files;
             w->errors_at_arg = errs->count;
             if (push_level(w, a, errs))
@@ -192,11 +228,11 @@ int sk_walk_next(sk_walk *w, const char **path, sk_errors *errs)
                 return -1;
         } else if (kind == 'd' || (kind == '?' && S_ISDIR(st.st_mode))) {
             /* X.test/ holds a rule's fixtures: never input, never a plugin */
-            int rc = ends_with(name, ".test") ? 0 : push_level(w, full, errs);
+            int rc = ends_with(name, ".test") || left_out(w, full, 1) ? 0 : push_level(w, full, errs);
             free(full);
             if (rc)
                 return -1;
-        } else if (wanted(name, w->suffix)) {
+        } else if (wanted(name, w->suffix) && !left_out(w, full, 0)) {
             free(w->path);
             w->path = full;
             w->files++;

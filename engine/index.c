@@ -61,6 +61,9 @@ struct sk_index {
     sk_limits limits;
     unsigned shards, shard;
     sk_policy *policy; /* receives the waivers documents found among the inputs */
+    sk_errors *skipped; /* h12: receives the files walked that are not input (sk_index_options) */
+    const char *const *args; /* h12: the paths as given: a file named is never skipped */
+    size_t nargs;
     size_t files, units;
     size_t duplicates; /* files named twice, found by pass 2 */
     const char *tmpdir;
@@ -612,6 +615,15 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
     sk_spans spans = {0};
     sk_load_buffer_spans(ds, path, bytes, len, &spans, &local);
     int rc = 0;
+    /* h12: a file met while walking that is not input is skipped: no document with a kind
+     * (docker-compose.yml), or a profile, baseline or configuration (below); a file named
+     * on the command line is input as it is, and says why it is none */
+    int walked = ix->skipped != NULL;
+    for (size_t a = 0; walked && a < ix->nargs; a++)
+        walked = strcmp(ix->args[a], path) != 0;
+    if (ds->not_startklar)
+        rc = walked ? sk_errors_add(ix->skipped, SK_ERR_INPUT, path, 0, 0, "not a startklar document")
+                    : sk_errors_add(errs, SK_ERR_INPUT, path, 1, 1, "no document of this file has a 'kind': it is no startklar document");
     const char **keys = NULL;
     size_t nkeys = 0, capkeys = 0;
     sk_hash known; /* key -> its number + 1 */
@@ -633,6 +645,11 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
             /* waivers may stand among the inputs: they apply to the whole run */
             if (ix->policy)
                 sk_policy_add_waivers(ix->policy, d, errs);
+        } else if (walked && strcmp(d->kind, "catalogue") != 0) {
+            /* h12: a profile, baseline or configuration file among the inputs is the run's
+             * settings, never input: skipped (once per file) */
+            if (i == 0 || strcmp(ds->docs[i - 1].kind, d->kind) != 0)
+                rc = sk_errors_add(ix->skipped, SK_ERR_INPUT, path, 0, 0, "a %s file is not input", d->kind);
         } else {
             rc = sk_errors_add(errs, SK_ERR_POLICY, d->file, d->root->line, d->root->column,
                                strcmp(d->kind, "catalogue") == 0
@@ -873,6 +890,9 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs)
     readers r;
     readers_start(&r, jobs - 1);
     sk_walk *w = sk_walk_new(o->paths, o->npaths, NULL);
+    if (w) /* h12 */
+        sk_walk_filter(w, o->exclude, o->nexclude, o->include, o->ninclude);
+    ix->skipped = o->skipped, ix->args = o->paths, ix->nargs = o->npaths;
     chunk c[2];
     memset(c, 0, sizeof c);
     for (int i = 0; i < 2; i++) {

@@ -139,6 +139,7 @@ struct sk_docset {
     sk_doc *docs;
     size_t count, cap;
     struct sk_timing *timing; /* --timing: the schema check's time goes here (NULL: none) */
+    size_t not_startklar; /* files loaded in which no document has a 'kind': skipped, not errors */
 };
 
 struct sk_unit {
@@ -259,6 +260,9 @@ typedef struct sk_index_options {
     unsigned jobs;            /* threads that read the files' keys */
     unsigned shards, shard;   /* keep only the units of this shard (shards 0: all) */
     struct sk_policy *policy; /* receives the waivers documents found among the inputs */
+    const char *const *exclude, *const *include; /* see sk_walk_filter */
+    size_t nexclude, ninclude;
+    sk_errors *skipped;       /* receives the files that are not input (file, and why as message) */
 } sk_index_options;
 
 /* What pass 1 saw of a file, checked again when pass 2 reads it. */
@@ -392,6 +396,11 @@ void sk_scalar_resolve_any(sk_node *n);
  * same order as sk_discover, one at a time. suffix NULL means YAML input. */
 typedef struct sk_walk sk_walk;
 sk_walk *sk_walk_new(const char *const *paths, size_t n, const char *suffix); /* NULL: no memory */
+/* Below a directory argument, leaves out what a glob of exclude matches and,
+ * when there are include globs, the files none of them matches (fnmatch on
+ * the path relative to the argument; a glob without '/' on the name too). */
+void sk_walk_filter(sk_walk *w, const char *const *exclude, size_t nexclude, const char *const *include,
+                    size_t ninclude);
 /* 1 with *path set (valid until the next call), 0 at the end, -1 when out of
  * memory; errors of unreadable paths and loops are added on the way. */
 int sk_walk_next(sk_walk *w, const char **path, sk_errors *errs);

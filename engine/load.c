@@ -50,6 +50,7 @@ typedef struct loader {
     size_t span_from; /* where the next span starts, in bytes */
     int span_line;    /* and the lines before it */
     size_t chars, at; /* libyaml counts characters: this many are the first at bytes */
+    int kindless;     /* documents with no 'kind' key at the top (their errors are counted too) */
 } loader;
 
 static void load_error(loader *ld, int line, int col, const char *fmt, ...)
@@ -358,12 +359,18 @@ static void place_document(loader *ld, sk_node *root, int line, int col)
 {
     (void)line, (void)col;
     if (root->type != SK_NODE_MAP) {
+        ld->kindless++;
         load_error(ld, root->line, root->column,
                    "a document must be a map starting with 'kind:' and 'version: 1'");
         return;
     }
     const sk_node *kind = sk_node_get(root, "kind");
-    if (!kind || kind->type == SK_NODE_MAP || kind->type == SK_NODE_SEQ) {
+    if (!kind) {
+        ld->kindless++;
+        load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s)", KIND_NAMES);
+        return;
+    }
+    if (kind->type == SK_NODE_MAP || kind->type == SK_NODE_SEQ) {
         load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s)", KIND_NAMES);
         return;
     }
@@ -586,12 +593,20 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
         sk_errors_add(errs, SK_ERR_INPUT, name, 0, 0, "out of memory");
         return 1;
     }
-    size_t before = ds->count, spans_before = spans ? spans->count : 0;
+    size_t before = ds->count, spans_before = spans ? spans->count : 0, errors_before = errs->count;
     if (parse_stream(&ld) != 0) {
         /* a syntax error makes the whole file unreliable: keep none of it */
         ds->count = before;
         if (spans)
             spans->count = spans_before;
+    } else if (ld.kindless && ld.nerrors == ld.kindless && ds->count == before &&
+               errs->count == errors_before + (size_t)ld.kindless) {
+        /* no document has a kind at the top (docker-compose.yml, mkdocs.yml):
+         * not a startklar file at all, so no error but a file skipped */
+        while (errs->count > errors_before)
+            sk_error_clear(&errs->items[--errs->count]);
+        ld.nerrors = 0;
+        ds->not_startklar++;
     }
     free(ld.stack);
     sk_hash_free(&ld.table);

@@ -189,9 +189,9 @@ static void json_end(sk_writing *w)
     const sk_summary *s = &res->summary;
     fprintf(out,
             "%s],\n  \"summary\": {\"units\": %zu, \"passed\": %zu, \"known_gaps\": %zu, \"failed\": %zu, "
-            "\"errored\": %zu, \"errors\": %zu, \"files\": %zu, \"stopped\": %s,\n              \"findings\": "
+            "\"errored\": %zu, \"errors\": %zu, \"files\": %zu, \"skipped\": %zu, \"stopped\": %s,\n              \"findings\": "
             "{\"error\": %zu, \"warning\": %zu, \"info\": %zu},\n              \"top_gaps\": [",
-            "", s->units, s->passed, s->known_gaps, s->failed, s->errored, s->errors, s->files,
+            "", s->units, s->passed, s->known_gaps, s->failed, s->errored, s->errors, s->files, res->skipped.count,
             res->stopped ? "true" : "false",
             s->findings[SK_SEV_ERROR], s->findings[SK_SEV_WARNING], s->findings[SK_SEV_INFO]);
     for (size_t i = 0; i < s->ngaps && i < SK_TOP; i++) {
@@ -341,6 +341,8 @@ static void text_unit(sk_writing *w, const sk_unit_result *u)
     FILE *out = w->out;
     const palette *c = colors(w->opt);
     shown sh = {0};
+    if (w->opt && w->opt->quiet && (u->status == SK_UNIT_PASS || u->status == SK_UNIT_KNOWN_GAPS))
+        return;
     /* a strategy without unit is keyed by its organisation: name it once */
     int named = u->name && strcmp(u->name, u->hsa_id) != 0;
     fprintf(out, "%s%s%s%s%s  %s%s%s", c->bold, show(&sh, u->hsa_id), named ? "  " : "",
@@ -384,6 +386,32 @@ static void text_where(FILE *out, const sk_error *e)
     shown_free(&sh);
 }
 
+/* The files walked that are not input, counted by why (listed when verbose). */
+static void skipped_text(const sk_writing *w)
+{
+    const sk_result *res = w->res;
+    const sk_catalogue *cat = res->catalogue;
+    size_t foreign = 0;
+    for (size_t i = 0; i < res->skipped.count; i++)
+        foreign += res->skipped.items[i].nargs == 0; /* "not a startklar document" takes no argument */
+    size_t settings = res->skipped.count - foreign;
+    if (foreign)
+        fprintf(w->out, sk_plural(cat, "%zu file skipped: not a startklar document\n",
+                                  "%zu files skipped: not startklar documents\n", foreign), foreign);
+    if (settings)
+        fprintf(w->out, sk_plural(cat, "%zu file skipped: a profile, baseline or configuration is not input\n",
+                                  "%zu files skipped: profiles, baselines and configurations are not input\n",
+                                  settings), settings);
+    for (size_t i = 0; w->opt && w->opt->verbose && i < res->skipped.count; i++) {
+        const sk_error *e = &res->skipped.items[i];
+        char *t = sk_translate_error(cat, e);
+        shown sh = {0};
+        fprintf(w->out, "  %s: %s\n", show(&sh, e->file), show(&sh, t ? t : e->message));
+        shown_free(&sh);
+        free(t);
+    }
+}
+
 static void text_end(sk_writing *w)
 {
     const sk_result *res = w->res;
@@ -415,29 +443,32 @@ static void text_end(sk_writing *w)
     }
     if (res->errors.count)
         fputc('\n', out);
-    if (res->warnings.count)
+    /* --quiet: the units that are not ready and the errors, then the summary line */
+    size_t nwarnings = w->opt && w->opt->quiet ? 0 : res->warnings.count;
+    if (nwarnings)
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Warnings:"), c->off);
-    for (size_t i = 0; i < res->warnings.count; i++) {
+    for (size_t i = 0; i < nwarnings; i++) {
         const sk_error *x = &res->warnings.items[i];
         fprintf(out, "  %s:%d:%d: %s%s%s: %s\n", x->file ? show(&sh, x->file) : "?", x->line, x->column,
                 c->sev[SK_SEV_WARNING], sk_label(cat, "warning"), c->off, show(&sh, x->message));
         shown_free(&sh);
     }
-    if (res->warnings.count)
+    if (nwarnings)
         fputc('\n', out);
     if (res->stopped) {
         fprintf(out, "%s\n", sk_label(cat, "Nothing was judged: correct the errors listed and run again."));
         return;
     }
-    if (res->fixed.count)
+    size_t nfixed = w->opt && w->opt->quiet ? 0 : res->fixed.count;
+    if (nfixed)
         fprintf(out, "%s%s%s\n", c->bold, sk_label(cat, "Fixed since the baseline:"), c->off);
-    for (size_t i = 0; i < res->fixed.count; i++) {
+    for (size_t i = 0; i < nfixed; i++) {
         const sk_error *k = &res->fixed.items[i];
         fprintf(out, "  %s %s %s\n", show(&sh, k->unit), show(&sh, k->rule),
                 k->message[0] ? show(&sh, k->message) : "(root)");
         shown_free(&sh);
     }
-    if (res->fixed.count)
+    if (nfixed)
         fputc('\n', out);
     const sk_summary *s = &res->summary;
     /* a batch also gets the most common gaps and the units most in need */
@@ -478,6 +509,7 @@ static void text_end(sk_writing *w)
     fprintf(out, sk_label(cat, "rollout: %zu ready, %zu at risk, %zu not ready, %zu launched not ready\n"),
             s->rollout[SK_ROLLOUT_READY], s->rollout[SK_ROLLOUT_AT_RISK], s->rollout[SK_ROLLOUT_NOT_READY],
             s->rollout[SK_ROLLOUT_LAUNCHED_NOT_READY]);
+    skipped_text(w);
 }
 
 /* ---- what the writers in report_*.c share with this file ------------------------------- */

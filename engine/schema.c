@@ -342,6 +342,21 @@ MAP(BASELINE, {"kind", &STR, "baseline"},
     {"as_of", &DATE, "the date of the run that wrote it"},
     {"findings", &BASELINE_ENTRIES, "the known findings"});
 
+/* ---- the configuration file, startklar.yaml (config.c, engine/cli/config.c) ---- */
+
+VOCAB(LANGUAGE, "en", "sv");
+VOCAB(FAIL_ON, "error", "warning", "info", "never");
+MAP(CONFIG, {"kind", &STR, "config"},
+    {"version", &VERSION, "format version: 1"},
+    {"rules", &STR_LIST, "rule directories to load besides the built-in rules (--rules)"},
+    {"profile", &STR, "a profile from rules/ or a profile file (--profile)"},
+    {"waivers", &STR_LIST, "waiver files (--waivers)"},
+    {"baseline", &STR, "the baseline file (--baseline)"},
+    {"lang", &LANGUAGE, "the language of messages and reports (--lang)"},
+    {"fail_on", &FAIL_ON, "the level at or above which a unit is not ready (--fail-on)"},
+    {"include", &STR_LIST, "globs: of the files under a directory, read only those matching one"},
+    {"exclude", &STR_LIST, "globs: never read files matching one (--exclude)"});
+
 /* ---- message catalogues (engine/i18n/, i18n.c) ----------------------------------- */
 
 MAP(CATALOGUE_ENTRY, {"en", &STR, "an English text or printf format, the exact key"},
@@ -362,6 +377,7 @@ const sk_kind sk_kinds[] = {
     {"profile", &PROFILE, 0, 0},
     {"baseline", &BASELINE, 0, 0},
     {"catalogue", &CATALOGUE, 0, 0},
+    {"config", &CONFIG, 0, 0},
     {NULL, NULL, 0, 0},
 };
 

@@ -8,8 +8,15 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <time.h>
 
 #define MAX_RULE_DIRS 64
+#define MAX_GLOBS 64
+
+/* The settings a configuration file may give (config.c). */
+typedef enum config_key { K_RULES, K_PROFILE, K_WAIVERS, K_BASELINE, K_LANG, K_FAIL_ON, K_INCLUDE, K_EXCLUDE, NKEYS } config_key;
+/* options.source[k] of a value the command line gave */
+extern const char SOURCE_COMMAND_LINE[];
 
 typedef struct options {
     const char *as_of;
@@ -34,7 +41,78 @@ typedef struct options {
     int timing;         /* --timing: stages and rules timed, on stderr */
     int coverage;       /* test --coverage: the rules' lines the fixtures ran */
     double coverage_min; /* test --coverage-min PCT (0: no minimum) */
+    const char *rule, *kind; /* init --rule ID --kind KIND */
+    const char *exclude[MAX_GLOBS], *include[MAX_GLOBS];
+    size_t nexclude, ninclude;
+    const char *stdin_name;     /* --stdin-filename: what "-" is called in the report */
+    const char *color;          /* --color auto|always|never; NULL: auto */
+    int quiet;                  /* --quiet */
+    long max_warnings;          /* --max-warnings N; -1: no limit */
+    const char *config;         /* the configuration file read, or NULL */
+    const char *source[NKEYS];  /* where each setting came from: SOURCE_COMMAND_LINE, the
+                                   configuration file, or NULL (the default) */
+    char store[8192];           /* the configuration's values, resolved */
+    size_t used;
 } options;
+
+/* The configuration file the command line names or the working directory
+ * is under (NULL: none), with buf as room for the found path. */
+const char *config_file_path(int argc, char **argv, char *buf, size_t size);
+/* The lang the configuration file sets, copied into buf, or NULL. */
+const char *config_lang(int argc, char **argv, char *buf, size_t size);
+/* Reads the configuration file into o for the settings the command line did
+ * not give. 0, or 2 after saying what is wrong with the file. */
+int config_apply(options *o, int argc, char **argv);
+/* A copy of a and b joined, in o->store; NULL when full. */
+const char *keep_text(options *o, const char *a, const char *b);
+
+/* ---- the command line's tables (commands.c) ---- */
+
+/* the commands, as bits: which commands an option belongs to */
+enum {
+    C_CHECK = 1u << 0, C_AUDIT = 1u << 1, C_TEST = 1u << 2, C_RULES = 1u << 3, C_INIT = 1u << 4,
+    C_SCHEMA = 1u << 5, C_COMPLETION = 1u << 6, C_HELP = 1u << 7, C_VERSION = 1u << 8, C_CONFIG = 1u << 9,
+    C_HISTORY = 1u << 10, C_DIFF = 1u << 11, C_LSP = 1u << 12,
+};
+
+/* what parse_options does with an option */
+typedef enum option_id {
+    O_AS_OF = 256, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_RULES, O_NO_BUILTIN, O_PROFILE, O_ONLY, O_SKIP,
+    O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_HELP,
+    O_CONFIG, O_NO_CONFIG, O_EXCLUDE, O_STDIN_FILENAME, O_QUIET, O_MAX_WARNINGS, O_COLOR,
+    O_RECORD, O_HISTORY, O_UNIT, O_CSV_SEPARATOR, O_STDIO, O_TIMING, O_COVERAGE, O_COVERAGE_MIN,
+} option_id;
+
+typedef struct cli_option {
+    const char *name;  /* "format": --format */
+    char letter;       /* 'o': -o; 0: none */
+    const char *arg;   /* its argument's placeholder ("FILE", "sv|en"); NULL: a flag */
+    const char *help;  /* one line, English (the catalogue's key) */
+    unsigned commands; /* C_* bits of the commands that take it */
+    option_id id;
+} cli_option;
+
+#define MAX_USAGES 3
+typedef struct cli_command {
+    const char *name;
+    unsigned bit;
+    int (*run)(int argc, char **argv);
+    const char *usage[MAX_USAGES][2];     /* {what follows the name, what it does} */
+    const char *examples;                 /* lines without "startklar "; NULL: none */
+} cli_command;
+
+/* Both end with an entry whose name is NULL. */
+const cli_command *cli_commands(void);
+const cli_option *cli_options(void);
+const cli_command *cli_command_named(const char *name);
+/* the command a mistyped word is closest to, or NULL */
+const char *cli_nearest_command(const char *word);
+void print_global_help(FILE *out, const sk_catalogue *cat);
+void print_command_help(FILE *out, const sk_catalogue *cat, const cli_command *c);
+/* The help of a command to out; -1 when there is no such command. */
+int help_of(const char *command, FILE *out);
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
 
 /* Where a report goes: standard output, or -o FILE through a temporary file
  * renamed into place only when the report is whole. */
@@ -44,13 +122,20 @@ typedef struct output {
     const char *path;
 } output;
 
-/* Parses the flags after the command name; the paths start at optind.
- * Returns 0, or the exit code (2) after printing a usage error. */
-int parse_options(int argc, char **argv, options *o);
-/* The same with options before, between and after the operands (history,
- * diff): at most max operands go to operands, their count to *n. */
-int parse_interleaved(int argc, char **argv, options *o, const char **operands, int max, int *n);
+/* Parses the options of command (a name in the table) anywhere among its
+ * operands (GNU permutation; "--" ends the options), --opt=value and
+ * --opt value alike; the operands are argv[optind..argc). --help prints the
+ * command's help and exits 0. Returns 0, or the exit code (2) after
+ * printing a usage error (with "did you mean" for a mistyped option). */
+int parse_options(const char *command, int argc, char **argv, options *o);
 int usage_error(const char *fmt, const char *arg);
+/* "Try 'startklar help COMMAND'." (or 'startklar help' when command is NULL)
+ * on stderr; returns 2. */
+int usage_hint(const char *command);
+/* The same for a command whose operands are not paths (history, diff): at
+ * most max operands, wherever they stand, go to operands, their count to *n;
+ * argv[0] is the command's name. */
+int parse_interleaved(int argc, char **argv, options *o, const char **operands, int max, int *n);
 /* Says each error on stderr ("startklar: FILE:LINE: message"), in the user's language. */
 void cli_print_errors(const sk_errors *errs);
 /* The language of messages: --lang, else $LANG (sv...), else English;
@@ -75,8 +160,8 @@ int output_open(output *out, const char *path);
 /* Closes it; ok = the report is whole: only then does FILE appear. 0 or -1. */
 int output_close(output *out, int ok);
 
-extern const char USAGE[];
-extern const char USAGE_ROLLOUT[];
+/* "text, json, ...": the formats the library writes, into buf. */
+const char *format_list(char *buf, size_t size);
 /* The help text, in the user's language. Returns 0. */
 int print_help(FILE *out);
 
@@ -93,6 +178,37 @@ int cmd_lsp(int argc, char **argv);
 /* The example value `init KIND` writes for a path ("target_groups[].owner"),
  * as YAML, or NULL (cmd_init.c; the language server's "insert the missing field"). */
 const char *init_example(const char *path);
+int cmd_config(int argc, char **argv);
+
+/* ---- on a terminal (terminal.c) ---- */
+
+/* Whether the report is in colour: --color always|never, else (auto) not
+ * with NO_COLOR set and not empty, yes with FORCE_COLOR (not 0), not with
+ * TERM=dumb, else when it goes to a terminal. */
+int use_color(const char *flag, int to_terminal);
+
+#define PROGRESS_SAMPLES 20 /* a quarter second apart: the rate of the last 5 seconds */
+typedef struct progress_sample {
+    double t;
+    size_t done;
+} progress_sample;
+typedef struct progress {
+    struct timespec start;
+    progress_sample samples[PROGRESS_SAMPLES];
+    size_t nsamples, head;
+    double drawn; /* when the line was last drawn */
+    int shown;    /* the line is on the terminal now */
+    int width;
+} progress;
+void progress_start(progress *p);
+/* sk_check_options.progress: "  1234/5000 units  310/s  0:12 left" on stderr */
+void progress_show(void *ud, size_t done, size_t total);
+/* Erases the line, if shown. */
+void progress_end(progress *p);
+/* A stream to write the report to when standard output is the terminal that
+ * shows the progress: each write erases the line first. NULL: write to
+ * stdout as usual. */
+FILE *progress_report_stream(progress *p);
 
 /* 0 when kind is a document kind (or "unit", when allow_unit); else prints
  * a usage error naming the kinds (kinds.c) and returns -1. */

@@ -13,24 +13,46 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct progress {
-    struct timespec start;
-    int shown;
-} progress;
-
-/* "  1234/5000 units  310/s  0:12 left" on stderr, rewritten in place. */
-static void show_progress(void *ud, size_t done, size_t total)
+/* "-" among the paths: standard input, saved whole in a temporary file
+ * (the run reads its files twice), whose path replaces "-" in argv. 0 (no
+ * "-", or saved into tmp), or 2 after saying why not. */
+static int save_stdin(int argc, char **argv, char *tmp, size_t size)
 {
-    progress *p = ud;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double secs = (double)(now.tv_sec - p->start.tv_sec) + (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
-    if (done < total && done % 50 != 0)
-        return;
-    double rate = secs > 0 ? (double)done / secs : 0;
-    long left = rate > 0 ? (long)((double)(total - done) / rate) : 0;
-    fprintf(stderr, "\r  %zu/%zu units  %.0f/s  %ld:%02ld left ", done, total, rate, left / 60, left % 60);
-    p->shown = 1;
+    int at = -1;
+    for (int i = optind; i < argc; i++) {
+        if (strcmp(argv[i], "-") != 0)
+            continue;
+        if (at >= 0)
+            return usage_error("standard input ('%s') can be read only once", "-");
+        at = i;
+    }
+    if (at < 0)
+        return 0;
+    const char *dir = getenv("TMPDIR");
+    snprintf(tmp, size, "%s/startklar-stdin-XXXXXX.yaml", dir && *dir ? dir : "/tmp");
+    int fd = mkstemps(tmp, 5);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd), unlink(tmp);
+        cli_fail("cannot save standard input in %s", tmp);
+        tmp[0] = '\0';
+        return 2;
+    }
+    char buf[65536];
+    size_t n;
+    int ok = 1;
+    while (ok && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        ok = fwrite(buf, 1, n, f) == n;
+    ok = ok && !ferror(stdin);
+    if (fclose(f) != 0 || !ok) {
+        unlink(tmp);
+        cli_fail("cannot save standard input in %s", tmp);
+        tmp[0] = '\0';
+        return 2;
+    }
+    argv[at] = tmp;
+    return 0;
 }
 
 static void record_unit(void *ud, const sk_unit_result *u)
@@ -99,16 +121,31 @@ static int record_end(sk_history *h, const sk_result *res, int code)
     return code;
 }
 
+static int judge(const options *opt, int argc, char **argv, int audit, const char *stdin_path);
+
 static int run(int argc, char **argv, int audit)
 {
-    options o = {.format = "text", .fail_on = SK_SEV_ERROR};
-    char date[11], builtin[PATH_MAX];
-    int rc = parse_options(argc, argv, &o);
+    options o = {.format = "text", .fail_on = SK_SEV_ERROR, .max_warnings = -1};
+    int rc = parse_options(audit ? "audit" : "check", argc, argv, &o);
     if (rc)
         return rc;
     if (optind >= argc)
         return usage_error(audit ? "audit needs at least one directory%s"
                                  : "check needs at least one file or directory%s", "");
+    char stdin_tmp[PATH_MAX] = "";
+    if ((rc = save_stdin(argc, argv, stdin_tmp, sizeof stdin_tmp)))
+        return rc;
+    rc = judge(&o, argc, argv, audit, stdin_tmp[0] ? stdin_tmp : NULL);
+    if (stdin_tmp[0])
+        unlink(stdin_tmp);
+    return rc;
+}
+
+/* The run itself, once the options are read. */
+static int judge(const options *opt, int argc, char **argv, int audit, const char *stdin_path)
+{
+    options o = *opt; /* its values point into opt->store, which outlives the run */
+    char date[11], builtin[PATH_MAX];
     if (!o.as_of) {
         today(date);
         o.as_of = date;
@@ -140,9 +177,11 @@ static int run(int argc, char **argv, int audit)
         return 2;
     }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    progress prog = {0};
-    clock_gettime(CLOCK_MONOTONIC, &prog.start);
-    int tty = isatty(STDERR_FILENO) && !getenv("CI");
+    progress prog;
+    progress_start(&prog);
+    /* the progress line: audit, on a terminal only */
+    int show = audit && isatty(STDERR_FILENO) && !getenv("CI");
+    FILE *report = show && !o.output ? progress_report_stream(&prog) : NULL;
     sk_check_options co = {
         .paths = (const char *const *)(argv + optind),
         .npaths = (size_t)(argc - optind),
@@ -154,13 +193,12 @@ static int run(int argc, char **argv, int audit)
         .shard = o.shard,
         .shards = o.shards,
         .format = o.format,
-        .out = out.f,
-        .report.color = !o.output && strcmp(o.format, "text") == 0 && isatty(STDOUT_FILENO) &&
-                        !getenv("NO_COLOR"),
+        .out = report ? report : out.f,
+        .report.color = strcmp(o.format, "text") == 0 && use_color(o.color, !o.output && isatty(STDOUT_FILENO)),
+        .progress = show ? progress_show : NULL,
         .report.trend = trend,
         .report.ntrend = ntrend,
         .report.csv_separator = o.csv_separator,
-        .progress = audit && tty ? show_progress : NULL,
         .progress_ud = &prog,
         .profile = o.profile,
         .profile_path = profile_path,
@@ -172,15 +210,30 @@ static int run(int argc, char **argv, int audit)
         .baseline = o.baseline,
         .collect_baseline = o.write_baseline != NULL,
         .catalogue = cat,
+        .exclude = o.exclude,
+        .nexclude = o.nexclude,
+        .include = o.include,
+        .ninclude = o.ninclude,
         .unit_judged = history ? record_unit : NULL,
         .unit_judged_ud = history,
     };
+    co.report.verbose = o.verbose;
+    co.report.quiet = o.quiet;
+    co.stdin_path = stdin_path;
+    co.stdin_name = o.stdin_name;
     co.timing = o.timing ? sk_timing_new() : NULL;
     sk_result res = {0};
     int code = o.timing && !co.timing ? -1 : sk_check(&co, &res);
     int judged = code;
-    if (prog.shown)
-        fputs("\n", stderr);
+    if (report && fclose(report) != 0 && code >= 0)
+        code = -2;
+    progress_end(&prog);
+    if (code >= 0 && !res.stopped && o.max_warnings >= 0 &&
+        res.summary.findings[SK_SEV_WARNING] > (size_t)o.max_warnings) {
+        cli_fail("%zu warnings, more than --max-warnings %ld", res.summary.findings[SK_SEV_WARNING], o.max_warnings);
+        if (code == 0)
+            code = 1;
+    }
     if (code == -1)
         fprintf(stderr, "startklar: out of memory\n");
     if (output_close(&out, code >= 0) || code < 0)

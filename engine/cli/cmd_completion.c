@@ -1,6 +1,6 @@
 /* cmd_completion.c: `startklar completion bash|zsh` prints a completion
  * script. It holds no list of its own: the commands, their options and
- * arguments are read from the help text (USAGE, main.c), the formats, kinds
+ * arguments are read from the command line's tables (commands.c), the formats, kinds
  * and levels from the library, the profiles from the shipped folder, and the
  * rule ids are asked of `startklar rules list` when completing. */
 #include "cli.h"
@@ -31,6 +31,7 @@ static const struct {
 } PLACEHOLDERS[] = {
     {"FILE", V_FILES},  {"PATH", V_FILES},    {"DIR", V_DIRS},        {"KIND", V_KINDS},
     {"ID", V_RULES},    {"F", V_FORMATS},     {"LEVEL", V_LEVELS},    {"NAME", V_PROFILES},
+    {"FILE.db", V_FILES}, {"OLD", V_FILES},
 };
 
 typedef struct option_arg {
@@ -53,6 +54,8 @@ typedef struct model {
     const char *profiles[MAX_PROFILES];
     size_t nprofiles;
     char profile_names[MAX_PROFILES][64];
+    char store[16384]; /* the words the spans point into: "--format", "check PATH...  check YAML files" */
+    size_t used;
 } model;
 
 static int span_is(span s, const char *text)
@@ -188,46 +191,40 @@ static int read_command_line(model *m, const char *p, const char *end)
     return add_options(one, 1, synopsis_end, end, NULL);
 }
 
-/* "Options of check and audit:" names the commands the lines below are for. */
-static size_t options_heading(model *m, const char *p, const char *end, command_info **out)
+/* A copy of the printf result in the model's store, as a span; n = 0 when full. */
+static span keep(model *m, const char *fmt, const char *a, const char *b, const char *c)
 {
-    size_t n = 0;
-    p += strlen("Options of ");
-    for (span t; (t = next_token(&p, end)).n;) {
-        command_info *c = span_is(t, "and") ? NULL : command_named(m, t, 0);
-        if (c && n < MAX_COMMANDS)
-            out[n++] = c;
-    }
-    return n;
+    size_t room = sizeof m->store - m->used;
+    int n = snprintf(m->store + m->used, room, fmt, a, b, c);
+    if (n < 0 || (size_t)n >= room)
+        return (span){NULL, 0};
+    span s = {m->store + m->used, n};
+    m->used += (size_t)n + 1;
+    return s;
 }
 
-static int read_usage(model *m)
+/* Each command's usage lines ("rules explain ID  one rule's ...": its
+ * sub-commands, operands and description) and the options it takes. */
+static int read_tables(model *m)
 {
-    enum { NONE, COMMANDS, OPTIONS } section = NONE;
-    command_info *targets[MAX_COMMANDS];
-    size_t ntargets = 0;
-    for (const char *line = USAGE; *line;) {
-        const char *end = strchr(line, '\n');
-        if (!end)
-            end = line + strlen(line);
-        if (strncmp(line, "Commands:", 9) == 0) {
-            section = COMMANDS;
-        } else if (strncmp(line, "Options of ", 11) == 0) {
-            section = OPTIONS;
-            ntargets = options_heading(m, line, end, targets);
-        } else if (end - line < 3 || line[0] != ' ') {
-            section = NONE;
-        } else if (section == COMMANDS && read_command_line(m, line, end)) {
-            return -1;
-        } else if (section == OPTIONS) {
-            const char *start = line;
-            while (start < end && *start == ' ')
-                start++;
-            const char *gap = strstr(start, "  ");
-            if (add_options(targets, ntargets, start, gap && gap < end ? gap : end, NULL))
+    for (const cli_command *c = cli_commands(); c->name; c++) {
+        for (size_t u = 0; u < MAX_USAGES && c->usage[u][0]; u++) {
+            span line = keep(m, "%s %s  %s", c->name, c->usage[u][0], c->usage[u][1]);
+            if (!line.n || read_command_line(m, line.p, line.p + line.n))
                 return -1;
         }
-        line = *end ? end + 1 : end;
+        command_info *ci = command_named(m, (span){c->name, (int)strlen(c->name)}, 0);
+        for (const cli_option *o = cli_options(); ci && o->name; o++) {
+            if (!(o->commands & c->bit))
+                continue;
+            span value = {o->arg, o->arg ? (int)strlen(o->arg) : 0};
+            char letter[2] = {o->letter, 0};
+            span name = keep(m, "--%s%s%s", o->name, "", "");
+            if (!name.n || add_option(ci, name, value))
+                return -1;
+            if (o->letter && (!(name = keep(m, "-%s%s%s", letter, "", "")).n || add_option(ci, name, value)))
+                return -1;
+        }
     }
     return m->ncmds ? 0 : -1;
 }
@@ -504,9 +501,9 @@ int cmd_completion(int argc, char **argv)
             fprintf(stderr, "startklar: out of memory\n");
             return 2;
         }
-        if (read_usage(m)) {
+        if (read_tables(m)) {
             free(m);
-            fprintf(stderr, "startklar: internal error: the help text has more commands or options "
+            fprintf(stderr, "startklar: internal error: the command table has more commands or options "
                             "than the completion can hold\n");
             return 2;
         }

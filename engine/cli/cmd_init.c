@@ -16,7 +16,7 @@
 
 #define COMMENT_COLUMN 40 /* of the comments in a starting document */
 #define COMMENT_PAD 36    /* of the comments in a rule skeleton */
-#define UNIT_LINE "unit: {name: Vårdcentralen Visby, hsa_id: SE2321000222-V001}\n"
+#define UNIT_LINE "unit: {name: Vårdcentralen Visby, hsa_id: SE2120000803-V001}\n"
 
 /* ---- example values --------------------------------------------------------- */
 
@@ -32,7 +32,7 @@ static const example EXAMPLES[] = {
     /* shared */
     {"version", "1"},
     {"unit.name", "Vårdcentralen Visby"},
-    {"unit.hsa_id", "SE2321000222-V001"},
+    {"unit.hsa_id", "SE2120000803-V001"},
     {"unit.care_provider", "Region Gotland"},
     {"service", "Stöd och behandling"},
     {"launch_date", "2027-03-01"},
@@ -184,6 +184,15 @@ static const example EXAMPLES[] = {
     {"action_plan[].when", "2027-06-30"},
     {"action_plan[].what", "Halvtidsutvärdering av strategin"},
     {"action_plan[].type", "midterm_evaluation"},
+    /* the configuration file, startklar.yaml: paths relative to it */
+    {"rules", "[region-rules/]"},
+    {"profile", "prelaunch"},
+    {"waivers", "[waivers.yaml]"},
+    {"baseline", "baseline.yaml"},
+    {"lang", "sv"},
+    {"fail_on", "error"},
+    {"include", "[\"units/*\"]"},
+    {"exclude", "[docker-compose.yml, \"drafts/*\"]"},
     {NULL, NULL},
 };
 
@@ -311,7 +320,8 @@ static void write_map(doc_writer *w, const sk_shape *s, int indent, const char *
 
 static int init_document(const char *kind)
 {
-    if (check_kind(kind, 0, 0))
+    /* the configuration file is the one policy kind one starts from a template */
+    if (strcmp(kind, "config") != 0 && check_kind(kind, 0, 0))
         return 2;
     doc_writer w = {.out = stdout, .kind = kind};
     printf("# A starting %s document, made by `startklar init %s`.\n"
@@ -527,32 +537,11 @@ static int init_rule(const char *id, const char *kind, const char *dir)
 
 int cmd_init(int argc, char **argv)
 {
-    enum { OPT_RULE = 256, OPT_KIND };
-    static const struct option LONG[] = {
-        {"rule", required_argument, NULL, OPT_RULE},
-        {"kind", required_argument, NULL, OPT_KIND},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *rule = NULL, *kind = NULL;
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", LONG, NULL)) != -1) {
-        switch (c) {
-        case OPT_RULE:
-            rule = optarg;
-            break;
-        case OPT_KIND:
-            kind = optarg;
-            break;
-        case 'h':
-            print_help(stdout);
-            return 0;
-        default:
-            return usage_error("unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
+    options o = {0};
+    int rc = parse_options("init", argc, argv, &o);
+    if (rc)
+        return rc;
+    const char *rule = o.rule, *kind = o.kind;
     if (rule) {
         if (optind + 1 != argc)
             return usage_error("init --rule ID needs one directory to write into%s", "");

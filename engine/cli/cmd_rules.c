@@ -170,7 +170,7 @@ static void list_json(const sk_rules *r)
 static int rules_list(int argc, char **argv)
 {
     options o = {.format = "text"};
-    int rc = parse_options(argc, argv, &o);
+    int rc = parse_options("rules", argc, argv, &o);
     if (rc)
         return rc;
     if (optind < argc)
@@ -351,21 +351,14 @@ static int unknown_rule(const sk_rules *r, const char *id, const sk_catalogue *c
 static int rules_explain(int argc, char **argv)
 {
     options o = {.format = "text"};
-    int rc = parse_options(argc, argv, &o);
+    int rc = parse_options("rules", argc, argv, &o);
     if (rc)
         return rc;
     if (optind >= argc)
         return usage_error("rules explain needs a rule id, e.g. 'rules explain ON-11'%s", "");
-    int at = optind;
-    const char *id = argv[at];
-    /* flags may follow the id too: rules explain GOT-01 --rules DIR */
-    if (at + 1 < argc) {
-        if ((rc = parse_options(argc - at, argv + at, &o)))
-            return rc;
-        if (optind < argc - at)
-            return usage_error("rules explain takes one rule id; '%s' is one too many",
-                               argv[at + optind]);
-    }
+    const char *id = argv[optind];
+    if (optind + 1 < argc)
+        return usage_error("rules explain takes one rule id; '%s' is one too many", argv[optind + 1]);
     if (strcmp(o.format, "text") != 0)
         return usage_error("rules explain writes text only, not '%s'", o.format);
     loaded l;
@@ -406,9 +399,16 @@ int cmd_rules(int argc, char **argv)
     for (const subcommand *s = SUBCOMMANDS; s->name; s++)
         if (strcmp(s->name, argv[1]) == 0)
             return s->run(argc - 1, argv + 1);
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        print_help(stdout);
-        return 0;
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return help_of("rules", stdout);
+    const char *names[sizeof SUBCOMMANDS / sizeof SUBCOMMANDS[0]];
+    size_t n = 0;
+    for (const subcommand *s = SUBCOMMANDS; s->name; s++)
+        names[n++] = s->name;
+    const char *hint = sk_closest(argv[1], names, n);
+    if (hint) {
+        cli_fail("unknown sub-command 'rules %s' (did you mean 'rules %s'?)", argv[1], hint);
+        return usage_hint("rules");
     }
     return usage_error("unknown sub-command 'rules %s' (list or explain)", argv[1]);
 }

@@ -11,7 +11,7 @@
 int cmd_schema(int argc, char **argv)
 {
     options o = {.format = "text"};
-    int rc = parse_options(argc, argv, &o);
+    int rc = parse_options("schema", argc, argv, &o);
     if (rc)
         return rc;
     if (optind + 1 != argc)

@@ -8,7 +8,7 @@ int cmd_test(int argc, char **argv)
 {
     options o = {0};
     char builtin[PATH_MAX];
-    int rc = parse_options(argc, argv, &o);
+    int rc = parse_options("test", argc, argv, &o);
     if (rc)
         return rc;
     const char *def[] = {builtin_plugins(builtin, sizeof builtin)};

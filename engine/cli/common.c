@@ -1,6 +1,7 @@
 /* common.c: option parsing, the built-in rules' location and atomic report
  * writing, shared by the commands. */
 #include "cli.h"
+#include "startklar/authoring.h"
 
 #include <stdarg.h>
 
@@ -30,23 +31,13 @@ const char *cli_lang(void)
 }
 
 /* The formats the library writes, "text, json, ...": the list is report.c's table. */
-static const char *format_list(char *buf, size_t size)
+const char *format_list(char *buf, size_t size)
 {
     size_t n = 0;
     buf[0] = '\0';
     for (size_t i = 0; sk_report_format_name(i) && n < size; i++)
         n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", sk_report_format_name(i));
     return buf;
-}
-
-int print_help(FILE *out)
-{
-    sk_catalogue *cat = cli_catalogue(NULL);
-    char formats[256];
-    fprintf(out, sk_label(cat, USAGE), format_list(formats, sizeof formats)); /* USAGE has one %s */
-    fputs(sk_label(cat, USAGE_ROLLOUT), out);
-    sk_catalogue_free(cat);
-    return 0;
 }
 
 void cli_fail(const char *fmt, ...)
@@ -123,50 +114,127 @@ void today(char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-int parse_options(int argc, char **argv, options *o)
+int usage_hint(const char *command)
 {
-    enum { OPT_AS_OF = 256, OPT_FORMAT, OPT_FAIL_ON, OPT_RULES, OPT_NO_BUILTIN, OPT_JOBS, OPT_SHARD,
-           OPT_PROFILE, OPT_ONLY, OPT_SKIP, OPT_WAIVERS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_LANG,
-           OPT_RECORD, OPT_UNIT, OPT_HISTORY,
-           OPT_CSV_SEPARATOR, OPT_TIMING, OPT_COVERAGE, OPT_COVERAGE_MIN };
-    static const struct option LONG[] = {
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-        {"rules", required_argument, NULL, OPT_RULES},
-        {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
-        {"jobs", required_argument, NULL, OPT_JOBS},
-        {"shard", required_argument, NULL, OPT_SHARD},
-        {"profile", required_argument, NULL, OPT_PROFILE},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"only", required_argument, NULL, OPT_ONLY},
-        {"skip", required_argument, NULL, OPT_SKIP},
-        {"waivers", required_argument, NULL, OPT_WAIVERS},
-        {"baseline", required_argument, NULL, OPT_BASELINE},
-        {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
-        {"record", required_argument, NULL, OPT_RECORD},
-        {"unit", required_argument, NULL, OPT_UNIT},
-        {"history", required_argument, NULL, OPT_HISTORY},
-        {"csv-separator", required_argument, NULL, OPT_CSV_SEPARATOR},
-        {"timing", no_argument, NULL, OPT_TIMING},
-        {"coverage", no_argument, NULL, OPT_COVERAGE},
-        {"coverage-min", required_argument, NULL, OPT_COVERAGE_MIN},
-        {"output", required_argument, NULL, 'o'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
+    sk_catalogue *cat = cli_catalogue(NULL);
+    if (command)
+        fprintf(stderr, sk_label(cat, "Try 'startklar help %s'."), command);
+    else
+        fputs(sk_label(cat, "Try 'startklar help'."), stderr);
+    fputc('\n', stderr);
+    sk_catalogue_free(cat);
+    return 2;
+}
+
+#define MAX_OPTIONS 48
+
+/* An option getopt_long did not take: unknown (with the command's closest
+ * option), or missing its value. Returns 2. */
+static int option_error(const char *command, const struct option *longs, size_t nlongs, int missing,
+                        const char *word)
+{
+    if (missing) {
+        cli_fail("option '%s' needs a value", word);
+        return usage_hint(command);
+    }
+    if (strncmp(word, "--", 2) == 0) {
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(word + 2, "="), word + 2);
+        const char *names[MAX_OPTIONS];
+        for (size_t i = 0; i < nlongs; i++)
+            names[i] = longs[i].name;
+        const char *hint = sk_closest(name, names, nlongs);
+        if (hint) {
+            cli_fail("unknown option '--%s' (did you mean '--%s'?)", name, hint);
+            return usage_hint(command);
+        }
+        cli_fail("unknown option '--%s'", name);
+        return usage_hint(command);
+    }
+    cli_fail("unknown option '%s'", word);
+    return usage_hint(command);
+}
+
+int parse_options(const char *command, int argc, char **argv, options *o)
+{
+    const cli_command *cmd = cli_command_named(command);
+    const cli_option *table[MAX_OPTIONS];
+    struct option longs[MAX_OPTIONS + 1];
+    char shorts[2 * MAX_OPTIONS + 2] = ":"; /* ':' first: a missing value is told apart */
+    size_t n = 0, ns = 1;
+    for (const cli_option *op = cli_options(); op->name && n < MAX_OPTIONS; op++) {
+        if (!cmd || !(op->commands & cmd->bit))
+            continue;
+        table[n] = op;
+        longs[n] = (struct option){op->name, op->arg ? required_argument : no_argument, NULL, (int)op->id};
+        n++;
+        if (op->letter) {
+            shorts[ns++] = op->letter;
+            if (op->arg)
+                shorts[ns++] = ':';
+        }
+    }
+    shorts[ns] = '\0';
+    longs[n] = (struct option){NULL, 0, NULL, 0};
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+o:vh", LONG, NULL)) != -1) {
-        switch (c) {
-        case OPT_AS_OF:
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == '?' || c == ':') {
+            char word[8];
+            const char *w = argv[optind - 1];
+            if (optopt > 0 && optopt < 256) { /* a short option */
+                snprintf(word, sizeof word, "-%c", optopt);
+                w = word;
+            }
+            return option_error(command, longs, n, c == ':', w);
+        }
+        option_id id = (option_id)c;
+        static const struct {
+            option_id id;
+            config_key key;
+        } SETS[] = {{O_RULES, K_RULES},     {O_PROFILE, K_PROFILE}, {O_WAIVERS, K_WAIVERS}, {O_BASELINE, K_BASELINE},
+                    {O_FAIL_ON, K_FAIL_ON}, {O_EXCLUDE, K_EXCLUDE}};
+        for (size_t i = 0; i < n; i++)
+            if (table[i]->letter && table[i]->letter == c)
+                id = table[i]->id;
+        for (size_t i = 0; i < sizeof SETS / sizeof SETS[0]; i++)
+            if (SETS[i].id == id)
+                o->source[SETS[i].key] = SOURCE_COMMAND_LINE;
+        switch (id) {
+        case O_CONFIG: /* config_path() reads them from argv */
+        case O_NO_CONFIG:
+            break;
+        case O_QUIET:
+            o->quiet = 1;
+            break;
+        case O_MAX_WARNINGS: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || end == optarg || v < 0)
+                return usage_error("--max-warnings takes a number of warnings, 0 or more, not '%s'", optarg);
+            o->max_warnings = v;
+            break;
+        }
+        case O_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+                return usage_error("--color takes auto, always or never, not '%s'", optarg);
+            o->color = optarg;
+            break;
+        case O_STDIN_FILENAME:
+            o->stdin_name = optarg;
+            break;
+        case O_EXCLUDE:
+            if (o->nexclude >= MAX_GLOBS)
+                return usage_error("too many --exclude globs%s", "");
+            o->exclude[o->nexclude++] = optarg;
+            break;
+        case O_AS_OF:
             if (!sk_date_valid(optarg, strlen(optarg)))
                 return usage_error("--as-of needs a real date YYYY-MM-DD, not '%s'", optarg);
             o->as_of = optarg;
             break;
-        case OPT_FORMAT: {
+        case O_FORMAT: {
             size_t f = 0;
             while (sk_report_format_name(f) && strcmp(sk_report_format_name(f), optarg) != 0)
                 f++;
@@ -175,84 +243,86 @@ int parse_options(int argc, char **argv, options *o)
             o->format = optarg;
             break;
         }
-        case OPT_FAIL_ON:
+        case O_FAIL_ON:
             if (sk_severity_parse(optarg, 1, &o->fail_on))
                 return usage_error("--fail-on takes error, warning, info or never, not '%s'", optarg);
             break;
-        case OPT_RULES:
+        case O_RULES:
             if (o->nrule_dirs >= MAX_RULE_DIRS - 1)
                 return usage_error("too many --rules directories%s", "");
             o->rule_dirs[o->nrule_dirs++] = optarg;
             break;
-        case OPT_JOBS: {
+        case O_JOBS: {
             char *end;
-            unsigned long n = strtoul(optarg, &end, 10);
-            if (*end || n < 1 || n > 256)
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (*end || v < 1 || v > 256)
                 return usage_error("--jobs takes a number from 1 to 256, not '%s'", optarg);
-            o->jobs = (unsigned)n;
+            o->jobs = (unsigned)v;
             break;
         }
-        case OPT_SHARD: {
-            unsigned i, n;
+        case O_SHARD: {
+            unsigned i, k;
             char extra;
-            if (sscanf(optarg, "%u/%u%c", &i, &n, &extra) != 2 || n < 1 || i < 1 || i > n || n > 65536)
+            if (sscanf(optarg, "%u/%u%c", &i, &k, &extra) != 2 || k < 1 || i < 1 || i > k || k > 65536)
                 return usage_error("--shard takes I/N with 1 <= I <= N, such as 2/4, not '%s'", optarg);
             o->shard = i;
-            o->shards = n;
+            o->shards = k;
             break;
         }
-        case OPT_LANG: /* main() takes --lang out of argv before any command runs */
+        case O_LANG: /* main() takes --lang out of argv before any command runs */
             break;
-        case OPT_PROFILE:
+        case O_PROFILE:
             o->profile = optarg;
             break;
-        case OPT_ONLY:
+        case O_ONLY:
             o->only = optarg;
             break;
-        case OPT_SKIP:
+        case O_SKIP:
             o->skip = optarg;
             break;
-        case OPT_WAIVERS:
+        case O_WAIVERS:
             if (o->nwaivers >= MAX_RULE_DIRS)
                 return usage_error("too many --waivers files%s", "");
             o->waivers[o->nwaivers++] = optarg;
             break;
-        case OPT_BASELINE:
+        case O_BASELINE:
             o->baseline = optarg;
             break;
-        case OPT_WRITE_BASELINE:
+        case O_WRITE_BASELINE:
             o->write_baseline = optarg;
             break;
-        case OPT_RECORD:
+        case O_RECORD:
             o->record = optarg;
             break;
-        case OPT_UNIT:
+        case O_UNIT:
             o->unit = optarg;
             break;
-        case OPT_HISTORY:
+        case O_HISTORY:
             o->history = optarg;
             break;
-        case OPT_CSV_SEPARATOR:
+        case O_CSV_SEPARATOR:
             o->csv_separator = strcmp(optarg, "tab") == 0 ? '\t' : strlen(optarg) == 1 && strchr(",;", optarg[0]) ? optarg[0] : 0;
             if (!o->csv_separator)
                 return usage_error("--csv-separator takes , or ; or tab, not '%s'", optarg);
             break;
-        case OPT_NO_BUILTIN:
+        case O_STDIO: /* lsp reads its own arguments */
+            break;
+        case O_NO_BUILTIN:
             o->no_builtin = 1;
             break;
-        case 'o':
+        case O_OUTPUT:
             o->output = optarg;
             break;
-        case 'v':
+        case O_VERBOSE:
             o->verbose = 1;
             break;
-        case OPT_TIMING:
+        case O_TIMING:
             o->timing = 1;
             break;
-        case OPT_COVERAGE:
+        case O_COVERAGE:
             o->coverage = 1;
             break;
-        case OPT_COVERAGE_MIN: {
+        case O_COVERAGE_MIN: {
             char *end;
             double pct = strtod(optarg, &end);
             if (end == optarg || *end || !(pct >= 0 && pct <= 100))
@@ -261,31 +331,32 @@ int parse_options(int argc, char **argv, options *o)
             o->coverage_min = pct;
             break;
         }
-        case 'h':
-            exit(print_help(stdout));
-        default:
-            return usage_error("unknown or incomplete option '%s'", argv[optind - 1]);
+        case O_RULE:
+            o->rule = optarg;
+            break;
+        case O_KIND:
+            o->kind = optarg;
+            break;
+        case O_HELP:
+            exit(help_of(command, stdout) ? print_help(stdout) : 0);
         }
     }
-    return 0;
+    /* the configuration file gives what the command line did not */
+    return cmd && (cmd->bit & (C_CHECK | C_AUDIT | C_RULES | C_CONFIG)) ? config_apply(o, argc, argv) : 0;
 }
 
 int parse_interleaved(int argc, char **argv, options *o, const char **operands, int max, int *n)
 {
     *n = 0;
-    /* each operand stands where the command's name stood for the next round */
-    for (int at = 0;;) {
-        int rc = parse_options(argc - at, argv + at, o);
-        if (rc)
-            return rc;
-        int next = at + optind;
-        if (next >= argc)
-            return 0;
+    int rc = parse_options(argv[0], argc, argv, o); /* options anywhere: the operands end up last */
+    if (rc)
+        return rc;
+    for (int i = optind; i < argc; i++) {
         if (*n == max)
-            return usage_error("one operand too many: '%s'", argv[next]);
-        operands[(*n)++] = argv[next];
-        at = next;
+            return usage_error("one operand too many: '%s'", argv[i]);
+        operands[(*n)++] = argv[i];
     }
+    return 0;
 }
 
 int output_open(output *out, const char *path)

@@ -1,5 +1,5 @@
 /* main.c: the startklar command line, a thin layer over libstartklar: a
- * table of commands, each in its own cmd_*.c. Exit codes: 0 ready, 1 not
+ * table of commands (commands.c), each in its own cmd_*.c. Exit codes: 0 ready, 1 not
  * ready, 2 not judged or bad usage. */
 #include "cli.h"
 
@@ -7,116 +7,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char USAGE[] =
-    "Usage: startklar COMMAND [OPTIONS] [PATH...]\n"
-    "\n"
-    "Checks that a care unit's launch paperwork holds up (communication plan,\n"
-    "onboarding checklist, social-media strategy) and reports every gap with\n"
-    "file:line.\n"
-    "\n"
-    "Commands:\n"
-    "  check PATH...       check YAML files (a directory means every *.yaml/*.yml in it)\n"
-    "  audit DIR...        check every unit below the directories, in parallel, with a summary\n"
-    "  test [DIR...]       run the fixtures of the rules in DIR (default: the built-in rules)\n"
-    "  rules list          the rules that would run: id, severity, kind, title (--format json)\n"
-    "  rules explain ID    one rule's explanation, parameters and an example fix\n"
-    "  init KIND           print a commented starting document of a kind\n"
-    "  init --rule ID DIR  write a rule skeleton with fixtures (--kind KIND, default unit-onboarding)\n"
-    "  schema KIND         print the JSON Schema of a kind, for editors\n"
-    "  help                show this text\n"
-    "  version             show the version\n"
-    "\n"
-    "Options of check and audit:\n"
-    "  --as-of YYYY-MM-DD  the date to judge against (default: today)\n"
-    "  --format F          the report's format, text by default: %s\n"
-    "  --csv-separator ,|;|tab  csv's separator (default: ; in Swedish, else ,)\n"
-    "  --fail-on LEVEL     error (default), warning, info or never: exit 1 at or above it\n"
-    "  --rules DIR         also load the rules in DIR (repeatable)\n"
-    "  --no-builtin        do not load the built-in rules\n"
-    "  -o FILE             write the report to FILE instead of standard output\n"
-    "  --jobs N            worker threads (check: 1, audit: one per core)\n"
-    "  --shard I/N         check only the I-th of N shards of the units (by HSA-id)\n"
-    "  --profile NAME      a profile from rules/ (default, prelaunch) or a profile file\n"
-    "  --lang sv|en        the language of messages and reports (default: from LANG, else en)\n"
-    "  --only IDS          run only these rules: ids or prefixes, comma-separated (ON-,CP-02)\n"
-    "  --skip IDS          do not run these rules\n"
-    "  --waivers FILE      waivers: accepted gaps with a reason and an expiry (repeatable)\n"
-    "  --baseline FILE     findings in FILE are known: only new ones fail\n"
-    "  --write-baseline FILE  record today's findings as a baseline\n"
-    "Options of test:\n"
-    "  -v, --verbose       list passing fixtures too\n"
-    "Options of rules:\n"
-    "  --rules DIR, --no-builtin   as for check; rules list also takes --format text|json\n"
-    "\n"
-    "Exit codes: 0 every unit is ready, 1 a finding is at or above --fail-on,\n"
-    "2 something could not be judged (invalid input, a failing rule, bad usage).\n"
-    "\n"
-    "Examples:\n"
-    "  startklar check --as-of 2027-04-10 examples/\n"
-    "  startklar check --format json visby/plan.yaml visby/onboarding.yaml\n"
-    "  startklar check --rules region-rules/ --fail-on warning units/\n"
-    "  startklar test region-rules/\n"
-    "  startklar rules explain ON-11\n"
-    "  startklar init --rule GOT-01 region-rules/gotland/\n";
-
-/* The rollout over time (docs/rollout.md), after USAGE in the help. */
-const char USAGE_ROLLOUT[] =
-    "\n"
-    "The rollout over time (docs/rollout.md):\n"
-    "  check/audit --record FILE.db      also append the audit to a history database (SQLite)\n"
-    "  check/audit --history FILE.db     the html report shows the trend of the recorded audits\n"
-    "  history FILE.db [--unit HSA-ID]   readiness over time (--format text|json)\n"
-    "  diff OLD NEW                      what changed between two audits, each a JSON report or\n"
-    "                                    FILE.db@YYYY-MM-DD, FILE.db@latest, FILE.db@previous\n"
-    "                                    (--format text|json|markdown; exit 1 when anything changed)\n"
-    "  A profile's rollout.at_risk_days (default 30): a unit not ready that many days or fewer\n"
-    "  before its launch is at risk.\n";
-
-static int cmd_help(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    return print_help(stdout);
-}
-
-static int cmd_version(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    printf("startklar %s\n", SK_VERSION);
-    return 0;
-}
-
-typedef struct command {
-    const char *name;
-    int (*run)(int argc, char **argv);
-} command;
-
-static const command COMMANDS[] = {
-    {"check", cmd_check},     {"audit", cmd_audit},     {"test", cmd_test},
-    {"rules", cmd_rules},     {"init", cmd_init},       {"schema", cmd_schema},    {"completion", cmd_completion},
-    {"history", cmd_history}, {"diff", cmd_diff},       {"lsp", cmd_lsp},         {"help", cmd_help},
-    {"--help", cmd_help},     {"-h", cmd_help},            {"version", cmd_version},
-    {"--version", cmd_version}, {NULL, NULL},
+/* What else a command may be called on the command line. */
+static const struct {
+    const char *alias, *command;
+} ALIASES[] = {
+    {"--help", "help"}, {"-h", "help"}, {"--version", "version"}, {"-V", "version"},
 };
 
 /* The language of every message, settled before any is written: --lang
  * (anywhere on the line; taken out of argv, so no command has to know it),
- * else $LANG when it is Swedish, else English. 0, or -1 for an unknown one. */
+ * else the configuration file's lang, else $LANG when it is Swedish, else
+ * English; where it came from goes to $STARTKLAR_LANG_SOURCE for `startklar
+ * config`. 0, or -1 for an unknown one. */
 static int settle_language(int *argc, char **argv, const char **bad)
 {
-    const char *lang = NULL, *env = getenv("LANG");
+    const char *lang = NULL, *env = getenv("LANG"), *source = NULL;
     if (env && strncmp(env, "sv", 2) == 0)
-        lang = "sv";
-    int w = 1;
+        lang = "sv", source = "LANG";
+    int w = 1, given = 0;
     for (int i = 1; i < *argc; i++) {
         if (strcmp(argv[i], "--lang") == 0 && i + 1 < *argc)
-            lang = argv[++i];
+            lang = argv[++i], given = 1;
         else if (strncmp(argv[i], "--lang=", 7) == 0)
-            lang = argv[i] + 7;
+            lang = argv[i] + 7, given = 1;
         else
             argv[w++] = argv[i];
     }
     argv[w] = NULL;
     *argc = w;
+    char path[PATH_MAX], word[8];
+    const char *configured = given ? NULL : config_lang(*argc, argv, word, sizeof word);
+    if (given)
+        source = "--lang";
+    else if (configured)
+        lang = configured, source = config_file_path(*argc, argv, path, sizeof path);
+    if (source)
+        setenv("STARTKLAR_LANG_SOURCE", source, 1);
+    else
+        unsetenv("STARTKLAR_LANG_SOURCE");
     if (lang && !sk_lang_known(lang)) {
         *bad = lang;
         lang = NULL;
@@ -137,8 +65,19 @@ int main(int argc, char **argv)
         print_help(stderr);
         return 2;
     }
-    for (const command *c = COMMANDS; c->name; c++)
-        if (strcmp(c->name, argv[1]) == 0)
-            return c->run(argc - 1, argv + 1);
-    return usage_error("unknown command '%s'", argv[1]);
+    const char *name = argv[1];
+    for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
+        if (strcmp(ALIASES[i].alias, name) == 0)
+            name = ALIASES[i].command;
+    const cli_command *c = cli_command_named(name);
+    /* COMMAND --help, also of the commands that read their own arguments (lsp, completion) */
+    if (c && argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
+        return help_of(c->name, stdout);
+    if (c)
+        return c->run(argc - 1, argv + 1);
+    const char *hint = name[0] == '-' ? NULL : cli_nearest_command(name);
+    if (!hint)
+        return usage_error(name[0] == '-' ? "a command comes first, before '%s'" : "unknown command '%s'", name);
+    cli_fail("unknown command '%s' (did you mean '%s'?)", name, hint);
+    return usage_hint(NULL);
 }

@@ -116,6 +116,22 @@ int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t le
                    sk_errors *errs);
 size_t sk_docset_count(const sk_docset *ds);
 
+/* ---- config: a configuration file (kind config) as flat settings ----------- */
+
+typedef struct sk_setting {
+    char *key;   /* a top-level key of the document: "rules", "fail_on" */
+    char *value; /* its text; a list gives one setting per item, in order */
+    int line;
+} sk_setting;
+typedef struct sk_settings {
+    sk_setting *items;
+    size_t count;
+} sk_settings;
+/* Reads the configuration file at path. 0; 1 when it is not a valid config
+ * document (said in errs, as policy errors); -1 when out of memory. */
+int sk_config_read(const char *path, sk_settings *out, sk_errors *errs);
+void sk_settings_free(sk_settings *s);
+
 /* Files to check: each path that is a directory contributes every *.yaml and
  * *.yml below it (sorted); a file is taken as it is. Unreadable paths and
  * symlink loops become errors. The list is returned in *out (free with
@@ -423,6 +439,9 @@ typedef struct sk_result {
                               judged whole: unit and rule in their fields, the path as message */
     int stopped;           /* a usage or policy error stopped the run before any unit was
                               judged: the report holds the errors alone */
+    sk_errors skipped;     /* files walked that are not input: no document with a kind
+                              (docker-compose.yml), or a profile, baseline or configuration;
+                              the file, and why as the message */
     const struct sk_catalogue *catalogue; /* the report's language; NULL: English */
 } sk_result;
 
@@ -444,7 +463,9 @@ typedef struct sk_trend_point {
 } sk_trend_point;
 
 typedef struct sk_report_options {
-    int color; /* ANSI colours in text output */
+    int color;   /* ANSI colours in text output */
+    int verbose; /* text: list the files skipped, not only count them */
+    int quiet;   /* text: only the units that are not ready, and the errors */
     const sk_trend_point *trend; /* audits before this one, oldest first (html) */
     size_t ntrend;
     char csv_separator; /* csv: ',', ';' or '\t'; 0: ';' when the report is in Swedish, else ',' */
@@ -511,6 +532,14 @@ typedef struct sk_check_options {
      * still in English (`--record` writes it to the history) */
     void (*unit_judged)(void *ud, const sk_unit_result *u);
     void *unit_judged_ud;
+    /* below a directory of paths: files (and directories) to leave out, and, when there
+     * are include globs, the only files to read (fnmatch on the path relative to it; a
+     * glob without '/' also on the name) */
+    const char *const *exclude, *const *include;
+    size_t nexclude, ninclude;
+    /* a file among paths that holds what standard input gave, shown in the report as
+     * stdin_name (NULL: "<stdin>"); NULL: none */
+    const char *stdin_path, *stdin_name;
     sk_timing *timing; /* --timing: filled when set (NULL: nothing is timed) */
 } sk_check_options;
 

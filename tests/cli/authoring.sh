@@ -125,7 +125,7 @@ for kind in communication-plan unit-onboarding social-media-strategy; do
   run check --as-of 2027-04-10 --fail-on never --format json "$WORK/$kind.yaml"
   expect_code 0
   expect_out '"errors": []'
-  expect_out '"hsa_id": "SE2321000222-V001"'
+  expect_out '"hsa_id": "SE2120000803-V001"'
   finish
 done
 

@@ -51,7 +51,7 @@ start "the formats are listed once: the usage error, the help, the completion an
 "$SK" check --format pdf "$DATA/good" >/dev/null 2>"$WORK/err"
 formats="text, json, jsonl, sarif, junit, csv, markdown, html, github, gitlab"
 grep -qF "this version writes: $formats)" "$WORK/err" || bad "usage error lacks the formats: $(cat "$WORK/err")"
-"$SK" help | grep -qF "text by default: $formats" || bad "help lacks the formats"
+"$SK" help check | grep -qF "text by default: $formats" || bad "help lacks the formats"
 "$SK" completion bash | grep -qF "${formats//, / }" || bad "the completion lacks the formats"
 grep -qF -- "--format ${formats//, /|}]" "$TESTS/../README.md" || bad "the README's usage lacks a format"
 for f in ${formats//,/}; do

@@ -55,7 +55,7 @@ vg 0 "test plugins/communication-plan" test "$SRC/plugins/communication-plan"
 # the rollout over time: recording, reading back, diff, the html page's panels
 vg 1 "audit --record" audit --as-of 2027-01-15 --jobs 2 --record "$WORK/h.db" --format json -o "$WORK/jan.json" "$SRC/examples"
 vg 1 "check --record --history html" check --as-of 2027-04-10 --record "$WORK/h.db" --history "$WORK/h.db" --format html "$SRC/examples"
-vg 0 "history --unit --format json" history "$WORK/h.db" --unit SE2321000222-V001 --format json
+vg 0 "history --unit --format json" history "$WORK/h.db" --unit SE2120000803-V001 --format json
 vg 1 "diff @previous @latest" diff "$WORK/h.db@previous" "$WORK/h.db@latest"
 vg 1 "diff a JSON report and the database, markdown" diff --format markdown "$WORK/jan.json" "$WORK/h.db@latest"
 
