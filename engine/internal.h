@@ -443,6 +443,7 @@ typedef struct sk_sandbox {
     int out_of_memory;    /* the current call hit the memory cap */
     const sk_limits *limits;
     const struct sk_watch *watch; /* --timing, test --coverage: NULL but when watched */
+    unsigned long long grown;     /* bytes the state ever allocated (every growth; --timing) */
 } sk_sandbox;
 
 /* A watched sandbox counts every instruction (spent is exact, not counted

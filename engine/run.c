@@ -477,13 +477,14 @@ static int add_kinds(sk_unit_result *out, const sk_unit *u)
 }
 
 /* --timing: one call of rule i, started at t0 (what the sandbox counted). */
-static void count_call(sk_runtime *rt, size_t i, unsigned long long t0)
+static void count_call(sk_runtime *rt, size_t i, unsigned long long t0, unsigned long long bytes)
 {
     unsigned long long ns = sk_now_ns() - t0;
     sk_rule_timing *r = &rt->timing->rules[i];
     r->calls++;
     r->ns += ns;
     r->instructions += rt->sb->spent;
+    r->bytes += bytes;
     rt->timing->stage_ns[SK_STAGE_RULES] += ns;
 }
 
@@ -655,9 +656,10 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
             lua_pushcclosure(L, report, 2);
             lua_rawgeti(L, LUA_REGISTRYINDEX, c->ctxview);
             t0 = rt->timing ? sk_now_ns() : 0;
+            unsigned long long grown = rt->sb->grown;
             int st = sk_sandbox_call(rt->sb, 3, 0);
             if (rt->timing)
-                count_call(rt, i, t0);
+                count_call(rt, i, t0, rt->sb->grown - grown);
             rt->call++; /* a report() kept by the rule is dead from here on */
             if (rt->out_of_memory)
                 return -1;

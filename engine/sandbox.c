@@ -147,6 +147,8 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     }
     if (p)
         sb->used = sb->used - old + nsize;
+    if (p && nsize > old)
+        sb->grown += nsize - old;
     return p;
 }
 

@@ -37,6 +37,7 @@ assert len(rules) == 62, len(rules)
 for rid, r in rules.items():
     assert r["calls"] == want[rid[:2]], (rid, r["calls"])
     assert r["instructions"] > 0, rid
+assert rules["CP-11"]["bytes"] > 0  # it builds tables
 for stage in ("rules_load", "index", "load", "schema", "views", "rules", "judge", "report"):
     assert stage + "_ms" in t["stages"], stage
 PY
