@@ -493,6 +493,9 @@ typedef struct sk_builtin_chunk {
 } sk_builtin_chunk;
 extern const sk_builtin_chunk sk_builtin_chunks[];
 extern const size_t sk_builtin_nchunks;
+/* sk.lua's bytecode, compiled at build time under the name "=sk.lua". */
+extern const unsigned char *const sk_lua_bytecode;
+extern const size_t sk_lua_bytecode_size;
 
 typedef struct sk_plugin {
     char *file;

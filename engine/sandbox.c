@@ -665,8 +665,10 @@ static int build_sandbox(lua_State *L)
     lua_setmetatable(L, -2);
     lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
 
-    /* sk, the helper library, runs inside the sandbox like any rule */
-    if (luaL_loadbufferx(L, sk_lua_source, sk_lua_source_size, "=sk.lua", "t") != LUA_OK)
+    /* sk, the helper library, runs inside the sandbox like any rule (from the
+     * bytecode the build compiled; its text should that ever not load) */
+    if (luaL_loadbufferx(L, (const char *)sk_lua_bytecode, sk_lua_bytecode_size, "=sk.lua", "b") != LUA_OK &&
+        (lua_pop(L, 1), luaL_loadbufferx(L, sk_lua_source, sk_lua_source_size, "=sk.lua", "t")) != LUA_OK)
         return lua_error(L);
     sk_sandbox_push_env(L);
     lua_setupvalue(L, -2, 1);
