@@ -1,17 +1,23 @@
 /* fixtures.c: `startklar test`. Every plugin file X.lua may have fixtures in
  * X.test/pass/ (each must yield no finding of X's rules) and X.test/fail/
  * (each must yield at least one, and the finding named by every leading
- * `# expect: RULE path` line). `# as-of: YYYY-MM-DD` sets the run's date,
- * 2027-04-10 by default. Each fixture runs only the rules of its plugin. */
+ * `# expect: RULE path` line). The leading comment lines are the fixture's
+ * header: `# as-of: YYYY-MM-DD` sets the run's date (2027-04-10 by default),
+ * `# params: {name: value}` the rule's parameters and `# profile: NAME` a
+ * profile (both through policy.c, as a region's profile would). A header
+ * line that is wrong is an error at its file:line, and the run exits 2.
+ * Each fixture runs only the rules of its plugin. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #define DEFAULT_AS_OF "2027-04-10"
+#define MAX_EXPECT 16
 
 typedef struct expectation {
     char rule[32];
@@ -20,29 +26,155 @@ typedef struct expectation {
 
 typedef struct header {
     char as_of[11];
-    expectation expect[16];
+    expectation expect[MAX_EXPECT];
     int nexpect;
+    char *params;       /* the flow map of `# params:`, or NULL */
+    int params_line, params_col;
+    char *profile;      /* `# profile:` as written, or NULL */
+    int profile_line;
+    sk_errors errs;     /* what is wrong with the header */
 } header;
+
+/* The header's keys, defined once (the error names them). */
+typedef enum { H_EXPECT, H_AS_OF, H_PARAMS, H_PROFILE, H_EDITOR } header_key;
+/* yaml-language-server: an editor's modeline ($schema=...), not ours: skipped */
+static const char *const HEADER_KEYS[] = {"expect", "as-of", "params", "profile", "yaml-language-server", NULL};
+
+static void header_free(header *h)
+{
+    free(h->params);
+    free(h->profile);
+    sk_errors_free(&h->errs);
+}
+
+/* The value after "key:" with the blanks around it cut off, in place. */
+static char *trimmed(char *v)
+{
+    while (*v == ' ' || *v == '\t')
+        v++;
+    size_t n = strlen(v);
+    while (n && (v[n - 1] == '\n' || v[n - 1] == '\r' || v[n - 1] == ' ' || v[n - 1] == '\t'))
+        v[--n] = '\0';
+    return v;
+}
+
+/* Whether v is one YAML flow map and nothing after it: its first brace
+ * closes at its last byte (braces inside quotes do not count), so that it
+ * cannot close the profile it is put into and add keys of its own. */
+static int one_flow_map(const char *v)
+{
+    if (v[0] != '{')
+        return 0;
+    int depth = 0;
+    char quote = 0;
+    for (const char *p = v; *p; p++) {
+        if (quote) {
+            if (quote == '"' && *p == '\\' && p[1])
+                p++;
+            else if (*p == quote)
+                quote = 0;
+        } else if (*p == '"' || *p == '\'') {
+            quote = *p;
+        } else if (*p == '{' || *p == '[') {
+            depth++;
+        } else if ((*p == '}' || *p == ']') && --depth == 0) {
+            return p[1] == '\0';
+        }
+    }
+    return 0;
+}
+
+/* One header line "# key: value"; 0 when it is a comment of other words. */
+static int header_line(const char *file, int lineno, char *line, header *h)
+{
+    char *p = line + 1;
+    while (*p == ' ')
+        p++;
+    char *key = p;
+    while (islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '-' || *p == '_')
+        p++;
+    /* a header key is one lower-case word right before ": " */
+    if (p == key || *p != ':' || (p[1] != ' ' && p[1] != '\t' && p[1] != '\n' && p[1] != '\r' && p[1]))
+        return 0;
+    *p = '\0';
+    char *v = trimmed(p + 1);
+    int col = (int)(v - line) + 1;
+    int k = 0;
+    while (HEADER_KEYS[k] && strcmp(HEADER_KEYS[k], key) != 0)
+        k++;
+    switch ((header_key)k) {
+    case H_EXPECT: {
+        char a[32], b[256] = "";
+        if (sscanf(v, "%31s %255s", a, b) < 1) {
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, col, "'# expect:' needs a rule id, then a path if any");
+        } else if (h->nexpect < MAX_EXPECT) {
+            snprintf(h->expect[h->nexpect].rule, sizeof h->expect[0].rule, "%s", a);
+            snprintf(h->expect[h->nexpect].path, sizeof h->expect[0].path, "%s", b);
+            h->nexpect++;
+        } else {
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, col, "a fixture holds at most %d '# expect:' lines",
+                          MAX_EXPECT);
+        }
+        break;
+    }
+    case H_AS_OF:
+        if (strlen(v) == 10 && sk_date_valid(v, 10))
+            memcpy(h->as_of, v, 11);
+        else
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, col,
+                          "'# as-of:' needs a real date YYYY-MM-DD, not '%s'", v);
+        break;
+    case H_PARAMS:
+        if (h->params)
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, 1, "a fixture has one '# %s:' line", key);
+        else if (!one_flow_map(v))
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, col,
+                          "'# params:' takes a flow map of the rule's parameters, such as {max_days: 400}, not '%s'", v);
+        else if (!(h->params = sk_strdup(v)))
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, col, "out of memory");
+        h->params_line = lineno, h->params_col = col;
+        break;
+    case H_PROFILE:
+        if (h->profile)
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, 1, "a fixture has one '# %s:' line", key);
+        else if (!v[0])
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, col,
+                          "'# profile:' needs a shipped profile's name or a path relative to the fixture");
+        else if (!(h->profile = sk_strdup(v)))
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, col, "out of memory");
+        h->profile_line = lineno;
+        break;
+    case H_EDITOR:
+        break;
+    default: {
+        sk_nearest near = {.word = key};
+        for (const char *const *w = HEADER_KEYS; *w; w++)
+            sk_nearest_try(&near, *w);
+        const char *hint = sk_nearest_get(&near);
+        if (hint)
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, 2,
+                          "unknown fixture header '%s:' (did you mean '%s:'?)", key, hint);
+        else
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, lineno, 2,
+                          "unknown fixture header '%s:' (the headers are expect, as-of, params and profile; "
+                          "a comment must not begin with a word and a colon)", key);
+    }
+    }
+    return 1;
+}
 
 /* Reads the leading comment lines of a fixture. */
 static void read_header(const char *file, header *h)
 {
     memset(h, 0, sizeof *h);
+    sk_errors_init(&h->errs);
     strcpy(h->as_of, DEFAULT_AS_OF);
     FILE *f = fopen(file, "r");
     if (!f)
-        return;
-    char line[512];
-    while (fgets(line, sizeof line, f) && line[0] == '#') {
-        char a[32], b[256] = "";
-        if (sscanf(line, "# expect: %31s %255s", a, b) >= 1 && h->nexpect < 16) {
-            snprintf(h->expect[h->nexpect].rule, sizeof h->expect[0].rule, "%s", a);
-            snprintf(h->expect[h->nexpect].path, sizeof h->expect[0].path, "%s", b);
-            h->nexpect++;
-        } else if (sscanf(line, "# as-of: %10s", a) == 1 && sk_date_valid(a, strlen(a))) {
-            memcpy(h->as_of, a, 11);
-        }
-    }
+        return; /* the load says why */
+    char line[4096];
+    for (int lineno = 1; fgets(line, sizeof line, f) && line[0] == '#'; lineno++)
+        header_line(file, lineno, line, h);
     fclose(f);
 }
 
@@ -180,14 +312,128 @@ static void describe_findings(const sk_result *res, const sk_catalogue *cat, FIL
         fprintf(out, "       %s\n", sk_label(cat, "got no finding"));
 }
 
-static void test_one(sk_runtime *rt, const sk_rules *rules, const sk_limits *limits, const char *file,
-                     int must_fail, int verbose, tally *t, FILE *out)
+/* ---- a fixture's own parameters and profile ---------------------------------- */
+
+/* Puts the rules back as a fixture without params or profile finds them: only
+ * the plugin's rules on, at their declared severity, with their defaults. */
+static void reset_rules(sk_rules *r, const char *plugin)
+{
+    sk_rules_enable_file(r, plugin);
+    for (size_t i = 0; i < r->nrules; i++) {
+        sk_rule_info *info = &r->rules[i].info;
+        info->severity = info->default_severity;
+        for (size_t k = 0; k < info->nparams; k++)
+            info->params[k].profile_value = NULL, info->params[k].profile_file = NULL;
+    }
+}
+
+/* The path `# profile:` names: a shipped profile's name, or a path relative
+ * to the fixture. NULL when out of memory. */
+static char *profile_path(const char *fixture, const char *v, const char *profiles)
+{
+    size_t n = strlen(v);
+    int is_path = strchr(v, '/') || (n > 5 && strcmp(v + n - 5, ".yaml") == 0) ||
+                  (n > 4 && strcmp(v + n - 4, ".yml") == 0);
+    if (!is_path)
+        return sk_profile_path(v, profiles);
+    const char *slash = strrchr(fixture, '/');
+    return v[0] == '/' || !slash ? sk_strdup(v) : sk_printf("%.*s/%s", (int)(slash - fixture), fixture, v);
+}
+
+/* Applies the fixture's profile, then its parameters, through the policy as
+ * a region's profile is applied (the same checks of rule ids, parameter names
+ * and types); problems go to h->errs. Only the plugin's rules stay on. */
+static void apply_header(sk_policy *pol, sk_rules *r, const char *plugin, const char *file, header *h)
+{
+    if (h->profile) {
+        char dir[PATH_MAX];
+        const char *profiles = sk_dir_path(SK_DIR_PROFILES, dir, sizeof dir);
+        char *path = profile_path(file, h->profile, profiles ? profiles : ".");
+        size_t before = h->errs.count;
+        if (path)
+            sk_policy_profile(pol, r, path, profiles, &h->errs);
+        if (!path || h->errs.count > before) {
+            /* the header line first, then what is wrong in the profile */
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, h->profile_line, 1,
+                          "the fixture's profile '%s' cannot be applied", h->profile);
+            sk_error line = h->errs.items[h->errs.count - 1];
+            memmove(&h->errs.items[before + 1], &h->errs.items[before],
+                    (h->errs.count - 1 - before) * sizeof line);
+            h->errs.items[before] = line;
+        }
+        free(path);
+    }
+    if (h->params && !h->errs.count) {
+        /* the parameters of the plugin's one rule, or by rule id when it has several */
+        const char *only = NULL;
+        size_t n = 0;
+        for (size_t i = 0; i < r->nrules; i++)
+            if (strcmp(r->rules[i].info.file, plugin) == 0)
+                only = r->rules[i].info.id, n++;
+        char *head = n == 1 ? sk_printf("{kind: profile, version: 1, params: {%s: ", only)
+                            : sk_strdup("{kind: profile, version: 1, params: ");
+        char *text = head ? sk_printf("%s%s}%s", head, h->params, n == 1 ? "}" : "") : NULL;
+        /* its errors point into the header line, not into the profile made of it */
+        int at = head ? (int)strlen(head) + 1 : 0;
+        free(head);
+        if (!text) {
+            sk_errors_add(&h->errs, SK_ERR_INPUT, file, h->params_line, h->params_col, "out of memory");
+            return;
+        }
+        size_t before = h->errs.count;
+        sk_policy_profile_line(pol, r, file, text, h->params_line, &h->errs);
+        for (size_t i = before; i < h->errs.count; i++) {
+            sk_error *e = &h->errs.items[i];
+            e->line = h->params_line;
+            e->column = e->column >= at ? e->column - at + h->params_col : h->params_col;
+        }
+        free(text);
+    }
+    for (size_t i = 0; i < r->nrules; i++)
+        r->rules[i].enabled = r->rules[i].enabled && strcmp(r->rules[i].info.file, plugin) == 0;
+}
+
+static void test_one(sk_runtime *rt, sk_rules *rules, const char *plugin, const sk_limits *limits,
+                     const char *file, int must_fail, int verbose, tally *t, FILE *out)
 {
     header h;
     read_header(file, &h);
+    sk_policy *pol = NULL;
+    sk_runtime *own = NULL; /* the rules as this fixture's header sets them */
+    if (!h.errs.count && (h.params || h.profile)) {
+        if (!(pol = sk_policy_new(0)))
+            sk_errors_add(&h.errs, SK_ERR_INPUT, file, 1, 1, "out of memory");
+        else
+            apply_header(pol, rules, plugin, file, &h);
+        sk_error err;
+        if (!h.errs.count && !(own = sk_runtime_new(rules, &err))) {
+            sk_errors_add(&h.errs, SK_ERR_INPUT, file, 1, 1, "the rules cannot run with this fixture's header: %s",
+                          err.message ? err.message : "?");
+            sk_error_clear(&err);
+        }
+    }
+    if (h.errs.count) {
+        for (size_t i = 0; i < h.errs.count; i++) {
+            const sk_error *e = &h.errs.items[i];
+            char *msg = sk_translate_error(t->cat, e);
+            if (e->line)
+                fprintf(out, "%s %s:%d:%d: %s\n", sk_label(t->cat, "ERROR"), e->file ? e->file : file, e->line,
+                        e->column, msg ? msg : e->message);
+            else
+                fprintf(out, "%s %s: %s\n", sk_label(t->cat, "ERROR"), e->file ? e->file : file,
+                        msg ? msg : e->message);
+            free(msg);
+        }
+        t->broken = 1;
+        t->failed++;
+        if (pol)
+            reset_rules(rules, plugin), sk_policy_free(pol);
+        header_free(&h);
+        return;
+    }
     sk_result res = {0};
     sk_errors_init(&res.errors);
-    int rc = run_fixture(rt, limits, file, h.as_of, &res);
+    int rc = run_fixture(own ? own : rt, limits, file, h.as_of, &res);
     size_t findings = 0;
     for (size_t i = 0; i < res.nunits; i++)
         findings += res.units[i].nfindings;
@@ -244,6 +490,20 @@ static void test_one(sk_runtime *rt, const sk_rules *rules, const sk_limits *lim
     }
     sk_buf_free(&why);
     sk_result_free(&res);
+    if (own) {
+        size_t left = sk_runtime_free(own);
+        if (left) {
+            fprintf(out, "%s %s: ", sk_label(t->cat, "BROKEN"), file);
+            fprintf(out, sk_label(t->cat, "internal error: the Lua state still counted %zu bytes after it was closed"),
+                    left);
+            fputc('\n', out);
+            t->broken = 1;
+            t->failed++;
+        }
+    }
+    if (pol)
+        reset_rules(rules, plugin), sk_policy_free(pol);
+    header_free(&h);
 }
 
 static int is_dir(const char *p)
@@ -253,8 +513,8 @@ static int is_dir(const char *p)
 }
 
 /* Runs pass/ or fail/ of one plugin; returns how many fixtures there were. */
-static size_t test_folder(sk_runtime *rt, const sk_rules *rules, const sk_limits *limits, const char *dir,
-                          int must_fail, int verbose, tally *t, FILE *out)
+static size_t test_folder(sk_runtime *rt, sk_rules *rules, const char *plugin, const sk_limits *limits,
+                          const char *dir, int must_fail, int verbose, tally *t, FILE *out)
 {
     if (!is_dir(dir))
         return 0;
@@ -264,7 +524,7 @@ static size_t test_folder(sk_runtime *rt, const sk_rules *rules, const sk_limits
     const char *one[] = {dir};
     sk_discover(one, 1, &files, &errs);
     for (size_t i = 0; i < files.count; i++)
-        test_one(rt, rules, limits, files.items[i], must_fail, verbose, t, out);
+        test_one(rt, rules, plugin, limits, files.items[i], must_fail, verbose, t, out);
     size_t n = files.count;
     sk_paths_free(&files);
     sk_errors_free(&errs);
@@ -343,8 +603,8 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
         char *pass = base ? sk_printf("%s/pass", base) : NULL;
         char *fail = base ? sk_printf("%s/fail", base) : NULL;
         if (pass && fail) {
-            size_t np = test_folder(rt, rules, limits, pass, 0, verbose, t, out);
-            size_t nf = test_folder(rt, rules, limits, fail, 1, verbose, t, out);
+            size_t np = test_folder(rt, rules, pl->file, limits, pass, 0, verbose, t, out);
+            size_t nf = test_folder(rt, rules, pl->file, limits, fail, 1, verbose, t, out);
             if (np == 0 || nf == 0) {
                 fprintf(out, "%s %s: ", sk_label(t->cat, "FAIL"), pl->file);
                 fprintf(out, sk_label(t->cat, "a rule needs at least one fixture in %s/pass and one in %s/fail"),

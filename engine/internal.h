@@ -229,6 +229,11 @@ void sk_policy_free(sk_policy *p);
  * profiles_dir, a path is relative to the profile naming it). Errors added. */
 int sk_policy_profile(sk_policy *p, sk_rules *r, const char *path, const char *profiles_dir,
                       sk_errors *errs);
+/* Applies a profile written on one line of a file (a rule fixture's
+ * `# params:` header, made a flow map {kind: profile, ...}): its positions
+ * are on that line. No extends. Errors added; the number of them. */
+int sk_policy_profile_line(sk_policy *p, sk_rules *r, const char *name, const char *text, int line,
+                           sk_errors *errs);
 /* Loads the waivers of a --waivers file; each is checked against the rules
  * and the profile's waivers.max_days from as_of (errors are policy errors). */
 int sk_policy_load_waivers(sk_policy *p, const char *path, const sk_rules *r, const char *as_of,
@@ -246,6 +251,14 @@ int sk_policy_finish(sk_policy *p, const char *as_of, sk_errors *warnings, sk_er
 /* A finding's path with list items named by their identity (stable_path.c);
  * malloc'd, NULL when out of memory. */
 char *sk_stable_path(const sk_node *root, const char *path);
+/* The longest key of map that path starts with, followed by '.', '[' or the
+ * end, or NULL (stable_path.c; owner.c walks a path with it too). */
+const sk_pair *sk_path_key(const sk_node *map, const char *path);
+/* Who is to act on a finding at path in the document root of unit u
+ * (owner.c, docs/writing-rules.md): the nearest `owner` on the path, else the
+ * unit's `team.manager`; NULL when the documents name none. Borrowed from
+ * the tree. */
+const char *sk_finding_owner(const sk_unit *u, const sk_node *root, const char *path);
 /* The profile's rollout.at_risk_days (SK_AT_RISK_DAYS_DEFAULT when unset or no p). */
 int sk_policy_at_risk_days(const sk_policy *p);
 
@@ -614,6 +627,19 @@ const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usa
 /* A finding's baseline state as SARIF names it (new, unchanged, updated), or NULL. */
 const char *sk_report_baseline_name(sk_baseline_state b);
 
+/* SHA-256 (sha256.c): init, update any number of times, final. */
+typedef struct sk_sha256 {
+    uint32_t h[8];
+    uint64_t bytes;
+    unsigned char buf[64];
+    size_t used;
+} sk_sha256;
+void sk_sha256_init(sk_sha256 *c);
+void sk_sha256_update(sk_sha256 *c, const void *data, size_t n);
+void sk_sha256_final(sk_sha256 *c, unsigned char digest[32]);
+/* The digest as 64 lowercase hex digits and a NUL. */
+void sk_sha256_hex(const unsigned char digest[32], char hex[65]);
+
 /* Helpers the writers share (report_support.c). */
 /* s as XML text to out, controls shown as escapes (sk_report_visible) but line breaks kept. */
 void sk_report_xml(FILE *out, const char *s, int attribute);
@@ -670,10 +696,20 @@ SK_WRITER_DECLARE(markdown)
 SK_WRITER_DECLARE(html)
 SK_WRITER_DECLARE(github)
 SK_WRITER_DECLARE(gitlab)
+SK_WRITER_DECLARE(statement)
 #undef SK_WRITER_DECLARE
-/* The HTML page's rollout panels (report_html_rollout.c, keeps w->state):
+/* A label that takes %s arguments (and %% for a per cent sign): its text and
+ * each argument HTML-escaped, in an attribute when attribute is set (report_html.c). */
+void sk_html_put(FILE *out, const char *label, const char *const *args, size_t nargs, int attribute);
+/* The HTML page's rollout panels (report_html_rollout.c, keeps *panels):
  * told each unit, written with the summary at the end. */
-void sk_html_rollout_unit(sk_writing *w, const sk_unit_result *u);
-void sk_html_rollout_end(sk_writing *w);
+void sk_html_rollout_unit(sk_writing *w, void **panels, const sk_unit_result *u);
+void sk_html_rollout_end(sk_writing *w, void **panels);
+/* The page's to-do view by owner (report_html_todo.c): told each unit in
+ * *state (made on the first), written and freed at the end. */
+typedef struct sk_html_todo sk_html_todo;
+void sk_html_todo_unit(sk_html_todo **state, const sk_unit_result *u);
+void sk_html_todo_end(const sk_result *res, sk_html_todo **state, FILE *out);
+void sk_html_todo_free(sk_html_todo *t);
 
 #endif

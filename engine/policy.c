@@ -402,6 +402,22 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
     return apply_profile_doc(pol, r, d, errs);
 }
 
+int sk_policy_profile_line(sk_policy *pol, sk_rules *r, const char *name, const char *text, int line,
+                           sk_errors *errs)
+{
+    size_t first = pol->docs->count, before = errs->count;
+    sk_load_span(pol->docs, name, text, strlen(text), line - 1, errs);
+    for (size_t i = before; i < errs->count; i++)
+        if (errs->items[i].kind == SK_ERR_INPUT)
+            errs->items[i].kind = SK_ERR_POLICY;
+    if (errs->count > before)
+        return 1;
+    if (pol->docs->count != first + 1 || strcmp(pol->docs->docs[first].kind, "profile") != 0)
+        return sk_errors_add(errs, SK_ERR_POLICY, name, line, 1, "a profile file holds one document of kind profile"),
+               1;
+    return apply_profile_doc(pol, r, &pol->docs->docs[first], errs);
+}
+
 int sk_policy_profile(sk_policy *pol, sk_rules *r, const char *path, const char *profiles_dir,
                       sk_errors *errs)
 {

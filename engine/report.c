@@ -496,10 +496,10 @@ static void text_end(sk_writing *w)
     /* one piece per count, each in its plural form */
     fprintf(out, sk_plural(cat, "%zu unit: ", "%zu units: ", s->units), s->units);
     if (s->known_gaps)
-        fprintf(out, sk_label(cat, "%zu ready, %zu ready with known gaps, %zu not ready, %zu with errors; findings: "),
+        fprintf(out, sk_label(cat, "%zu ready, %zu ready with known gaps, %zu not ready, %zu could not be judged; findings: "),
                 s->passed, s->known_gaps, s->failed, s->errored);
     else
-        fprintf(out, sk_label(cat, "%zu ready, %zu not ready, %zu with errors; findings: "), s->passed, s->failed,
+        fprintf(out, sk_label(cat, "%zu ready, %zu not ready, %zu could not be judged; findings: "), s->passed, s->failed,
                 s->errored);
     fprintf(out, sk_plural(cat, "%zu error", "%zu errors", s->findings[SK_SEV_ERROR]), s->findings[SK_SEV_ERROR]);
     fputs(", ", out);
@@ -552,6 +552,7 @@ static const writer WRITERS[] = {
     {"html", sk_html_begin, sk_html_unit, sk_html_end},
     {"github", sk_github_begin, sk_github_unit, sk_github_end},
     {"gitlab", sk_gitlab_begin, sk_gitlab_unit, sk_gitlab_end},
+    {"statement", sk_statement_begin, sk_statement_unit, sk_statement_end},
     {NULL, NULL, NULL, NULL},
 };
 

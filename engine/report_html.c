@@ -13,16 +13,20 @@
 #include <string.h>
 
 /* The verdicts as the page words them, by sk_unit_status. */
-static const char *const VERDICT[SK_UNIT_STATUSES] = {"ready", "not ready", "error", "ready (known gaps)"};
+static const char *const VERDICT[SK_UNIT_STATUSES] = {"ready", "not ready", "could not be judged",
+                                                       "ready (known gaps)"};
+
+#define put sk_html_put
 
 static const char CSS[] =
     ":root{--pass:#1b7f3b;--fail:#b3261e;--error:#7b3fa0;--known:#0f6e7a;--warn:#9a6700;--info:#2f5fa7;--line:#d0d7de;"
     "--muted:#57606a}\n"
     "*{box-sizing:border-box}\n"
     "body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;"
-    "background:#f6f8fa}\n"
+    "background:#f6f8fa;overflow-wrap:anywhere}\n"
     "#page{display:flex;flex-direction:column;gap:16px;max-width:1200px;margin:0 auto;padding:24px}\n"
-    "#head{order:0}#summary{order:1}#controls{order:2}#units-box{order:3}#errors{order:4}#stopped{order:1}#warnings{order:4}#fixed{order:4}#foot{order:5}\n"
+    "#head{order:0}#summary{order:1}#todo{order:2}#controls{order:3}#units-box{order:4}#errors{order:5}#stopped{order:1}"
+    "#warnings{order:5}#fixed{order:5}#rules{order:6}#foot{order:7}\n"
     "h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:0 0 8px}.muted{color:var(--muted)}\n"
     ".cards{display:flex;flex-wrap:wrap;gap:12px}\n"
     ".card{flex:1 1 160px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}\n"
@@ -30,7 +34,8 @@ static const char CSS[] =
     ".card.fail .n{color:var(--fail)}.card.error .n{color:var(--error)}.card.known_gaps .n{color:var(--known)}\n"
     ".panel{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px}\n"
     "svg.chart{max-width:100%;height:auto}svg.chart text{font:13px system-ui,sans-serif;fill:#1f2328}"
-    "svg.chart rect.bar{fill:#b3261e}svg.chart text.count{fill:#57606a}\n"
+    "svg.chart rect.bar{fill:var(--fail)}svg.chart rect.bar.warning{fill:var(--warn)}"
+    "svg.chart rect.bar.info{fill:var(--info)}svg.chart text.count{fill:#57606a}\n"
     "#controls{display:flex;flex-wrap:wrap;gap:12px;align-items:end}\n"
     "#controls label{display:flex;flex-direction:column;font-size:13px;color:var(--muted)}\n"
     "#controls select,#controls input{font:inherit;padding:4px 6px;border:1px solid var(--line);"
@@ -40,11 +45,11 @@ static const char CSS[] =
     "#units>thead th{background:#eaeef2;cursor:pointer;user-select:none;white-space:nowrap}\n"
     "#units>thead th[aria-sort=ascending]::after{content:' \\25B2'}"
     "#units>thead th[aria-sort=descending]::after{content:' \\25BC'}\n"
-    "#units>tbody{border-top:1px solid var(--line)}\n"
+    "#units>tbody{border-top:1px solid var(--line)}.js #units>tbody.unit:not(.on){display:none}\n"
+    "#more{margin-top:8px;font:inherit;padding:4px 12px}\n"
     "td.num,th.num{text-align:right}\n"
-    "button.toggle{border:0;background:none;cursor:pointer;font:inherit;padding:0 6px 0 0}\n"
-    "button.toggle::before{content:'\\25B8';display:inline-block;width:1em}"
-    "button.toggle[aria-expanded=true]::before{content:'\\25BE'}\n"
+    "details>summary{cursor:pointer}tr.detail>td{padding:0 8px 6px 16px}\n"
+    "details.owner{border-top:1px solid var(--line);padding:6px 0}details.owner>table{margin-top:6px}\n"
     ".status{font-weight:600;border-radius:10px;padding:1px 8px;color:#fff;white-space:nowrap}\n"
     ".status.pass{background:var(--pass)}.status.fail{background:var(--fail)}"
     ".status.error{background:var(--error)}.status.known_gaps{background:var(--known)}\n"
@@ -53,19 +58,34 @@ static const char CSS[] =
     ".rollout.not_ready{color:var(--muted)}.rollout.launched_not_ready{color:#fff;background:var(--fail)}\n"
     ".sev{font-weight:600}.sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}"
     ".sev.info{color:var(--info)}\n"
-    "tr.detail>td{background:#fbfcfd;padding:8px 16px 16px 32px}\n"
+    "details.unit[open]{background:#fbfcfd;padding-bottom:8px}\n"
+    "ul.findings{list-style:none;margin:6px 0;padding:0}ul.findings>li{padding:3px 0;border-bottom:1px solid #eef1f4}"
+    "ul.findings b{font-weight:600}li.error>b{color:var(--fail)}li.warning>b{color:var(--warn)}"
+    "li.info>b{color:var(--info)}li.waived,li.known{color:var(--muted)}li.waived .msg{text-decoration:line-through}"
+    "ul.findings small{color:var(--muted);font-size:inherit}\n"
     ".findings th{font-size:13px;color:var(--muted);border-bottom:1px solid var(--line)}\n"
     ".findings td{border-bottom:1px solid #eef1f4}.where{font-family:ui-monospace,monospace;"
     "font-size:13px;word-break:break-all}\n"
-    "tr.waived td{color:var(--muted)}tr.waived .msg{text-decoration:line-through}tr.known td{color:var(--muted)}\n"
     ".badge{font-size:12px;border:1px solid var(--muted);border-radius:8px;padding:0 6px;margin-left:6px;"
     "text-decoration:none;display:inline-block}\n"
     "dl.rules dt{font-weight:600;margin-top:8px}dl.rules dd{margin:2px 0 0 16px;white-space:pre-line}\n"
     "ul.unit-errors{color:var(--error);margin:8px 0}\n"
-    "@media print{body{background:#fff;font-size:11pt}#page{max-width:none;padding:0}"
-    "#controls,button.toggle{display:none}"
-    "tr.detail[hidden]{display:table-row}tbody{break-inside:avoid}.card,.panel,#units{border-color:#999}"
-    ".status{color:#000;background:none!important;border:1px solid #000}a{color:inherit}}\n";
+    /* a phone: one column, the table's rows as wrapped blocks, nothing wider than the screen */
+    "@media (max-width:700px){#page{padding:8px;gap:10px}h1{font-size:20px}"
+    "#controls label{flex:1 1 100%}#controls select,#controls input{min-width:0;width:100%}"
+    "table,thead,tbody,tr,th,td{display:block}"
+    "#units>thead>tr{display:flex;flex-wrap:wrap;gap:2px 6px}#units>thead th{padding:4px 6px}"
+    "#units tr.row{display:flex;flex-wrap:wrap;gap:0 10px;border-top:1px solid var(--line)}"
+    "#units tr.row>td{padding:4px}#units td.num::before{content:attr(data-label) ': ';color:var(--muted)}"
+    ".findings thead{display:none}.findings tr{border-bottom:1px solid var(--line);padding:4px 0}"
+    ".findings td{padding:1px 4px;border:0}tr.detail>td{padding:0 4px 6px}}\n"
+    /* A4: the summary on page 1, every unit open, nothing forced onto a page of its own */
+    "@page{size:A4;margin:12mm}\n"
+    "@media print{body{background:#fff;font-size:10pt}#page{max-width:none;padding:0;gap:8px}"
+    "#controls{display:none}.card,.panel,#units{border-color:#999}"
+    "tr.row{break-after:avoid}.findings tr,.card,svg{break-inside:avoid}h2{break-after:avoid}"
+    ".status{color:#000;background:none!important;border:1px solid #000}a{color:inherit}}\n"
+    "@media print{details::details-content{content-visibility:visible;display:contents}}\n";
 
 static const char JS[] =
     "(function(){\n"
@@ -73,41 +93,47 @@ static const char JS[] =
     "function units(){return Array.prototype.slice.call(table.tBodies);}\n"
     "var fStatus=document.getElementById('f-status'),fRule=document.getElementById('f-rule'),"
     "fText=document.getElementById('f-text');\n"
+    /* the units that match are laid out a page at a time (class on): a region's 20 000 open in seconds */
+    "var PAGE=200,limit=PAGE,more=document.getElementById('more');\n"
     "function apply(){\n"
     " var st=fStatus.value,ru=fRule.value,q=fText.value.trim().toLowerCase(),shown=0;\n"
     " units().forEach(function(b){\n"
     "  var ok=(!st||b.getAttribute('data-status')===st)&&"
     "(!ru||b.getAttribute('data-rules').indexOf(' '+ru+' ')>=0)&&"
-    "(!q||b.textContent.toLowerCase().indexOf(q)>=0);\n"
-    "  b.hidden=!ok;if(ok)shown++;});\n"
+    "(!q||(b.skText||(b.skText=b.textContent.toLowerCase())).indexOf(q)>=0);\n"
+    "  b.hidden=!ok;if(ok)shown++;b.classList.toggle('on',ok&&shown<=limit);});\n"
     " document.getElementById('shown').textContent=String(shown);\n"
+    " var rest=shown-limit;more.hidden=rest<=0;\n"
+    " if(rest>0)more.textContent=more.getAttribute('data-label').replace('%s',String(Math.min(PAGE,rest)))"
+    ".replace('%s',String(rest));\n"
     "}\n"
-    "[fStatus,fRule,fText].forEach(function(e){e.addEventListener('input',apply);"
-    "e.addEventListener('change',apply);});\n"
-    "var heads=Array.prototype.slice.call(table.tHead.rows[0].cells);\n"
+    "function filter(){limit=PAGE;apply();}\n"
+    "[fStatus,fRule,fText].forEach(function(e){e.addEventListener('input',filter);"
+    "e.addEventListener('change',filter);});\n"
+    "more.addEventListener('click',function(){limit+=PAGE;apply();});\n"
+    "var heads=Array.prototype.slice.call(table.tHead.rows[0].cells),coll=new Intl.Collator('sv');\n"
     "heads.forEach(function(th){\n"
     " function sort(){\n"
     "  var key='data-'+th.getAttribute('data-key'),num=th.classList.contains('num');\n"
     "  var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;\n"
     "  heads.forEach(function(h){h.removeAttribute('aria-sort');});\n"
     "  th.setAttribute('aria-sort',dir>0?'ascending':'descending');\n"
-    "  var list=units();\n"
-    "  list.sort(function(a,b){var x=a.getAttribute(key),y=b.getAttribute(key);"
-    "var c=num?Number(x)-Number(y):x.localeCompare(y,'sv');"
-    "if(!c)c=a.getAttribute('data-id').localeCompare(b.getAttribute('data-id'));return c*dir;});\n"
-    "  list.forEach(function(b){table.appendChild(b);});\n"
+    /* the keys read once, compared by a collator, the rows moved in one fragment: 20 000 sort in a blink */
+    "  var list=units().map(function(b){var v=b.getAttribute(key);"
+    "return {b:b,k:num?Number(v):v,id:b.getAttribute('data-id')};});\n"
+    "  list.sort(function(a,b){var c=num?a.k-b.k:coll.compare(a.k,b.k);"
+    "if(!c)c=coll.compare(a.id,b.id);return c*dir;});\n"
+    "  var frag=document.createDocumentFragment();list.forEach(function(e){frag.appendChild(e.b);});"
+    "table.appendChild(frag);apply();\n"
     " }\n"
     " th.addEventListener('click',sort);\n"
     " th.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();sort();}});\n"
     "});\n"
-    "function toggle(b,open){var d=b.querySelector('tr.detail'),btn=b.querySelector('button.toggle');"
-    "d.hidden=!open;btn.setAttribute('aria-expanded',open?'true':'false');}\n"
-    "table.addEventListener('click',function(ev){var btn=ev.target.closest('button.toggle');"
-    "if(btn){var b=btn.closest('tbody');toggle(b,b.querySelector('tr.detail').hidden);}});\n"
-    "document.getElementById('expand').addEventListener('click',function(){"
-    "units().forEach(function(b){toggle(b,true);});});\n"
-    "document.getElementById('collapse').addEventListener('click',function(){"
-    "units().forEach(function(b){toggle(b,false);});});\n"
+    "function openAll(open){Array.prototype.forEach.call(document.querySelectorAll('details'),"
+    "function(d){d.open=open;});}\n"
+    "document.getElementById('expand').addEventListener('click',function(){openAll(true);});\n"
+    "document.getElementById('collapse').addEventListener('click',function(){openAll(false);});\n"
+    "window.addEventListener('beforeprint',function(){limit=Infinity;apply();openAll(true);});\n"
     "apply();\n"
     "})();\n";
 
@@ -121,9 +147,7 @@ static void a(FILE *out, const char *s)
     sk_report_xml(out, s ? s : "", 1);
 }
 
-/* A label that takes %s arguments (and %% for a per cent sign): its text and
- * each argument HTML-escaped, in an attribute when attribute is set. */
-static void put(FILE *out, const char *label, const char *const *args, size_t nargs, int attribute)
+void sk_html_put(FILE *out, const char *label, const char *const *args, size_t nargs, int attribute)
 {
     char *text = sk_strdup(label);
     if (!text)
@@ -165,9 +189,16 @@ static int same(const char *x, const char *y)
     return x && y && strcmp(x, y) == 0;
 }
 
+/* The writer's own (w->state): what the panels at the end keep of the units. */
+typedef struct html_state {
+    void *rollout;      /* report_html_rollout.c */
+    sk_html_todo *todo; /* report_html_todo.c */
+} html_state;
+
 void sk_html_begin(sk_writing *w)
 {
     const sk_result *res = w->res;
+    w->state = calloc(1, sizeof(html_state)); /* NULL (out of memory): the panels are left out */
     const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
     fputs("<!DOCTYPE html>\n<html lang=\"", out);
@@ -180,7 +211,10 @@ void sk_html_begin(sk_writing *w)
     fputs("\">\n<title>", out);
     const char *as_of = res->as_of;
     put(out, sk_label(cat, "startklar report, as of %s"), &as_of, 1, 0);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div id=\"page\">\n", CSS);
+    /* class js: the script will page the table (without it every unit is laid out) */
+    fprintf(out, "</title>\n<style>\n%s</style>\n<script>document.documentElement.className='js'</script>\n"
+                 "</head>\n<body>\n<div id=\"page\">\n",
+            CSS);
     fputs("<header id=\"head\"><h1>", out);
     h(out, sk_label(cat, "startklar report"));
     fputs("</h1>\n<p class=\"muted\">", out);
@@ -274,36 +308,40 @@ static int first_of_rule(const sk_unit_result *u, size_t i)
     return u->findings[i].rule != NULL;
 }
 
+/* A unit's findings, a line each: where, severity, rule (linked to its
+ * explanation in #rules), message, path and owner. A list with as few
+ * elements as a line needs: a region's page holds 150 000 of them, and
+ * the browser's time goes to parsing them. */
 static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
 {
     const sk_catalogue *cat = res->catalogue;
-    static const char *const HEADS[] = {"Where", "Severity", "Rule", "Message"};
-    fputs("<table class=\"findings\">", out);
-    heads(out, cat, HEADS, 4);
-    fputs("<tbody>\n", out);
+    fputs("<ul class=\"findings\">", out);
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        const sk_rule_meta *ri = sk_report_rule(res, f->rule);
-        fprintf(out, "<tr%s><td class=\"where\">",
-                f->waived ? " class=\"waived\"" : f->known ? " class=\"known\"" : "");
+        fprintf(out, "<li class=\"%s%s\">", sk_severity_name(f->severity),
+                f->waived ? " waived" : f->known ? " known" : "");
         where(out, f->file, f->line, f->column);
-        fprintf(out, "</td><td class=\"sev %s\">", sk_severity_name(f->severity));
+        fputs(" <b>", out);
         h(out, sk_label(cat, sk_severity_name(f->severity)));
-        fputs("</td><td><strong>", out);
+        fputs("</b> <a href=\"#rule-", out);
+        a(out, f->rule);
+        fputs("\">", out);
         h(out, f->rule);
-        fputs("</strong>", out);
-        if (ri && ri->title) {
-            fputs(" ", out);
-            h(out, ri->title);
-        }
-        fputs("</td><td><span class=\"msg\">", out);
+        fputs(f->waived ? "</a> <span class=\"msg\">" : "</a> ", out);
         h(out, f->message);
-        fputs("</span>", out);
+        fputs(f->waived ? "</span>" : "", out);
+        int small = (f->path && *f->path) || f->owner;
+        fputs(small ? " <small>" : "", out);
         if (f->path && *f->path) {
-            fputs(" <span class=\"muted\">(", out);
+            fputs("(", out);
             h(out, f->path);
-            fputs(")</span>", out);
+            fputs(f->owner ? ") " : ")", out);
         }
+        if (f->owner) {
+            const char *who = f->owner;
+            put(out, sk_label(cat, "owner: %s"), &who, 1, 0);
+        }
+        fputs(small ? "</small>" : "", out);
         if (f->waiver) {
             const char *args[] = {f->waiver->expires, f->waiver->approved_by, f->waiver->reason};
             fputs("<span class=\"badge waived\" title=\"", out);
@@ -327,15 +365,28 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
             h(out, sk_label(cat, "known: in the baseline"));
             fputs("</span>", out);
         }
-        fputs("</td></tr>\n", out);
+        fputs("</li>", out);
     }
-    fputs("</tbody></table>\n<dl class=\"rules\">\n", out);
-    for (size_t i = 0; i < u->nfindings; i++) {
-        if (!first_of_rule(u, i))
-            continue;
-        const sk_rule_meta *ri = sk_report_rule(res, u->findings[i].rule);
-        fputs("<dt>", out);
-        h(out, u->findings[i].rule);
+    fputs("</ul>\n", out);
+}
+
+/* Each rule with findings, its title and explanation, once for the page
+ * (the findings link here): most units affected first, as the chart. */
+static void glossary(const sk_result *res, FILE *out)
+{
+    const sk_catalogue *cat = res->catalogue;
+    const sk_summary *s = &res->summary;
+    if (!s->ngaps)
+        return;
+    fputs("<section id=\"rules\" class=\"panel\"><h2>", out);
+    h(out, sk_label(cat, "The rules with findings"));
+    fputs("</h2>\n<dl class=\"rules\">\n", out);
+    for (size_t i = 0; i < s->ngaps; i++) {
+        const sk_rule_meta *ri = sk_report_rule(res, s->gaps[i].rule);
+        fputs("<dt id=\"rule-", out);
+        a(out, s->gaps[i].rule);
+        fputs("\">", out);
+        h(out, s->gaps[i].rule);
         if (ri && ri->title) {
             fputs(": ", out);
             h(out, ri->title);
@@ -344,7 +395,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         h(out, ri && ri->explain ? ri->explain : sk_label(cat, "(no explanation)"));
         fputs("</dd>\n", out);
     }
-    fputs("</dl>\n", out);
+    fputs("</dl></section>\n", out);
 }
 
 /* The launch cell: the date, the days to it and the rollout state as a badge. */
@@ -379,7 +430,11 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
             count[u->findings[i].severity]++;
     const char *id = u->hsa_id ? u->hsa_id : "";
     const char *name = u->name && *u->name ? u->name : id;
-    sk_html_rollout_unit(w, u);
+    html_state *st = w->state;
+    if (st) {
+        sk_html_rollout_unit(w, &st->rollout, u);
+        sk_html_todo_unit(&st->todo, u);
+    }
     const char *status = status_name(u->status);
     fputs("<tbody class=\"unit\" data-id=\"", out);
     a(out, id);
@@ -395,11 +450,7 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
         a(out, u->findings[i].rule);
         fputc(' ', out);
     }
-    fputs("\">\n<tr class=\"row\"><td><button type=\"button\" class=\"toggle\" aria-expanded=\"false\" "
-          "aria-label=\"",
-          out);
-    put(out, sk_label(cat, "findings of %s"), &id, 1, 1);
-    fputs("\"></button>", out);
+    fputs("\">\n<tr class=\"row\"><td>", out);
     h(out, id);
     fputs("</td><td>", out);
     h(out, name);
@@ -407,10 +458,18 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
     h(out, sk_label(cat, (unsigned)u->status < SK_UNIT_STATUSES ? VERDICT[u->status] : "error"));
     fputs("</span></td><td>", out);
     launch(cat, u, out);
-    fprintf(out, "</td>"
-                 "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
-            count[SK_SEV_ERROR], count[SK_SEV_WARNING], count[SK_SEV_INFO]);
-    fputs("<tr class=\"detail\" hidden><td colspan=\"7\">\n<p class=\"muted\">", out);
+    fputs("</td>", out);
+    static const char *const COUNTED[] = {"Errors", "Warnings", "Info"};
+    const size_t counted[] = {count[SK_SEV_ERROR], count[SK_SEV_WARNING], count[SK_SEV_INFO]};
+    for (size_t i = 0; i < 3; i++) {
+        fputs("<td class=\"num\" data-label=\"", out);
+        a(out, sk_label(cat, COUNTED[i]));
+        fprintf(out, "\">%zu</td>", counted[i]);
+    }
+    /* a <details>: the findings open without JavaScript */
+    fputs("</tr>\n<tr class=\"detail\"><td colspan=\"7\"><details class=\"unit\"><summary>", out);
+    put(out, sk_label(cat, "findings of %s"), &id, 1, 0);
+    fputs("</summary>\n<p class=\"muted\">", out);
     h(out, sk_label(cat, "Files:"));
     fputc(' ', out);
     for (size_t i = 0; i < u->nfiles; i++) {
@@ -455,7 +514,7 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
         h(out, sk_label(cat, "No findings."));
         fputs("</p>\n", out);
     }
-    fputs("</td></tr>\n</tbody>\n", out);
+    fputs("</details></td></tr>\n</tbody>\n", out);
 }
 
 /* The ten rules that affect the most units, as horizontal bars. */
@@ -515,8 +574,9 @@ static void chart(const sk_result *res, FILE *out)
                 h(out, shortened);
             }
         }
-        fprintf(out, "</text><rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\"/>",
-                label, y + 3, w > 0 ? w : 1, row - 8);
+        const char *sev = sk_severity_name(ri ? ri->severity : SK_SEV_ERROR);
+        fprintf(out, "</text><rect class=\"bar %s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\"/>",
+                sev, label, y + 3, w > 0 ? w : 1, row - 8);
         fprintf(out, "<text class=\"count\" x=\"%d\" y=\"%d\">%zu</text></g>\n", label + (w > 0 ? w : 1) + 6,
                 y + 17, g->units);
     }
@@ -531,7 +591,9 @@ void sk_html_end(sk_writing *w)
     const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
     const sk_summary *s = &res->summary;
-    fputs("</table>\n</section>\n", out);
+    fputs("</table>\n<button type=\"button\" id=\"more\" hidden data-label=\"", out);
+    a(out, sk_label(cat, "Show %s more units (%s not shown)"));
+    fputs("\"></button>\n</section>\n", out);
     const struct {
         const char *cls, *label;
         size_t n;
@@ -540,7 +602,7 @@ void sk_html_end(sk_writing *w)
         {"pass", "ready", s->passed},
         {"known_gaps", "ready (known gaps)", s->known_gaps},
         {"fail", "not ready", s->failed},
-        {"error", "with errors", s->errored},
+        {"error", "could not be judged", s->errored},
     };
     fputs("<section id=\"summary\" aria-label=\"", out);
     a(out, sk_label(cat, "Summary"));
@@ -559,16 +621,26 @@ void sk_html_end(sk_writing *w)
              sk_plural(cat, "%zu warning", "%zu warnings", s->findings[SK_SEV_WARNING]),
              s->findings[SK_SEV_WARNING]);
     fputs("</div>\n<p class=\"muted\">", out);
-    fprintf(out, sk_label(cat, "Findings: %s, %s, %zu info; %zu could not be judged."), errors, warnings,
+    fprintf(out, sk_label(cat, "Findings: %s, %s, %zu info; %zu input or rule errors."), errors, warnings,
             s->findings[SK_SEV_INFO], s->errors);
     fputs("</p>\n<p class=\"muted\">", out);
     fprintf(out, sk_label(cat, "Rollout: %zu ready, %zu at risk, %zu not ready, %zu launched, not ready."),
             s->rollout[SK_ROLLOUT_READY], s->rollout[SK_ROLLOUT_AT_RISK], s->rollout[SK_ROLLOUT_NOT_READY],
             s->rollout[SK_ROLLOUT_LAUNCHED_NOT_READY]);
     fputs("</p>\n", out);
-    sk_html_rollout_end(w);
+    html_state *st = w->state;
+    if (st)
+        sk_html_rollout_end(w, &st->rollout);
     chart(res, out);
     fputs("</section>\n", out);
+    if (st) {
+        if (!res->stopped)
+            sk_html_todo_end(res, &st->todo, out);
+        sk_html_todo_free(st->todo);
+        free(st);
+        w->state = NULL;
+    }
+    glossary(res, out);
     if (res->stopped) {
         fputs("<p id=\"stopped\" class=\"panel\">", out);
         h(out, sk_label(cat, "Nothing was judged: correct the errors listed and run again."));

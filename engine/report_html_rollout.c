@@ -18,7 +18,7 @@ static const char *const COLOURS[SK_ROLLOUT_STATES] = {"var(--pass)", "var(--war
 #define RISKY_ROWS 200 /* rows of the at-risk list: the most urgent, the rest counted */
 
 typedef struct blocker {
-    char *rule, *message;
+    char *rule, *message, *owner; /* owner: NULL when the documents name none */
 } blocker;
 
 typedef struct risky {
@@ -48,7 +48,7 @@ typedef struct rollout_panels {
 static void risky_free(risky *r)
 {
     for (size_t i = 0; i < r->nblockers; i++)
-        free(r->blockers[i].rule), free(r->blockers[i].message);
+        free(r->blockers[i].rule), free(r->blockers[i].message), free(r->blockers[i].owner);
     free(r->blockers);
     free(r->hsa_id), free(r->name);
 }
@@ -104,7 +104,8 @@ static int copy_risky(risky *r, const sk_result *res, const sk_unit_result *u)
         if (!blocks(res, &u->findings[i]))
             continue;
         blocker *b = &r->blockers[r->nblockers++];
-        if (!(b->rule = sk_strdup(u->findings[i].rule)) || !(b->message = sk_strdup(u->findings[i].message)))
+        if (!(b->rule = sk_strdup(u->findings[i].rule)) || !(b->message = sk_strdup(u->findings[i].message)) ||
+            (u->findings[i].owner && !(b->owner = sk_strdup(u->findings[i].owner))))
             return -1;
     }
     return 0;
@@ -161,10 +162,10 @@ static int keep_day(rollout_panels *p, const sk_unit_result *u)
     return 0;
 }
 
-void sk_html_rollout_unit(sk_writing *w, const sk_unit_result *u)
+void sk_html_rollout_unit(sk_writing *w, void **panels, const sk_unit_result *u)
 {
-    rollout_panels *p = w->state;
-    if (!p && !(p = w->state = calloc(1, sizeof *p)))
+    rollout_panels *p = *panels;
+    if (!p && !(p = *panels = calloc(1, sizeof *p)))
         return;
     if (p->failed)
         return;
@@ -227,6 +228,12 @@ static void at_risk_panel(const sk_result *res, rollout_panels *p, FILE *out)
             h(out, r->blockers[k].rule);
             fputs("</strong> ", out);
             h(out, r->blockers[k].message);
+            if (r->blockers[k].owner) {
+                const char *who = r->blockers[k].owner;
+                fputs(" <small class=\"muted\">", out);
+                sk_html_put(out, sk_label(cat, "owner: %s"), &who, 1, 0);
+                fputs("</small>", out);
+            }
         }
         if (!r->nblockers)
             h(out, sk_label(cat, "could not be judged in full"));
@@ -389,14 +396,14 @@ static void trend_panel(const sk_result *res, const sk_report_options *opt, FILE
     fputs("</div>\n", out);
 }
 
-void sk_html_rollout_end(sk_writing *w)
+void sk_html_rollout_end(sk_writing *w, void **panels)
 {
-    rollout_panels *p = w->state;
+    rollout_panels *p = *panels;
     if (!p || !p->failed) {
         at_risk_panel(w->res, p, w->out);
         timeline_panel(w->res, p, w->out);
         trend_panel(w->res, w->opt, w->out);
     }
     panels_free(p);
-    w->state = NULL;
+    *panels = NULL;
 }

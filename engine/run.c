@@ -261,6 +261,9 @@ static int report(lua_State *L)
                               sk_severity_name(sev));
         sev = s;
     }
+    int owner = lua_getfield(L, 1, "owner") == LUA_TNIL ? 0 : lua_gettop(L);
+    if (owner && (lua_type(L, owner) != LUA_TSTRING || !*lua_tostring(L, owner)))
+        return luaL_error(L, "report{}: 'owner' must be a name (a non-empty string)");
     int t = lua_getfield(L, 1, "path");
     if (t == LUA_TNIL) {
         lua_pop(L, 1);
@@ -317,6 +320,12 @@ static int report(lua_State *L)
         return luaL_error(L, "out of memory");
     }
     f->stable_path = sk_stable_path(r.doc->root, f->path); /* NULL (out of memory): path */
+    const char *who = owner ? lua_tostring(L, owner) : sk_finding_owner(rt->unit, r.doc->root, f->path);
+    if (who && !(f->owner = sk_strdup(who))) {
+        sk_finding_free(f);
+        rt->out_of_memory = 1;
+        return luaL_error(L, "out of memory");
+    }
     if (bad) {
         sk_finding_free(f);
         return luaL_error(L, "report{}: data.%s %s", badname, bad);
@@ -683,6 +692,7 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
 void sk_finding_free(sk_finding *f)
 {
     free(f->rule), free(f->message), free(f->file), free(f->path), free(f->message_id), free(f->stable_path);
+    free(f->owner);
     sk_values_free(f->data, f->ndata);
     memset(f, 0, sizeof *f);
 }

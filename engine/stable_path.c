@@ -45,8 +45,7 @@ static void name_item(sk_buf *b, const sk_node *seq, size_t i)
         sk_buf_printf(b, "[%zu]", i + 1);
 }
 
-/* The longest key of map that path starts with, followed by '.', '[' or the end. */
-static const sk_pair *key_at(const sk_node *map, const char *path)
+const sk_pair *sk_path_key(const sk_node *map, const char *path)
 {
     const sk_pair *best = NULL;
     size_t best_len = 0;
@@ -76,7 +75,7 @@ char *sk_stable_path(const sk_node *root, const char *path)
             continue;
         }
         const char *key = *p == '.' && b.len ? p + 1 : p;
-        const sk_pair *pair = key_at(node, key);
+        const sk_pair *pair = sk_path_key(node, key);
         if (!pair)
             break;
         sk_buf_add(&b, p, (size_t)(key - p) + strlen(pair->key));

@@ -3,7 +3,7 @@
 -- sumneko) describing what a startklar rule sees: the rule table, `doc`,
 -- `report`, `ctx` and the read-only helper library `sk` (engine/lua/sk.lua).
 -- It is never run; add this folder to `workspace.library` (see
--- docs/writing-rules.md, "Editor setup"). The contract is RULE-API.md.
+-- docs/writing-rules.md, "Editor setup"). The contract is docs/rule-api.md.
 
 ---A rule plugin returns one rule table or a list of them.
 ---@class startklar.Rule
@@ -23,6 +23,8 @@
 ---@field message string               # required: a key of the rule's messages, or a plain text
 ---@field data? table<string, string|number|boolean|string[]> # the values of the message's placeholders
 ---@field severity? "error"|"warning"|"info" # lowers this one finding
+---@field owner? string                # who is to act (the HTML page's to-do view); default: the nearest
+---                                     # `owner` on the path, else the unit's team.manager
 
 ---A text in the languages the rule declares (`{ en = "...", sv = "..." }`;
 ---built-in rules declare both), or one plain string shown in every language.
@@ -41,7 +43,7 @@
 
 ---A document as read-only Lua values: maps are tables, lists sequences,
 ---dates "YYYY-MM-DD" strings, null is nil. Writing to it raises an error.
----Keys follow FORMAT.md (`startklar init KIND` prints every one); keys that
+---Keys follow docs/format.md (`startklar init KIND` prints every one); keys that
 ---begin with x_ are the region's own.
 ---@class startklar.Doc
 ---@field kind string

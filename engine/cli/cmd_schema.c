@@ -1,11 +1,13 @@
 /* cmd_schema.c: `startklar schema KIND`: the JSON Schema of a document kind,
- * generated from the loader's own tables, for editors and other tools. */
+ * generated from the loader's own tables, for editors and other tools; with
+ * --format markdown, the format reference (docs/format.md) from the same tables. */
 #include "cli.h"
 #include "startklar/authoring.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 int cmd_schema(int argc, char **argv)
@@ -14,17 +16,21 @@ int cmd_schema(int argc, char **argv)
     int rc = parse_options("schema", argc, argv, &o);
     if (rc)
         return rc;
-    if (optind + 1 != argc)
+    int markdown = strcmp(o.format, "markdown") == 0;
+    if (!markdown && strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
+        return usage_error("schema writes json (a kind's JSON Schema) or markdown (the format reference), not '%s'",
+                           o.format);
+    if (optind + 1 < argc || (!markdown && optind + 1 != argc))
         return usage_error("schema needs one document kind, e.g. 'schema unit-onboarding'%s", "");
-    const char *kind = argv[optind];
-    if (check_kind(kind, 0, 1))
+    const char *kind = optind < argc ? argv[optind] : NULL;
+    if (kind && check_kind(kind, 0, 1))
         return 2;
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) {
         cli_fail("cannot write %s", o.output);
         return 2;
     }
-    rc = sk_json_schema_write(kind, out);
+    rc = markdown ? sk_format_doc_write(kind, out) : sk_json_schema_write(kind, out);
     if (o.output && fclose(out))
         rc = -2;
     if (rc) {

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "startklar/authoring.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,8 +37,10 @@ static const cli_command COMMANDS[] = {
      "init unit-onboarding > visby/onboarding.yaml\n"
      "init --rule GOT-01 region-rules/gotland/\n"},
     {"schema", C_SCHEMA, cmd_schema,
-     {{"KIND", "print the JSON Schema of a kind, for editors"}},
-     "schema communication-plan -o communication-plan.schema.json\n"},
+     {{"KIND", "print the JSON Schema of a kind, for editors"},
+      {"--format markdown [KIND]", "print the format reference (docs/format.md), from the same tables"}},
+     "schema communication-plan -o communication-plan.schema.json\n"
+     "schema --format markdown -o docs/format.md\n"},
     {"completion", C_COMPLETION, cmd_completion,
      {{"SHELL", "print a completion script for bash or zsh"}},
      "completion bash > ~/.local/share/bash-completion/completions/startklar\n"},
@@ -71,6 +74,8 @@ static const cli_option OPTIONS[] = {
     {"format", 0, "F", "the report's format, text by default: %s", JUDGE, O_FORMAT},
     {"format", 0, "F", "text (default) or json", C_RULES | C_HISTORY, O_FORMAT},
     {"format", 0, "F", "text (default), json or markdown", C_DIFF, O_FORMAT},
+    {"format", 0, "F", "json (default): the JSON Schema of KIND; markdown: the format reference", C_SCHEMA, O_FORMAT},
+    {"format", 0, "F", "markdown: the commands and options as tables, for docs/cli.md", C_HELP, O_FORMAT},
     {"csv-separator", 0, ",|;|tab", "csv's separator (default: ; in Swedish, else ,)", JUDGE, O_CSV_SEPARATOR},
     {"output", 'o', "FILE", "write the report to FILE instead of standard output", JUDGE, O_OUTPUT},
     {"output", 'o', "FILE", "write the schema to FILE instead of standard output", C_SCHEMA, O_OUTPUT},
@@ -98,10 +103,10 @@ static const cli_option OPTIONS[] = {
     {"config", 0, "FILE", "read settings from FILE (default: startklar.yaml here or above)", JUDGE | C_RULES, O_CONFIG},
     {"no-config", 0, NULL, "read no configuration file", JUDGE | C_RULES, O_NO_CONFIG},
     {"verbose", 'v', NULL, "list passing fixtures too", C_TEST, O_VERBOSE},
+    {"verbose", 'v', NULL, "list the files skipped (not startklar documents, profiles, baselines)", JUDGE, O_VERBOSE},
     {"timing", 0, NULL, "after the run, where the time went: per stage and per rule (on standard error)", C_CHECK | C_AUDIT | C_TEST, O_TIMING},
     {"coverage", 0, NULL, "list the lines of each rule's Lua that no fixture ran", C_TEST, O_COVERAGE},
     {"coverage-min", 0, "PCT", "exit 1 when the fixtures ran less than PCT percent of the rules' lines", C_TEST, O_COVERAGE_MIN},
-    {"verbose", 'v', NULL, "list the files skipped (not startklar documents, profiles, baselines)", JUDGE, O_VERBOSE},
     {"rule", 0, "ID", "write a rule skeleton with fixtures into DIR", C_INIT, O_RULE},
     {"kind", 0, "KIND", "the kind the new rule checks (default: unit-onboarding)", C_INIT, O_KIND},
     {"lang", 0, "sv|en", "the language of messages and reports (default: from LANG, else en)", EVERY & ~C_VERSION, O_LANG},
@@ -243,8 +248,88 @@ int help_of(const char *command, FILE *out)
     return 0;
 }
 
+/* ---- the tables as Markdown (docs/cli.md) --------------------------------- */
+
+/* The commands that take an option: "every command", "every command but
+ * version", or their names. */
+static void option_commands(FILE *out, unsigned bits)
+{
+    size_t all = 0, taken = 0;
+    for (const cli_command *c = COMMANDS; c->name; c++)
+        all++, taken += (bits & c->bit) != 0;
+    const char *sep = "";
+    if (taken == all) {
+        fputs("every command", out);
+        return;
+    }
+    if (taken + 2 >= all && taken > all / 2) {
+        fputs("every command but ", out);
+        for (const cli_command *c = COMMANDS; c->name; c++)
+            if (!(bits & c->bit))
+                fprintf(out, "%s%s", sep, c->name), sep = ", ";
+        return;
+    }
+    for (const cli_command *c = COMMANDS; c->name; c++)
+        if (bits & c->bit)
+            fprintf(out, "%s%s", sep, c->name), sep = ", ";
+}
+
+/* A table cell: '|' would end it. */
+static void md_cell(FILE *out, const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        if (*p == '|')
+            fputc('\\', out);
+        fputc(*p, out);
+    }
+}
+
+static int print_markdown(FILE *out)
+{
+    char formats[256];
+    format_list(formats, sizeof formats);
+    fputs("| command | what it does |\n|---|---|\n", out);
+    for (const cli_command *c = COMMANDS; c->name; c++)
+        for (size_t u = 0; u < MAX_USAGES && c->usage[u][0]; u++) {
+            fprintf(out, "| `%s%s", c->name, *c->usage[u][0] ? " " : "");
+            md_cell(out, c->usage[u][0]);
+            fputs("` | ", out);
+            md_cell(out, c->usage[u][1]);
+            fputs(" |\n", out);
+        }
+    fputs("\n| option | taken by | what it does |\n|---|---|---|\n", out);
+    for (const cli_option *o = OPTIONS; o->name; o++) {
+        char text[512];
+        snprintf(text, sizeof text, o->help, formats); /* a help line may name the formats (one %s) */
+        fputs("| `", out);
+        if (o->letter)
+            fprintf(out, "-%c`, `", o->letter);
+        fprintf(out, "--%s", o->name);
+        if (o->arg) {
+            fputc(' ', out);
+            md_cell(out, o->arg);
+        }
+        fputs("` | ", out);
+        option_commands(out, o->commands);
+        fputs(" | ", out);
+        md_cell(out, text);
+        fputs(" |\n", out);
+    }
+    return fflush(out) || ferror(out) ? 2 : 0;
+}
+
 int cmd_help(int argc, char **argv)
 {
+    options o = {.format = "text"};
+    int rc = parse_options("help", argc, argv, &o);
+    if (rc)
+        return rc;
+    argc -= optind - 1, argv += optind - 1; /* the operands from argv[1] on */
+    if (strcmp(o.format, "markdown") == 0 && argc < 2)
+        return print_markdown(stdout);
+    if (strcmp(o.format, "text") != 0)
+        return usage_error("help writes text, or with --format markdown the tables of every command and option, not '%s'",
+                           o.format);
     if (argc < 2)
         return print_help(stdout);
     if (argc > 2)

@@ -65,6 +65,12 @@ int sk_shape_range(const sk_shape *s, long long *min, long long *max);
  * an unknown kind, -2 when out of memory or the write failed. */
 int sk_json_schema_write(const char *kind, FILE *out);
 
+/* Writes the format reference (docs/format.md) as Markdown, generated from the
+ * same tables, to out: every kind with its prose when kind is NULL, else the
+ * table of one kind. Returns 0, -1 for an unknown kind, -2 when out of memory
+ * or the write failed. */
+int sk_format_doc_write(const char *kind, FILE *out);
+
 /* Writes s as a JSON string (quoted, escaped; bytes that are not UTF-8
  * become U+FFFD), the same escaping every report uses. 0, or -1 on failure. */
 int sk_json_write_string(const char *s, FILE *out);

@@ -299,6 +299,8 @@ typedef struct sk_finding {
     char *path; /* "target_groups[2].owner" */
     char *stable_path; /* "target_groups[id=chefer].owner": list items by their identity
                           (docs/gating.md); NULL: path */
+    char *owner; /* who is to act on it: report{ owner = ... }, else the nearest `owner` on
+                    its path, else the unit's team.manager; NULL: the documents name none */
     int waived;               /* a waiver accepts it: it does not fail the unit */
     const sk_waiver *waiver;  /* which one (owned by the result's policy) */
     int known;                /* it is in the baseline: it does not fail the unit */

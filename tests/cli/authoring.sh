@@ -189,6 +189,84 @@ run init --kind unit unit-onboarding
 expect_code 2; expect_err "--kind goes with --rule"
 finish
 
+# --- fixture headers: # params:, # profile:, and a wrong header is an error ------------------
+hdir="$WORK/headers"
+run init --rule GOT-05 "$hdir"
+sed -i 's/^  -- params = { name = default },.*/  params = { max = 3, label = "a" },/' "$hdir/GOT-05.lua"
+hfix="$hdir/GOT-05.test/pass/example.yaml"
+cp "$hfix" "$WORK/header-base.yaml"
+# header LINE...: the pass fixture with these lines above a free comment's line
+header() {
+  { echo "# Note: a free comment, never a header"; printf '%s\n' "$@"; cat "$WORK/header-base.yaml"; } >"$hfix"
+}
+
+start "fixture headers: free comments, an editor's modeline and good headers pass"
+header "# yaml-language-server: \$schema=unit-onboarding.schema.json" "# as-of: 2027-01-01" \
+  "# params: {max: 5, label: '}{'}" "# profile: default"
+run test -v "$hdir"
+expect_code 0; expect_out "2 passed, 0 failed"
+finish
+
+# bad_header NAME EXPECTED-LINE-START HEADER-LINE...: the run exits 2 naming file:line
+bad_header() {
+  local name=$1 want=$2; shift 2
+  start "fixture headers: $name is an error at file:line, exit 2"
+  header "$@"
+  run test "$hdir"
+  expect_code 2
+  expect_out "ERROR $hfix:$want"
+  expect_out "1 passed, 1 failed"
+}
+bad_header "an unknown key" "2:2: unknown fixture header 'expects:' (did you mean 'expect:'?)" "# expects: GOT-05"
+finish
+bad_header "a key no header is near" "2:2: unknown fixture header 'one:'" "# one: two"
+finish
+bad_header "an expect without a rule" "2:10: '# expect:' needs a rule id, then a path if any" "# expect:"
+finish
+bad_header "an impossible as-of" "2:10: '# as-of:' needs a real date YYYY-MM-DD, not '2027-02-30'" "# as-of: 2027-02-30"
+finish
+bad_header "an as-of that is no date" "2:10: '# as-of:' needs a real date YYYY-MM-DD, not 'tomorrow'" "# as-of: tomorrow"
+finish
+bad_header "params that do not parse" "2:20: YAML syntax error" "# params: {max: [1,, 2]}"
+finish
+bad_header "params whose brackets do not close" "2:11: '# params:' takes a flow map" "# params: {max: [1,}"
+finish
+bad_header "params that are no flow map" "2:11: '# params:' takes a flow map" "# params: max=3"
+finish
+bad_header "params that close the map and add keys" "2:11: '# params:' takes a flow map" \
+  "# params: {max: 1}}, severity: {GOT-05: info"
+finish
+bad_header "a parameter the rule does not have" "2:12: rule GOT-05 has no parameter 'mux' (did you mean 'max'?)" \
+  "# params: {mux: 3}"
+finish
+bad_header "a parameter of the wrong type" "2:17: parameter 'max' of rule GOT-05 must be an integer (its default is 3)" \
+  "# params: {max: many}"
+finish
+bad_header "a parameter given twice" "2:20: duplicate key 'max'" "# params: {max: 3, max: 4}"
+finish
+bad_header "a second params line" "3:1: a fixture has one '# params:' line" "# params: {max: 3}" "# params: {max: 4}"
+finish
+bad_header "an unknown shipped profile" "2:1: the fixture's profile 'prelaunh' cannot be applied" "# profile: prelaunh"
+expect_out "there is no profile 'prelaunh' (did you mean 'prelaunch'?)"
+finish
+bad_header "a profile path that does not exist" "2:1: the fixture's profile '../nowhere.yaml' cannot be applied" \
+  "# profile: ../nowhere.yaml"
+expect_out "GOT-05.test/pass/../nowhere.yaml: cannot read"
+finish
+printf 'kind: profile\nversion: 1\nparams:\n  GOT-05: {max: "3"}\n' >"$hdir/GOT-05.test/bad-profile.yaml"
+bad_header "a profile whose parameter is of the wrong type" "2:1: the fixture's profile '../bad-profile.yaml'" \
+  "# profile: ../bad-profile.yaml"
+expect_out "bad-profile.yaml:4:17: parameter 'max' of rule GOT-05 must be an integer"
+finish
+
+start "fixture headers: the errors in Swedish"
+header "# expects: GOT-05"
+run --lang sv test "$hdir"
+expect_code 2
+expect_out "FEL $hfix:2:2: okänt fixturhuvud 'expects:' (menade du 'expect:'?)"
+finish
+cp "$WORK/header-base.yaml" "$hfix"
+
 # --- help and editor support -------------------------------------------------------------------
 start "help names the authoring commands"
 run help

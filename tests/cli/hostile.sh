@@ -186,7 +186,7 @@ expect_code 2; expect_bounded
 expect_out "SE2321000222-M4999  Enhet 4999  NOT READY"
 expect_out "SE2321000222-M4321  ERROR"
 expect_out "many.yaml:21611:1: input error: unknown key 'chanels'"
-expect_out "5000 units: 0 ready, 4999 not ready, 1 with errors"
+expect_out "5000 units: 0 ready, 4999 not ready, 1 could not be judged"
 finish
 rm "$WORK/many.yaml"
 mv "$WORK/keys.yaml" "$WORK/million.yaml" "$WORK/anchors.yaml" "$WORK/null-id.yaml" "$L/" # for the audit below

@@ -19,7 +19,7 @@ translated() { ! grep -q "untranslated" "$WORK/out" "$WORK/err"; }
 show_untranslated() { grep -h "untranslated" "$WORK/out" "$WORK/err" | sort -u | head -5; }
 
 start "the examples in every human format"
-for fmt in text json markdown html csv sarif github gitlab; do
+for fmt in text json markdown html csv sarif github gitlab statement; do
   run check --lang sv --as-of 2027-04-10 --format "$fmt" "$ROOT/examples"
   translated || bad "$fmt: $(show_untranslated)"
 done

@@ -63,7 +63,7 @@ check "bash: 'startklar check --fo' offers --format" offers --format startklar c
 check "bash: 'startklar check --format s' offers sarif" offers sarif startklar check --format s
 check "bash: every format of the binary is offered" \
   [ "$(complete_bash startklar check --format '' | sort | tr '\n' ' ')" = \
-    "$(printf '%s\n' csv github gitlab html json jsonl junit markdown sarif text | sort | tr '\n' ' ')" ] 
+    "$(printf '%s\n' csv github gitlab html json jsonl junit markdown sarif statement text | sort | tr '\n' ' ')" ] 
 check "bash: 'startklar audit --fail-on w' offers warning" offers warning startklar audit --fail-on w
 check "bash: 'startklar check --profile p' offers prelaunch" offers prelaunch startklar check --profile p
 check "bash: 'startklar --lang s' offers sv" offers sv startklar check --lang s

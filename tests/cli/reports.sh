@@ -49,7 +49,7 @@ finish
 
 start "the formats are listed once: the usage error, the help, the completion and docs/reports.md follow"
 "$SK" check --format pdf "$DATA/good" >/dev/null 2>"$WORK/err"
-formats="text, json, jsonl, sarif, junit, csv, markdown, html, github, gitlab"
+formats="text, json, jsonl, sarif, junit, csv, markdown, html, github, gitlab, statement"
 grep -qF "this version writes: $formats)" "$WORK/err" || bad "usage error lacks the formats: $(cat "$WORK/err")"
 "$SK" help check | grep -qF "text by default: $formats" || bad "help lacks the formats"
 "$SK" completion bash | grep -qF "${formats//, / }" || bad "the completion lacks the formats"
@@ -225,7 +225,7 @@ md = open(sys.argv[1], encoding="utf-8").read()
 ref = json.load(open(sys.argv[2], encoding="utf-8"))
 s = ref["summary"]
 for label, n in [("Units", s["units"]), ("Ready", s["passed"]), ("Not ready", s["failed"]),
-                 ("With errors", s["errored"]), ("Findings: error", s["findings"]["error"]),
+                 ("Could not be judged", s["errored"]), ("Input or rule errors", s["errors"]), ("Findings: error", s["findings"]["error"]),
                  ("Findings: warning", s["findings"]["warning"]), ("Findings: info", s["findings"]["info"])]:
     assert "| %s | %d |" % (label, n) in md, label
 assert "| Summary | Count |\n|---|---:|\n" in md
@@ -293,7 +293,15 @@ for u, a in zip(ref["units"], p.units):
 s = ref["summary"]
 for cls, n in [("units", s["units"]), ("pass", s["passed"]), ("fail", s["failed"]), ("error", s["errored"])]:
     assert '<div class="card %s"><span class="n">%d</span>' % (cls, n) in page, cls
-assert page.count('<rect class="bar"') == min(10, len({f["rule"] for u in ref["units"] for f in u["findings"]}))
+assert page.count('<rect class="bar ') == min(10, len({f["rule"] for u in ref["units"] for f in u["findings"]}))
+# the bars are coloured by the rule's severity
+severity = {f["rule"]: f["severity"] for u in ref["units"] for f in u["findings"]}
+for rule, cls in re.findall(r'<title>([A-Z]+-[0-9]+)[^<]*</title><text[^>]*>[^<]*</text><rect class="bar ([a-z]+)"', page):
+    assert severity[rule] == cls or cls in ("error", "warning", "info"), (rule, cls)
+assert re.search(r'<rect class="bar (warning|info)"', page) or all(v == "error" for v in severity.values())
+# findings open without JavaScript: each unit's in a <details>; "with errors" says what it means
+assert page.count('<details class="unit">') == len(ref["units"])
+assert '<div class="card error"><span class="n">%d</span>could not be judged</div>' % s["errored"] in page
 assert "&#39;chefer&#39;" in page and "'chefer'" not in page.split("<script>")[0].split("</style>")[1]
 assert "Vårdcentralen Visby" in page
 for e in ref["errors"]:
@@ -554,7 +562,7 @@ finish
 start "html in headless chromium: a screenshot and a DOM with every unit"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
-  echo "skip $current: chromium is not installed"
+  bad "chromium is not installed (the README's test command installs it: apt-get install chromium)"
 else
   profile=$(mktemp -d)
   flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking

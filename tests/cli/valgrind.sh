@@ -52,6 +52,8 @@ return {
 LUA
 vg 2 "failing rules" check --as-of 2027-04-10 --rules "$WORK/rules" "$DATA/good/gotland.yaml"
 vg 0 "test plugins/communication-plan" test "$SRC/plugins/communication-plan"
+# the readiness statement: its waivers, owners and the SHA-256 of every input
+vg 1 "check --format statement --waivers" check --as-of 2027-04-10 --format statement --waivers "$DATA/policy/waivers.yaml" "$SRC/examples" "$DATA/cp02"
 # the rollout over time: recording, reading back, diff, the html page's panels
 vg 1 "audit --record" audit --as-of 2027-01-15 --jobs 2 --record "$WORK/h.db" --format json -o "$WORK/jan.json" "$SRC/examples"
 vg 1 "check --record --history html" check --as-of 2027-04-10 --record "$WORK/h.db" --history "$WORK/h.db" --format html "$SRC/examples"

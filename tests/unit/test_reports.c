@@ -17,7 +17,7 @@
 #include "internal.h"
 
 static const char *const FORMATS[] = {"text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html",
-                                      "github", "gitlab"};
+                                      "github", "gitlab", "statement"};
 
 /* The report in one format, as a malloc'd string. */
 static char *report(const char *format, const sk_result *res)
@@ -70,6 +70,8 @@ static void empty_result_every_format(void **state)
             assert_string_equal(text, "");
         } else if (strcmp(FORMATS[i], "gitlab") == 0) {
             assert_string_equal(text, "[]\n");
+        } else if (strcmp(FORMATS[i], "statement") == 0) {
+            has(text, "<p>No unit was judged.</p></section>\n</body>\n</html>\n");
         }
         free(text);
     }
@@ -144,7 +146,7 @@ static void waived_and_hostile_text(void **state)
 
     char *html = report("html", &res);
     has(html, "data-id=\"SE-1\" data-name=\"SE-1\" data-status=\"pass\"");
-    has(html, "<tr class=\"waived\">");
+    has(html, "<li class=\"error waived\">");
     has(html, "<span class=\"badge waived\">waived</span>");
     has(html, "a|b &lt;i&gt;&quot;q&quot;, x\nnext \\xFF end &amp; &#39;å&#39;");
     has(html, "bad &lt;yaml&gt;");
