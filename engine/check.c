@@ -39,6 +39,8 @@ typedef struct batch {
     int failed; /* out of memory somewhere: stop */
     size_t leaked; /* bytes the workers' lua_States still counted when closed (should be 0) */
     sk_report *report; /* the streamed report, when there is one */
+    sk_timing *timing; /* --timing: the run's sum (workers add theirs under mu), or NULL */
+    sk_timing *mine;   /* --timing: the main thread's own counters */
 } batch;
 
 /* Moves every error of from to the end of to. */
@@ -99,6 +101,8 @@ static void rename_docs(const sk_check_options *o, sk_docset *ds, size_t from)
 static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_unit *iu, slot *out)
 {
     const char *key = iu->text.data;
+    unsigned long long t0 = ds->timing ? sk_now_ns() : 0;
+    unsigned long long schema0 = ds->timing ? ds->timing->stage_ns[SK_STAGE_SCHEMA] : 0;
     sk_docset_reset(ds);
     sk_errors all;
     sk_errors_init(&all);
@@ -123,6 +127,9 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
             rc = move_errors(&all, &file_errors);
         sk_errors_free(&file_errors);
     }
+    if (ds->timing) /* the schema check is a stage of its own */
+        ds->timing->stage_ns[SK_STAGE_LOAD] +=
+            sk_now_ns() - t0 - (ds->timing->stage_ns[SK_STAGE_SCHEMA] - schema0);
     sk_unitset *us = rc == 0 ? sk_group(ds, &all) : NULL;
     if (rc == 0 && !us)
         rc = -1;
@@ -165,9 +172,11 @@ static void *worker(void *arg)
     sk_runtime *rt = sk_runtime_new(b->rules, &err);
     sk_docset *ds = sk_docset_new(b->limits); /* reused unit after unit */
     sk_index_unit iu = {0};
-    if (!rt || !ds) {
+    sk_timing *t = b->timing ? sk_timing_new() : NULL;
+    if (!rt || !ds || (b->timing && !t)) {
         sk_runtime_free(rt);
         sk_docset_free(ds);
+        sk_timing_free(t);
         sk_error_clear(&err);
         pthread_mutex_lock(&b->mu);
         b->failed = 1;
@@ -175,6 +184,8 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&b->mu);
         return NULL;
     }
+    sk_runtime_timing(rt, t);
+    ds->timing = t;
     for (;;) {
         pthread_mutex_lock(&b->mu);
         while (!b->failed && b->next_take < b->ntodo && b->next_take >= b->next_write + b->window) {
@@ -214,7 +225,10 @@ static void *worker(void *arg)
     sk_index_unit_free(&iu);
     pthread_mutex_lock(&b->mu);
     b->leaked += left;
+    if (t && sk_timing_add(b->timing, t))
+        b->failed = 1;
     pthread_mutex_unlock(&b->mu);
+    sk_timing_free(t);
     return NULL;
 }
 
@@ -272,6 +286,7 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
         return rc;
     }
     const sk_check_options *o = b->o;
+    unsigned long long t0 = b->mine ? sk_now_ns() : 0;
     if (sk_judge_unit(res, &s->result)) {
         sk_unit_result_free(&s->result);
         return -1;
@@ -282,9 +297,14 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
         sk_unit_result_free(&s->result);
         return -1;
     }
+    unsigned long long t1 = b->mine ? sk_now_ns() : 0;
+    if (b->mine)
+        b->mine->stage_ns[SK_STAGE_JUDGE] += t1 - t0;
     if (o->format) {
         if (sk_report_unit(b->report, &s->result) == -2)
             rc = -2;
+        if (b->mine)
+            b->mine->stage_ns[SK_STAGE_REPORT] += sk_now_ns() - t1;
         sk_unit_result_free(&s->result);
     } else {
         sk_unit_result *units = realloc(res->units, (res->nunits + 1) * sizeof *units);
@@ -318,12 +338,17 @@ static int run_batch(batch *b, sk_result *res)
     if (!rt) {
         sk_error_clear(&err);
     }
-    if (!b->slots || !rt || !ds) {
+    b->mine = b->timing ? sk_timing_new() : NULL;
+    if (!b->slots || !rt || !ds || (b->timing && !b->mine)) {
+        sk_timing_free(b->mine);
+        b->mine = NULL;
         free(b->slots);
         b->leaked += sk_runtime_free(rt);
         sk_docset_free(ds);
         return -1;
     }
+    sk_runtime_timing(rt, b->mine);
+    ds->timing = b->mine;
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->can_take, NULL);
     pthread_cond_init(&b->can_write, NULL);
@@ -388,6 +413,10 @@ static int run_batch(batch *b, sk_result *res)
     pthread_mutex_unlock(&b->mu);
     for (unsigned t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
+    if (b->mine && sk_timing_add(b->timing, b->mine))
+        rc = -1;
+    sk_timing_free(b->mine);
+    b->mine = NULL;
     /* whatever was finished after a failure */
     for (size_t i = 0; i < b->window; i++) {
         sk_unit_result_free(&b->slots[i].result);
@@ -469,7 +498,8 @@ int sk_check(const sk_check_options *o, sk_result *res)
     sk_errors_init(&res->skipped);
     sk_limits limits = o->limits ? *o->limits : sk_limits_default();
 
-    batch b = {.o = o, .limits = &limits};
+    unsigned long long start = o->timing ? sk_now_ns() : 0, t0 = start;
+    batch b = {.o = o, .limits = &limits, .timing = o->timing};
     sk_errors_init(&b.index_errors);
     int rc = -1;
     sk_rules *rules = o->rules;
@@ -479,6 +509,8 @@ int sk_check(const sk_check_options *o, sk_result *res)
         res->owned_rules = rules;
         sk_rules_translate(rules, o->catalogue);
     }
+    if (o->timing)
+        o->timing->stage_ns[SK_STAGE_RULES_LOAD] += sk_now_ns() - t0;
     res->rules = b.rules = rules;
     int stop = setup_policy(o, res, rules);
     if (stop < 0)
@@ -500,8 +532,11 @@ int sk_check(const sk_check_options *o, sk_result *res)
                            .jobs = o->jobs ? o->jobs : 1, .shards = o->shards, .shard = o->shard,
                            .policy = res->policy, .exclude = o->exclude, .nexclude = o->nexclude,
                            .include = o->include, .ninclude = o->ninclude, .skipped = &res->skipped};
+    t0 = o->timing ? sk_now_ns() : 0;
     if (!(b.ix = sk_index_build(&io, &res->errors)))
         goto done;
+    if (o->timing)
+        o->timing->stage_ns[SK_STAGE_INDEX] += sk_now_ns() - t0;
     res->summary.files = sk_index_files(b.ix);
     b.ntodo = sk_index_units(b.ix);
 
@@ -531,8 +566,16 @@ done:
         return -1;
     translate_errors(res->catalogue, &res->errors);
     translate_errors(res->catalogue, &res->warnings);
+    t0 = o->timing ? sk_now_ns() : 0;
     if (b.report && sk_report_end(b.report) == -2)
         rc = -2;
+    if (o->timing) {
+        o->timing->stage_ns[SK_STAGE_REPORT] += sk_now_ns() - t0;
+        o->timing->wall_ns = sk_now_ns() - start;
+        o->timing->jobs = o->jobs ? o->jobs : 1;
+        if (rules && sk_timing_name_rules(o->timing, rules))
+            return -1;
+    }
     return rc == -2 ? -2 : code;
 }
 

@@ -182,6 +182,9 @@ typedef struct tally {
     int passed, failed, broken;
     const sk_catalogue *cat; /* the lines' language; NULL: English */
     const char *builtin;     /* the built-in rules' directory (resolved), or NULL */
+    const sk_test_options *x; /* timing and coverage, or NULL */
+    sk_coverage *coverage;    /* --coverage: the lines of every directory's plugins */
+    sk_watch watch;           /* --coverage: the line hook that fills it */
 } tally;
 
 /* ---- the rules' texts: every message renders in every language it declares -- */
@@ -581,6 +584,15 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
         sk_rules_free(rules);
         return;
     }
+    /* --timing and --coverage: this directory's rules, watched */
+    sk_timing *timing = t->x && t->x->timing ? sk_timing_new() : NULL;
+    for (size_t p = 0; t->coverage && p < rules->nplugins; p++)
+        if (!rules->plugins[p].broken && sk_coverage_add_plugin(t->coverage, rules, p))
+            t->broken = 1;
+    if (t->coverage)
+        sk_runtime_watch(rt, &t->watch);
+    if (timing)
+        sk_runtime_timing(rt, timing);
     for (size_t p = 0; p < rules->nplugins; p++) {
         const sk_plugin *pl = &rules->plugins[p];
         if (pl->broken || sk_rules_enable_file(rules, pl->file) == 0)
@@ -603,6 +615,9 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
         }
         free(base), free(pass), free(fail);
     }
+    if (timing && (sk_timing_name_rules(timing, rules) || sk_timing_append(t->x->timing, timing)))
+        t->broken = 1;
+    sk_timing_free(timing);
     size_t left = sk_runtime_free(rt);
     if (left) {
         fprintf(out, "%s %s: ", sk_label(t->cat, "BROKEN"), dir);
@@ -615,19 +630,50 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
     sk_rules_free(rules);
 }
 
-int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
-                     const char *builtin_dir, const sk_catalogue *cat, FILE *out)
+int sk_test_fixtures_with(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
+                          const char *builtin_dir, const sk_catalogue *cat, FILE *out,
+                          const sk_test_options *x)
 {
     sk_limits l = limits ? *limits : sk_limits_default();
     tally t = {0};
     t.cat = cat;
+    t.x = x;
+    unsigned long long start = sk_now_ns();
     char *builtin = builtin_dir ? realpath(builtin_dir, NULL) : NULL;
     t.builtin = builtin;
+    if (x && x->coverage) {
+        if (!(t.coverage = sk_coverage_new()))
+            t.broken = 1;
+        else
+            sk_coverage_watch(t.coverage, &t.watch);
+    }
     for (size_t i = 0; i < n; i++)
         test_dir(dirs[i], &l, verbose, &t, out);
     free(builtin);
+    if (x && x->timing) {
+        x->timing->wall_ns = sk_now_ns() - start;
+        x->timing->jobs = 1;
+    }
+    int below = 0;
+    if (t.coverage) {
+        double pct = sk_coverage_write(t.coverage, cat, out);
+        below = pct < x->coverage_min;
+        if (below) {
+            char a[32], b[32];
+            fprintf(out, sk_label(cat, "coverage %s %% is below --coverage-min %s %%"),
+                    sk_decimal(a, sizeof a, pct, 1, cat), sk_decimal(b, sizeof b, x->coverage_min, 1, cat));
+            fputc('\n', out);
+        }
+        sk_coverage_free(t.coverage);
+    }
     fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);
     if (t.broken)
         return 2;
-    return t.failed ? 1 : 0;
+    return t.failed || below ? 1 : 0;
+}
+
+int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
+                     const char *builtin_dir, const sk_catalogue *cat, FILE *out)
+{
+    return sk_test_fixtures_with(dirs, n, limits, verbose, builtin_dir, cat, out, NULL);
 }

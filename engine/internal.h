@@ -138,6 +138,7 @@ struct sk_docset {
     sk_arena arena;
     sk_doc *docs;
     size_t count, cap;
+    struct sk_timing *timing; /* --timing: the schema check's time goes here (NULL: none) */
     size_t not_startklar; /* files loaded in which no document has a 'kind': skipped, not errors */
 };
 
@@ -458,11 +459,21 @@ typedef struct sk_sandbox {
     unsigned long budget; /* instructions per call */
     unsigned long spent;  /* instructions of the current call */
     long long deadline;   /* CLOCK_MONOTONIC nanoseconds the current call must end by (0: none) */
+    unsigned long clock_at; /* spent at which the hook next reads the clock for deadline */
     int stopped;          /* SK_STOP_*: why the current call was stopped */
     int out_of_memory;    /* the current call hit the memory cap */
     char stop_msg[256];   /* the message of a stop other than the budget's */
     const sk_limits *limits;
+    const struct sk_watch *watch; /* --timing, test --coverage: NULL but when watched */
 } sk_sandbox;
+
+/* A watched sandbox counts every instruction (spent is exact, not counted
+ * in steps of a thousand) and tells line() each line a rule call runs. */
+struct lua_Debug;
+typedef struct sk_watch {
+    void (*line)(void *ud, lua_State *L, struct lua_Debug *ar); /* NULL: no line hook */
+    void *ud;
+} sk_watch;
 
 /* Opens a sandboxed state: allow-listed libraries, read-only globals, the sk
  * helper library. Returns 0, or -1 with a message in *msg (malloc'd). */
@@ -496,10 +507,27 @@ void sk_luadoc_push_unit(lua_State *L, const sk_unit *u);
 
 /* ---- plugin sources and rule metadata (registry.c) ------------------------- */
 
+/* A built-in plugin compiled at build time (engine/embed_rules.c): its
+ * source and its bytecode, compiled under the chunk name "=?" (the first
+ * 35 bytes of the dump hold the header and that name). */
+typedef struct sk_builtin_chunk {
+    const unsigned char *source;
+    size_t len;
+    const unsigned char *bytecode;
+    size_t bclen;
+} sk_builtin_chunk;
+extern const sk_builtin_chunk sk_builtin_chunks[];
+extern const size_t sk_builtin_nchunks;
+/* sk.lua's bytecode, compiled at build time under the name "=sk.lua". */
+extern const unsigned char *const sk_lua_bytecode;
+extern const size_t sk_lua_bytecode_size;
+
 typedef struct sk_plugin {
     char *file;
     char *source;
     size_t len;
+    char *bytecode; /* a built-in plugin's: its bytecode under its own name, or NULL */
+    size_t bclen;
     int broken;   /* failed to load or validate: its rules are not in the registry */
     int list_ref; /* in the spare state: the list of rule tables it returned */
 } sk_plugin;
@@ -540,6 +568,65 @@ sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
 /* Runs one plugin chunk in L and leaves the list of rule tables it returned
  * on the stack (a single rule is wrapped into a list). 0 or -1 with *err. */
 int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err);
+
+/* ---- --timing (timing.c) ------------------------------------------------------ */
+
+typedef enum {
+    SK_STAGE_RULES_LOAD, /* reading and compiling the plugins */
+    SK_STAGE_INDEX,      /* discovery and pass 1 */
+    SK_STAGE_LOAD,       /* pass 2: reading, libyaml and the tree (schema check excluded) */
+    SK_STAGE_SCHEMA,
+    SK_STAGE_VIEWS,      /* the unit's documents as Lua views */
+    SK_STAGE_RULES,      /* rule calls */
+    SK_STAGE_JUDGE,      /* profile, waivers, baseline, the findings' language */
+    SK_STAGE_REPORT,
+    SK_NSTAGES
+} sk_stage;
+
+typedef struct sk_rule_timing {
+    char *id; /* set by sk_timing_name_rules */
+    int ran;  /* enabled in the run */
+    unsigned long long calls, ns, instructions, bytes;
+} sk_rule_timing;
+
+/* One worker's counters, or a run's sum of them. */
+struct sk_timing {
+    unsigned long long stage_ns[SK_NSTAGES]; /* summed over the threads */
+    unsigned long long wall_ns;
+    unsigned jobs;
+    sk_rule_timing *rules; /* indexed like sk_rules.rules */
+    size_t nrules;
+};
+
+unsigned long long sk_now_ns(void); /* CLOCK_MONOTONIC */
+/* v with decimals decimals into buf, with a decimal comma when c is Swedish. */
+const char *sk_decimal(char *buf, size_t size, double v, int decimals, const sk_catalogue *c);
+/* Watches the runtime's rule calls: every instruction counted (exactly),
+ * and each line told to w->line when w is given. */
+void sk_runtime_watch(sk_runtime *rt, const sk_watch *w);
+
+/* ---- test --coverage (coverage.c) ------------------------------------------- */
+
+typedef struct sk_coverage sk_coverage;
+sk_coverage *sk_coverage_new(void); /* NULL when out of memory */
+void sk_coverage_free(sk_coverage *c);
+/* Adds the lines that can run of one plugin of rules. 0, or -1 when out of memory. */
+int sk_coverage_add_plugin(sk_coverage *c, const sk_rules *rules, size_t plugin);
+/* Fills w so that a watched runtime marks the lines that ran in c. */
+void sk_coverage_watch(sk_coverage *c, sk_watch *w);
+/* Writes the lines that ran per plugin file and in all; returns the percentage in all. */
+double sk_coverage_write(const sk_coverage *c, const sk_catalogue *cat, FILE *out);
+/* Makes room for nrules rules (zeroed). 0, or -1 when out of memory. */
+int sk_timing_size(sk_timing *t, size_t nrules);
+/* Adds from's counters into to. 0, or -1 when out of memory. */
+int sk_timing_add(sk_timing *to, const sk_timing *from);
+/* Moves the rules of from that were called to the end of to, and adds its
+ * stages (`test`: each directory has rules of its own). 0, or -1. */
+int sk_timing_append(sk_timing *to, sk_timing *from);
+/* Copies the rules' ids and which ran. 0, or -1 when out of memory. */
+int sk_timing_name_rules(sk_timing *t, const sk_rules *rules);
+/* Counts the runtime's rule calls and views into t (NULL: stop counting). */
+void sk_runtime_timing(sk_runtime *rt, sk_timing *t);
 
 /* ---- report writers (report.c and one report_FORMAT.c each) ------------------- */
 

@@ -391,7 +391,11 @@ static void place_document(loader *ld, sk_node *root, int line, int col)
                    version->type == SK_NODE_MAP || version->type == SK_NODE_SEQ ? "?" : version->text);
         return;
     }
-    if (sk_schema_check(root, k->root, ld->file, ld->errs) > 0) {
+    unsigned long long t0 = ld->ds->timing ? sk_now_ns() : 0;
+    int schema_errors = sk_schema_check(root, k->root, ld->file, ld->errs);
+    if (ld->ds->timing)
+        ld->ds->timing->stage_ns[SK_STAGE_SCHEMA] += sk_now_ns() - t0;
+    if (schema_errors > 0) {
         ld->nerrors++;
         return;
     }

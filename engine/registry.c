@@ -254,7 +254,13 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
     char *chunkname = sk_printf("@%s", p->file);
     if (!chunkname)
         return -1;
-    int st = luaL_loadbufferx(L, p->source, p->len, chunkname, "t");
+    /* a built-in plugin runs the bytecode the build compiled from its text */
+    int st = p->bytecode ? luaL_loadbufferx(L, p->bytecode, p->bclen, chunkname, "b") : LUA_ERRSYNTAX;
+    if (st != LUA_OK) {
+        if (p->bytecode)
+            lua_pop(L, 1);
+        st = luaL_loadbufferx(L, p->source, p->len, chunkname, "t");
+    }
     free(chunkname);
     if (st != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
@@ -579,6 +585,40 @@ static int rule_cmp(const void *a, const void *b)
     return x->plugin < y->plugin ? -1 : x->plugin > y->plugin;
 }
 
+/* The bytecode of the built-in plugin whose text is source, under the chunk
+ * name "@file" (the name Lua gives in messages and tracebacks): the build
+ * compiled it from the very same bytes. NULL when source is no built-in
+ * plugin (or out of memory: then it is compiled, as any other). */
+static char *builtin_bytecode(const char *file, const char *source, size_t len, size_t *bclen)
+{
+    enum { HEADER = 32, PLACEHOLDER = 35 }; /* header, upvalues; then the name "=?" */
+    for (size_t i = 0; i < sk_builtin_nchunks; i++) {
+        const sk_builtin_chunk *c = &sk_builtin_chunks[i];
+        if (c->len != len || memcmp(c->source, source, len) != 0)
+            continue;
+        size_t name = strlen(file) + 1, size = name + 1; /* "@file" and its length + 1 */
+        unsigned char varint[16];
+        int n = 0;
+        do
+            varint[n++] = (unsigned char)(size & 0x7f);
+        while ((size >>= 7) && n < 16);
+        size_t total = HEADER + (size_t)n + name + (c->bclen - PLACEHOLDER);
+        char *bc = malloc(total);
+        if (!bc)
+            return NULL;
+        char *w = bc;
+        memcpy(w, c->bytecode, HEADER), w += HEADER;
+        for (int k = n - 1; k >= 0; k--) /* most significant first, the last one marked */
+            *w++ = (char)(varint[k] | (k == 0 ? 0x80 : 0));
+        *w++ = '@';
+        memcpy(w, file, name - 1), w += name - 1;
+        memcpy(w, c->bytecode + PLACEHOLDER, c->bclen - PLACEHOLDER);
+        *bclen = total;
+        return bc;
+    }
+    return NULL;
+}
+
 static int read_source(sk_rules *r, const char *path, sk_errors *errs)
 {
     /* the loader's reader: regular files only (a FIFO must not hang the run),
@@ -602,6 +642,8 @@ static int read_source(sk_rules *r, const char *path, sk_errors *errs)
     p->list_ref = LUA_NOREF;
     p->source = b.data ? b.data : sk_strdup("");
     p->len = b.len;
+    if (p->file && p->source)
+        p->bytecode = builtin_bytecode(p->file, p->source, p->len, &p->bclen);
     if (!p->file || !p->source) {
         free(p->file);
         free(p->source);
@@ -752,6 +794,7 @@ void sk_rules_free(sk_rules *r)
     for (size_t i = 0; i < r->nplugins; i++) {
         free(r->plugins[i].file);
         free(r->plugins[i].source);
+        free(r->plugins[i].bytecode);
     }
     free(r->rules);
     free(r->plugins);

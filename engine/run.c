@@ -30,6 +30,7 @@ struct sk_runtime {
     int out_of_memory;
     char *as_of;    /* the ctx.as_of every rule's ctx holds */
     int as_of_set;  /* whether they hold it */
+    sk_timing *timing; /* --timing: this runtime's counters, or NULL */
 };
 
 static sk_runtime *runtime_of(lua_State *L)
@@ -527,6 +528,33 @@ static int call_rule(sk_runtime *rt)
     return sk_sandbox_call(rt->sb, 3, 0);
 }
 
+/* --timing: one call of rule i, started at t0 (what the sandbox counted:
+ * its instructions, and the bytes it allocated, which do not depend on when
+ * the collector ran). */
+static void count_call(sk_runtime *rt, size_t i, unsigned long long t0)
+{
+    unsigned long long ns = sk_now_ns() - t0;
+    sk_rule_timing *r = &rt->timing->rules[i];
+    r->calls++;
+    r->ns += ns;
+    r->instructions += rt->sb->spent;
+    r->bytes += rt->sb->allocated;
+    rt->timing->stage_ns[SK_STAGE_RULES] += ns;
+}
+
+void sk_runtime_timing(sk_runtime *rt, sk_timing *t)
+{
+    static const sk_watch count_all = {NULL, NULL}; /* exact instruction counts */
+    rt->timing = t && sk_timing_size(t, rt->rules->nrules) == 0 ? t : NULL;
+    if (rt->timing && !rt->sb->watch)
+        rt->sb->watch = &count_all;
+}
+
+void sk_runtime_watch(sk_runtime *rt, const sk_watch *w)
+{
+    rt->sb->watch = w;
+}
+
 /* Records a failed rule call: the first line of Lua's message, the traceback. */
 static int rule_error(sk_runtime *rt, sk_errors *errs)
 {
@@ -599,6 +627,7 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
     rt->out_of_memory = 0;
     rt->unit_bytes = 0;
     lua_settop(L, 0);
+    unsigned long long t0 = rt->timing ? sk_now_ns() : 0;
     sk_luadoc_push_unit(L, u); /* 1: the unit view; its documents are the doc views */
     sk_sandbox_inner(L, 1);
     lua_getfield(L, -1, "documents");
@@ -624,6 +653,8 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
         nkind_docs[nkinds++] = (lua_Integer)lua_rawlen(L, -1);
     }
     docs = lua_gettop(L);
+    if (rt->timing)
+        rt->timing->stage_ns[SK_STAGE_VIEWS] += sk_now_ns() - t0;
 
     /* ctx.as_of is the same for every unit of a run: set when it changes */
     if (!rt->as_of_set || (as_of ? !rt->as_of || strcmp(as_of, rt->as_of) != 0 : rt->as_of != NULL)) {
@@ -692,7 +723,10 @@ int sk_runtime_check(sk_runtime *rt, const sk_unit *u, const char *as_of, sk_uni
             lua_pushinteger(L, (lua_Integer)rt->call);
             lua_pushcclosure(L, report, 2);
             lua_rawgeti(L, LUA_REGISTRYINDEX, c->ctxview);
+            t0 = rt->timing ? sk_now_ns() : 0;
             int st = call_rule(rt);
+            if (rt->timing)
+                count_call(rt, i, t0);
             rt->call++; /* a report() kept by the rule is dead from here on */
             if (rt->out_of_memory)
                 return -1;

@@ -227,11 +227,20 @@ static int raise_stop(lua_State *L, sk_sandbox *sb, lua_Debug *ar)
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
     sk_sandbox *sb = sandbox_of(L);
-    sb->spent += sb->stopped ? 1 : HOOK_STEP;
+    if (ar->event == LUA_HOOKLINE) { /* test --coverage: a line ran */
+        sb->watch->line(sb->watch->ud, L, ar);
+        return;
+    }
+    /* watched, every instruction is counted; the clock is still read only
+     * every HOOK_STEP instructions (--timing would otherwise pay for it) */
+    sb->spent += sb->stopped || sb->watch ? 1 : HOOK_STEP;
     if (!sb->stopped && sb->spent > sb->budget)
         mark_stopped(L, sb, SK_STOP_BUDGET);
-    else if (!sb->stopped && sb->deadline && now_ns() > sb->deadline)
-        mark_stopped(L, sb, SK_STOP_TIME);
+    else if (!sb->stopped && sb->deadline && sb->spent >= sb->clock_at) {
+        sb->clock_at = sb->spent + HOOK_STEP;
+        if (now_ns() > sb->deadline)
+            mark_stopped(L, sb, SK_STOP_TIME);
+    }
     if (sb->stopped)
         raise_stop(L, sb, ar);
 }
@@ -453,7 +462,9 @@ int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults)
     sb->call_memory = sb->limits->rule_memory;
     unsigned long ms = sb->limits->rule_time_ms;
     sb->deadline = ms ? now_ns() + (long long)ms * 1000000LL : 0;
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    sb->clock_at = HOOK_STEP;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT | (sb->watch && sb->watch->line ? LUA_MASKLINE : 0),
+                sb->watch ? 1 : HOOK_STEP);
     int status = lua_pcall(L, nargs, nresults, base);
     lua_sethook(L, NULL, 0, 0);
     if (heap->refused) /* refused and not asked again: it raised */
@@ -826,8 +837,10 @@ static int build_sandbox(lua_State *L)
     lua_setmetatable(L, -2);
     lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
 
-    /* sk, the helper library, runs inside the sandbox like any rule */
-    if (luaL_loadbufferx(L, sk_lua_source, sk_lua_source_size, "=sk.lua", "t") != LUA_OK)
+    /* sk, the helper library, runs inside the sandbox like any rule (from the
+     * bytecode the build compiled; its text should that ever not load) */
+    if (luaL_loadbufferx(L, (const char *)sk_lua_bytecode, sk_lua_bytecode_size, "=sk.lua", "b") != LUA_OK &&
+        (lua_pop(L, 1), luaL_loadbufferx(L, sk_lua_source, sk_lua_source_size, "=sk.lua", "t")) != LUA_OK)
         return lua_error(L);
     sk_sandbox_push_env(L);
     lua_setupvalue(L, -2, 1);

@@ -38,6 +38,9 @@ typedef struct options {
     const char *history; /* --history FILE.db: the trend in the html report */
     const char *unit;   /* --unit HSA-ID (history) */
     char csv_separator; /* 0: by the language (sk_report_options) */
+    int timing;         /* --timing: stages and rules timed, on stderr */
+    int coverage;       /* test --coverage: the rules' lines the fixtures ran */
+    double coverage_min; /* test --coverage-min PCT (0: no minimum) */
     const char *rule, *kind; /* init --rule ID --kind KIND */
     const char *exclude[MAX_GLOBS], *include[MAX_GLOBS];
     size_t nexclude, ninclude;
@@ -77,7 +80,7 @@ typedef enum option_id {
     O_AS_OF = 256, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_RULES, O_NO_BUILTIN, O_PROFILE, O_ONLY, O_SKIP,
     O_WAIVERS, O_BASELINE, O_WRITE_BASELINE, O_JOBS, O_SHARD, O_VERBOSE, O_RULE, O_KIND, O_LANG, O_TIMEZONE, O_HELP,
     O_CONFIG, O_NO_CONFIG, O_EXCLUDE, O_STDIN_FILENAME, O_QUIET, O_MAX_WARNINGS, O_COLOR,
-    O_RECORD, O_HISTORY, O_UNIT, O_CSV_SEPARATOR, O_STDIO,
+    O_RECORD, O_HISTORY, O_UNIT, O_CSV_SEPARATOR, O_STDIO, O_TIMING, O_COVERAGE, O_COVERAGE_MIN,
 } option_id;
 
 typedef struct cli_option {

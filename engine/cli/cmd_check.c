@@ -241,8 +241,9 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     co.report.quiet = o.quiet;
     co.stdin_path = stdin_path;
     co.stdin_name = o.stdin_name;
-    sk_result res;
-    int code = sk_check(&co, &res);
+    co.timing = o.timing ? sk_timing_new() : NULL;
+    sk_result res = {0};
+    int code = o.timing && !co.timing ? -1 : sk_check(&co, &res);
     int judged = code;
     if (report && fclose(report) != 0 && code >= 0)
         code = -2;
@@ -270,6 +271,10 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         else if (code == 1)
             code = 0;
     }
+    if (co.timing && code >= 0 && !res.stopped &&
+        sk_timing_write(co.timing, strcmp(o.format, "json") == 0, cat, stderr))
+        code = 2;
+    sk_timing_free(co.timing);
     free(inputs);
     free(profile_path);
     free(trend);

@@ -18,7 +18,17 @@ int cmd_test(int argc, char **argv)
     sk_catalogue *cat = cli_catalogue(&broken_catalogue);
     if (broken_catalogue)
         return 2;
-    rc = sk_test_fixtures(dirs, n, NULL, o.verbose, def[0], cat, stdout);
+    sk_test_options x = {.timing = o.timing ? sk_timing_new() : NULL, .coverage = o.coverage,
+                         .coverage_min = o.coverage_min};
+    if (o.timing && !x.timing) {
+        sk_catalogue_free(cat);
+        fprintf(stderr, "startklar: out of memory\n");
+        return 2;
+    }
+    rc = sk_test_fixtures_with(dirs, n, NULL, o.verbose, def[0], cat, stdout, &x);
+    if (x.timing && sk_timing_write(x.timing, 0, cat, stderr))
+        rc = 2;
+    sk_timing_free(x.timing);
     sk_catalogue_free(cat);
     return rc;
 }

@@ -339,6 +339,21 @@ int parse_options(const char *command, int argc, char **argv, options *o)
         case O_VERBOSE:
             o->verbose = 1;
             break;
+        case O_TIMING:
+            o->timing = 1;
+            break;
+        case O_COVERAGE:
+            o->coverage = 1;
+            break;
+        case O_COVERAGE_MIN: {
+            char *end;
+            double pct = strtod(optarg, &end);
+            if (end == optarg || *end || !(pct >= 0 && pct <= 100))
+                return usage_error("--coverage-min takes a percentage from 0 to 100, not '%s'", optarg);
+            o->coverage = 1;
+            o->coverage_min = pct;
+            break;
+        }
         case O_RULE:
             o->rule = optarg;
             break;

@@ -498,6 +498,15 @@ const char *sk_report_format_name(size_t i);
 
 /* ---- the whole pipeline ------------------------------------------------ */
 
+/* --timing: a run's time per stage and per rule (calls, wall time, Lua
+ * instructions, bytes allocated). Give sk_check an sk_timing to fill. */
+typedef struct sk_timing sk_timing;
+sk_timing *sk_timing_new(void); /* NULL when out of memory */
+void sk_timing_free(sk_timing *t);
+/* Writes t as a table (json 0, labels through c) or as one JSON object
+ * {"timing": {...}}. 0, -1 when out of memory, -2 on a write error. */
+int sk_timing_write(const sk_timing *t, int json, const struct sk_catalogue *c, FILE *out);
+
 typedef struct sk_check_options {
     const char *const *paths; /* files and directories to check */
     size_t npaths;
@@ -538,6 +547,7 @@ typedef struct sk_check_options {
     /* a file among paths that holds what standard input gave, shown in the report as
      * stdin_name (NULL: "<stdin>"); NULL: none */
     const char *stdin_path, *stdin_name;
+    sk_timing *timing; /* --timing: filled when set (NULL: nothing is timed) */
 } sk_check_options;
 
 /* The file of a profile given by name ("prelaunch": rules_dir/prelaunch.yaml)
@@ -576,6 +586,16 @@ void sk_result_free(sk_result *res);
  * Every message of every rule must render in each language it declares; the
  * rules below builtin_dir (NULL: none) must declare en and sv.
  * Returns 0 when all pass, 1 when one fails, 2 when a rule is broken. */
+/* What `test` measures besides (NULL: nothing). */
+typedef struct sk_test_options {
+    sk_timing *timing; /* --timing: the fixtures' rule calls */
+    int coverage;      /* --coverage: the lines of the rules' Lua the fixtures ran */
+    double coverage_min; /* --coverage-min: exit 1 when fewer percent of the lines ran */
+} sk_test_options;
+/* sk_test_fixtures with timing and coverage (x may be NULL). */
+int sk_test_fixtures_with(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
+                          const char *builtin_dir, const struct sk_catalogue *cat, FILE *out,
+                          const sk_test_options *x);
 int sk_test_fixtures(const char *const *dirs, size_t n, const sk_limits *limits, int verbose,
                      const char *builtin_dir, const struct sk_catalogue *cat, FILE *out);
 
