@@ -713,6 +713,9 @@ SK_WRITER_DECLARE(statement)
 /* A label that takes %s arguments (and %% for a per cent sign): its text and
  * each argument HTML-escaped, in an attribute when attribute is set (report_html.c). */
 void sk_html_put(FILE *out, const char *label, const char *const *args, size_t nargs, int attribute);
+/* Text escaped for HTML (NULL: nothing); a finding's place "file:line:column". */
+void sk_html_text(FILE *out, const char *s);
+void sk_html_where(FILE *out, const char *file, int line, int column);
 /* The HTML page's rollout panels (report_html_rollout.c, keeps *panels):
  * told each unit, written with the summary at the end. */
 void sk_html_rollout_unit(sk_writing *w, void **panels, const sk_unit_result *u);

@@ -137,9 +137,14 @@ static const char JS[] =
     "apply();\n"
     "})();\n";
 
-static void h(FILE *out, const char *s)
+void sk_html_text(FILE *out, const char *s)
 {
     sk_report_xml(out, s ? s : "", 0);
+}
+
+static void h(FILE *out, const char *s)
+{
+    sk_html_text(out, s);
 }
 
 static void a(FILE *out, const char *s)
@@ -170,7 +175,7 @@ void sk_html_put(FILE *out, const char *label, const char *const *args, size_t n
     free(text);
 }
 
-static void where(FILE *out, const char *file, int line, int column)
+void sk_html_where(FILE *out, const char *file, int line, int column)
 {
     h(out, file ? file : "");
     if (line > 0)
@@ -320,7 +325,7 @@ static void findings(const sk_result *res, const sk_unit_result *u, FILE *out)
         const sk_finding *f = &u->findings[i];
         fprintf(out, "<li class=\"%s%s\">", sk_severity_name(f->severity),
                 f->waived ? " waived" : f->known ? " known" : "");
-        where(out, f->file, f->line, f->column);
+        sk_html_where(out, f->file, f->line, f->column);
         fputs(" <b>", out);
         h(out, sk_label(cat, sk_severity_name(f->severity)));
         fputs("</b> <a href=\"#rule-", out);
@@ -490,7 +495,7 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
         const char *kind = sk_label(cat, sk_report_error_kind(e->kind));
         put(out, sk_label(cat, "%s error at"), &kind, 1, 0);
         fputs(" <span class=\"where\">", out);
-        where(out, e->file, e->line, e->column);
+        sk_html_where(out, e->file, e->line, e->column);
         fputs("</span>: ", out);
         h(out, e->message);
         fputs("</li>\n", out);
@@ -653,7 +658,7 @@ void sk_html_end(sk_writing *w)
         for (size_t i = 0; i < res->warnings.count; i++) {
             const sk_error *e = &res->warnings.items[i];
             fputs("<li><span class=\"where\">", out);
-            where(out, e->file, e->line, e->column);
+            sk_html_where(out, e->file, e->line, e->column);
             fputs("</span> ", out);
             h(out, e->message);
             fputs("</li>\n", out);
@@ -686,7 +691,7 @@ void sk_html_end(sk_writing *w)
         for (size_t i = 0; i < res->errors.count; i++) {
             const sk_error *e = &res->errors.items[i];
             fputs("<tr><td class=\"where\">", out);
-            where(out, e->file, e->line, e->column);
+            sk_html_where(out, e->file, e->line, e->column);
             fputs("</td><td>", out);
             h(out, sk_label(cat, sk_report_error_kind(e->kind)));
             fputs("</td><td>", out);

@@ -178,20 +178,16 @@ void sk_html_rollout_unit(sk_writing *w, void **panels, const sk_unit_result *u)
 
 /* ---- writing -------------------------------------------------------------------- */
 
-static void h(FILE *out, const char *s)
-{
-    sk_report_xml(out, s ? s : "", 0);
-}
 
 static void at_risk_panel(const sk_result *res, rollout_panels *p, FILE *out)
 {
     const sk_catalogue *cat = res->catalogue;
     fputs("<div class=\"panel\" id=\"at-risk\"><h2>", out);
-    h(out, sk_label(cat, "At risk: launching soon and not ready"));
+    sk_html_text(out, sk_label(cat, "At risk: launching soon and not ready"));
     fputs("</h2>\n", out);
     if (!p || !p->nrisky) {
         fputs("<p>", out);
-        h(out, sk_label(cat, "No unit is at risk or launched without being ready."));
+        sk_html_text(out, sk_label(cat, "No unit is at risk or launched without being ready."));
         fputs("</p></div>\n", out);
         return;
     }
@@ -199,7 +195,7 @@ static void at_risk_panel(const sk_result *res, rollout_panels *p, FILE *out)
     fputs("<table class=\"findings\"><thead><tr>", out);
     for (size_t i = 0; i < 3; i++) {
         fputs("<th>", out);
-        h(out, sk_label(cat, HEADS[i]));
+        sk_html_text(out, sk_label(cat, HEADS[i]));
         fputs("</th>", out);
     }
     fputs("</tr></thead><tbody>\n", out);
@@ -208,26 +204,26 @@ static void at_risk_panel(const sk_result *res, rollout_panels *p, FILE *out)
         char when[64];
         sk_report_days(cat, r->days, when, sizeof when);
         fputs("<tr><td><strong>", out);
-        h(out, r->hsa_id);
+        sk_html_text(out, r->hsa_id);
         fputs("</strong> ", out);
         if (r->name && strcmp(r->name, r->hsa_id) != 0)
-            h(out, r->name);
+            sk_html_text(out, r->name);
         fprintf(out, "</td><td>%s <span class=\"muted\">", r->launch);
-        h(out, when);
+        sk_html_text(out, when);
         fprintf(out, "</span><br><span class=\"rollout %s\">", sk_rollout_name(r->state));
-        h(out, sk_label(cat, sk_rollout_label(r->state)));
+        sk_html_text(out, sk_label(cat, sk_rollout_label(r->state)));
         fputs("</span>", out);
         if (r->disputed) {
             fputs("<span class=\"badge\">", out);
-            h(out, sk_label(cat, "disputed"));
+            sk_html_text(out, sk_label(cat, "disputed"));
             fputs("</span>", out);
         }
         fputs("</td><td>", out);
         for (size_t k = 0; k < r->nblockers; k++) {
             fputs(k ? "<br><strong>" : "<strong>", out);
-            h(out, r->blockers[k].rule);
+            sk_html_text(out, r->blockers[k].rule);
             fputs("</strong> ", out);
-            h(out, r->blockers[k].message);
+            sk_html_text(out, r->blockers[k].message);
             if (r->blockers[k].owner) {
                 const char *who = r->blockers[k].owner;
                 fputs(" <small class=\"muted\">", out);
@@ -236,7 +232,7 @@ static void at_risk_panel(const sk_result *res, rollout_panels *p, FILE *out)
             }
         }
         if (!r->nblockers)
-            h(out, sk_label(cat, "could not be judged in full"));
+            sk_html_text(out, sk_label(cat, "could not be judged in full"));
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n", out);
@@ -260,7 +256,7 @@ static void legend(const sk_catalogue *cat, FILE *out)
     fputs("<p class=\"muted\">", out);
     for (int s = 0; s < SK_ROLLOUT_STATES; s++) {
         fprintf(out, "%s<span style=\"color:%s\">&#9632;</span> ", s ? " &#160; " : "", COLOURS[s]);
-        h(out, sk_label(cat, sk_rollout_label((sk_rollout)s)));
+        sk_html_text(out, sk_label(cat, sk_rollout_label((sk_rollout)s)));
     }
     fputs("</p>", out);
 }
@@ -285,7 +281,7 @@ static void timeline_panel(const sk_result *res, const rollout_panels *p, FILE *
     int bar = (int)(width / (span ? span : 1));
     bar = bar < 3 ? 3 : bar > 18 ? 18 : bar;
     fputs("<div class=\"panel\" id=\"timeline\"><h2>", out);
-    h(out, sk_label(cat, "Launch timeline"));
+    sk_html_text(out, sk_label(cat, "Launch timeline"));
     fprintf(out, "</h2>\n<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-label=\"",
             left + width + 20, bottom + 28, left + width + 20, bottom + 28);
     sk_report_xml(out, sk_label(cat, "Units on their launch dates, coloured by rollout state"), 1);
@@ -317,7 +313,7 @@ static void timeline_panel(const sk_result *res, const rollout_panels *p, FILE *
         fprintf(out, "<g><title>%s: ", d->date);
         for (size_t k = 0; k < d->nids; k++) {
             fputs(k ? ", " : "", out);
-            h(out, d->ids[k]);
+            sk_html_text(out, d->ids[k]);
         }
         if (d->total > d->nids)
             fprintf(out, sk_label(cat, " and %zu more"), d->total - d->nids);
@@ -339,7 +335,7 @@ static void timeline_panel(const sk_result *res, const rollout_panels *p, FILE *
         fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1f2328\" stroke-dasharray=\"4 3\"/>"
                      "<text x=\"%d\" y=\"%d\">",
                 x, top - 6, x, bottom, x + 3, top + 6);
-        h(out, res->as_of);
+        sk_html_text(out, res->as_of);
         fputs("</text>\n", out);
     }
     fputs("</svg>\n", out);
@@ -363,7 +359,7 @@ static void trend_panel(const sk_result *res, const sk_report_options *opt, FILE
     const int left = 40, col = 56, top = 8, height = 140, bottom = top + height;
     int width = left + (int)n * col + 8;
     fputs("<div class=\"panel\" id=\"trend\"><h2>", out);
-    h(out, sk_label(cat, "Rollout over the recorded audits"));
+    sk_html_text(out, sk_label(cat, "Rollout over the recorded audits"));
     fprintf(out, "</h2>\n<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-label=\"",
             width, bottom + 24, width, bottom + 24);
     sk_report_xml(out, sk_label(cat, "Units by rollout state in each audit"), 1);
@@ -377,7 +373,7 @@ static void trend_panel(const sk_result *res, const sk_report_options *opt, FILE
         for (int s = 0; s < SK_ROLLOUT_STATES; s++) {
             size_t c = i < opt->ntrend ? opt->trend[i].rollout[s] : res->summary.rollout[s];
             fprintf(out, "%s %zu ", s ? "," : "", c);
-            h(out, sk_label(cat, sk_rollout_label((sk_rollout)s)));
+            sk_html_text(out, sk_label(cat, sk_rollout_label((sk_rollout)s)));
         }
         fputs("</title>", out);
         for (int s = 0; s < SK_ROLLOUT_STATES; s++) {

@@ -134,10 +134,6 @@ void sk_html_todo_unit(todo **state, const sk_unit_result *u)
 
 /* ---- writing -------------------------------------------------------------------- */
 
-static void h(FILE *out, const char *s)
-{
-    sk_report_xml(out, s ? s : "", 0);
-}
 
 /* Most open errors first, then warnings, then info, then by name (no name last). */
 static int owner_cmp(const void *pa, const void *pb)
@@ -195,16 +191,16 @@ void sk_html_todo_end(const sk_result *res, todo **state, FILE *out)
         return;
     }
     fputs("<section id=\"todo\" class=\"panel\"><h2>", out);
-    h(out, sk_label(cat, "To do, by owner"));
+    sk_html_text(out, sk_label(cat, "To do, by owner"));
     fputs("</h2>\n<p class=\"muted\">", out);
-    h(out, sk_label(cat, "The open findings (not waived, not in the baseline) by the person the documents name for "
+    sk_html_text(out, sk_label(cat, "The open findings (not waived, not in the baseline) by the person the documents name for "
                          "the thing at fault: the owner the rule names, else the nearest owner in the document "
                          "(the activity's, the target group's, the risk action's, the platform's, the plan's), "
                          "else the unit's manager."));
     fputs("</p>\n", out);
     if (!t || !t->nowners) {
         fputs("<p>", out);
-        h(out, sk_label(cat, "Nothing to do: no open findings."));
+        sk_html_text(out, sk_label(cat, "Nothing to do: no open findings."));
         fputs("</p></section>\n", out);
         sk_html_todo_free(t);
         return;
@@ -217,29 +213,29 @@ void sk_html_todo_end(const sk_result *res, todo **state, FILE *out)
         fputs("<details class=\"owner\" data-owner=\"", out);
         sk_report_xml(out, o->name ? o->name : "", 1);
         fputs("\"><summary><strong>", out);
-        h(out, o->name ? o->name : sk_label(cat, "(no owner named in the documents)"));
+        sk_html_text(out, o->name ? o->name : sk_label(cat, "(no owner named in the documents)"));
         fputs("</strong>", out);
         counts(cat, o, out);
         fputs("</summary>\n<table class=\"findings\"><thead><tr>", out);
         static const char *const HEADS[] = {"Unit", "Severity", "Rule", "Message", "Where"};
         for (size_t k = 0; k < sizeof HEADS / sizeof *HEADS; k++) {
             fputs("<th>", out);
-            h(out, sk_label(cat, HEADS[k]));
+            sk_html_text(out, sk_label(cat, HEADS[k]));
             fputs("</th>", out);
         }
         fputs("</tr></thead><tbody>\n", out);
         for (size_t k = 0; k < o->nrows; k++) {
             const todo_row *r = &o->rows[k];
             fputs("<tr><td>", out);
-            h(out, r->hsa_id);
+            sk_html_text(out, r->hsa_id);
             fprintf(out, "</td><td class=\"sev %s\">", sk_severity_name(r->severity));
-            h(out, sk_label(cat, sk_severity_name(r->severity)));
+            sk_html_text(out, sk_label(cat, sk_severity_name(r->severity)));
             fputs("</td><td><strong>", out);
-            h(out, r->rule);
+            sk_html_text(out, r->rule);
             fputs("</strong></td><td>", out);
-            h(out, r->message);
+            sk_html_text(out, r->message);
             fputs("</td><td class=\"where\">", out);
-            h(out, r->file);
+            sk_html_text(out, r->file);
             if (r->line > 0)
                 fprintf(out, ":%d", r->line);
             if (r->line > 0 && r->column > 0)

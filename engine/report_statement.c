@@ -37,26 +37,13 @@ static const char CSS[] =
     "@media print{section.statement{max-width:none;padding:0;border:0;break-after:page}"
     "section.statement:last-of-type{break-after:auto}tr{break-inside:avoid}}\n";
 
-static void h(FILE *out, const char *s)
-{
-    sk_report_xml(out, s ? s : "", 0);
-}
-
-static void where(FILE *out, const sk_finding *f)
-{
-    h(out, f->file);
-    if (f->line > 0)
-        fprintf(out, ":%d", f->line);
-    if (f->line > 0 && f->column > 0)
-        fprintf(out, ":%d", f->column);
-}
 
 static void heads(FILE *out, const sk_catalogue *cat, const char *const *labels, size_t n)
 {
     fputs("<table><thead><tr>", out);
     for (size_t i = 0; i < n; i++) {
         fputs("<th>", out);
-        h(out, sk_label(cat, labels[i]));
+        sk_html_text(out, sk_label(cat, labels[i]));
         fputs("</th>", out);
     }
     fputs("</tr></thead><tbody>\n", out);
@@ -65,7 +52,7 @@ static void heads(FILE *out, const sk_catalogue *cat, const char *const *labels,
 static void fact(FILE *out, const sk_catalogue *cat, const char *label)
 {
     fputs("<tr><th>", out);
-    h(out, sk_label(cat, label));
+    sk_html_text(out, sk_label(cat, label));
     fputs("</th><td>", out);
 }
 
@@ -115,7 +102,7 @@ static int hash_file(const char *path, char hex[65], unsigned long long *bytes)
 static void inputs(const sk_catalogue *cat, const sk_unit_result *u, FILE *out)
 {
     fputs("<h2>", out);
-    h(out, sk_label(cat, "Inputs"));
+    sk_html_text(out, sk_label(cat, "Inputs"));
     fputs("</h2>\n", out);
     static const char *const HEADS[] = {"SHA-256", "Bytes", "File"};
     heads(out, cat, HEADS, 3);
@@ -139,7 +126,7 @@ static void inputs(const sk_catalogue *cat, const sk_unit_result *u, FILE *out)
             whole = 0;
         }
         fputs("</td><td class=\"hash\">", out);
-        h(out, u->files[i]);
+        sk_html_text(out, u->files[i]);
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n<p>", out);
@@ -152,7 +139,7 @@ static void inputs(const sk_catalogue *cat, const sk_unit_result *u, FILE *out)
         put(out, sk_label(cat, "SHA-256 of the inputs (of the list above, as sha256sum FILE... | sha256sum gives it): %s"),
             args, 1, 0);
     } else {
-        h(out, sk_label(cat, "No hash of the inputs: a file could not be read."));
+        sk_html_text(out, sk_label(cat, "No hash of the inputs: a file could not be read."));
     }
     fputs("</p>\n", out);
 }
@@ -174,17 +161,17 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
     fputs("<section class=\"statement\" data-id=\"", out);
     sk_report_xml(out, id, 1);
     fputs("\"><h1>", out);
-    h(out, sk_label(cat, "Readiness statement"));
+    sk_html_text(out, sk_label(cat, "Readiness statement"));
     fputs("</h1>\n<p><strong>", out);
-    h(out, name);
+    sk_html_text(out, name);
     fputs("</strong> ", out);
-    h(out, id);
+    sk_html_text(out, id);
     fputs("</p>\n<table class=\"facts\"><tbody>\n", out);
     fact(out, cat, "As of");
-    h(out, res->as_of ? res->as_of : sk_label(cat, "(unknown)"));
+    sk_html_text(out, res->as_of ? res->as_of : sk_label(cat, "(unknown)"));
     fputs("</td></tr>\n", out);
     fact(out, cat, "Profile");
-    h(out, res->profile ? res->profile : "default");
+    sk_html_text(out, res->profile ? res->profile : "default");
     fputs("; ", out);
     /* the label holds markup (<em>): the catalogue is compiled in */
     fprintf(out, sk_label(cat, "A unit is <em>not ready</em> at a finding of severity %s or above."),
@@ -193,11 +180,11 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
     fact(out, cat, "State");
     unsigned st = (unsigned)u->status < SK_UNIT_STATUSES ? (unsigned)u->status : SK_UNIT_ERROR;
     fprintf(out, "<span class=\"state %s\">", sk_report_status_name((sk_unit_status)st));
-    h(out, sk_label(cat, VERDICT[st]));
+    sk_html_text(out, sk_label(cat, VERDICT[st]));
     fputs("</span>", out);
     if (u->rollout != SK_ROLLOUT_READY) {
         fputs("; ", out);
-        h(out, sk_label(cat, sk_rollout_label(u->rollout)));
+        sk_html_text(out, sk_label(cat, sk_rollout_label(u->rollout)));
     }
     fputs("</td></tr>\n", out);
     fact(out, cat, "Launch");
@@ -205,14 +192,14 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
         char when[64];
         sk_report_days(cat, u->days_to_launch, when, sizeof when);
         fprintf(out, "%s (", u->launch_date);
-        h(out, when);
+        sk_html_text(out, when);
         fputs(")", out);
         if (u->launch_disputed) {
             fputs(" ", out);
-            h(out, sk_label(cat, "disputed"));
+            sk_html_text(out, sk_label(cat, "disputed"));
         }
     } else {
-        h(out, sk_label(cat, "none named"));
+        sk_html_text(out, sk_label(cat, "none named"));
     }
     fputs("</td></tr>\n", out);
     fact(out, cat, "Open findings");
@@ -225,7 +212,7 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
     fputs("</td></tr>\n</tbody></table>\n", out);
 
     fputs("<h2>", out);
-    h(out, sk_label(cat, "Open findings"));
+    sk_html_text(out, sk_label(cat, "Open findings"));
     fputs("</h2>\n", out);
     if (u->nfindings > waived) {
         static const char *const HEADS[] = {"Severity", "Rule", "Message"};
@@ -235,19 +222,19 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
             if (f->waived)
                 continue;
             fputs("<tr><td>", out);
-            h(out, sk_label(cat, sk_severity_name(f->severity)));
+            sk_html_text(out, sk_label(cat, sk_severity_name(f->severity)));
             fputs("</td><td>", out);
-            h(out, f->rule);
+            sk_html_text(out, f->rule);
             fputs("</td><td>", out);
-            h(out, f->message);
+            sk_html_text(out, f->message);
             if (f->known) {
                 fputs(" <span class=\"muted\">", out);
-                h(out, sk_label(cat, "(known: in the baseline)"));
+                sk_html_text(out, sk_label(cat, "(known: in the baseline)"));
                 fputs("</span>", out);
             }
             /* where and who under the message: three columns fit the page's width */
             fputs("<br><span class=\"hash\">", out);
-            where(out, f);
+            sk_html_where(out, f->file, f->line, f->column);
             fputs("</span>", out);
             if (f->owner) {
                 const char *who = f->owner;
@@ -260,12 +247,12 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
         fputs("</tbody></table>\n", out);
     } else {
         fputs("<p>", out);
-        h(out, sk_label(cat, "None."));
+        sk_html_text(out, sk_label(cat, "None."));
         fputs("</p>\n", out);
     }
 
     fputs("<h2>", out);
-    h(out, sk_label(cat, "Waivers"));
+    sk_html_text(out, sk_label(cat, "Waivers"));
     fputs("</h2>\n", out);
     if (waived) {
         static const char *const HEADS[] = {"Rule", "Message", "Reason", "Approved by", "Expires"};
@@ -276,25 +263,25 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
                 continue;
             const sk_waiver *wv = f->waiver;
             fputs("<tr><td>", out);
-            h(out, f->rule);
+            sk_html_text(out, f->rule);
             fputs("</td><td>", out);
-            h(out, f->message);
+            sk_html_text(out, f->message);
             fputs("</td><td>", out);
-            h(out, wv ? wv->reason : "");
+            sk_html_text(out, wv ? wv->reason : "");
             fputs("</td><td>", out);
-            h(out, wv ? wv->approved_by : "");
+            sk_html_text(out, wv ? wv->approved_by : "");
             fputs("</td><td>", out);
-            h(out, wv ? wv->expires : "");
+            sk_html_text(out, wv ? wv->expires : "");
             if (wv && wv->expiring) {
                 fputs(" ", out);
-                h(out, sk_label(cat, "(the waiver expires soon)"));
+                sk_html_text(out, sk_label(cat, "(the waiver expires soon)"));
             }
             fputs("</td></tr>\n", out);
         }
         fputs("</tbody></table>\n", out);
     } else {
         fputs("<p>", out);
-        h(out, sk_label(cat, "None."));
+        sk_html_text(out, sk_label(cat, "None."));
         fputs("</p>\n", out);
     }
 
@@ -305,24 +292,24 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
             continue;
         if (!errors++) {
             fputs("<h2>", out);
-            h(out, sk_label(cat, "Could not be judged"));
+            sk_html_text(out, sk_label(cat, "Could not be judged"));
             fputs("</h2>\n<ul>\n", out);
         }
         fputs("<li><span class=\"hash\">", out);
-        h(out, e->file);
+        sk_html_text(out, e->file);
         if (e->line > 0)
             fprintf(out, ":%d", e->line);
         fputs("</span> ", out);
-        h(out, e->message);
+        sk_html_text(out, e->message);
         fputs("</li>\n", out);
     }
     if (errors)
         fputs("</ul>\n", out);
     inputs(cat, u, out);
     fputs("<div class=\"sign\"><div>", out);
-    h(out, sk_label(cat, "Date and signature"));
+    sk_html_text(out, sk_label(cat, "Date and signature"));
     fputs("</div><div>", out);
-    h(out, sk_label(cat, "Name in print"));
+    sk_html_text(out, sk_label(cat, "Name in print"));
     fputs("</div></div>\n<p class=\"muted\">", out);
     const char *version = res->tool_version ? res->tool_version : SK_VERSION;
     put(out, sk_label(cat, "Written by startklar %s."), &version, 1, 0);
@@ -336,7 +323,7 @@ void sk_statement_end(sk_writing *w)
     FILE *out = w->out;
     if (!res->summary.units) {
         fputs("<section class=\"statement\"><p>", out);
-        h(out, sk_label(cat, res->stopped ? "Nothing was judged: correct the errors listed and run again."
+        sk_html_text(out, sk_label(cat, res->stopped ? "Nothing was judged: correct the errors listed and run again."
                                           : "No unit was judged."));
         fputs("</p></section>\n", out);
     }
