@@ -25,21 +25,17 @@ int cmd_schema(int argc, char **argv)
     const char *kind = optind < argc ? argv[optind] : NULL;
     if (kind && check_kind(kind, 0, 1))
         return 2;
-    FILE *out = o.output ? fopen(o.output, "w") : stdout;
-    if (!out) {
-        cli_fail("cannot write %s", o.output);
+    /* -o as for a report: a new temporary beside the file, renamed over it
+     * when whole; a device, a FIFO or a link is refused and left as it is */
+    output out;
+    if (output_open(&out, o.output, NULL, 0))
         return 2;
-    }
-    rc = markdown ? sk_format_doc_write(kind, out) : sk_json_schema_write(kind, out);
-    if (o.output && fclose(out))
-        rc = -2;
-    if (rc) {
+    rc = markdown ? sk_format_doc_write(kind, out.f) : sk_json_schema_write(kind, out.f);
+    if (output_close(&out, rc == 0) || rc) {
         if (o.output)
             cli_fail("cannot write the schema to %s", o.output);
         else
             cli_fail("cannot write the schema");
-        if (o.output)
-            unlink(o.output);
         return 2;
     }
     return 0;

@@ -20,6 +20,13 @@ expect_err "will not write $DEV: it exists and is not a regular file"
 [ -c "$DEV" ] || bad "$DEV is no longer a character device"
 finish
 
+start "schema -o a device node is refused too, and stays a device"
+run schema -o "$DEV" communication-plan
+expect_code 2
+expect_err "will not write $DEV: it exists and is not a regular file"
+[ -c "$DEV" ] || bad "$DEV is no longer a character device"
+finish
+
 mkfifo "$WORK/fifo"
 start "-o a FIFO is refused and stays a FIFO"
 run check --as-of 2027-04-10 -o "$WORK/fifo" "$EX"
