@@ -169,7 +169,8 @@ static int write_text(const sk_timing *t, const sk_catalogue *c, FILE *out)
     char a[32], b[32], d[32];
     for (int s = 0; s < SK_NSTAGES; s++)
         stages += t->stage_ns[s];
-    fprintf(out, sk_label(c, "Timing: %s ms in all, %u job(s); a stage's time is summed over the jobs"),
+    fprintf(out, sk_plural(c, "Timing: %s ms in all, %u job; a stage's time is summed over the jobs",
+                           "Timing: %s ms in all, %u jobs; a stage's time is summed over the jobs", t->jobs),
             sk_decimal(a, sizeof a, ms(t->wall_ns), 1, c), t->jobs);
     fputs("\n\n", out);
     fprintf(out, "%-32s %10s %7s\n", sk_label(c, "stage"), "ms", "%");
