@@ -307,3 +307,11 @@ function sk.words(s) end
 ---@param stems? string[]
 ---@return boolean
 function sk.two_way(name, stems) end
+
+---Of a list of channel names (blank ones skipped): whether one is two-way (sk.two_way), and the
+---distinct ones, ignoring case, in order.
+---@param names any[]
+---@param stems? string[]
+---@return boolean two_way
+---@return string[] channels
+function sk.channel_survey(names, stems) end

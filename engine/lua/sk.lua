@@ -455,6 +455,21 @@ function sk.two_way(name, stems)
   return false
 end
 
+--- Of a list of channel names (blank ones and non-texts skipped): whether one
+--- is two-way (sk.two_way with `stems`), and the distinct ones, ignoring case,
+--- in order (what CP-11's and CP-19's messages name).
+function sk.channel_survey(names, stems)
+  local two_way, seen, channels = false, {}, {}
+  for _, c in ipairs(names) do
+    if type(c) == "string" and sk.present(c) then
+      if not two_way and sk.two_way(c, stems) then two_way = true end
+      local key = sk.fold(c)
+      if not seen[key] then seen[key] = true; channels[#channels + 1] = c end
+    end
+  end
+  return two_way, channels
+end
+
 
 ---------------------------------------------------------------------------
 -- names compared ignoring case (ON-20, ON-21); maturity (SM-08 ... SM-12)

@@ -73,17 +73,12 @@ utbildning).]],
     local reach = sk.plan_reach(doc)
     for i, group in sk.each(doc.target_groups) do
       if group.stance == "obstacle" then
-        local seen, channels, found = {}, {}, false
-        local function consider(c)
-          if type(c) ~= "string" or not sk.present(c) then return end
-          if sk.two_way(c, stems) then found = true end
-          local key = sk.fold(c)
-          if not seen[key] then seen[key] = true; channels[#channels + 1] = c end
-        end
-        for _, c in sk.each(group.channels) do consider(c) end
+        local names = {}
+        for _, c in sk.each(group.channels) do names[#names + 1] = c end
         if group.id ~= nil then
-          for _, r in ipairs(reach[tostring(group.id)] or {}) do consider(r.act.channel) end
+          for _, r in ipairs(reach[tostring(group.id)] or {}) do names[#names + 1] = r.act.channel end
         end
+        local found, channels = sk.channel_survey(names, stems)
         if not found then
           local label = sk.plan_label(group, i)
           if #channels == 0 then

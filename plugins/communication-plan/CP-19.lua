@@ -71,14 +71,9 @@ för en aktivitet som redan når den.]],
     for i, group in sk.each(doc.target_groups) do
       if type(group) == "table" and group.audience == "internal" and group.prior_knowledge == "low" then
         local acts = group.id ~= nil and reach[tostring(group.id)] or {}
-        local seen, channels, two_way = {}, {}, false
-        for _, r in ipairs(acts) do
-          local c = r.act.channel
-          if type(c) == "string" and sk.present(c) then
-            if sk.two_way(c, stems) then two_way = true break end
-            if not seen[sk.fold(c)] then seen[sk.fold(c)] = true; channels[#channels + 1] = c end
-          end
-        end
+        local names = {}
+        for _, r in ipairs(acts) do names[#names + 1] = r.act.channel end
+        local two_way, channels = sk.channel_survey(names, stems)
         if not two_way then
           local message = #acts == 0 and "not_reached" or #channels == 0 and "no_channel" or "one_way"
           report {
