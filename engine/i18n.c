@@ -6,40 +6,35 @@
  * format and arguments (util.c), so its translation is the translated format
  * with the same arguments put back. Nothing here matches patterns: a text
  * the catalogue does not have stays English (and strict mode marks it).
- * The rules carry their own texts (render.c). The catalogue is read with
- * libyaml's event parser, not the document loader: it is no document. */
+ * The rules carry their own texts (render.c). The catalogue is read and
+ * checked at build time (i18n_read.c, embed_catalogue.c) and compiled in as
+ * a sorted table, so speaking Swedish costs no parsing at start. */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
-extern const char sk_catalogue_sv[];
-extern const size_t sk_catalogue_sv_size;
+/* written at build time by embed_catalogue.c from engine/i18n/sv.yaml */
+extern const sk_catalogue_entry sk_catalogue_sv[];
+extern const size_t sk_catalogue_sv_count;
 
-typedef struct entry {
-    const char *en, *en_plural; /* the key: the English text (and its plural) */
-    const char *sv, *sv_plural; /* the translation (and its plural) */
-    int line;
-} entry;
+typedef sk_catalogue_entry entry;
 
 struct sk_catalogue {
-    char *lang;
-    char **strings; /* every string of the entries, owned */
-    size_t nstrings, capstrings;
-    entry *entries; /* sorted by en */
-    size_t count, cap;
+    const char *lang;
+    const entry *entries; /* sorted by en, compiled in */
+    size_t count;
     int strict; /* mark what has no translation, for the tests */
 };
 
 typedef struct source {
     const char *lang;
-    const char *text;
-    const size_t *size;
+    const entry *entries;
+    const size_t *count;
 } source;
 
 static const source SOURCES[] = {
-    {"sv", sk_catalogue_sv, &sk_catalogue_sv_size},
+    {"sv", sk_catalogue_sv, &sk_catalogue_sv_count},
     {NULL, NULL, NULL},
 };
 
@@ -63,226 +58,26 @@ const char *sk_lang_name(size_t i)
     return NULL;
 }
 
-/* ---- reading the catalogue ------------------------------------------------------ */
-
-/* The printf conversions of a format ("zu s d"), to check that a
- * translated format takes the same arguments in the same order. */
-static void conversions(const char *f, char *out, size_t size)
-{
-    size_t n = 0;
-    out[0] = '\0';
-    for (const char *p = f; *p; p++) {
-        if (*p != '%')
-            continue;
-        if (*++p == '%')
-            continue;
-        while (*p && strchr("-+ #0123456789.*$", *p))
-            p++;
-        while (*p && strchr("hlzjt", *p) && n + 1 < size)
-            out[n++] = *p++;
-        if (*p && n + 2 < size) {
-            out[n++] = *p;
-            out[n++] = ' ';
-        }
-        if (!*p)
-            break;
-    }
-    out[n] = '\0';
-}
-
-typedef struct reader {
-    yaml_parser_t parser;
-    yaml_event_t event;
-    const char *name;
-    sk_catalogue *c;
-    sk_errors *errs;
-    int failed;
-} reader;
-
-static int next(reader *r)
-{
-    yaml_event_delete(&r->event);
-    if (!yaml_parser_parse(&r->parser, &r->event)) {
-        sk_errors_add(r->errs, SK_ERR_USAGE, r->name, (int)r->parser.problem_mark.line + 1, 0,
-                      "the catalogue is not valid YAML: %s", r->parser.problem ? r->parser.problem : "?");
-        r->failed = 1;
-        return 0;
-    }
-    return 1;
-}
-
-static void bad(reader *r, const char *what)
-{
-    sk_errors_add(r->errs, SK_ERR_USAGE, r->name, (int)r->event.start_mark.line + 1,
-                  (int)r->event.start_mark.column + 1, "the catalogue is wrong here: %s", what);
-    r->failed = 1;
-}
-
-/* The scalar of the current event, copied into the catalogue; NULL when it
- * is no scalar (an error is added). */
-static const char *scalar(reader *r)
-{
-    if (r->event.type != YAML_SCALAR_EVENT) {
-        bad(r, "expected a text");
-        return NULL;
-    }
-    sk_catalogue *c = r->c;
-    size_t len = r->event.data.scalar.length;
-    char *s = malloc(len + 1);
-    if (s) {
-        memcpy(s, r->event.data.scalar.value, len);
-        s[len] = '\0';
-    }
-    if (!s || sk_grow((void **)&c->strings, &c->capstrings, c->nstrings, sizeof *c->strings)) {
-        free(s);
-        r->failed = 1;
-        return NULL;
-    }
-    return c->strings[c->nstrings++] = s;
-}
-
-/* One entry: a map of en, sv and, for a count, plural and sv_plural. */
-static void read_entry(reader *r)
-{
-    static const char *const KEYS[] = {"en", "plural", "sv", "sv_plural", NULL};
-    entry e = {.line = (int)r->event.start_mark.line + 1};
-    const char **slot[] = {&e.en, &e.en_plural, &e.sv, &e.sv_plural};
-    while (next(r) && r->event.type != YAML_MAPPING_END_EVENT) {
-        const char *key = scalar(r);
-        if (!key)
-            return;
-        size_t k = 0;
-        while (KEYS[k] && strcmp(KEYS[k], key) != 0)
-            k++;
-        if (!KEYS[k]) {
-            bad(r, "an entry has en, sv and, for a count, plural and sv_plural (no patterns)");
-            return;
-        }
-        if (!next(r) || !(*slot[k] = scalar(r)))
-            return;
-    }
-    if (r->failed)
-        return;
-    if (!e.en || !e.sv || (!e.en_plural) != (!e.sv_plural)) {
-        bad(r, "an entry needs en and sv, and plural together with sv_plural");
-        return;
-    }
-    const char *pairs[2][2] = {{e.en, e.sv}, {e.en_plural, e.sv_plural}};
-    for (int i = 0; i < 2; i++) {
-        if (!pairs[i][0] || !strchr(pairs[i][0], '%'))
-            continue;
-        char a[64], b[64];
-        conversions(pairs[i][0], a, sizeof a);
-        conversions(pairs[i][1], b, sizeof b);
-        if (strcmp(a, b) != 0 && !strchr(pairs[i][1], '$')) {
-            sk_errors_add(r->errs, SK_ERR_USAGE, r->name, e.line, 0,
-                          "the translation of '%s' takes other arguments (%s) than the English (%s)",
-                          pairs[i][0], b, a);
-            r->failed = 1;
-            return;
-        }
-    }
-    sk_catalogue *c = r->c;
-    if (sk_grow((void **)&c->entries, &c->cap, c->count, sizeof *c->entries)) {
-        r->failed = 1;
-        return;
-    }
-    c->entries[c->count++] = e;
-}
-
-/* By English text; of two entries for one text, the one with a plural first. */
-static int entry_cmp(const void *a, const void *b)
-{
-    const entry *x = a, *y = b;
-    int c = strcmp(x->en, y->en);
-    if (c)
-        return c;
-    return (x->en_plural == NULL) - (y->en_plural == NULL);
-}
-
-/* The document: a map whose `entries` is a list of entries; its other keys
- * (kind, version, language) are read past. */
-static void read_catalogue(reader *r)
-{
-    while (next(r) && r->event.type != YAML_MAPPING_START_EVENT)
-        if (r->event.type == YAML_STREAM_END_EVENT)
-            return;
-    while (!r->failed && next(r) && r->event.type != YAML_MAPPING_END_EVENT) {
-        const char *key = scalar(r);
-        if (!key || !next(r))
-            return;
-        if (strcmp(key, "entries") != 0) {
-            if (r->event.type != YAML_SCALAR_EVENT)
-                bad(r, "only `entries` is a list");
-            continue;
-        }
-        if (r->event.type != YAML_SEQUENCE_START_EVENT) {
-            bad(r, "`entries` is a list");
-            return;
-        }
-        while (next(r) && r->event.type != YAML_SEQUENCE_END_EVENT) {
-            if (r->event.type != YAML_MAPPING_START_EVENT) {
-                bad(r, "an entry is a map");
-                return;
-            }
-            read_entry(r);
-            if (r->failed)
-                return;
-        }
-    }
-}
-
 sk_catalogue *sk_catalogue_load(const char *lang, int strict, sk_errors *errs)
 {
+    (void)errs; /* checked at build time (i18n_read.c): nothing can be wrong here */
     const source *src = SOURCES;
     while (lang && src->lang && strcmp(src->lang, lang) != 0)
         src++;
     if (!lang || !src->lang)
         return NULL; /* English, or unknown (sk_lang_known tells) */
     sk_catalogue *c = calloc(1, sizeof *c);
-    if (!c || !(c->lang = sk_strdup(lang))) {
-        sk_catalogue_free(c);
+    if (!c)
         return NULL;
-    }
+    c->lang = src->lang;
+    c->entries = src->entries;
+    c->count = *src->count;
     c->strict = strict;
-    char name[32];
-    snprintf(name, sizeof name, "engine/i18n/%s.yaml", lang);
-    reader r = {.name = name, .c = c, .errs = errs};
-    if (!yaml_parser_initialize(&r.parser)) {
-        sk_catalogue_free(c);
-        return NULL;
-    }
-    yaml_parser_set_input_string(&r.parser, (const unsigned char *)src->text, *src->size);
-    read_catalogue(&r);
-    yaml_event_delete(&r.event);
-    yaml_parser_delete(&r.parser);
-    if (c->count > 1)
-        qsort(c->entries, c->count, sizeof *c->entries, entry_cmp);
-    /* one translation per English text */
-    for (size_t i = 1; !r.failed && i < c->count; i++) {
-        const entry *a = &c->entries[i - 1], *b = &c->entries[i];
-        if (strcmp(a->en, b->en) == 0 && (strcmp(a->sv, b->sv) != 0 || b->en_plural)) {
-            sk_errors_add(errs, SK_ERR_USAGE, name, b->line, 0,
-                          "'%s' has two entries (the other at line %d)", b->en, a->line);
-            r.failed = 1;
-        }
-    }
-    if (r.failed) {
-        sk_catalogue_free(c);
-        return NULL;
-    }
     return c;
 }
 
 void sk_catalogue_free(sk_catalogue *c)
 {
-    if (!c)
-        return;
-    for (size_t i = 0; i < c->nstrings; i++)
-        free(c->strings[i]);
-    free(c->strings);
-    free(c->entries);
-    free(c->lang);
     free(c);
 }
 

@@ -727,4 +727,27 @@ void sk_html_todo_unit(sk_html_todo **state, const sk_unit_result *u);
 void sk_html_todo_end(const sk_result *res, sk_html_todo **state, FILE *out);
 void sk_html_todo_free(sk_html_todo *t);
 
+/* ---- message catalogues (i18n_read.c at build time, i18n.c at run time) ---- */
+
+/* One entry of a catalogue: the English text (and its plural) and the
+ * translation (and its plural); line is where it stands in LANG.yaml. */
+typedef struct sk_catalogue_entry {
+    const char *en, *en_plural;
+    const char *sv, *sv_plural;
+    int line;
+} sk_catalogue_entry;
+/* A catalogue as read: its entries sorted by en (two entries of one text:
+ * the one with a plural first), the strings they point to owned. */
+typedef struct sk_catalogue_read_result {
+    sk_catalogue_entry *entries;
+    size_t count, cap;
+    char **strings;
+    size_t nstrings, capstrings;
+} sk_catalogue_read_result;
+/* Reads and checks the catalogue text (name for the messages); 0, or -1
+ * with the errors added (file:line of the entry) and *out empty. */
+int sk_catalogue_read(const char *name, const char *text, size_t size, sk_catalogue_read_result *out,
+                      sk_errors *errs);
+void sk_catalogue_read_free(sk_catalogue_read_result *c);
+
 #endif
