@@ -399,6 +399,8 @@ typedef struct sk_kind {
 
 /* NULL-terminated by name; const data, shared by every thread. */
 extern const sk_kind sk_kinds[];
+/* The kinds' names in the table's order: "communication-plan, unit-onboarding, ...". */
+extern const char *const sk_kind_names;
 const sk_kind *sk_kind_find(const char *name);
 
 /* Checks node against shape, typing its scalars; errors are added with
