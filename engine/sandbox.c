@@ -492,8 +492,8 @@ int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults)
         lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
         lua_pushstring(L, sb->stop.message ? sb->stop.message : "rule stopped");
         status = LUA_ERRRUN;
-    }
-    if (status != LUA_OK && sb->out_of_memory && !sb->stopped) {
+    } else if (status != LUA_OK && sb->out_of_memory && !sb->stopped) {
+        /* Lua's own "not enough memory" (and its traceback) after the stop's reason */
         lua_pushfstring(L, "%s\n%s", sb->stop.message ? sb->stop.message : "rule stopped",
                         lua_tostring(L, -1));
         lua_remove(L, -2);

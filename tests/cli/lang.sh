@@ -128,6 +128,8 @@ U=SE2321000222-J001
 expect_out "regeln RT-30 stoppades för enheten $U: den körde mer än 10000000 instruktioner"
 expect_out "regeln RT-31 stoppades för enheten $U: den körde i mer än 2000 ms"
 expect_out "regeln RM-02 stoppades för enheten $U: den allokerade mer än 32 MB"
+expect_out "regeln RT-32 stoppades för enheten $U: den allokerade mer än 32 MB"
+[ "$(grep -c 'den allokerade mer än 32 MB' "$WORK/out")" = 2 ] || bad "a memory stop's reason said more than once"
 expect_out "regeln RT-11 stoppades för enheten $U: den rapporterade fler än 1000 brister i ett anrop"
 expect_out "regeln RT-10 stoppades för enheten $U: den rapporterade mer än 1048576 byte brister i ett anrop"
 expect_out "regeln RT-03 stoppades för enheten $U: mönstret '%b()' kunde ta 2e+10 steg på en text på 200000 byte"
