@@ -328,10 +328,12 @@ static int cmp_name(const void *a, const void *b)
 }
 
 /* A profile named by a name that rules_dir does not hold ("--profile
- * prelaunh"): 1 with one error that says so, with the closest shipped name
- * or else the names there are; 0 when path is no such name (a path given
- * as such, or a file that exists: its reading says what is wrong). */
-static int no_such_profile(const char *path, const char *rules_dir, sk_errors *errs)
+ * prelaunh", or a profile's "extends: prelaunh" at file:line:col): 1 with one
+ * error that says so, with the closest shipped name or else the names there
+ * are; 0 when path is no such name (a path given as such, or a file that
+ * exists: its reading says what is wrong). */
+static int no_such_profile(const char *path, const char *rules_dir, const char *file, int line, int col,
+                           sk_errors *errs)
 {
     size_t n = strlen(rules_dir);
     if (strncmp(path, rules_dir, n) != 0 || path[n] != '/')
@@ -367,13 +369,13 @@ static int no_such_profile(const char *path, const char *rules_dir, sk_errors *e
     if (oom || list.failed)
         sk_errors_add(errs, SK_ERR_POLICY, path, 0, 0, "out of memory");
     else if (hint)
-        sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%s' (did you mean '%s'?)", wanted,
+        sk_errors_add(errs, SK_ERR_POLICY, file, line, col, "there is no profile '%s' (did you mean '%s'?)", wanted,
                       hint);
     else if (count)
-        sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%s'; the profiles are: %s", wanted,
+        sk_errors_add(errs, SK_ERR_POLICY, file, line, col, "there is no profile '%s'; the profiles are: %s", wanted,
                       list.data);
     else
-        sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%s'", wanted);
+        sk_errors_add(errs, SK_ERR_POLICY, file, line, col, "there is no profile '%s'", wanted);
     for (size_t i = 0; i < count; i++)
         free(names[i]);
     free(names);
@@ -391,7 +393,7 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
         return sk_errors_add(errs, SK_ERR_POLICY, path, 0, 0,
                              "profiles extend each other more than %d deep (a loop?)", MAX_EXTENDS),
                1;
-    if (no_such_profile(path, rules_dir, errs))
+    if (no_such_profile(path, rules_dir, NULL, 0, 0, errs))
         return 1;
     size_t first = pol->docs->count;
     size_t before = errs->count;
@@ -418,7 +420,9 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
         }
         if (!base_path)
             return 1;
-        int bad = apply_profile(pol, r, base_path, rules_dir, depth + 1, errs);
+        const sk_node *at = sk_node_get(d->root, "extends"); /* a name: the error points at it */
+        int bad = no_such_profile(base_path, rules_dir, d->file, at->line, at->column, errs) ||
+                  apply_profile(pol, r, base_path, rules_dir, depth + 1, errs);
         free(base_path);
         if (bad)
             return bad;

@@ -218,6 +218,11 @@ run check --as-of 2027-04-10 --profile prelaunh "$ROOT/examples"
 check "a misspelt profile: exit 2, no unit labelled" [ "$code" = 2 ] && lacks "$WORK/out" "NOT READY" && lacks "$WORK/out" "ready"
 check "... with a suggestion" has "$WORK/out" "policy error: there is no profile 'prelaunh' (did you mean 'prelaunch'?)"
 check "... one error, not a second 'cannot read'" [ "$(grep -c 'policy error' "$WORK/out")" = 1 ]
+printf 'kind: profile\nversion: 1\nextends: prelaunh\n' >"$WORK/extends-typo.yaml"
+run check --as-of 2027-04-10 --profile "$WORK/extends-typo.yaml" "$CP02"
+check "a misspelt extends: one error at its file:line:col" has "$WORK/out" \
+  "$WORK/extends-typo.yaml:3:10: policy error: there is no profile 'prelaunh' (did you mean 'prelaunch'?)"
+check "... and only that one" [ "$(grep -c 'policy error' "$WORK/out")" = 1 ]
 run check --as-of 2027-04-10 --profile "$P/profiles/unknown-rule.yaml" --format json "$CP02"
 check "a broken profile labels no unit in json either" has "$WORK/out" '"units": [],'
 check "... and says the run stopped" has "$WORK/out" '"stopped": true'
