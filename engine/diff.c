@@ -285,25 +285,16 @@ static void text_begin(const sk_snapshot *old, const sk_snapshot *new_, const sk
             old->as_of ? old->as_of : "?", new_->label, new_->as_of ? new_->as_of : "?");
 }
 
-/* A finding's message as the audit recorded it (malloc'd), or NULL: as it
- * is. Reports and histories keep the rendered English text, not the
- * message id and its values, so a diff cannot put it in another language. */
-static char *message(const sk_catalogue *cat, const sk_snap_finding *f)
-{
-    (void)cat, (void)f;
-    return NULL;
-}
-
 static void text_findings(const sk_snap_unit *u, const unsigned char *open, const char *label,
                           const sk_catalogue *cat, FILE *out)
 {
     for (size_t i = 0; u && i < u->nfindings; i++)
         if (open[i]) {
             const sk_snap_finding *f = &u->findings[i];
-            char *m = message(cat, f);
+            /* the message as the audit recorded it: no recording keeps what a
+             * translation needs (docs/rollout.md, "diff in another language") */
             fprintf(out, "  %s %s %s %s %s: %s\n", label, f->rule, sk_label(cat, f->severity), f->file,
-                    f->path[0] ? f->path : "-", m ? m : f->message);
-            free(m);
+                    f->path[0] ? f->path : "-", f->message);
         }
 }
 
@@ -511,8 +502,7 @@ static void md_begin(const sk_snapshot *old, const sk_snapshot *new_, const sk_c
     fprintf(out, " (%s).\n\n", new_->as_of ? new_->as_of : "?");
 }
 
-static void md_findings(const sk_snap_unit *u, const unsigned char *open, const char *label,
-                        const sk_catalogue *cat, FILE *out)
+static void md_findings(const sk_snap_unit *u, const unsigned char *open, const char *label, FILE *out)
 {
     for (size_t i = 0; u && i < u->nfindings; i++)
         if (open[i]) {
@@ -525,9 +515,7 @@ static void md_findings(const sk_snap_unit *u, const unsigned char *open, const 
             fputs("` ", out);
             md(out, f->path);
             fputs(": ", out);
-            char *m = message(cat, f);
-            md(out, m ? m : f->message);
-            free(m);
+            md(out, f->message);
             fputc('\n', out);
         }
 }
@@ -557,8 +545,8 @@ static void md_unit(const change *c, const sk_catalogue *cat, FILE *out, void *s
     if (c->launch_moved)
         fprintf(out, sk_label(cat, "- launch date moved: %s -> %s\n"), c->old->launch_date ? c->old->launch_date : "-",
                 c->new_->launch_date ? c->new_->launch_date : "-");
-    md_findings(c->new_, c->new_open, sk_label(cat, "new"), cat, out);
-    md_findings(c->old, c->old_open, sk_label(cat, "fixed"), cat, out);
+    md_findings(c->new_, c->new_open, sk_label(cat, "new"), out);
+    md_findings(c->old, c->old_open, sk_label(cat, "fixed"), out);
     fputc('\n', out);
 }
 

@@ -44,6 +44,9 @@ static const char *const MIGRATIONS[SK_HISTORY_SCHEMA] = {
     "  stable_path TEXT NOT NULL, message TEXT NOT NULL,\n"
     "  waived INTEGER NOT NULL, known INTEGER NOT NULL);\n"
     "CREATE INDEX finding_by_unit ON finding (audit_id, hsa_id);\n",
+    /* 1 -> 2: who is to act on a finding (NULL: the documents name none, or
+     * recorded before version 2) */
+    "ALTER TABLE finding ADD COLUMN owner TEXT;\n",
 };
 
 /* The statements of a recording, prepared once. */
@@ -52,7 +55,8 @@ static const char *const STATEMENTS[ST_COUNT] = {
     [ST_UNIT] = "INSERT INTO unit_result (audit_id, hsa_id, name, status, rollout, launch_date, "
                 "launch_disputed, days_to_launch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [ST_FINDING] = "INSERT INTO finding (audit_id, hsa_id, rule, severity, file, line, column, path, "
-                   "stable_path, message, waived, known) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                   "stable_path, message, waived, known, owner) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     [ST_RULE] = "INSERT INTO audit_rule (audit_id, rule, severity, plugin, source_hash) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_SUMMARY] = "UPDATE audit SET exit_code = ?2, units = ?3, passed = ?4, failed = ?5, errored = ?6, "
                    "known_gaps = ?7, errors = ?8, ready = ?9, at_risk = ?10, not_ready = ?11, "
@@ -257,6 +261,7 @@ void sk_history_unit(sk_history *h, const sk_unit_result *u)
         bind_text(st, 10, f->message);
         sqlite3_bind_int(st, 11, f->waived);
         sqlite3_bind_int(st, 12, f->known);
+        bind_text(st, 13, f->owner);
         if (step(st)) {
             unit_failed(h);
             return;

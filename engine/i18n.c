@@ -185,13 +185,26 @@ static char *fill(const sk_catalogue *c, const char *format, const sk_error *x)
     return b.data ? b.data : sk_strdup("");
 }
 
+/* The entry whose plural is english (an error made with a count's plural
+ * format): NULL when none. */
+static const entry *find_plural(const sk_catalogue *c, const char *english)
+{
+    for (size_t i = 0; i < c->count; i++)
+        if (c->entries[i].en_plural && strcmp(c->entries[i].en_plural, english) == 0)
+            return &c->entries[i];
+    return NULL;
+}
+
 char *sk_translate_error(const sk_catalogue *c, const sk_error *x)
 {
     if (!c || !x->message)
         return NULL;
-    const entry *e = x->format ? find(c, x->format) : NULL;
-    if (e && x->format && strcmp(x->format, "%s") != 0)
-        return fill(c, e->sv, x);
+    if (x->format && strcmp(x->format, "%s") != 0) {
+        /* the English chose singular or plural by the count, as Swedish does */
+        const entry *e = find(c, x->format), *p = e ? NULL : find_plural(c, x->format);
+        if (e || p)
+            return fill(c, e ? e->sv : p->sv_plural, x);
+    }
     return sk_translate_text(c, x->message);
 }
 

@@ -49,6 +49,12 @@ void sk_buf_utf8(sk_buf *b, const char *s);
 void sk_buf_xml(sk_buf *b, const char *s, int attribute);
 char *sk_strdup(const char *s); /* NULL when s is NULL or out of memory */
 char *sk_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* sk_error_set with a va_list. */
+int sk_error_setv(sk_error *x, const char *fmt, va_list ap);
+/* Appends tail's message to x's, and its format and arguments to x's, so
+ * that the whole is translated as one sentence (x's format, set with
+ * sk_error_set or sk_errors_add, and tail's use no %N$). 0 or -1. */
+int sk_error_append(sk_error *x, const sk_error *tail);
 /* Grows *items (of elem bytes) so that one more fits; 0 or -1. */
 int sk_grow(void **items, size_t *cap, size_t count, size_t elem);
 
@@ -393,6 +399,8 @@ typedef struct sk_kind {
 
 /* NULL-terminated by name; const data, shared by every thread. */
 extern const sk_kind sk_kinds[];
+/* The kinds' names in the table's order: "communication-plan, unit-onboarding, ...". */
+extern const char *const sk_kind_names;
 const sk_kind *sk_kind_find(const char *name);
 
 /* Checks node against shape, typing its scalars; errors are added with
@@ -462,7 +470,8 @@ typedef struct sk_sandbox {
     unsigned long clock_at; /* spent at which the hook next reads the clock for deadline */
     int stopped;          /* SK_STOP_*: why the current call was stopped */
     int out_of_memory;    /* the current call hit the memory cap */
-    char stop_msg[256];   /* the message of a stop other than the budget's */
+    sk_error stop;        /* why the current call stops, as a format and its arguments (for
+                             the report's language); message NULL while it runs on */
     const sk_limits *limits;
     const struct sk_watch *watch; /* --timing, test --coverage: NULL but when watched */
 } sk_sandbox;
@@ -487,10 +496,14 @@ void sk_sandbox_push_env(lua_State *L);
  * memory cap of one rule call. Returns a lua_pcall status; on error the
  * message (with traceback) is on the stack. The stop flags tell why. */
 int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults);
-/* Stops the current rule call for good (why: SK_STOP_*, msg its message):
- * raises msg, and every later instruction of the call raises too, so a
- * pcall in the rule cannot go on. Does not return. */
-int sk_sandbox_stop(lua_State *L, int why, const char *msg);
+/* Records why the current rule call is to stop (the first reason of a call
+ * wins), as sk_error_set does: the report translates the format. */
+void sk_sandbox_record_stop(sk_sandbox *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Stops the current rule call for good (why: SK_STOP_*; the reason recorded
+ * with sk_sandbox_record_stop, the budget's and the deadline's by the
+ * sandbox): raises it, and every later instruction of the call raises too,
+ * so a pcall in the rule cannot go on. Does not return. */
+int sk_sandbox_stop(lua_State *L, int why);
 /* Wraps the table at idx into a read-only view (pushed). Deep for nested tables. */
 void sk_sandbox_push_readonly(lua_State *L, int idx);
 /* Pushes a new empty read-only proxy whose contents are the table at idx. */

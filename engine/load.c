@@ -352,8 +352,6 @@ static int add_span(loader *ld, const yaml_mark_t *end, const char *key, int doc
     return 0;
 }
 
-#define KIND_NAMES "communication-plan, unit-onboarding, social-media-strategy, waivers, profile, baseline"
-
 /* Places one parsed document: kind, version, schema, unit key. */
 static void place_document(loader *ld, sk_node *root, int line, int col)
 {
@@ -367,16 +365,16 @@ static void place_document(loader *ld, sk_node *root, int line, int col)
     const sk_node *kind = sk_node_get(root, "kind");
     if (!kind) {
         ld->kindless++;
-        load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s)", KIND_NAMES);
+        load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s)", sk_kind_names);
         return;
     }
     if (kind->type == SK_NODE_MAP || kind->type == SK_NODE_SEQ) {
-        load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s)", KIND_NAMES);
+        load_error(ld, root->line, root->column, "document has no 'kind' (one of: %s)", sk_kind_names);
         return;
     }
     const sk_kind *k = sk_kind_find(kind->text);
     if (!k) {
-        load_error(ld, kind->line, kind->column, "unknown kind '%s' (one of: %s)", kind->text, KIND_NAMES);
+        load_error(ld, kind->line, kind->column, "unknown kind '%s' (one of: %s)", kind->text, sk_kind_names);
         return;
     }
     const sk_node *version = sk_node_get(root, "version");

@@ -322,39 +322,66 @@ static int apply_profile_doc(sk_policy *pol, sk_rules *r, const sk_doc *d, sk_er
 
 #define MAX_EXTENDS 8
 
-/* A profile named by a name that rules_dir does not hold: the closest shipped
- * name, as a second error ("--profile prelaunh": did you mean 'prelaunch'?). */
-static void suggest_profile(const char *path, const char *rules_dir, sk_errors *errs)
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A profile named by a name that rules_dir does not hold ("--profile
+ * prelaunh", or a profile's "extends: prelaunh" at file:line:col): 1 with one
+ * error that says so, with the closest shipped name or else the names there
+ * are; 0 when path is no such name (a path given as such, or a file that
+ * exists: its reading says what is wrong). */
+static int no_such_profile(const char *path, const char *rules_dir, const char *file, int line, int col,
+                           sk_errors *errs)
 {
     size_t n = strlen(rules_dir);
     if (strncmp(path, rules_dir, n) != 0 || path[n] != '/')
-        return;
+        return 0;
     const char *name = path + n + 1;
     size_t len = strlen(name);
-    if (strchr(name, '/') || len <= 5 || len - 5 >= 256 || access(path, F_OK) == 0)
-        return;
-    char wanted[256];
-    snprintf(wanted, sizeof wanted, "%.*s", (int)(len - 5), name);
-    DIR *d = opendir(rules_dir);
-    char best[256] = "";
-    size_t best_d = 3;
-    for (struct dirent *e = d ? readdir(d) : NULL; e; e = readdir(d)) {
+    if (strchr(name, '/') || len <= 5 || access(path, F_OK) == 0)
+        return 0;
+    char *wanted = sk_printf("%.*s", (int)(len - 5), name);
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    int oom = !wanted;
+    DIR *d = oom ? NULL : opendir(rules_dir);
+    for (struct dirent *e = d ? readdir(d) : NULL; e && !oom; e = readdir(d)) {
         size_t el = strlen(e->d_name);
-        if (el <= 5 || el - 5 >= sizeof best || strcmp(e->d_name + el - 5, ".yaml") != 0)
+        if (el <= 5 || strcmp(e->d_name + el - 5, ".yaml") != 0)
             continue;
-        char candidate[256];
-        memcpy(candidate, e->d_name, el - 5);
-        candidate[el - 5] = '\0';
-        size_t dist = sk_edit_distance(wanted, candidate);
-        /* ties: the first in name order, so the hint does not depend on the directory's order */
-        if (dist < best_d || (dist == best_d && best[0] && strcmp(candidate, best) < 0))
-            best_d = dist, memcpy(best, candidate, el - 4);
+        oom = sk_grow((void **)&names, &cap, count, sizeof *names) ||
+              !(names[count] = sk_printf("%.*s", (int)(el - 5), e->d_name));
+        count += !oom;
     }
     if (d)
         closedir(d);
-    if (best[0])
-        sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%s' (did you mean '%s'?)", wanted,
-                      best);
+    if (count > 1) /* in name order, so neither list nor hint depends on the directory's order */
+        qsort(names, count, sizeof *names, cmp_name);
+    sk_nearest near = {.word = wanted};
+    sk_buf list = {0};
+    for (size_t i = 0; !oom && i < count; i++) {
+        sk_nearest_try(&near, names[i]);
+        sk_buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+    }
+    const char *hint = oom ? NULL : sk_nearest_get(&near);
+    if (oom || list.failed)
+        sk_errors_add(errs, SK_ERR_POLICY, path, 0, 0, "out of memory");
+    else if (hint)
+        sk_errors_add(errs, SK_ERR_POLICY, file, line, col, "there is no profile '%s' (did you mean '%s'?)", wanted,
+                      hint);
+    else if (count)
+        sk_errors_add(errs, SK_ERR_POLICY, file, line, col, "there is no profile '%s'; the profiles are: %s", wanted,
+                      list.data);
+    else
+        sk_errors_add(errs, SK_ERR_POLICY, file, line, col, "there is no profile '%s'", wanted);
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+    free(wanted);
+    sk_buf_free(&list);
+    return 1;
 }
 
 /* Loads the profile at path and everything it extends (base first), and
@@ -366,16 +393,16 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
         return sk_errors_add(errs, SK_ERR_POLICY, path, 0, 0,
                              "profiles extend each other more than %d deep (a loop?)", MAX_EXTENDS),
                1;
+    if (no_such_profile(path, rules_dir, NULL, 0, 0, errs))
+        return 1;
     size_t first = pol->docs->count;
     size_t before = errs->count;
     sk_load_file(pol->docs, path, errs);
     for (size_t i = before; i < errs->count; i++)
         if (errs->items[i].kind == SK_ERR_INPUT)
             errs->items[i].kind = SK_ERR_POLICY;
-    if (errs->count > before) {
-        suggest_profile(path, rules_dir, errs);
+    if (errs->count > before)
         return 1;
-    }
     if (pol->docs->count != first + 1 || strcmp(pol->docs->docs[first].kind, "profile") != 0)
         return sk_errors_add(errs, SK_ERR_POLICY, path, 1, 1, "a profile file holds one document of kind profile"),
                1;
@@ -393,7 +420,9 @@ static int apply_profile(sk_policy *pol, sk_rules *r, const char *path, const ch
         }
         if (!base_path)
             return 1;
-        int bad = apply_profile(pol, r, base_path, rules_dir, depth + 1, errs);
+        const sk_node *at = sk_node_get(d->root, "extends"); /* a name: the error points at it */
+        int bad = no_such_profile(base_path, rules_dir, d->file, at->line, at->column, errs) ||
+                  apply_profile(pol, r, base_path, rules_dir, depth + 1, errs);
         free(base_path);
         if (bad)
             return bad;

@@ -75,6 +75,8 @@ static void json_finding(const sk_finding *f, const sk_unit_result *unit, const 
         fprintf(out, ", \"baseline\": \"%s\"", sk_report_baseline_name(f->baseline));
     fputs(", \"stable_path\": ", out); /* the baseline's key (docs/gating.md) */
     json_str(out, f->stable_path ? f->stable_path : f->path);
+    fputs(", \"owner\": ", out); /* who is to act (the to-do view's; null: the documents name none) */
+    json_str(out, f->owner);
     if (unit) {
         fputs(", ", out);
         json_countdown(unit, out);

@@ -12,7 +12,8 @@
  * "error", the rule only for a rule that failed, and the message prefixed by
  * the kind of error ("input error: ..."); then warnings (status "warning")
  * and baseline entries fixed since (status "fixed"). The last columns are
- * the unit's countdown (launch_date, days_to_launch, rollout). Control
+ * the unit's countdown (launch_date, days_to_launch, rollout), then the
+ * finding's owner (who is to act, as in the HTML to-do view). Control
  * characters are shown as escapes (sk_report_visible), line breaks kept
  * inside quotes. */
 #include "internal.h"
@@ -23,7 +24,8 @@
 static const char *const HEADER[] = {"unit",        "unit_name",      "status",         "rule",          "severity",
                                      "file",        "line",           "column",         "path",          "message",
                                      "waived",      "known",          "waiver_expires", "waiver_approved_by",
-                                     "waiver_reason", "launch_date",  "days_to_launch", "rollout"};
+                                     "waiver_reason", "launch_date",  "days_to_launch", "rollout",
+                                     "owner"};
 #define NCOLUMNS (sizeof HEADER / sizeof *HEADER)
 
 /* Whether s is a plain integer ("-40": a day count): no formula to defuse. */
@@ -170,6 +172,7 @@ void sk_csv_unit(sk_writing *w, const sk_unit_result *u)
             f->waiver ? f->waiver->expires : NULL, f->waiver ? f->waiver->approved_by : NULL,
             f->waiver ? f->waiver->reason : NULL,
             u->launch_date,  u->launch_date[0] ? days : "", sk_rollout_name(u->rollout),
+            f->owner,
         };
         row(out, SEP(w), fields);
     }

@@ -231,24 +231,24 @@ static const char *closest_message(const sk_rule_info *r, const char *id)
 }
 
 /* Counts a finding of bytes bytes of text against the caps of the call and
- * of the unit; 0, or -1 with the stop's message in the sandbox when one is
+ * of the unit; 0, or -1 with the stop recorded in the sandbox when one is
  * exceeded (the rule is stopped: its findings so far are kept). */
 static int charge_finding(sk_runtime *rt, size_t bytes)
 {
     const sk_limits *lim = rt->sb->limits;
-    char *msg = rt->sb->stop_msg;
-    size_t size = sizeof rt->sb->stop_msg;
-    if (rt->call_findings >= lim->rule_findings)
-        snprintf(msg, size, "rule stopped: it reported more than %zu findings in one call",
-                 lim->rule_findings);
-    else if (bytes > lim->rule_finding_bytes - rt->call_bytes)
-        snprintf(msg, size, "rule stopped: it reported more than %zu bytes of findings in one call",
-                 lim->rule_finding_bytes);
-    else if (rt->out->nfindings >= lim->unit_findings)
-        snprintf(msg, size, "rule stopped: the unit has more than %zu findings", lim->unit_findings);
-    else if (bytes > lim->unit_finding_bytes - rt->unit_bytes)
-        snprintf(msg, size, "rule stopped: the unit's findings hold more than %zu bytes",
-                 lim->unit_finding_bytes);
+    size_t n;
+    if (rt->call_findings >= (n = lim->rule_findings))
+        sk_sandbox_record_stop(rt->sb, n == 1 ? "rule stopped: it reported more than %zu finding in one call"
+                                              : "rule stopped: it reported more than %zu findings in one call", n);
+    else if (bytes > (n = lim->rule_finding_bytes) - rt->call_bytes)
+        sk_sandbox_record_stop(rt->sb, n == 1 ? "rule stopped: it reported more than %zu byte of findings in one call"
+                                              : "rule stopped: it reported more than %zu bytes of findings in one call", n);
+    else if (rt->out->nfindings >= (n = lim->unit_findings))
+        sk_sandbox_record_stop(rt->sb, n == 1 ? "rule stopped: the unit has more than %zu finding"
+                                              : "rule stopped: the unit has more than %zu findings", n);
+    else if (bytes > (n = lim->unit_finding_bytes) - rt->unit_bytes)
+        sk_sandbox_record_stop(rt->sb, n == 1 ? "rule stopped: the unit's findings hold more than %zu byte"
+                                              : "rule stopped: the unit's findings hold more than %zu bytes", n);
     else {
         rt->call_findings++;
         rt->call_bytes += bytes;
@@ -314,7 +314,7 @@ static int report(lua_State *L)
     resolve(L, rt, path, &r);
     if (charge_finding(rt, lua_rawlen(L, 2) + r.path.len)) {
         sk_buf_free(&r.path);
-        return sk_sandbox_stop(L, SK_STOP_FINDINGS, rt->sb->stop_msg);
+        return sk_sandbox_stop(L, SK_STOP_FINDINGS);
     }
 
     sk_unit_result *out = rt->out;
@@ -555,7 +555,9 @@ void sk_runtime_watch(sk_runtime *rt, const sk_watch *w)
     rt->sb->watch = w;
 }
 
-/* Records a failed rule call: the first line of Lua's message, the traceback. */
+/* Records a failed rule call: the first line of Lua's message (or, when the
+ * sandbox stopped the call, the stop's format and arguments, so that the
+ * report says it in its language), the traceback. */
 static int rule_error(sk_runtime *rt, sk_errors *errs)
 {
     lua_State *L = rt->sb->L;
@@ -589,10 +591,15 @@ static int rule_error(sk_runtime *rt, sk_errors *errs)
             msg = rest + 2;
         }
     }
-    if (sk_errors_add(errs, SK_ERR_RULE, file, line, 0, "rule %s failed on unit %s: %.*s",
-                      rt->rule->info.id, rt->unit->hsa_id, len, msg))
+    const sk_error *stop = rt->sb->stop.message ? &rt->sb->stop : NULL;
+    if (stop ? sk_errors_add(errs, SK_ERR_RULE, file, line, 0, "rule %s failed on unit %s: ",
+                             rt->rule->info.id, rt->unit->hsa_id)
+             : sk_errors_add(errs, SK_ERR_RULE, file, line, 0, "rule %s failed on unit %s: %.*s",
+                             rt->rule->info.id, rt->unit->hsa_id, len, msg))
         return -1;
     sk_error *e = &errs->items[errs->count - 1];
+    if (stop && sk_error_append(e, stop))
+        return -1;
     e->rule = sk_strdup(rt->rule->info.id);
     e->unit = sk_strdup(rt->unit->hsa_id);
     e->traceback = nl ? sk_strdup(nl + 1) : NULL;

@@ -205,9 +205,12 @@ static void mark_stopped(lua_State *L, sk_sandbox *sb, int why)
     if (sb->stopped)
         return;
     sb->stopped = why;
-    if (why == SK_STOP_TIME)
-        snprintf(sb->stop_msg, sizeof sb->stop_msg, "rule stopped: it ran for more than %lu ms",
-                 sb->limits->rule_time_ms);
+    if (why == SK_STOP_BUDGET)
+        sk_sandbox_record_stop(sb, sb->budget == 1 ? "rule stopped: it ran more than %lu instruction"
+                                                   : "rule stopped: it ran more than %lu instructions",
+                               sb->budget);
+    else if (why == SK_STOP_TIME)
+        sk_sandbox_record_stop(sb, "rule stopped: it ran for more than %lu ms", sb->limits->rule_time_ms);
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
 }
 
@@ -218,10 +221,7 @@ static int raise_stop(lua_State *L, sk_sandbox *sb, lua_Debug *ar)
     char where[256] = "";
     if (ar && lua_getinfo(L, "Sl", ar) && ar->source[0] == '@' && ar->currentline > 0)
         snprintf(where, sizeof where, "%s:%d: ", ar->source + 1, ar->currentline);
-    if (sb->stopped == SK_STOP_BUDGET)
-        return luaL_error(L, "%srule stopped: it ran more than %I instructions", where,
-                          (lua_Integer)sb->budget);
-    return luaL_error(L, "%s%s", where, sb->stop_msg);
+    return luaL_error(L, "%s%s", where, sb->stop.message ? sb->stop.message : "rule stopped");
 }
 
 static void budget_hook(lua_State *L, lua_Debug *ar)
@@ -245,11 +245,20 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
         raise_stop(L, sb, ar);
 }
 
-int sk_sandbox_stop(lua_State *L, int why, const char *msg)
+void sk_sandbox_record_stop(sk_sandbox *sb, const char *fmt, ...)
+{
+    if (sb->stop.message)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    if (sk_error_setv(&sb->stop, fmt, ap))
+        sk_error_clear(&sb->stop); /* out of memory: "rule stopped", no reason */
+    va_end(ap);
+}
+
+int sk_sandbox_stop(lua_State *L, int why)
 {
     sk_sandbox *sb = sandbox_of(L);
-    if (!sb->stopped && msg && msg != sb->stop_msg)
-        snprintf(sb->stop_msg, sizeof sb->stop_msg, "%s", msg);
     mark_stopped(L, sb, why);
     return raise_stop(L, sb, NULL);
 }
@@ -407,11 +416,12 @@ void sk_sandbox_charge_steps(lua_State *L, const char *p, double steps, size_t n
 {
     sk_sandbox *sb = sandbox_of(L);
     if (steps > (double)sb->budget) {
-        char why[200];
-        snprintf(why, sizeof why,
-                 "rule stopped: the pattern '%.40s' could take %.0e steps on a text of %zu bytes, "
-                 "more than the rule's budget", p, steps, n);
-        sk_sandbox_stop(L, SK_STOP_PATTERN, why);
+        sk_sandbox_record_stop(sb, n == 1 ? "rule stopped: the pattern '%.40s' could take %.0e steps on a "
+                                            "text of %zu byte, more than the rule's budget"
+                                          : "rule stopped: the pattern '%.40s' could take %.0e steps on a "
+                                            "text of %zu bytes, more than the rule's budget",
+                               p, steps, n);
+        sk_sandbox_stop(L, SK_STOP_PATTERN);
     }
     sk_sandbox_charge(L, (lua_Unsigned)steps);
 }
@@ -456,6 +466,7 @@ int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults)
     lua_heap *heap = ud;
     sb->spent = 0;
     sb->stopped = SK_STOP_NONE;
+    sk_error_clear(&sb->stop);
     sb->out_of_memory = 0;
     heap->refused = 0;
     sb->allocated = 0;
@@ -473,20 +484,18 @@ int sk_sandbox_call(sk_sandbox *sb, int nargs, int nresults)
     sb->call_memory = SIZE_MAX;
     sb->deadline = 0;
     lua_remove(L, base);
+    if (sb->out_of_memory && !sb->stopped)
+        sk_sandbox_record_stop(sb, "rule stopped: it allocated more than %d MB",
+                               (int)(sb->limits->rule_memory >> 20));
     if (status == LUA_OK && (sb->stopped || sb->out_of_memory)) {
         /* the rule caught the stop with pcall and returned: still a stop */
         lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
-        if (sb->stopped == SK_STOP_BUDGET)
-            lua_pushstring(L, "rule stopped: it ran out of its instruction budget");
-        else if (sb->stopped)
-            lua_pushstring(L, sb->stop_msg);
-        else
-            lua_pushstring(L, "rule stopped: it allocated more memory than allowed");
+        lua_pushstring(L, sb->stop.message ? sb->stop.message : "rule stopped");
         status = LUA_ERRRUN;
-    }
-    if (status != LUA_OK && sb->out_of_memory && !sb->stopped) {
-        lua_pushfstring(L, "rule stopped: it allocated more than %d MB\n%s",
-                        (int)(sb->limits->rule_memory >> 20), lua_tostring(L, -1));
+    } else if (status != LUA_OK && sb->out_of_memory && !sb->stopped) {
+        /* Lua's own "not enough memory" (and its traceback) after the stop's reason */
+        lua_pushfstring(L, "%s\n%s", sb->stop.message ? sb->stop.message : "rule stopped",
+                        lua_tostring(L, -1));
         lua_remove(L, -2);
     }
     return status;
@@ -905,5 +914,6 @@ size_t sk_sandbox_close(sk_sandbox *sb)
         free(heap);
     }
     sb->L = NULL;
+    sk_error_clear(&sb->stop);
     return sb->used; /* lua_close freed everything through capped_alloc: 0 unless a leak */
 }

@@ -369,17 +369,24 @@ MAP(CATALOGUE, {"kind", &STR, "catalogue"},
     {"language", &STR, "the language's code: sv"},
     {"entries", &CATALOGUE_ENTRIES, "the texts"});
 
-const sk_kind sk_kinds[] = {
-    {"communication-plan", &PLAN, 1, 1},
-    {"unit-onboarding", &ONBOARDING, 1, 1},
-    {"social-media-strategy", &STRATEGY, 1, 0},
-    {"waivers", &WAIVERS, 0, 0},
-    {"profile", &PROFILE, 0, 0},
-    {"baseline", &BASELINE, 0, 0},
-    {"catalogue", &CATALOGUE, 0, 0},
-    {"config", &CONFIG, 0, 0},
-    {NULL, NULL, 0, 0},
-};
+/* Every kind once: name, root shape, describes a unit, needs unit.hsa_id.
+ * The table and the list of names are both made from it. */
+#define KINDS(X)                                                                                            \
+    X("communication-plan", PLAN, 1, 1)                                                                     \
+    X("unit-onboarding", ONBOARDING, 1, 1)                                                                  \
+    X("social-media-strategy", STRATEGY, 1, 0)                                                              \
+    X("waivers", WAIVERS, 0, 0)                                                                             \
+    X("profile", PROFILE, 0, 0)                                                                             \
+    X("baseline", BASELINE, 0, 0)                                                                           \
+    X("catalogue", CATALOGUE, 0, 0)                                                                         \
+    X("config", CONFIG, 0, 0)
+#define KIND_ROW(name, root, unit, hsa) {name, &root, unit, hsa},
+#define KIND_NAME(name, root, unit, hsa) ", " name
+
+const sk_kind sk_kinds[] = {KINDS(KIND_ROW){NULL, NULL, 0, 0}};
+
+static const char KIND_NAMES[] = KINDS(KIND_NAME);
+const char *const sk_kind_names = KIND_NAMES + 2; /* past the first ", " */
 
 const sk_kind *sk_kind_find(const char *name)
 {

@@ -456,18 +456,45 @@ static int error_format(sk_error *x, const char *fmt, va_list ap)
     return failed || msg.failed || !x->message ? -1 : 0;
 }
 
-int sk_error_set(sk_error *x, const char *fmt, ...)
+int sk_error_setv(sk_error *x, const char *fmt, va_list ap)
 {
     free(x->message), free(x->format);
     for (size_t i = 0; i < x->nargs; i++)
         free(x->args[i]);
     free(x->args);
     x->message = x->format = NULL, x->args = NULL, x->nargs = 0;
+    return error_format(x, fmt, ap);
+}
+
+int sk_error_set(sk_error *x, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    int rc = error_format(x, fmt, ap);
+    int rc = sk_error_setv(x, fmt, ap);
     va_end(ap);
     return rc;
+}
+
+int sk_error_append(sk_error *x, const sk_error *tail)
+{
+    if (!x->format || !x->message || !tail->message)
+        return -1;
+    /* a tail set directly (no format) is one argument, as it reads */
+    char *format = sk_printf("%s%s", x->format, tail->format ? tail->format : "%s");
+    char *message = sk_printf("%s%s", x->message, tail->message);
+    size_t n = tail->format ? tail->nargs : 1;
+    char **args = format && message ? realloc(x->args, (x->nargs + n + 1) * sizeof *args) : NULL;
+    if (!args) {
+        free(format), free(message);
+        return -1;
+    }
+    x->args = args;
+    free(x->format), free(x->message);
+    x->format = format, x->message = message;
+    for (size_t i = 0; i < n; i++, x->nargs++)
+        if (!(x->args[x->nargs] = sk_strdup(tail->format ? tail->args[i] : tail->message)))
+            return -1;
+    return 0;
 }
 
 int sk_errors_addv(sk_errors *e, sk_error_kind kind, const char *file, int line, int column,

@@ -217,8 +217,10 @@ void progress_end(progress *p);
  * stdout as usual. */
 FILE *progress_report_stream(progress *p);
 
-/* 0 when kind is a document kind (or "unit", when allow_unit); else prints
- * a usage error naming the kinds (kinds.c) and returns -1. */
-int check_kind(const char *kind, int allow_unit, int allow_policy);
+/* 0 when kind is a document kind, a policy kind (when allow_policy) or
+ * also (NULL: none; "config" for init, "unit" for a rule's --kind); else
+ * prints a usage error with "did you mean" naming those kinds (kinds.c) and
+ * returns -1. */
+int check_kind(const char *kind, int allow_policy, const char *also);
 
 #endif

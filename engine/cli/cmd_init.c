@@ -321,7 +321,7 @@ static void write_map(doc_writer *w, const sk_shape *s, int indent, const char *
 static int init_document(const char *kind)
 {
     /* the configuration file is the one policy kind one starts from a template */
-    if (strcmp(kind, "config") != 0 && check_kind(kind, 0, 0))
+    if (check_kind(kind, 0, "config"))
         return 2;
     doc_writer w = {.out = stdout, .kind = kind};
     printf("# A starting %s document, made by `startklar init %s`.\n"
@@ -475,7 +475,7 @@ static int init_rule(const char *id, const char *kind, const char *dir)
     if (!sk_rule_id_valid(id))
         return usage_error("'%s' is not a rule id: 2-8 capitals or digits starting with a capital, "
                            "'-', 2-4 digits (GOT-01)", id);
-    if (check_kind(kind, 1, 0))
+    if (check_kind(kind, 0, "unit"))
         return 2;
     const skeleton *sk = skeleton_for(kind);
     char lua[PATH_MAX], test[PATH_MAX], pass[PATH_MAX], fail[PATH_MAX], pass_file[PATH_MAX],

@@ -23,7 +23,7 @@ int cmd_schema(int argc, char **argv)
     if (optind + 1 < argc || (!markdown && optind + 1 != argc))
         return usage_error("schema needs one document kind, e.g. 'schema unit-onboarding'%s", "");
     const char *kind = optind < argc ? argv[optind] : NULL;
-    if (kind && check_kind(kind, 0, 1))
+    if (kind && check_kind(kind, 1, NULL))
         return 2;
     /* -o as for a report: a new temporary beside the file, renamed over it
      * when whole; a device, a FIFO or a link is refused and left as it is */

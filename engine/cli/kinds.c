@@ -9,7 +9,7 @@
 
 #define MAX_KINDS 16
 
-int check_kind(const char *kind, int allow_unit, int allow_policy)
+int check_kind(const char *kind, int allow_policy, const char *also)
 {
     const char *names[MAX_KINDS + 1];
     size_t n = 0;
@@ -17,8 +17,8 @@ int check_kind(const char *kind, int allow_unit, int allow_policy)
         names[n] = k;
     for (size_t i = 0; allow_policy && n < MAX_KINDS && sk_schema_policy_kind(i); i++)
         names[n++] = sk_schema_policy_kind(i);
-    if (allow_unit)
-        names[n++] = "unit";
+    if (also)
+        names[n++] = also;
     for (size_t i = 0; i < n; i++)
         if (strcmp(names[i], kind) == 0)
             return 0;

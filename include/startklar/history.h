@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define SK_HISTORY_SCHEMA 1
+#define SK_HISTORY_SCHEMA 2
 
 typedef struct sk_history sk_history;
 

@@ -140,6 +140,13 @@ start "init: an unknown kind exits 2 with a suggestion"
 run init unit-onbording
 expect_code 2
 expect_err "unknown kind 'unit-onbording' (did you mean 'unit-onboarding'?)"
+# config is a kind init starts, so it is suggested and listed like the others
+run init confg
+expect_code 2
+expect_err "unknown kind 'confg' (did you mean 'config'?); the kinds are: communication-plan, unit-onboarding, social-media-strategy, config"
+run init --rule GOT-07 --kind confg "$WORK/confg-rule"
+expect_code 2
+expect_err "unknown kind 'confg'; the kinds are: communication-plan, unit-onboarding, social-media-strategy, unit"
 run init
 expect_code 2; expect_err "init needs one document kind"
 finish

@@ -144,6 +144,43 @@ expect_out "Att göra, per ansvarig"
 expect_out "ansvarig: $manager"
 finish
 
+start "the owner of each finding in JSON, JSONL, CSV and the history: the to-do view's"
+run check --as-of 2027-04-10 --format html "$ROOT/examples"
+todo >"$WORK/todo"
+run check --as-of 2027-04-10 --format json -o "$WORK/r.json" --record "$WORK/owners.db" "$ROOT/examples"
+run check --as-of 2027-04-10 --format jsonl -o "$WORK/r.jsonl" "$ROOT/examples"
+run check --as-of 2027-04-10 --format csv -o "$WORK/r.csv" "$ROOT/examples"
+python3 - "$WORK/todo" "$WORK/r.json" "$WORK/r.jsonl" "$WORK/r.csv" "$WORK/owners.db" <<'EOF' || bad "owners"
+import collections, csv, json, sqlite3, sys
+NONE = "(no owner named in the documents)"
+todo = collections.Counter()
+for line in open(sys.argv[1], encoding="utf-8"):
+    owner, unit, rule, message = line.rstrip("\n").split(" | ", 3)
+    todo[(unit, rule, message, None if owner == NONE else owner)] += 1
+report = json.load(open(sys.argv[2], encoding="utf-8"))
+found = [(u["hsa_id"], f) for u in report["units"] for f in u["findings"]]
+assert all("owner" in f for _, f in found), "a finding without the owner field"
+assert any(f["owner"] for _, f in found) and any(f["owner"] is None for _, f in found)
+# the open findings (neither waived nor known) are the to-do view's rows, owners and all
+open_ = collections.Counter((u, f["rule"], f["message"], f["owner"]) for u, f in found
+                            if not f["waived"] and not f["known"])
+assert open_ == todo, (open_ - todo, todo - open_)
+key = lambda u, f: (u, f["rule"], f["file"], f["line"], f["column"], f["message"])
+owners = {key(u, f): f["owner"] for u, f in found}
+lines = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8")]
+jl = {key(l["unit"], l): l["owner"] for l in lines if "rule" in l and "unit" in l and "owner" in l}
+assert jl == owners, "jsonl"
+rows = list(csv.DictReader(open(sys.argv[4], encoding="utf-8-sig", newline="")))
+cs = {(r["unit"], r["rule"], r["file"], int(r["line"]), int(r["column"]), r["message"]): r["owner"] or None
+      for r in rows if r["status"] not in ("error", "warning", "fixed")}
+assert cs == owners, "csv"
+db = sqlite3.connect(sys.argv[5])
+hs = {(h, r, f, l, c, m): o for h, r, f, l, c, m, o in
+      db.execute("SELECT hsa_id, rule, file, line, column, message, owner FROM finding")}
+assert hs == owners, "history"
+EOF
+finish
+
 start "statement: a page per unit, state, open findings with owners, waivers with their approver"
 run check --as-of 2027-04-10 --only CP-02,ON- --waivers "$DATA/policy/waivers.yaml" --format statement "$DATA/cp02" "$ROOT/examples/vc-ahus"
 expect_code 1

@@ -114,6 +114,28 @@ run check --lang sv --as-of 2027-04-10 --rules "$DATA/failing-rule" "$DATA/audit
 translated || bad "$(show_untranslated)"
 finish
 
+start "a rule stopped by a limit: the stop reads in Swedish, numbers and all"
+# the budget, the deadline (2 s: the one slow case), the memory cap, the
+# findings caps and the pattern estimate, on one unit
+R=$DATA/runtime
+mkdir -p "$WORK/stops"
+cp "$R"/rules-limits/*.lua "$R/rules-memory/heavy.lua" "$R/rules-findings/flood.lua" \
+   "$R/rules-findings/many.lua" "$R/rules-hostile/balance.lua" "$WORK/stops/"
+run check --lang sv --as-of 2027-01-01 --no-builtin --rules "$WORK/stops" "$R/join/join-roles.yaml"
+expect_code 2
+translated || bad "$(show_untranslated)"
+U=SE2321000222-J001
+expect_out "regeln RT-30 stoppades för enheten $U: den körde mer än 10000000 instruktioner"
+expect_out "regeln RT-31 stoppades för enheten $U: den körde i mer än 2000 ms"
+expect_out "regeln RM-02 stoppades för enheten $U: den allokerade mer än 32 MB"
+expect_out "regeln RT-32 stoppades för enheten $U: den allokerade mer än 32 MB"
+[ "$(grep -c 'den allokerade mer än 32 MB' "$WORK/out")" = 2 ] || bad "a memory stop's reason said more than once"
+expect_out "regeln RT-11 stoppades för enheten $U: den rapporterade fler än 1000 brister i ett anrop"
+expect_out "regeln RT-10 stoppades för enheten $U: den rapporterade mer än 1048576 byte brister i ett anrop"
+expect_out "regeln RT-03 stoppades för enheten $U: mönstret '%b()' kunde ta 2e+10 steg på en text på 200000 byte"
+expect_no_out "rule stopped"
+finish
+
 start "rules list and every rule's explanation"
 run rules list --lang sv
 translated || bad "$(show_untranslated)"

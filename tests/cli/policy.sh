@@ -212,9 +212,17 @@ run check --as-of 2027-04-10 --profile nosuchprofile "$CP02"
 check "a missing profile is exit 2" [ "$code" = 2 ]
 check "... and judges nothing" lacks "$WORK/out" "SE2321000222-V001"
 check "... saying so" has "$WORK/out" "Nothing was judged: correct the errors listed and run again."
+check "... in one error that names the profiles" has "$WORK/out" "policy error: there is no profile 'nosuchprofile'; the profiles are: default, prelaunch"
+check "... and no second one" lacks "$WORK/out" "cannot read"
 run check --as-of 2027-04-10 --profile prelaunh "$ROOT/examples"
 check "a misspelt profile: exit 2, no unit labelled" [ "$code" = 2 ] && lacks "$WORK/out" "NOT READY" && lacks "$WORK/out" "ready"
 check "... with a suggestion" has "$WORK/out" "policy error: there is no profile 'prelaunh' (did you mean 'prelaunch'?)"
+check "... one error, not a second 'cannot read'" [ "$(grep -c 'policy error' "$WORK/out")" = 1 ]
+printf 'kind: profile\nversion: 1\nextends: prelaunh\n' >"$WORK/extends-typo.yaml"
+run check --as-of 2027-04-10 --profile "$WORK/extends-typo.yaml" "$CP02"
+check "a misspelt extends: one error at its file:line:col" has "$WORK/out" \
+  "$WORK/extends-typo.yaml:3:10: policy error: there is no profile 'prelaunh' (did you mean 'prelaunch'?)"
+check "... and only that one" [ "$(grep -c 'policy error' "$WORK/out")" = 1 ]
 run check --as-of 2027-04-10 --profile "$P/profiles/unknown-rule.yaml" --format json "$CP02"
 check "a broken profile labels no unit in json either" has "$WORK/out" '"units": [],'
 check "... and says the run stopped" has "$WORK/out" '"stopped": true'

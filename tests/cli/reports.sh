@@ -180,7 +180,7 @@ text = raw.decode("utf-8-sig")
 rows = list(csv.reader(io.StringIO(text, newline="")))
 assert rows[0] == ["unit", "unit_name", "status", "rule", "severity", "file", "line", "column",
                    "path", "message", "waived", "known", "waiver_expires", "waiver_approved_by",
-                   "waiver_reason", "launch_date", "days_to_launch", "rollout"], rows[0]
+                   "waiver_reason", "launch_date", "days_to_launch", "rollout", "owner"], rows[0]
 lines = rows[1:]
 findings = [(u, f) for u in ref["units"] for f in u["findings"]]
 errors = ref["errors"]
@@ -189,7 +189,8 @@ for row, (u, f) in zip(lines, findings):
     want = [u["hsa_id"], u["name"] or "", u["status"], f["rule"], f["severity"], f["file"],
             str(f["line"]), str(f["column"]), f["path"], f["message"], "true" if f["waived"] else "false",
             "true" if f["known"] else "false", "", "", "",
-            u["launch_date"] or "", "" if u["days_to_launch"] is None else str(u["days_to_launch"]), u["rollout"]]
+            u["launch_date"] or "", "" if u["days_to_launch"] is None else str(u["days_to_launch"]), u["rollout"],
+            f["owner"] or ""]
     assert row == want, (row, want)
 for row, e in zip(lines[len(findings):], errors):
     assert row[2] == "error" and row[4] == "error" and row[9].endswith(e["message"]), row
@@ -332,7 +333,7 @@ python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/odd.sarif" || 
 python3 - "$WORK/odd.csv" <<'EOF' || bad "csv: odd input does not round-trip"
 import csv, io, sys
 rows = list(csv.reader(io.StringIO(open(sys.argv[1], encoding="utf-8-sig", newline="").read())))
-assert all(len(r) == 18 for r in rows), rows
+assert all(len(r) == 19 for r in rows), rows
 assert rows[1][1] == 'Vård <script>alert(1)</script> & "Co" | a,b', rows[1][1]
 EOF
 grep -qF 'Vård \<script\>alert(1)\</script\> & "Co" \| a,b' "$WORK/odd.markdown" || bad "markdown: name not escaped"
@@ -445,7 +446,7 @@ def rows(name, sep):
 for name, sep in (("ci.csv", ","), ("ci.sv.csv", ";"), ("ci.svcomma.csv", ","), ("ci.tab.csv", "\t")):
     r = rows(name, sep)
     assert r[0][:3] == ["unit", "unit_name", "status"], (name, r[0])
-    assert all(len(x) == 18 for x in r), (name, [len(x) for x in r])
+    assert all(len(x) == 19 for x in r), (name, [len(x) for x in r])
     body = r[1:]
     assert body, name
     # the OWASP rule: a cell starting with = + - @ tab CR gets a ' in front
@@ -474,7 +475,7 @@ else
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 assert rows and rows[0][:3] == ["unit", "unit_name", "status"], rows[:1]
-assert all(len(r) == 18 for r in rows), [len(r) for r in rows]
+assert all(len(r) == 19 for r in rows), [len(r) for r in rows]
 assert {r[1] for r in rows[1:]} == {"Vårdcentralen Visby"}, {r[1] for r in rows[1:]}
 EOF
 fi

@@ -41,6 +41,15 @@ done
 if "$SK" schema unit-onbording >/dev/null 2>"$WORK/err"; then echo "FAIL schema of an unknown kind"; failed=1; fi
 grep -qF "did you mean 'unit-onboarding'?" "$WORK/err" || { echo "FAIL no suggestion: $(cat "$WORK/err")"; failed=1; }
 
+# the kinds are one list: the loader names the same kinds, in the same
+# order, for a document of an unknown kind as `schema` does for an unknown name
+printf 'kind: nosuch\nversion: 1\n' >"$WORK/nosuch.yaml"
+"$SK" check --as-of 2027-04-10 "$WORK/nosuch.yaml" >"$WORK/out" 2>&1
+loader=$(sed -n "s/.*unknown kind 'nosuch' (one of: \(.*\))$/\1/p" "$WORK/out")
+"$SK" schema nosuch >/dev/null 2>"$WORK/err"
+cli=$(sed -n "s/.*unknown kind 'nosuch'; the kinds are: //p" "$WORK/err")
+[ -n "$cli" ] && [ "$loader" = "$cli" ] || { echo "FAIL the loader's kinds ($loader) are not the schema's ($cli)"; failed=1; }
+
 # FORMAT.md's YAML blocks, made concrete: [...] becomes []
 if [ ! -f "$FORMAT_MD" ]; then
   # a checkout without shared/ beside it: the unit built from FORMAT.md's

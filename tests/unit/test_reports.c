@@ -60,7 +60,7 @@ static void empty_result_every_format(void **state)
         } else if (strcmp(FORMATS[i], "csv") == 0) {
             assert_string_equal(text, "\xEF\xBB\xBFunit,unit_name,status,rule,severity,file,line,column,path,"
                                       "message,waived,known,waiver_expires,waiver_approved_by,waiver_reason,"
-                                      "launch_date,days_to_launch,rollout\r\n");
+                                      "launch_date,days_to_launch,rollout,owner\r\n");
         } else if (strcmp(FORMATS[i], "markdown") == 0) {
             has(text, "| Units | 0 |");
         } else if (strcmp(FORMATS[i], "html") == 0) {
@@ -132,9 +132,9 @@ static void waived_and_hostile_text(void **state)
     free(junit);
 
     char *csv = report("csv", &res);
-    has(csv, "\r\nSE-1,,pass,XX-01,error,a/plan.yaml,3,2,owner,owner missing,true,false,,,,,,ready\r\n");
-    has(csv, ",\"a|b <i>\"\"q\"\", x\nnext \\xFF end & 'å'\",false,false,,,,,,ready\r\n");
-    has(csv, ",,error,,error,b.yaml,1,1,,input error: bad <yaml>,,,,,,,,\r\n");
+    has(csv, "\r\nSE-1,,pass,XX-01,error,a/plan.yaml,3,2,owner,owner missing,true,false,,,,,,ready,\r\n");
+    has(csv, ",\"a|b <i>\"\"q\"\", x\nnext \\xFF end & 'å'\",false,false,,,,,,ready,\r\n");
+    has(csv, ",,error,,error,b.yaml,1,1,,input error: bad <yaml>,,,,,,,,,\r\n");
     free(csv);
 
     char *md = report("markdown", &res);
@@ -201,8 +201,8 @@ static void known_waived_and_controls_every_format(void **state)
                    "(waived until 2027-04-20 by Eva Lind: ny chef i maj; the waiver expires soon)",
                    "name=\"startklar: warnings\""}},
         /* a unit with known gaps is ready in the rollout (it does not fail the gate) */
-        {"csv", {",known_gaps,XX-02,error,", ",false,true,,,,,,ready\r\n",
-                 ",true,false,2027-04-20,Eva Lind,ny chef i maj,,,ready\r\n", ",,warning,,warning,w.yaml,4,5,"}},
+        {"csv", {",known_gaps,XX-02,error,", ",false,true,,,,,,ready,\r\n",
+                 ",true,false,2027-04-20,Eva Lind,ny chef i maj,,,ready,\r\n", ",,warning,,warning,w.yaml,4,5,"}},
         {"markdown", {": ready (known gaps)\n", "(known: in the baseline)",
                       "(waived until 2027-04-20 by Eva Lind: ny chef i maj) (the waiver expires soon)",
                       "| Ready (known gaps) | 1 |"}},
