@@ -465,6 +465,7 @@ typedef struct sk_sandbox {
     char stop_msg[256];   /* the message of a stop other than the budget's */
     const sk_limits *limits;
     const struct sk_watch *watch; /* --timing, test --coverage: NULL but when watched */
+    int meta_keys[3];     /* registry refs of "__index", "__newindex", "__n" (sandbox.c) */
 } sk_sandbox;
 
 /* A watched sandbox counts every instruction (spent is exact, not counted

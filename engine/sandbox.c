@@ -506,19 +506,44 @@ static int env_newindex(lua_State *L)
                       lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2));
 }
 
-int sk_sandbox_inner(lua_State *L, int idx)
+/* The keys of a view's metatable that C reads: pushed from the registry,
+ * where build_sandbox keeps them interned (no string lookup by C text, which
+ * costs a strcmp each time), and read raw (a rule's own metatable with an
+ * __index of its own is not run from here). */
+enum { META_INDEX, META_NEWINDEX, META_N, META_KEYS };
+static const char *const META_KEY_NAMES[META_KEYS] = {"__index", "__newindex", "__n"};
+
+/* Pushes meta[key] for the metatable at the absolute index meta; returns its type. */
+static int meta_get(lua_State *L, int meta, int key)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sandbox_of(L)->meta_keys[key]);
+    return lua_rawget(L, meta);
+}
+
+/* Whether the table at idx is a read-only view: its metatable is left on
+ * the stack when it is (1), nothing when it is not (0). */
+static int view_meta(lua_State *L, int idx)
 {
     if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
         return 0;
-    lua_getfield(L, -1, "__newindex");
+    int meta = lua_gettop(L);
+    meta_get(L, meta, META_NEWINDEX);
     lua_CFunction f = lua_tocfunction(L, -1);
     lua_pop(L, 1);
     if (f != ro_newindex && f != env_newindex) {
         lua_pop(L, 1);
         return 0;
     }
-    lua_getfield(L, -1, "__index");
-    lua_remove(L, -2);
+    return 1;
+}
+
+int sk_sandbox_inner(lua_State *L, int idx)
+{
+    if (!view_meta(L, idx))
+        return 0;
+    int meta = lua_gettop(L);
+    meta_get(L, meta, META_INDEX);
+    lua_replace(L, meta);
     return 1;
 }
 
@@ -527,31 +552,26 @@ int sk_sandbox_inner(lua_State *L, int idx)
  * table's), so that C can walk it without a metamethod per item. */
 int sk_sandbox_view(lua_State *L, int idx, lua_Integer *n)
 {
-    idx = lua_absindex(L, idx);
-    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+    if (!view_meta(L, idx))
         return 0;
     int meta = lua_gettop(L);
-    lua_getfield(L, meta, "__newindex");
-    lua_CFunction f = lua_tocfunction(L, -1);
-    if (f != ro_newindex && f != env_newindex) {
-        lua_settop(L, meta - 1);
-        return 0;
-    }
-    int has_n = lua_getfield(L, meta, "__n") == LUA_TNUMBER;
-    lua_getfield(L, meta, "__index");
+    int has_n = meta_get(L, meta, META_N) == LUA_TNUMBER;
+    meta_get(L, meta, META_INDEX);
     *n = has_n ? lua_tointeger(L, -2) : (lua_Integer)lua_rawlen(L, -1);
     lua_replace(L, meta);
     lua_settop(L, meta);
     return 1;
 }
 
+/* #view: __n, else the inner table's length. (Lua passes the view twice.) */
 static int ro_len(lua_State *L)
 {
     lua_getmetatable(L, 1);
-    if (lua_getfield(L, -1, "__n") == LUA_TNUMBER)
+    int meta = lua_gettop(L);
+    if (meta_get(L, meta, META_N) == LUA_TNUMBER)
         return 1;
     lua_pop(L, 1);
-    lua_getfield(L, -1, "__index");
+    meta_get(L, meta, META_INDEX);
     lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
     return 1;
 }
@@ -780,6 +800,11 @@ void sk_sandbox_push_env(lua_State *L)
 
 static int build_sandbox(lua_State *L)
 {
+    sk_sandbox *sb = sandbox_of(L);
+    for (int k = 0; k < META_KEYS; k++) {
+        lua_pushstring(L, META_KEY_NAMES[k]);
+        sb->meta_keys[k] = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
     /* the real globals, never handed to a rule */
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     int real = lua_gettop(L);

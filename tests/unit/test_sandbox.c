@@ -301,6 +301,28 @@ static void sandbox_offers_the_contract(void **s)
     cleanup(&r);
 }
 
+/* next, rawlen, rawget and rawset see through the engine's views only; a
+ * rule's own table, whose metatable has a metatable of its own, is a plain
+ * table to them, and they run none of its metamethods. */
+static void own_metatables_are_not_run(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "local calls = 0\n"
+                 "local mt = setmetatable({}, {__index = function() calls = calls + 1 end})\n"
+                 "local t = setmetatable({10, 20}, mt) calls = 0\n"
+                 "assert(rawlen(t) == 2 and next(t) == 1 and rawget(t, 2) == 20)\n"
+                 "rawset(t, 3, 30) assert(rawlen(t) == 3)\n"
+                 "local n = 0 for _ in pairs(t) do n = n + 1 end assert(n == 3)\n"
+                 "assert(calls == 0, 'metamethods ran: ' .. calls)\n"
+                 "assert(rawlen(doc.unit) == 0 and #doc.unit == 0 and rawget(doc.unit, 'hsa_id'):match('^SE1'))\n"
+                 "report{ path = {'owner'}, message = 'seen', severity = 'warning' }");
+    if (r.res.errors.count)
+        fail_msg("%s", r.res.errors.items[0].message);
+    assert_int_equal(r.res.units[0].nfindings, 2);
+    cleanup(&r);
+}
+
 static void report_kept_for_later_is_dead(void **s)
 {
     (void)s;
@@ -459,6 +481,7 @@ int main(void)
         cmocka_unit_test(calls_have_a_deadline),
         cmocka_unit_test(deep_recursion_is_contained),
         cmocka_unit_test(sandbox_offers_the_contract),
+        cmocka_unit_test(own_metatables_are_not_run),
         cmocka_unit_test(report_kept_for_later_is_dead),
         cmocka_unit_test(no_coroutine),
         cmocka_unit_test(loop_inside_pcall_is_stopped),
