@@ -91,10 +91,13 @@ typedef enum {
 
 typedef struct sk_node sk_node;
 
+struct sk_field;
+
 typedef struct sk_pair {
     const char *key;
     int line, column; /* of the key */
     sk_node *value;
+    const struct sk_field *field; /* the schema's field of the key, once checked (else NULL) */
 } sk_pair;
 
 struct sk_node {

@@ -5,6 +5,8 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <stdint.h>
+#include <string.h>
 
 /* A unit has some sixty maps and lists, each a view of three tables (the
  * empty proxy, its metatable, the data): the cost of a unit's conversion is
@@ -23,10 +25,58 @@ enum {
     T_PAIRS,    /* "__pairs", then its function */
     T_META,     /* "__metatable" */
     T_N,        /* "__n" */
-    T_SLOTS = 9
+    T_KEYS = 9, /* the key cache (below) */
+    T_STRINGS,  /* its strings */
+    T_SLOTS
 };
 
-/* Pushes the template's nine values; returns the index of the first. */
+/* A map's keys are mostly the schema's: the check notes each pair's field
+ * (sk_pair.field), and the Lua string of a field's key is made once per
+ * sandbox, then taken from here by the field's address (a compare and an
+ * array read instead of lua_pushstring's strlen, strcmp and hashing). A
+ * slot holds the last field that hashed to it; its string is item slot + 1
+ * of the strings table, the cache's user value. Kept in the registry. */
+#define KEY_SLOTS 1024
+typedef struct key_cache {
+    const sk_field *field[KEY_SLOTS];
+} key_cache;
+
+static const char KEY_CACHE = 0; /* its address is the cache's key in the registry */
+
+/* Pushes the key cache and its strings table, making them the first time. */
+static void push_key_cache(lua_State *L)
+{
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_CACHE) != LUA_TUSERDATA) {
+        lua_pop(L, 1);
+        key_cache *kc = lua_newuserdatauv(L, sizeof *kc, 1);
+        memset(kc, 0, sizeof *kc);
+        lua_createtable(L, KEY_SLOTS, 0);
+        lua_setiuservalue(L, -2, 1);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_CACHE);
+    }
+    lua_getiuservalue(L, -1, 1);
+}
+
+static void push_key(lua_State *L, int t, const sk_pair *p)
+{
+    if (!p->field) { /* x_ keys, a profile's rule ids */
+        lua_pushstring(L, p->key);
+        return;
+    }
+    key_cache *kc = lua_touserdata(L, t + T_KEYS);
+    size_t slot = ((uintptr_t)p->field / sizeof(sk_field)) % KEY_SLOTS;
+    if (kc->field[slot] == p->field) {
+        lua_rawgeti(L, t + T_STRINGS, (lua_Integer)slot + 1);
+        return;
+    }
+    lua_pushstring(L, p->key);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, t + T_STRINGS, (lua_Integer)slot + 1);
+    kc->field[slot] = p->field;
+}
+
+/* Pushes the template's values; returns the index of the first. */
 static int push_template(lua_State *L)
 {
     luaL_checkstack(L, T_SLOTS + 4, "document too deep");
@@ -48,6 +98,7 @@ static int push_template(lua_State *L)
     lua_getfield(L, meta, "__len");
     lua_getfield(L, meta, "__pairs");
     lua_remove(L, meta);
+    push_key_cache(L);
     return base;
 }
 
@@ -114,7 +165,7 @@ static void push_node(lua_State *L, int t, const sk_node *n)
             const sk_pair *p = &n->v.map.items[i];
             if (p->value->type == SK_NODE_NULL)
                 continue;
-            lua_pushstring(L, p->key);
+            push_key(L, t, p);
             push_node(L, t, p->value);
             lua_rawset(L, -3);
         }

@@ -744,6 +744,7 @@ static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
             continue;
         }
         from = f + 1;
+        p->field = f;
         enter_key(c, p->key);
         check_node(c, p->value, f->shape);
         c->depth--;

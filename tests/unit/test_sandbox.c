@@ -323,6 +323,24 @@ static void own_metatables_are_not_run(void **s)
     cleanup(&r);
 }
 
+/* A document's keys are the same strings on every unit (the second unit's
+ * come from the key cache the first one filled), x_ keys included. */
+static void document_keys_on_every_unit(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "local keys = {} for k in pairs(doc) do keys[#keys + 1] = k end table.sort(keys)\n"
+                 "assert(table.concat(keys, ',') == 'kind,owner,unit,version', table.concat(keys, ','))\n"
+                 "local u = {} for k in pairs(doc.unit) do u[#u + 1] = k end\n"
+                 "assert(#u == 1 and u[1] == 'hsa_id' and doc.unit.hsa_id:match('^SE1%-[AB]$'))\n"
+                 "report{ path = {'owner'}, message = 'seen', severity = 'warning' }");
+    if (r.res.errors.count)
+        fail_msg("%s", r.res.errors.items[0].message);
+    assert_int_equal(r.res.units[0].nfindings, 2);
+    assert_int_equal(r.res.units[1].nfindings, 2);
+    cleanup(&r);
+}
+
 static void report_kept_for_later_is_dead(void **s)
 {
     (void)s;
@@ -482,6 +500,7 @@ int main(void)
         cmocka_unit_test(deep_recursion_is_contained),
         cmocka_unit_test(sandbox_offers_the_contract),
         cmocka_unit_test(own_metatables_are_not_run),
+        cmocka_unit_test(document_keys_on_every_unit),
         cmocka_unit_test(report_kept_for_later_is_dead),
         cmocka_unit_test(no_coroutine),
         cmocka_unit_test(loop_inside_pcall_is_stopped),
