@@ -20,6 +20,7 @@ typedef struct sk_arena {
 } sk_arena;
 
 void *sk_arena_alloc(sk_arena *a, size_t size); /* zeroed; NULL when out of memory */
+void *sk_arena_copy(sk_arena *a, const void *from, size_t size); /* a copy of size bytes */
 char *sk_arena_strndup(sk_arena *a, const char *s, size_t n);
 void sk_arena_reset(sk_arena *a); /* everything freed, the blocks kept */
 void sk_arena_free(sk_arena *a);

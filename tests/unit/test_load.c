@@ -406,6 +406,19 @@ static void duplicate_keys_in_large_maps(void **state)
     sk_buf_puts(&b, "  k777: 3\n");
     assert_false(b.failed);
     expect_error(b.data, 20005, 3, "duplicate key 'k777' (first at line 782)");
+    /* in maps of every size around the one where the keys go into the hash table */
+    for (int keys = 1; keys <= 30; keys++) {
+        for (int again = 0; again < keys; again += keys > 3 ? keys / 3 : 1) {
+            b.len = 0;
+            sk_buf_puts(&b, PLAN "x_map:\n");
+            for (int i = 0; i < keys; i++)
+                sk_buf_printf(&b, "  k%d: %d\n", i, i);
+            sk_buf_printf(&b, "  k%d: again\n", again);
+            char want[64];
+            snprintf(want, sizeof want, "duplicate key 'k%d' (first at line %d)", again, 5 + again);
+            expect_error(b.data, 5 + keys, 3, want);
+        }
+    }
     sk_buf_free(&b);
     /* the same key in two documents is no duplicate */
     loaded l = load(PLAN "owner: a\n---\n" PLAN "owner: b\n");
