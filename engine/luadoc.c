@@ -10,23 +10,26 @@
 
 /* A unit has some sixty maps and lists, each a view of three tables (the
  * empty proxy, its metatable, the data): the cost of a unit's conversion is
- * mostly building metatables. So the metatable of sandbox.c's views is
- * copied from a template kept on the stack (its keys and functions pushed
- * once, set with rawset instead of looking each key string up), and holds
- * only what the container needs: no __len for a map (a view's length is its
- * data's, which is 0 for string keys either way), no __n for a list without
- * nulls (its data's length is then its length). The result is the same view
- * sk_sandbox_wrap makes, which sk_sandbox_inner and the base functions know. */
+ * mostly building metatables. So a view's metatable is built from a
+ * template kept on the stack (its keys and functions pushed once, set with
+ * rawset instead of looking each key string up), and holds only what the
+ * VM needs: __index (the data) and __newindex (the read-only error, by
+ * which sandbox.c knows a view), and for a list __len, and __n when it
+ * holds a null (# must still count every item; without a null the data's
+ * length is the list's). sandbox.c's next, pairs, rawlen, getmetatable and
+ * setmetatable give for such a view what they give for the views
+ * sk_sandbox_wrap makes, whose metatables also hold __pairs and
+ * __metatable = false. */
 
 enum {
-    T_INDEX,    /* "__index" */
-    T_NEWINDEX, /* "__newindex", then the function of read-only views */
-    T_LEN,      /* "__len", then its function */
-    T_PAIRS,    /* "__pairs", then its function */
-    T_META,     /* "__metatable" */
-    T_N,        /* "__n" */
-    T_KEYS = 9, /* the key cache (below) */
-    T_STRINGS,  /* its strings */
+    T_INDEX,       /* "__index" */
+    T_NEWINDEX,    /* "__newindex" */
+    T_LEN,         /* "__len" */
+    T_N,           /* "__n" */
+    T_NEWINDEX_FN, /* the function of read-only views */
+    T_LEN_FN,      /* their length */
+    T_KEYS,        /* the key cache (below) */
+    T_STRINGS,     /* its strings */
     T_SLOTS
 };
 
@@ -84,8 +87,6 @@ static int push_template(lua_State *L)
     lua_pushliteral(L, "__index");
     lua_pushliteral(L, "__newindex");
     lua_pushliteral(L, "__len");
-    lua_pushliteral(L, "__pairs");
-    lua_pushliteral(L, "__metatable");
     lua_pushliteral(L, "__n");
     /* the functions, taken from a view sandbox.c makes */
     lua_createtable(L, 0, 0);
@@ -96,14 +97,10 @@ static int push_template(lua_State *L)
     int meta = lua_gettop(L);
     lua_getfield(L, meta, "__newindex");
     lua_getfield(L, meta, "__len");
-    lua_getfield(L, meta, "__pairs");
     lua_remove(L, meta);
     push_key_cache(L);
     return base;
 }
-
-/* Slot of the function for a key in the template. */
-#define T_FN(base, k) ((base) + 6 + (k) - T_NEWINDEX)
 
 static void meta_set(lua_State *L, int meta, int key, int value)
 {
@@ -118,18 +115,13 @@ static void wrap(lua_State *L, int t, int list, int nulls, size_t n)
 {
     int inner = lua_gettop(L);
     lua_createtable(L, 0, 0); /* the proxy: always empty */
-    lua_createtable(L, 0, list ? (nulls ? 6 : 5) : 4);
+    lua_createtable(L, 0, list ? (nulls ? 4 : 3) : 2);
     int meta = inner + 2;
     meta_set(L, meta, t + T_INDEX, inner);
-    meta_set(L, meta, t + T_NEWINDEX, T_FN(t, T_NEWINDEX));
-    meta_set(L, meta, t + T_PAIRS, T_FN(t, T_PAIRS));
-    lua_pushvalue(L, t + T_META);
-    lua_pushboolean(L, 0);
-    lua_rawset(L, meta);
+    meta_set(L, meta, t + T_NEWINDEX, t + T_NEWINDEX_FN);
     if (list) {
-        meta_set(L, meta, t + T_LEN, T_FN(t, T_LEN));
+        meta_set(L, meta, t + T_LEN, t + T_LEN_FN);
         if (nulls) {
-            /* lists may hold nulls (nil): # must still count every item */
             lua_pushvalue(L, t + T_N);
             lua_pushinteger(L, (lua_Integer)n);
             lua_rawset(L, meta);

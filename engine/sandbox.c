@@ -597,6 +597,44 @@ static int ro_pairs(lua_State *L)
     return 3;
 }
 
+/* A document's views (luadoc.c) have only the metatable fields the VM
+ * needs (__index, __newindex, and __len for a list): these three base
+ * functions know every view by its __newindex, and give what __pairs and
+ * __metatable = false give the other views. They stand in the real globals
+ * too, so a traceback names them as it named the base library's. */
+
+/* pairs(t): a view's items through next that sees through it; for any
+ * other value what the base library's pairs does (upvalue 1: its next). */
+static int sandbox_pairs(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (view_meta(L, 1)) {
+        lua_pop(L, 1);
+        return ro_pairs(L);
+    }
+    if (luaL_getmetafield(L, 1, "__pairs") == LUA_TNIL) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushvalue(L, 1);
+        lua_pushnil(L);
+    } else {
+        lua_pushvalue(L, 1); /* a rule's own __pairs, called as the base library calls it */
+        lua_call(L, 1, 3);
+    }
+    return 3;
+}
+
+/* getmetatable(v): false for a view; the base library's (upvalue 1) for
+ * any other value. */
+static int sandbox_getmetatable(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (view_meta(L, 1)) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    return call_original(L);
+}
+
 static void push_proxy_meta(lua_State *L, int inner, lua_CFunction newindex)
 {
     inner = lua_absindex(L, inner);
@@ -683,12 +721,21 @@ static int sandbox_rawlen(lua_State *L)
     return 1;
 }
 
+/* setmetatable(t, mt): the base library's (upvalue 1). A view is handed to
+ * it as upvalue 2, an empty table with a protected metatable, so that it
+ * refuses a view as it refuses every protected metatable, with the same
+ * checks of the arguments first. */
 static int sandbox_setmetatable(lua_State *L)
 {
     /* finalizers would run rule code outside its call, after its budget */
     if (lua_type(L, 2) == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
         return luaL_error(L, "finalizers (__gc) are not allowed in rules");
     lua_settop(L, 2);
+    if (view_meta(L, 1)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_replace(L, 1);
+    }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, 2, 1);
@@ -808,6 +855,13 @@ static int build_sandbox(lua_State *L)
     /* the real globals, never handed to a rule */
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     int real = lua_gettop(L);
+    /* pairs and getmetatable that know the views, in the real globals too */
+    lua_getfield(L, real, "next");
+    lua_pushcclosure(L, sandbox_pairs, 1);
+    lua_setfield(L, real, "pairs");
+    lua_getfield(L, real, "getmetatable");
+    lua_pushcclosure(L, sandbox_getmetatable, 1);
+    lua_setfield(L, real, "getmetatable");
     lua_newtable(L); /* G: what rules see */
     int G = lua_gettop(L);
     for (const char *const *name = BASE_ALLOWED; *name; name++) {
@@ -823,7 +877,12 @@ static int build_sandbox(lua_State *L)
     lua_pushcclosure(L, sandbox_type, LUA_NUMTYPES);
     lua_setfield(L, G, "type");
     lua_getfield(L, real, "setmetatable");
-    lua_pushcclosure(L, sandbox_setmetatable, 1);
+    lua_createtable(L, 0, 0); /* upvalue 2: the stand-in of a view, protected */
+    lua_createtable(L, 0, 1);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_pushcclosure(L, sandbox_setmetatable, 2);
     lua_setfield(L, G, "setmetatable");
     lua_getfield(L, real, "load");
     lua_pushcclosure(L, sandbox_load, 1);

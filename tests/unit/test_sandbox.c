@@ -341,6 +341,42 @@ static void document_keys_on_every_unit(void **s)
     cleanup(&r);
 }
 
+/* A document's views hold only what the VM needs in their metatables; pairs,
+ * getmetatable and setmetatable treat them as every other view: hidden
+ * metatables, protected ones, items through next. */
+static void document_views_are_like_every_view(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "assert(getmetatable(doc) == false and getmetatable(doc.unit) == false)\n"
+                 "assert(getmetatable(ctx.unit) == false and getmetatable(_ENV) == false)\n"
+                 "assert(getmetatable({}) == nil and getmetatable(setmetatable({}, {__metatable = 1})) == 1)\n"
+                 "assert(doc.__index == nil and doc.__metatable == nil and doc.__pairs == nil)\n"
+                 "local f, t, k = pairs(doc) assert(f == next and t == doc and k == nil)\n"
+                 "local n = 0 for _ in pairs(doc.unit) do n = n + 1 end assert(n == 1)\n"
+                 "f = pairs({}) assert(f ~= next) -- the base library's own next, as before\n"
+                 "n = 0 for k, v in pairs(setmetatable({}, {__pairs = function(t) return function(_, k) if not k then return 1, 2 end end, t, nil end})) do n = n + k + v end\n"
+                 "assert(n == 3)\n"
+                 "for _, v in ipairs({doc, doc.unit, ctx.unit}) do\n"
+                 "  local ok, e = pcall(setmetatable, v, {}) assert(not ok and e == 'cannot change a protected metatable', e)\n"
+                 "end\n"
+                 "local ok, e = pcall(setmetatable, doc, 5) assert(e:match('bad argument #2'), e)\n"
+                 "ok, e = pcall(getmetatable) assert(e:match(\"bad argument #1 to 'getmetatable'\"), e)\n"
+                 "ok, e = pcall(pairs) assert(e:match(\"bad argument #1 to 'pairs'\"), e)\n"
+                 "report{ path = {'owner'}, message = 'seen', severity = 'warning' }\n"
+                 "if ctx.unit.hsa_id == 'SE1-A' then setmetatable(doc, {}) else setmetatable(ctx.unit, {}) end");
+    /* the refusal reads the same for a document's view and for another view */
+    assert_int_equal(r.res.errors.count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const sk_error *e = &r.res.errors.items[i];
+        assert_non_null(strstr(e->message, "cannot change a protected metatable"));
+        assert_non_null(e->traceback);
+        assert_non_null(strstr(e->traceback, "[C]: in function 'setmetatable'\n\t[C]: in global 'setmetatable'"));
+    }
+    assert_int_equal(r.res.units[0].nfindings, 2);
+    cleanup(&r);
+}
+
 static void report_kept_for_later_is_dead(void **s)
 {
     (void)s;
@@ -501,6 +537,7 @@ int main(void)
         cmocka_unit_test(sandbox_offers_the_contract),
         cmocka_unit_test(own_metatables_are_not_run),
         cmocka_unit_test(document_keys_on_every_unit),
+        cmocka_unit_test(document_views_are_like_every_view),
         cmocka_unit_test(report_kept_for_later_is_dead),
         cmocka_unit_test(no_coroutine),
         cmocka_unit_test(loop_inside_pcall_is_stopped),
