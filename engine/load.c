@@ -777,9 +777,11 @@ const sk_pair *sk_node_pair(const sk_node *map, const char *key)
 {
     if (!map || map->type != SK_NODE_MAP)
         return NULL;
-    for (size_t i = 0; i < map->v.map.count; i++)
-        if (strcmp(map->v.map.items[i].key, key) == 0)
-            return &map->v.map.items[i];
+    for (size_t i = 0; i < map->v.map.count; i++) {
+        const sk_pair *p = &map->v.map.items[i];
+        if (p->key[0] == key[0] && strcmp(p->key, key) == 0) /* the first byte rules most out */
+            return p;
+    }
     return NULL;
 }
 
