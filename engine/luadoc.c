@@ -38,28 +38,11 @@ enum {
  * sandbox, then taken from here by the field's address (a compare and an
  * array read instead of lua_pushstring's strlen, strcmp and hashing). A
  * slot holds the last field that hashed to it; its string is item slot + 1
- * of the strings table, the cache's user value. Kept in the registry. */
+ * of the strings table. */
 #define KEY_SLOTS 1024
 typedef struct key_cache {
     const sk_field *field[KEY_SLOTS];
 } key_cache;
-
-static const char KEY_CACHE = 0; /* its address is the cache's key in the registry */
-
-/* Pushes the key cache and its strings table, making them the first time. */
-static void push_key_cache(lua_State *L)
-{
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_CACHE) != LUA_TUSERDATA) {
-        lua_pop(L, 1);
-        key_cache *kc = lua_newuserdatauv(L, sizeof *kc, 1);
-        memset(kc, 0, sizeof *kc);
-        lua_createtable(L, KEY_SLOTS, 0);
-        lua_setiuservalue(L, -2, 1);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_CACHE);
-    }
-    lua_getiuservalue(L, -1, 1);
-}
 
 static void push_key(lua_State *L, int t, const sk_pair *p)
 {
@@ -79,11 +62,14 @@ static void push_key(lua_State *L, int t, const sk_pair *p)
     kc->field[slot] = p->field;
 }
 
-/* Pushes the template's values; returns the index of the first. */
-static int push_template(lua_State *L)
+/* The template is made once per sandbox and kept in the registry, as a
+ * sequence of its T_SLOTS values. */
+static const char TEMPLATE = 0; /* its address is the template's key in the registry */
+
+static void make_template(lua_State *L)
 {
-    luaL_checkstack(L, T_SLOTS + 4, "document too deep");
-    int base = lua_gettop(L) + 1;
+    lua_createtable(L, T_SLOTS, 0);
+    int tpl = lua_gettop(L);
     lua_pushliteral(L, "__index");
     lua_pushliteral(L, "__newindex");
     lua_pushliteral(L, "__len");
@@ -98,7 +84,27 @@ static int push_template(lua_State *L)
     lua_getfield(L, meta, "__newindex");
     lua_getfield(L, meta, "__len");
     lua_remove(L, meta);
-    push_key_cache(L);
+    key_cache *kc = lua_newuserdatauv(L, sizeof *kc, 0);
+    memset(kc, 0, sizeof *kc);
+    lua_createtable(L, KEY_SLOTS, 0); /* the strings */
+    for (int i = T_SLOTS; i >= 1; i--)
+        lua_rawseti(L, tpl, i);
+    lua_pushvalue(L, tpl);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &TEMPLATE);
+}
+
+/* Pushes the template's values; returns the index of the first. */
+static int push_template(lua_State *L)
+{
+    luaL_checkstack(L, T_SLOTS + 4, "document too deep");
+    int base = lua_gettop(L) + 1;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &TEMPLATE) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        make_template(L);
+    }
+    for (int i = 1; i <= T_SLOTS; i++)
+        lua_rawgeti(L, base, i);
+    lua_remove(L, base);
     return base;
 }
 
@@ -208,15 +214,12 @@ void sk_luadoc_push_unit(lua_State *L, const sk_unit *u)
             push_node(L, t, u->docs[i]->root);
             lua_rawseti(L, -2, (lua_Integer)++n);
         }
-        sk_sandbox_wrap(L, -1);
-        lua_remove(L, -2);
+        wrap(L, t, 1, 0, n);
         lua_setfield(L, -2, k->name);
     }
-    sk_sandbox_wrap(L, -1);
-    lua_remove(L, -2);
+    wrap(L, t, 0, 0, 0);
     lua_setfield(L, -2, "documents");
-    sk_sandbox_wrap(L, -1);
-    lua_remove(L, -2);
+    wrap(L, t, 0, 0, 0);
     lua_replace(L, t);
     lua_settop(L, t);
 }

@@ -349,7 +349,8 @@ static void document_views_are_like_every_view(void **s)
     (void)s;
     run r;
     run_rule(&r, "assert(getmetatable(doc) == false and getmetatable(doc.unit) == false)\n"
-                 "assert(getmetatable(ctx.unit) == false and getmetatable(_ENV) == false)\n"
+                 "assert(getmetatable(ctx.unit) == false and getmetatable(_ENV) == false and getmetatable(sk) == false)\n"
+                 "assert(#ctx.unit.documents['communication-plan'] == 1 and #ctx.unit == 0)\n"
                  "assert(getmetatable({}) == nil and getmetatable(setmetatable({}, {__metatable = 1})) == 1)\n"
                  "assert(doc.__index == nil and doc.__metatable == nil and doc.__pairs == nil)\n"
                  "local f, t, k = pairs(doc) assert(f == next and t == doc and k == nil)\n"
@@ -357,14 +358,14 @@ static void document_views_are_like_every_view(void **s)
                  "f = pairs({}) assert(f ~= next) -- the base library's own next, as before\n"
                  "n = 0 for k, v in pairs(setmetatable({}, {__pairs = function(t) return function(_, k) if not k then return 1, 2 end end, t, nil end})) do n = n + k + v end\n"
                  "assert(n == 3)\n"
-                 "for _, v in ipairs({doc, doc.unit, ctx.unit}) do\n"
+                 "for _, v in ipairs({doc, doc.unit, ctx.unit, ctx.unit.documents, sk, string, _ENV}) do\n"
                  "  local ok, e = pcall(setmetatable, v, {}) assert(not ok and e == 'cannot change a protected metatable', e)\n"
                  "end\n"
                  "local ok, e = pcall(setmetatable, doc, 5) assert(e:match('bad argument #2'), e)\n"
                  "ok, e = pcall(getmetatable) assert(e:match(\"bad argument #1 to 'getmetatable'\"), e)\n"
                  "ok, e = pcall(pairs) assert(e:match(\"bad argument #1 to 'pairs'\"), e)\n"
                  "report{ path = {'owner'}, message = 'seen', severity = 'warning' }\n"
-                 "if ctx.unit.hsa_id == 'SE1-A' then setmetatable(doc, {}) else setmetatable(ctx.unit, {}) end");
+                 "if ctx.unit.hsa_id == 'SE1-A' then setmetatable(doc, {}) else setmetatable(sk, {}) end");
     /* the refusal reads the same for a document's view and for another view */
     assert_int_equal(r.res.errors.count, 2);
     for (size_t i = 0; i < 2; i++) {
