@@ -20,6 +20,7 @@ typedef struct sk_arena {
 } sk_arena;
 
 void *sk_arena_alloc(sk_arena *a, size_t size); /* zeroed; NULL when out of memory */
+void *sk_arena_copy(sk_arena *a, const void *from, size_t size); /* a copy of size bytes */
 char *sk_arena_strndup(sk_arena *a, const char *s, size_t n);
 void sk_arena_reset(sk_arena *a); /* everything freed, the blocks kept */
 void sk_arena_free(sk_arena *a);
@@ -97,10 +98,13 @@ typedef enum {
 
 typedef struct sk_node sk_node;
 
+struct sk_field;
+
 typedef struct sk_pair {
     const char *key;
     int line, column; /* of the key */
     sk_node *value;
+    const struct sk_field *field; /* the schema's field of the key, once checked (else NULL) */
 } sk_pair;
 
 struct sk_node {
@@ -474,6 +478,7 @@ typedef struct sk_sandbox {
                              the report's language); message NULL while it runs on */
     const sk_limits *limits;
     const struct sk_watch *watch; /* --timing, test --coverage: NULL but when watched */
+    int meta_keys[3];     /* registry refs of "__index", "__newindex", "__n" (sandbox.c) */
 } sk_sandbox;
 
 /* A watched sandbox counts every instruction (spent is exact, not counted

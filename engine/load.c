@@ -22,7 +22,14 @@ typedef struct frame {
     sk_node *key; /* a map's pending key */
     const char *anchor;
     uint64_t serial; /* a map's number in the file: its keys' tag in the hash table */
+    int hashed;      /* its keys are in the hash table (it grew beyond SMALL_MAP keys) */
 } frame;
+
+/* A map of up to this many keys finds a duplicate by comparing the new key
+ * with the keys before it, without hashing: most maps; a larger one puts
+ * its keys into the hash table, where a lookup takes the same time whatever
+ * the map's size. */
+#define SMALL_MAP 12
 
 /* The hash table's tag of the anchors; maps are numbered from 1. */
 #define ANCHORS 0
@@ -157,6 +164,48 @@ static int add_items(frame *f, void *item, size_t elem)
     return 0;
 }
 
+/* Puts the key of the map of f's pair number i (0 for the first) into the
+ * hash table, tagged with the map's number; -1 after an error. The table
+ * holds i + 1: f's items move when they grow, their numbers do not. */
+static int hash_key(loader *ld, frame *f, const char *key, int line, int col, size_t i)
+{
+    if (sk_hash_put(&ld->table, f->serial, key, (void *)(uintptr_t)(i + 1))) {
+        load_error(ld, line, col, "out of memory");
+        return -1;
+    }
+    return too_many_probes(ld, line, col) ? -1 : 0;
+}
+
+/* Whether the key n is already in the map of f (an error, then -1); else
+ * it is noted as one of the map's keys. */
+static int duplicate_key(loader *ld, frame *f, sk_node *n)
+{
+    const sk_pair *pairs = (const sk_pair *)f->items;
+    if (!f->hashed && f->count < SMALL_MAP) {
+        for (size_t i = 0; i < f->count; i++) {
+            if (pairs[i].key[0] == n->text[0] && strcmp(pairs[i].key, n->text) == 0) {
+                load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
+                           pairs[i].line);
+                return -1;
+            }
+        }
+        return 0;
+    }
+    if (!f->hashed) { /* the map grows large: its keys so far go into the table */
+        f->hashed = 1;
+        for (size_t i = 0; i < f->count; i++)
+            if (hash_key(ld, f, pairs[i].key, pairs[i].line, pairs[i].column, i))
+                return -1;
+    }
+    uintptr_t first = (uintptr_t)sk_hash_get(&ld->table, f->serial, n->text);
+    if (first) {
+        load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
+                   pairs[first - 1].line);
+        return -1;
+    }
+    return hash_key(ld, f, n->text, n->line, n->column, f->count);
+}
+
 /* Adds a finished node to the collection on top of the stack (or makes it the
  * document's root). Returns -1 when the document must be abandoned. */
 static int attach(loader *ld, sk_node *n, sk_node **root)
@@ -175,18 +224,7 @@ static int attach(loader *ld, sk_node *n, sk_node **root)
                        n->type == SK_NODE_MAP ? "a map" : "a list");
             return -1;
         }
-        /* duplicate keys: the map's keys are in the hash table, tagged with its number */
-        const sk_node *first = sk_hash_get(&ld->table, f->serial, n->text);
-        if (first) {
-            load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
-                       first->line);
-            return -1;
-        }
-        if (sk_hash_put(&ld->table, f->serial, n->text, n)) {
-            load_error(ld, n->line, n->column, "out of memory");
-            return -1;
-        }
-        if (too_many_probes(ld, n->line, n->column))
+        if (duplicate_key(ld, f, n))
             return -1;
         if (strcmp(n->text, "<<") == 0 && n->plain) {
             load_error(ld, n->line, n->column, "merge keys (<<) are not supported; write the keys out");
@@ -232,12 +270,7 @@ static sk_node *pop_frame(loader *ld)
     frame *f = &ld->stack[--ld->depth];
     sk_node *n = f->node;
     size_t elem = n->type == SK_NODE_MAP ? sizeof(sk_pair) : sizeof(sk_node *);
-    void *items = NULL;
-    if (f->count) {
-        items = sk_arena_alloc(&ld->ds->arena, f->count * elem);
-        if (items)
-            memcpy(items, f->items, f->count * elem);
-    }
+    void *items = f->count ? sk_arena_copy(&ld->ds->arena, f->items, f->count * elem) : NULL;
     if (f->count && !items)
         return NULL;
     if (n->type == SK_NODE_MAP) {
@@ -742,9 +775,11 @@ const sk_pair *sk_node_pair(const sk_node *map, const char *key)
 {
     if (!map || map->type != SK_NODE_MAP)
         return NULL;
-    for (size_t i = 0; i < map->v.map.count; i++)
-        if (strcmp(map->v.map.items[i].key, key) == 0)
-            return &map->v.map.items[i];
+    for (size_t i = 0; i < map->v.map.count; i++) {
+        const sk_pair *p = &map->v.map.items[i];
+        if (p->key[0] == key[0] && strcmp(p->key, key) == 0) /* the first byte rules most out */
+            return p;
+    }
     return NULL;
 }
 

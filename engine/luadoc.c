@@ -5,37 +5,74 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <stdint.h>
+#include <string.h>
 
 /* A unit has some sixty maps and lists, each a view of three tables (the
  * empty proxy, its metatable, the data): the cost of a unit's conversion is
- * mostly building metatables. So the metatable of sandbox.c's views is
- * copied from a template kept on the stack (its keys and functions pushed
- * once, set with rawset instead of looking each key string up), and holds
- * only what the container needs: no __len for a map (a view's length is its
- * data's, which is 0 for string keys either way), no __n for a list without
- * nulls (its data's length is then its length). The result is the same view
- * sk_sandbox_wrap makes, which sk_sandbox_inner and the base functions know. */
+ * mostly building metatables. So a view's metatable is built from a
+ * template kept on the stack (its keys and functions pushed once, set with
+ * rawset instead of looking each key string up), and holds only what the
+ * VM needs: __index (the data) and __newindex (the read-only error, by
+ * which sandbox.c knows a view), and for a list __len, and __n when it
+ * holds a null (# must still count every item; without a null the data's
+ * length is the list's). sandbox.c's next, pairs, rawlen, getmetatable and
+ * setmetatable give for such a view what they give for the views
+ * sk_sandbox_wrap makes, whose metatables also hold __pairs and
+ * __metatable = false. */
 
 enum {
-    T_INDEX,    /* "__index" */
-    T_NEWINDEX, /* "__newindex", then the function of read-only views */
-    T_LEN,      /* "__len", then its function */
-    T_PAIRS,    /* "__pairs", then its function */
-    T_META,     /* "__metatable" */
-    T_N,        /* "__n" */
-    T_SLOTS = 9
+    T_INDEX,       /* "__index" */
+    T_NEWINDEX,    /* "__newindex" */
+    T_LEN,         /* "__len" */
+    T_N,           /* "__n" */
+    T_NEWINDEX_FN, /* the function of read-only views */
+    T_LEN_FN,      /* their length */
+    T_KEYS,        /* the key cache (below) */
+    T_STRINGS,     /* its strings */
+    T_SLOTS
 };
 
-/* Pushes the template's nine values; returns the index of the first. */
-static int push_template(lua_State *L)
+/* A map's keys are mostly the schema's: the check notes each pair's field
+ * (sk_pair.field), and the Lua string of a field's key is made once per
+ * sandbox, then taken from here by the field's address (a compare and an
+ * array read instead of lua_pushstring's strlen, strcmp and hashing). A
+ * slot holds the last field that hashed to it; its string is item slot + 1
+ * of the strings table. */
+#define KEY_SLOTS 1024
+typedef struct key_cache {
+    const sk_field *field[KEY_SLOTS];
+} key_cache;
+
+static void push_key(lua_State *L, int t, const sk_pair *p)
 {
-    luaL_checkstack(L, T_SLOTS + 4, "document too deep");
-    int base = lua_gettop(L) + 1;
+    if (!p->field) { /* x_ keys, a profile's rule ids */
+        lua_pushstring(L, p->key);
+        return;
+    }
+    key_cache *kc = lua_touserdata(L, t + T_KEYS);
+    size_t slot = ((uintptr_t)p->field / sizeof(sk_field)) % KEY_SLOTS;
+    if (kc->field[slot] == p->field) {
+        lua_rawgeti(L, t + T_STRINGS, (lua_Integer)slot + 1);
+        return;
+    }
+    lua_pushstring(L, p->key);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, t + T_STRINGS, (lua_Integer)slot + 1);
+    kc->field[slot] = p->field;
+}
+
+/* The template is made once per sandbox and kept in the registry, as a
+ * sequence of its T_SLOTS values. */
+static const char TEMPLATE = 0; /* its address is the template's key in the registry */
+
+static void make_template(lua_State *L)
+{
+    lua_createtable(L, T_SLOTS, 0);
+    int tpl = lua_gettop(L);
     lua_pushliteral(L, "__index");
     lua_pushliteral(L, "__newindex");
     lua_pushliteral(L, "__len");
-    lua_pushliteral(L, "__pairs");
-    lua_pushliteral(L, "__metatable");
     lua_pushliteral(L, "__n");
     /* the functions, taken from a view sandbox.c makes */
     lua_createtable(L, 0, 0);
@@ -46,13 +83,30 @@ static int push_template(lua_State *L)
     int meta = lua_gettop(L);
     lua_getfield(L, meta, "__newindex");
     lua_getfield(L, meta, "__len");
-    lua_getfield(L, meta, "__pairs");
     lua_remove(L, meta);
-    return base;
+    key_cache *kc = lua_newuserdatauv(L, sizeof *kc, 0);
+    memset(kc, 0, sizeof *kc);
+    lua_createtable(L, KEY_SLOTS, 0); /* the strings */
+    for (int i = T_SLOTS; i >= 1; i--)
+        lua_rawseti(L, tpl, i);
+    lua_pushvalue(L, tpl);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &TEMPLATE);
 }
 
-/* Slot of the function for a key in the template. */
-#define T_FN(base, k) ((base) + 6 + (k) - T_NEWINDEX)
+/* Pushes the template's values; returns the index of the first. */
+static int push_template(lua_State *L)
+{
+    luaL_checkstack(L, T_SLOTS + 4, "document too deep");
+    int base = lua_gettop(L) + 1;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &TEMPLATE) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        make_template(L);
+    }
+    for (int i = 1; i <= T_SLOTS; i++)
+        lua_rawgeti(L, base, i);
+    lua_remove(L, base);
+    return base;
+}
 
 static void meta_set(lua_State *L, int meta, int key, int value)
 {
@@ -67,18 +121,13 @@ static void wrap(lua_State *L, int t, int list, int nulls, size_t n)
 {
     int inner = lua_gettop(L);
     lua_createtable(L, 0, 0); /* the proxy: always empty */
-    lua_createtable(L, 0, list ? (nulls ? 6 : 5) : 4);
+    lua_createtable(L, 0, list ? (nulls ? 4 : 3) : 2);
     int meta = inner + 2;
     meta_set(L, meta, t + T_INDEX, inner);
-    meta_set(L, meta, t + T_NEWINDEX, T_FN(t, T_NEWINDEX));
-    meta_set(L, meta, t + T_PAIRS, T_FN(t, T_PAIRS));
-    lua_pushvalue(L, t + T_META);
-    lua_pushboolean(L, 0);
-    lua_rawset(L, meta);
+    meta_set(L, meta, t + T_NEWINDEX, t + T_NEWINDEX_FN);
     if (list) {
-        meta_set(L, meta, t + T_LEN, T_FN(t, T_LEN));
+        meta_set(L, meta, t + T_LEN, t + T_LEN_FN);
         if (nulls) {
-            /* lists may hold nulls (nil): # must still count every item */
             lua_pushvalue(L, t + T_N);
             lua_pushinteger(L, (lua_Integer)n);
             lua_rawset(L, meta);
@@ -114,7 +163,7 @@ static void push_node(lua_State *L, int t, const sk_node *n)
             const sk_pair *p = &n->v.map.items[i];
             if (p->value->type == SK_NODE_NULL)
                 continue;
-            lua_pushstring(L, p->key);
+            push_key(L, t, p);
             push_node(L, t, p->value);
             lua_rawset(L, -3);
         }
@@ -165,15 +214,12 @@ void sk_luadoc_push_unit(lua_State *L, const sk_unit *u)
             push_node(L, t, u->docs[i]->root);
             lua_rawseti(L, -2, (lua_Integer)++n);
         }
-        sk_sandbox_wrap(L, -1);
-        lua_remove(L, -2);
+        wrap(L, t, 1, 0, n);
         lua_setfield(L, -2, k->name);
     }
-    sk_sandbox_wrap(L, -1);
-    lua_remove(L, -2);
+    wrap(L, t, 0, 0, 0);
     lua_setfield(L, -2, "documents");
-    sk_sandbox_wrap(L, -1);
-    lua_remove(L, -2);
+    wrap(L, t, 0, 0, 0);
     lua_replace(L, t);
     lua_settop(L, t);
 }

@@ -515,19 +515,44 @@ static int env_newindex(lua_State *L)
                       lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2));
 }
 
-int sk_sandbox_inner(lua_State *L, int idx)
+/* The keys of a view's metatable that C reads: pushed from the registry,
+ * where build_sandbox keeps them interned (no string lookup by C text, which
+ * costs a strcmp each time), and read raw (a rule's own metatable with an
+ * __index of its own is not run from here). */
+enum { META_INDEX, META_NEWINDEX, META_N, META_KEYS };
+static const char *const META_KEY_NAMES[META_KEYS] = {"__index", "__newindex", "__n"};
+
+/* Pushes meta[key] for the metatable at the absolute index meta; returns its type. */
+static int meta_get(lua_State *L, int meta, int key)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sandbox_of(L)->meta_keys[key]);
+    return lua_rawget(L, meta);
+}
+
+/* Whether the table at idx is a read-only view: its metatable is left on
+ * the stack when it is (1), nothing when it is not (0). */
+static int view_meta(lua_State *L, int idx)
 {
     if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
         return 0;
-    lua_getfield(L, -1, "__newindex");
+    int meta = lua_gettop(L);
+    meta_get(L, meta, META_NEWINDEX);
     lua_CFunction f = lua_tocfunction(L, -1);
     lua_pop(L, 1);
     if (f != ro_newindex && f != env_newindex) {
         lua_pop(L, 1);
         return 0;
     }
-    lua_getfield(L, -1, "__index");
-    lua_remove(L, -2);
+    return 1;
+}
+
+int sk_sandbox_inner(lua_State *L, int idx)
+{
+    if (!view_meta(L, idx))
+        return 0;
+    int meta = lua_gettop(L);
+    meta_get(L, meta, META_INDEX);
+    lua_replace(L, meta);
     return 1;
 }
 
@@ -536,31 +561,26 @@ int sk_sandbox_inner(lua_State *L, int idx)
  * table's), so that C can walk it without a metamethod per item. */
 int sk_sandbox_view(lua_State *L, int idx, lua_Integer *n)
 {
-    idx = lua_absindex(L, idx);
-    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+    if (!view_meta(L, idx))
         return 0;
     int meta = lua_gettop(L);
-    lua_getfield(L, meta, "__newindex");
-    lua_CFunction f = lua_tocfunction(L, -1);
-    if (f != ro_newindex && f != env_newindex) {
-        lua_settop(L, meta - 1);
-        return 0;
-    }
-    int has_n = lua_getfield(L, meta, "__n") == LUA_TNUMBER;
-    lua_getfield(L, meta, "__index");
+    int has_n = meta_get(L, meta, META_N) == LUA_TNUMBER;
+    meta_get(L, meta, META_INDEX);
     *n = has_n ? lua_tointeger(L, -2) : (lua_Integer)lua_rawlen(L, -1);
     lua_replace(L, meta);
     lua_settop(L, meta);
     return 1;
 }
 
+/* #view: __n, else the inner table's length. (Lua passes the view twice.) */
 static int ro_len(lua_State *L)
 {
     lua_getmetatable(L, 1);
-    if (lua_getfield(L, -1, "__n") == LUA_TNUMBER)
+    int meta = lua_gettop(L);
+    if (meta_get(L, meta, META_N) == LUA_TNUMBER)
         return 1;
     lua_pop(L, 1);
-    lua_getfield(L, -1, "__index");
+    meta_get(L, meta, META_INDEX);
     lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
     return 1;
 }
@@ -584,6 +604,44 @@ static int ro_pairs(lua_State *L)
     lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
+}
+
+/* A document's views (luadoc.c) have only the metatable fields the VM
+ * needs (__index, __newindex, and __len for a list): these three base
+ * functions know every view by its __newindex, and give what __pairs and
+ * __metatable = false give the other views. They stand in the real globals
+ * too, so a traceback names them as it named the base library's. */
+
+/* pairs(t): a view's items through next that sees through it; for any
+ * other value what the base library's pairs does (upvalue 1: its next). */
+static int sandbox_pairs(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (view_meta(L, 1)) {
+        lua_pop(L, 1);
+        return ro_pairs(L);
+    }
+    if (luaL_getmetafield(L, 1, "__pairs") == LUA_TNIL) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushvalue(L, 1);
+        lua_pushnil(L);
+    } else {
+        lua_pushvalue(L, 1); /* a rule's own __pairs, called as the base library calls it */
+        lua_call(L, 1, 3);
+    }
+    return 3;
+}
+
+/* getmetatable(v): false for a view; the base library's (upvalue 1) for
+ * any other value. */
+static int sandbox_getmetatable(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (view_meta(L, 1)) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    return call_original(L);
 }
 
 static void push_proxy_meta(lua_State *L, int inner, lua_CFunction newindex)
@@ -672,12 +730,21 @@ static int sandbox_rawlen(lua_State *L)
     return 1;
 }
 
+/* setmetatable(t, mt): the base library's (upvalue 1). A view is handed to
+ * it as upvalue 2, an empty table with a protected metatable, so that it
+ * refuses a view as it refuses every protected metatable, with the same
+ * checks of the arguments first. */
 static int sandbox_setmetatable(lua_State *L)
 {
     /* finalizers would run rule code outside its call, after its budget */
     if (lua_type(L, 2) == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
         return luaL_error(L, "finalizers (__gc) are not allowed in rules");
     lua_settop(L, 2);
+    if (view_meta(L, 1)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_replace(L, 1);
+    }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, 2, 1);
@@ -789,9 +856,21 @@ void sk_sandbox_push_env(lua_State *L)
 
 static int build_sandbox(lua_State *L)
 {
+    sk_sandbox *sb = sandbox_of(L);
+    for (int k = 0; k < META_KEYS; k++) {
+        lua_pushstring(L, META_KEY_NAMES[k]);
+        sb->meta_keys[k] = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
     /* the real globals, never handed to a rule */
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     int real = lua_gettop(L);
+    /* pairs and getmetatable that know the views, in the real globals too */
+    lua_getfield(L, real, "next");
+    lua_pushcclosure(L, sandbox_pairs, 1);
+    lua_setfield(L, real, "pairs");
+    lua_getfield(L, real, "getmetatable");
+    lua_pushcclosure(L, sandbox_getmetatable, 1);
+    lua_setfield(L, real, "getmetatable");
     lua_newtable(L); /* G: what rules see */
     int G = lua_gettop(L);
     for (const char *const *name = BASE_ALLOWED; *name; name++) {
@@ -807,7 +886,12 @@ static int build_sandbox(lua_State *L)
     lua_pushcclosure(L, sandbox_type, LUA_NUMTYPES);
     lua_setfield(L, G, "type");
     lua_getfield(L, real, "setmetatable");
-    lua_pushcclosure(L, sandbox_setmetatable, 1);
+    lua_createtable(L, 0, 0); /* upvalue 2: the stand-in of a view, protected */
+    lua_createtable(L, 0, 1);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_pushcclosure(L, sandbox_setmetatable, 2);
     lua_setfield(L, G, "setmetatable");
     lua_getfield(L, real, "load");
     lua_pushcclosure(L, sandbox_load, 1);

@@ -398,15 +398,21 @@ const sk_kind *sk_kind_find(const char *name)
 
 /* ---- scalar typing ------------------------------------------------------------ */
 
+/* Whether a scalar's text is one of words (NULL-terminated); its length is
+ * compared first, so most scalars are told apart without a strcmp. */
+static int is_word(const sk_node *n, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == n->len && memcmp(n->text, *w, n->len) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_null_text(const sk_node *n)
 {
     static const char *const NULLS[] = {"", "~", "null", "Null", "NULL", NULL};
-    if (!n->plain)
-        return 0;
-    for (const char *const *w = NULLS; *w; w++)
-        if (strcmp(n->text, *w) == 0)
-            return 1;
-    return 0;
+    /* every null word is 0, 1 or 4 bytes long */
+    return n->plain && (n->len <= 1 || n->len == 4) && is_word(n, NULLS);
 }
 
 int sk_scalar_is_null(const sk_node *n)
@@ -418,14 +424,12 @@ static int parse_bool(const sk_node *n, int *out)
 {
     static const char *const TRUE_WORDS[] = {"true", "True", "TRUE", NULL};
     static const char *const FALSE_WORDS[] = {"false", "False", "FALSE", NULL};
-    if (!n->plain)
+    if (!n->plain || n->len < 4 || n->len > 5)
         return -1;
-    for (const char *const *w = TRUE_WORDS; *w; w++)
-        if (strcmp(n->text, *w) == 0)
-            return *out = 1, 0;
-    for (const char *const *w = FALSE_WORDS; *w; w++)
-        if (strcmp(n->text, *w) == 0)
-            return *out = 0, 0;
+    if (is_word(n, TRUE_WORDS))
+        return *out = 1, 0;
+    if (is_word(n, FALSE_WORDS))
+        return *out = 0, 0;
     return -1;
 }
 
@@ -671,11 +675,9 @@ static void check_scalar(check_ctx *c, sk_node *n, const sk_shape *s)
         problem = "expected a real date YYYY-MM-DD (1900-9999)";
         break;
     case SK_T_ENUM:
-        for (const char *const *w = s->vocab; *w; w++) {
-            if (strcmp(n->text, *w) == 0) {
-                n->type = SK_NODE_STR;
-                return;
-            }
+        if (is_word(n, s->vocab)) {
+            n->type = SK_NODE_STR;
+            return;
         }
         {
             sk_buf allowed = {0};
@@ -709,19 +711,32 @@ static void resolve_any_tree(sk_node *n)
     }
 }
 
+/* The field named key, or NULL. A document lists its keys mostly in the
+ * schema's order, so the search starts at from (the field after the one
+ * found last) and goes round; the first byte rules out most fields before a
+ * strcmp. */
+static const sk_field *find_field(const sk_field *fields, const sk_field *from, const char *key)
+{
+    for (const sk_field *f = from; f->key; f++)
+        if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
+            return f;
+    for (const sk_field *f = fields; f != from; f++)
+        if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
+            return f;
+    return NULL;
+}
+
 static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
 {
+    const sk_field *from = s->fields;
     for (size_t i = 0; i < n->v.map.count; i++) {
         sk_pair *p = &n->v.map.items[i];
-        if (strncmp(p->key, "x_", 2) == 0) {
+        if (p->key[0] == 'x' && p->key[1] == '_') {
             resolve_any_tree(p->value);
             continue;
         }
-        const sk_field *f = s->fields;
-        /* the first byte rules out most fields before a strcmp */
-        while (f->key && (f->key[0] != p->key[0] || strcmp(f->key, p->key) != 0))
-            f++;
-        if (!f->key) {
+        const sk_field *f = find_field(s->fields, from, p->key);
+        if (!f) {
             const char *hint = suggest(s->fields, p->key);
             char at[512];
             int in = path_of(c, at, sizeof at);
@@ -735,6 +750,8 @@ static void check_map(check_ctx *c, sk_node *n, const sk_shape *s)
                 fail(c, n, p->line, p->column, "unknown key '%s'", p->key);
             continue;
         }
+        from = f + 1;
+        p->field = f;
         enter_key(c, p->key);
         check_node(c, p->value, f->shape);
         c->depth--;

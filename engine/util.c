@@ -16,7 +16,8 @@ struct sk_arena_block {
 
 #define ARENA_BLOCK (64 * 1024)
 
-void *sk_arena_alloc(sk_arena *a, size_t size)
+/* size bytes, not cleared */
+static void *arena_take(sk_arena *a, size_t size)
 {
     size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     sk_arena_block *b = a->head;
@@ -38,7 +39,22 @@ void *sk_arena_alloc(sk_arena *a, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *sk_arena_alloc(sk_arena *a, size_t size)
+{
+    void *p = arena_take(a, size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+void *sk_arena_copy(sk_arena *a, const void *from, size_t size)
+{
+    void *p = arena_take(a, size);
+    if (p && size)
+        memcpy(p, from, size);
     return p;
 }
 
@@ -54,7 +70,7 @@ void sk_arena_reset(sk_arena *a)
 
 char *sk_arena_strndup(sk_arena *a, const char *s, size_t n)
 {
-    char *p = sk_arena_alloc(a, n + 1);
+    char *p = arena_take(a, n + 1);
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';

@@ -92,6 +92,37 @@ static void scalars_are_typed_by_the_schema(void **state)
     done(&l);
 }
 
+/* Null and boolean words are told by their exact text (a word one letter
+ * longer or shorter, or quoted, is no such word); keys are found in any
+ * order, the schema's or another. */
+static void words_and_keys_in_any_order(void **state)
+{
+    (void)state;
+    loaded l = load(PLAN "owner: Null\ntitle: nulls\npurpose: \"null\"\ngoal: NUll\nservice: ''\n"
+                    "faq: {location: ~, exists: TRUE}\naccessibility: {plain_language: False}\n"
+                    "target_groups: [{support: True, audience: external, id: a}]\n");
+    assert_int_equal(l.errs.count, 0);
+    const sk_node *root = l.ds->docs[0].root;
+    assert_int_equal(sk_node_get(root, "owner")->type, SK_NODE_NULL);
+    assert_int_equal(sk_node_get(root, "title")->type, SK_NODE_STR);
+    assert_int_equal(sk_node_get(root, "purpose")->type, SK_NODE_STR);
+    assert_int_equal(sk_node_get(root, "goal")->type, SK_NODE_STR);
+    assert_int_equal(sk_node_get(root, "service")->type, SK_NODE_STR); /* quoted: a text */
+    const sk_node *faq = sk_node_get(root, "faq");
+    assert_int_equal(sk_node_get(faq, "location")->type, SK_NODE_NULL);
+    assert_int_equal(sk_node_get(faq, "exists")->v.b, 1);
+    assert_int_equal(sk_node_get(sk_node_get(root, "accessibility"), "plain_language")->v.b, 0);
+    const sk_node *tg = sk_node_get(root, "target_groups")->v.seq.items[0];
+    assert_int_equal(sk_node_get(tg, "support")->type, SK_NODE_BOOL);
+    done(&l);
+    expect_error(PLAN "faq: {exists: Trues}\n", 4, 15, "expected true or false, found 'Trues' in faq.exists");
+    expect_error(PLAN "faq: {exists: tru}\n", 4, 15, "expected true or false, found 'tru'");
+    expect_error(PLAN "faq: {exists: \"true\"}\n", 4, 15, "expected true or false");
+    expect_error(PLAN "target_groups: [{audience: externals}]\n", 4, 28, "'externals' is not an allowed value");
+    expect_error(PLAN "target_groups: [{audience: extern}]\n", 4, 28, "'extern' is not an allowed value");
+    expect_error(PLAN "faq: {location: x, exist: true}\n", 4, 20, "unknown key 'exist' in faq (did you mean 'exists'?)");
+}
+
 static void malformed_yaml(void **state)
 {
     (void)state;
@@ -375,6 +406,19 @@ static void duplicate_keys_in_large_maps(void **state)
     sk_buf_puts(&b, "  k777: 3\n");
     assert_false(b.failed);
     expect_error(b.data, 20005, 3, "duplicate key 'k777' (first at line 782)");
+    /* in maps of every size around the one where the keys go into the hash table */
+    for (int keys = 1; keys <= 30; keys++) {
+        for (int again = 0; again < keys; again += keys > 3 ? keys / 3 : 1) {
+            b.len = 0;
+            sk_buf_puts(&b, PLAN "x_map:\n");
+            for (int i = 0; i < keys; i++)
+                sk_buf_printf(&b, "  k%d: %d\n", i, i);
+            sk_buf_printf(&b, "  k%d: again\n", again);
+            char want[64];
+            snprintf(want, sizeof want, "duplicate key 'k%d' (first at line %d)", again, 5 + again);
+            expect_error(b.data, 5 + keys, 3, want);
+        }
+    }
     sk_buf_free(&b);
     /* the same key in two documents is no duplicate */
     loaded l = load(PLAN "owner: a\n---\n" PLAN "owner: b\n");
@@ -414,6 +458,7 @@ int main(void)
         cmocka_unit_test(duplicate_keys_in_large_maps),
         cmocka_unit_test(anchors_by_name),
         cmocka_unit_test(scalars_are_typed_by_the_schema),
+        cmocka_unit_test(words_and_keys_in_any_order),
         cmocka_unit_test(malformed_yaml),
         cmocka_unit_test(not_utf8),
         cmocka_unit_test(no_document),

@@ -301,6 +301,83 @@ static void sandbox_offers_the_contract(void **s)
     cleanup(&r);
 }
 
+/* next, rawlen, rawget and rawset see through the engine's views only; a
+ * rule's own table, whose metatable has a metatable of its own, is a plain
+ * table to them, and they run none of its metamethods. */
+static void own_metatables_are_not_run(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "local calls = 0\n"
+                 "local mt = setmetatable({}, {__index = function() calls = calls + 1 end})\n"
+                 "local t = setmetatable({10, 20}, mt) calls = 0\n"
+                 "assert(rawlen(t) == 2 and next(t) == 1 and rawget(t, 2) == 20)\n"
+                 "rawset(t, 3, 30) assert(rawlen(t) == 3)\n"
+                 "local n = 0 for _ in pairs(t) do n = n + 1 end assert(n == 3)\n"
+                 "assert(calls == 0, 'metamethods ran: ' .. calls)\n"
+                 "assert(rawlen(doc.unit) == 0 and #doc.unit == 0 and rawget(doc.unit, 'hsa_id'):match('^SE1'))\n"
+                 "report{ path = {'owner'}, message = 'seen', severity = 'warning' }");
+    if (r.res.errors.count)
+        fail_msg("%s", r.res.errors.items[0].message);
+    assert_int_equal(r.res.units[0].nfindings, 2);
+    cleanup(&r);
+}
+
+/* A document's keys are the same strings on every unit (the second unit's
+ * come from the key cache the first one filled), x_ keys included. */
+static void document_keys_on_every_unit(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "local keys = {} for k in pairs(doc) do keys[#keys + 1] = k end table.sort(keys)\n"
+                 "assert(table.concat(keys, ',') == 'kind,owner,unit,version', table.concat(keys, ','))\n"
+                 "local u = {} for k in pairs(doc.unit) do u[#u + 1] = k end\n"
+                 "assert(#u == 1 and u[1] == 'hsa_id' and doc.unit.hsa_id:match('^SE1%-[AB]$'))\n"
+                 "report{ path = {'owner'}, message = 'seen', severity = 'warning' }");
+    if (r.res.errors.count)
+        fail_msg("%s", r.res.errors.items[0].message);
+    assert_int_equal(r.res.units[0].nfindings, 2);
+    assert_int_equal(r.res.units[1].nfindings, 2);
+    cleanup(&r);
+}
+
+/* A document's views hold only what the VM needs in their metatables; pairs,
+ * getmetatable and setmetatable treat them as every other view: hidden
+ * metatables, protected ones, items through next. */
+static void document_views_are_like_every_view(void **s)
+{
+    (void)s;
+    run r;
+    run_rule(&r, "assert(getmetatable(doc) == false and getmetatable(doc.unit) == false)\n"
+                 "assert(getmetatable(ctx.unit) == false and getmetatable(_ENV) == false and getmetatable(sk) == false)\n"
+                 "assert(#ctx.unit.documents['communication-plan'] == 1 and #ctx.unit == 0)\n"
+                 "assert(getmetatable({}) == nil and getmetatable(setmetatable({}, {__metatable = 1})) == 1)\n"
+                 "assert(doc.__index == nil and doc.__metatable == nil and doc.__pairs == nil)\n"
+                 "local f, t, k = pairs(doc) assert(f == next and t == doc and k == nil)\n"
+                 "local n = 0 for _ in pairs(doc.unit) do n = n + 1 end assert(n == 1)\n"
+                 "f = pairs({}) assert(f ~= next) -- the base library's own next, as before\n"
+                 "n = 0 for k, v in pairs(setmetatable({}, {__pairs = function(t) return function(_, k) if not k then return 1, 2 end end, t, nil end})) do n = n + k + v end\n"
+                 "assert(n == 3)\n"
+                 "for _, v in ipairs({doc, doc.unit, ctx.unit, ctx.unit.documents, sk, string, _ENV}) do\n"
+                 "  local ok, e = pcall(setmetatable, v, {}) assert(not ok and e == 'cannot change a protected metatable', e)\n"
+                 "end\n"
+                 "local ok, e = pcall(setmetatable, doc, 5) assert(e:match('bad argument #2'), e)\n"
+                 "ok, e = pcall(getmetatable) assert(e:match(\"bad argument #1 to 'getmetatable'\"), e)\n"
+                 "ok, e = pcall(pairs) assert(e:match(\"bad argument #1 to 'pairs'\"), e)\n"
+                 "report{ path = {'owner'}, message = 'seen', severity = 'warning' }\n"
+                 "if ctx.unit.hsa_id == 'SE1-A' then setmetatable(doc, {}) else setmetatable(sk, {}) end");
+    /* the refusal reads the same for a document's view and for another view */
+    assert_int_equal(r.res.errors.count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const sk_error *e = &r.res.errors.items[i];
+        assert_non_null(strstr(e->message, "cannot change a protected metatable"));
+        assert_non_null(e->traceback);
+        assert_non_null(strstr(e->traceback, "[C]: in function 'setmetatable'\n\t[C]: in global 'setmetatable'"));
+    }
+    assert_int_equal(r.res.units[0].nfindings, 2);
+    cleanup(&r);
+}
+
 static void report_kept_for_later_is_dead(void **s)
 {
     (void)s;
@@ -459,6 +536,9 @@ int main(void)
         cmocka_unit_test(calls_have_a_deadline),
         cmocka_unit_test(deep_recursion_is_contained),
         cmocka_unit_test(sandbox_offers_the_contract),
+        cmocka_unit_test(own_metatables_are_not_run),
+        cmocka_unit_test(document_keys_on_every_unit),
+        cmocka_unit_test(document_views_are_like_every_view),
         cmocka_unit_test(report_kept_for_later_is_dead),
         cmocka_unit_test(no_coroutine),
         cmocka_unit_test(loop_inside_pcall_is_stopped),
