@@ -19,11 +19,6 @@
 /* The patterns the replaced Lua code matched: each native helper charges
  * what their matches were charged (so a rule's budget runs out where it did,
  * and a text too long for them is refused as it was), not their cost in C. */
-typedef struct native_pattern {
-    const char *text;
-    int exponent; /* sk_sandbox_pattern_exponent of text, checked by sk_native_push */
-} native_pattern;
-
 enum { PAT_DATE, PAT_NONBLANK, PAT_FOLD, PAT_TRIM, PAT_COUNT };
 static const native_pattern NATIVE_PATTERNS[PAT_COUNT] = {
     [PAT_DATE] = {"^(%d%d%d%d)%-(%d%d)%-(%d%d)$", 0},
@@ -31,9 +26,20 @@ static const native_pattern NATIVE_PATTERNS[PAT_COUNT] = {
     [PAT_FOLD] = {"\xC3[\x80-\x9E]", 1},
     [PAT_TRIM] = {"^%s*(.-)%s*$", 3},
 };
-#define CHARGE(L, pat, n)                                                                       \
-    sk_sandbox_charge_steps(L, NATIVE_PATTERNS[pat].text,                                       \
-                            sk_sandbox_pattern_cost(NATIVE_PATTERNS[pat].exponent, n), n)
+#define CHARGE(L, pat, n) sk_native_charge(L, &NATIVE_PATTERNS[pat], n)
+
+void sk_native_charge(lua_State *L, const native_pattern *pat, size_t n)
+{
+    sk_sandbox_charge_steps(L, pat->text, sk_sandbox_pattern_cost(pat->exponent, n), n);
+}
+
+int sk_native_patterns_ok(const native_pattern *pats, int count)
+{
+    for (int i = 0; i < count; i++)
+        if (sk_sandbox_pattern_exponent(pats[i].text, strlen(pats[i].text)) != pats[i].exponent)
+            return 0;
+    return 1;
+}
 
 /* Lua's floor division for a positive divisor (a // b in sk.lua). */
 static lua_Integer floor_div(lua_Integer a, lua_Integer b)
@@ -110,10 +116,8 @@ static int native_days(lua_State *L)
     return 1;
 }
 
-/* Whether the value at idx is present, as sk.present says: not nil, not
- * false, not a blank string, not an empty table (seen through a read-only
- * view, as next() does). Leaves the stack as it was. */
-static int is_present(lua_State *L, int idx)
+/* Whether the value at idx is present, as sk.present says (native.h). */
+int sk_native_present_at(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
@@ -147,7 +151,7 @@ static int is_present(lua_State *L, int idx)
 
 static int native_present(lua_State *L)
 {
-    lua_pushboolean(L, is_present(L, 1));
+    lua_pushboolean(L, sk_native_present_at(L, 1));
     return 1;
 }
 
@@ -158,17 +162,8 @@ static int iter_none(lua_State *L)
     return 0;
 }
 
-/* A list a helper walks: a view's inner table (plain: read with rawgeti,
- * its length __n) or any other table (read with its metamethods, as Lua
- * code would: #list once, then list[i]); anything else is an empty list. */
-typedef struct list {
-    int idx; /* the table on the stack (nil for an empty list) */
-    int plain;
-    lua_Integer n;
-} list;
-
-/* Pushes the list of the value at idx (see list) and fills *l. */
-static void list_push(lua_State *L, int idx, list *l)
+/* Pushes the list of the value at idx (see sk_list in native.h) and fills *l. */
+void sk_list_push(lua_State *L, int idx, sk_list *l)
 {
     idx = lua_absindex(L, idx);
     l->plain = 1;
@@ -186,7 +181,7 @@ static void list_push(lua_State *L, int idx, list *l)
 }
 
 /* Pushes item i of the list; its type. */
-static int list_get(lua_State *L, const list *l, lua_Integer i)
+int sk_list_get(lua_State *L, const sk_list *l, lua_Integer i)
 {
     if (lua_isnil(L, l->idx)) {
         lua_pushnil(L);
@@ -199,12 +194,12 @@ static int list_get(lua_State *L, const list *l, lua_Integer i)
  * length, whether it is plain. Null items are skipped. */
 static int each_step(lua_State *L)
 {
-    list l = {lua_upvalueindex(1), lua_toboolean(L, lua_upvalueindex(4)),
+    sk_list l = {lua_upvalueindex(1), lua_toboolean(L, lua_upvalueindex(4)),
               lua_tointeger(L, lua_upvalueindex(3))};
     lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
     while (i < l.n) {
         i++;
-        if (list_get(L, &l, i) != LUA_TNIL) {
+        if (sk_list_get(L, &l, i) != LUA_TNIL) {
             lua_pushinteger(L, i);
             lua_copy(L, -1, lua_upvalueindex(2));
             lua_insert(L, -2);
@@ -227,8 +222,8 @@ static int native_each(lua_State *L)
         lua_pushcfunction(L, iter_none);
         return 1;
     }
-    list l;
-    list_push(L, 1, &l);
+    sk_list l;
+    sk_list_push(L, 1, &l);
     lua_pushinteger(L, 0);
     lua_pushinteger(L, l.n);
     lua_pushboolean(L, l.plain);
@@ -251,12 +246,12 @@ static int native_count(lua_State *L)
 static int native_set(lua_State *L)
 {
     lua_settop(L, 1);
-    list l;
-    list_push(L, 1, &l); /* 2 */
+    sk_list l;
+    sk_list_push(L, 1, &l); /* 2 */
     sk_sandbox_charge(L, (lua_Unsigned)l.n + 1); /* a loop in C */
     lua_createtable(L, 0, l.n > 0 && l.n < 64 ? (int)l.n : 0); /* 3 */
     for (lua_Integer i = 1; i <= l.n; i++) {
-        if (list_get(L, &l, i) == LUA_TNIL) {
+        if (sk_list_get(L, &l, i) == LUA_TNIL) {
             lua_pop(L, 1);
             continue;
         }
@@ -279,8 +274,8 @@ static int native_join(lua_State *L)
         sep = lua_tolstring(L, 2, &seplen);
     else if (!(st == LUA_TNIL || (st == LUA_TBOOLEAN && !lua_toboolean(L, 2))))
         return luaL_typeerror(L, 2, "string");
-    list l;
-    list_push(L, 1, &l); /* 3 */
+    sk_list l;
+    sk_list_push(L, 1, &l); /* 3 */
     sk_sandbox_charge(L, (lua_Unsigned)l.n + 1); /* a loop in C */
     if (!l.plain) {
         /* a rule's own table: its items through its metamethods and through
@@ -288,7 +283,7 @@ static int native_join(lua_State *L)
         lua_Integer k = 0;
         lua_createtable(L, l.n > 0 && l.n < 64 ? (int)l.n : 0, 0); /* 4 */
         for (lua_Integer i = 1; i <= l.n; i++) {
-            if (list_get(L, &l, i) == LUA_TNIL) {
+            if (sk_list_get(L, &l, i) == LUA_TNIL) {
                 lua_pop(L, 1);
                 continue;
             }
@@ -333,7 +328,7 @@ static int native_plan_status(lua_State *L)
     lua_settop(L, 1);
     if (lua_type(L, 1) == LUA_TTABLE) {
         lua_getfield(L, 1, "status");
-        if (is_present(L, 2))
+        if (sk_native_present_at(L, 2))
             return 1;
     }
     lua_pushliteral(L, "planned");
@@ -470,6 +465,12 @@ static const char *trim(const char *s, size_t *n)
     return s;
 }
 
+const char *sk_native_trim(lua_State *L, const char *s, size_t *n)
+{
+    CHARGE(L, PAT_TRIM, *n);
+    return trim(s, n);
+}
+
 /* sk.same_text(a, b); upvalue 1: the fold map. */
 static int native_same_text(lua_State *L)
 {
@@ -535,7 +536,7 @@ static int plan_active(lua_State *L, int idx)
         return 0;
     lua_getfield(L, idx, "status");
     int cancelled = 0;
-    if (is_present(L, -1) && lua_type(L, -1) == LUA_TSTRING) {
+    if (sk_native_present_at(L, -1) && lua_type(L, -1) == LUA_TSTRING) {
         size_t len;
         const char *status = lua_tolstring(L, -1, &len);
         cancelled = len == 9 && memcmp(status, "cancelled", 9) == 0;
@@ -546,10 +547,10 @@ static int plan_active(lua_State *L, int idx)
 
 /* Pushes the list under key in the table at idx (see list), in place of
  * the value itself. */
-static void list_open(lua_State *L, int idx, const char *key, list *l)
+static void list_open(lua_State *L, int idx, const char *key, sk_list *l)
 {
     lua_getfield(L, idx, key);
-    list_push(L, -1, l);
+    sk_list_push(L, -1, l);
     lua_remove(L, -2);
     l->idx--;
 }
@@ -558,7 +559,7 @@ static void list_open(lua_State *L, int idx, const char *key, list *l)
  * plan's target groups (a document's or a rule's own table). */
 static int native_plan_groups(lua_State *L)
 {
-    list l;
+    sk_list l;
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
     lua_newtable(L); /* 2: byid */
@@ -566,7 +567,7 @@ static int native_plan_groups(lua_State *L)
     lua_Integer n = l.n;
     sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
     for (lua_Integer i = 1; i <= n; i++) {
-        int t = list_get(L, &l, i); /* 4: g */
+        int t = sk_list_get(L, &l, i); /* 4: g */
         if (t == LUA_TTABLE && lua_getfield(L, 4, "id") != LUA_TNIL) {
             luaL_tolstring(L, -1, NULL); /* 6: tostring(g.id) */
             if (lua_rawget(L, 2) == LUA_TNIL) {
@@ -603,7 +604,7 @@ static int native_plan_reach(lua_State *L)
         return lua_settop(L, 2), 1;
     for (lua_Integer p = 1; lua_rawgeti(L, lua_upvalueindex(1), p) != LUA_TNIL; p++) {
         /* 4: phase */
-        list acts, ids;
+        sk_list acts, ids;
         lua_pushvalue(L, 4);
         lua_gettable(L, 3); /* 5: phases[phase] */
         if (lua_type(L, 5) != LUA_TTABLE) {
@@ -613,7 +614,7 @@ static int native_plan_reach(lua_State *L)
         list_open(L, 5, "activities", &acts); /* 6 */
         sk_sandbox_charge(L, (lua_Unsigned)acts.n + 1); /* a loop in C */
         for (lua_Integer i = 1; i <= acts.n; i++) {
-            list_get(L, &acts, i); /* 7: act */
+            sk_list_get(L, &acts, i); /* 7: act */
             if (!plan_active(L, 7)) {
                 lua_settop(L, 6);
                 continue;
@@ -623,7 +624,7 @@ static int native_plan_reach(lua_State *L)
             list_open(L, 7, "target_groups", &ids); /* 10 */
             sk_sandbox_charge(L, (lua_Unsigned)ids.n + 1);
             for (lua_Integer j = 1; j <= ids.n; j++) {
-                if (list_get(L, &ids, j) == LUA_TNIL) { /* 11: id */
+                if (sk_list_get(L, &ids, j) == LUA_TNIL) { /* 11: id */
                     lua_settop(L, 10);
                     continue;
                 }
@@ -705,9 +706,8 @@ static const luaL_Reg NATIVE[] = {
  * of the patterns they stand for is not what NATIVE_PATTERNS says. */
 void sk_native_push(lua_State *L)
 {
-    for (int i = 0; i < PAT_COUNT; i++)
-        if (sk_sandbox_pattern_exponent(NATIVE_PATTERNS[i].text, strlen(NATIVE_PATTERNS[i].text)) !=
-            NATIVE_PATTERNS[i].exponent)
-            luaL_error(L, "the cost of pattern %d of the native helpers is wrong", i);
+    if (!sk_native_patterns_ok(NATIVE_PATTERNS, PAT_COUNT))
+        luaL_error(L, "the cost of a pattern of the native helpers is wrong");
     luaL_newlib(L, NATIVE);
+    sk_native_text_add(L);
 }
