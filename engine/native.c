@@ -592,16 +592,67 @@ static int native_plan_groups(lua_State *L)
     return 1;
 }
 
-/* sk.plan_reach(plan) (upvalue 1: sk.PHASES): id (as text) -> list of
- * { act, path, phase }, phase by phase in order, for a document or a rule's
- * own table (anything else reaches nobody); a cancelled activity reaches
- * nobody. */
-static int native_plan_reach(lua_State *L)
+/* Whether the value at idx is a document's map: a read-only view that
+ * luadoc.c made from the loaded tree (the only views without __len), whose
+ * contents never change while it lives. Views of a rule's own tables
+ * (ctx.params) have a __len, and their contents may change under them. */
+static int is_document_map(lua_State *L, int idx)
 {
-    lua_settop(L, 1);
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+        return 0;
+    int meta = lua_gettop(L);
+    int doc = 0;
+    lua_pushliteral(L, "__len");
+    if (lua_rawget(L, meta) == LUA_TNIL) {
+        lua_Integer n;
+        doc = sk_sandbox_view(L, idx, &n); /* pushes the inner table when it is one */
+    }
+    lua_settop(L, meta - 1);
+    return doc;
+}
+
+/* The result of a helper for a document, memoised: pushes it and returns 1
+ * when the cache (a table with weak keys at cache) has it for the document
+ * at idx; else 0, and nothing pushed. */
+static int memo_get(lua_State *L, int cache, int idx)
+{
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, cache) != LUA_TNIL)
+        return 1;
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* Replaces the new result on top by its read-only view, kept in the cache
+ * for the document at idx: every later caller gets this very view, and no
+ * rule can change what the next one sees. */
+static void memo_put(lua_State *L, int cache, int idx)
+{
+    sk_sandbox_push_readonly(L, -1);
+    lua_replace(L, -2);
+    lua_pushvalue(L, idx);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, cache);
+}
+
+/* Pushes a new table with weak keys: the cache of a memoised helper. */
+static void push_memo_cache(lua_State *L)
+{
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+}
+
+/* Pushes sk.plan_reach of the value at 1 (a new table). */
+static void plan_reach(lua_State *L)
+{
     lua_newtable(L); /* 2: reach */
-    if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE)
-        return lua_settop(L, 2), 1;
+    if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE) {
+        lua_settop(L, 2);
+        return;
+    }
     for (lua_Integer p = 1; lua_rawgeti(L, lua_upvalueindex(1), p) != LUA_TNIL; p++) {
         /* 4: phase */
         sk_list acts, ids;
@@ -673,6 +724,23 @@ static int native_plan_reach(lua_State *L)
         lua_settop(L, 3);
     }
     lua_settop(L, 2);
+}
+
+/* sk.plan_reach(plan) (upvalue 1: sk.PHASES, 2: the cache): id (as text)
+ * -> list of { act, path, phase }, phase by phase in order, for a document
+ * or a rule's own table (anything else reaches nobody); a cancelled activity
+ * reaches nobody. For a document the result is computed once, by its first
+ * caller (who is charged for it), and every caller gets the same read-only
+ * view of it. */
+static int native_plan_reach(lua_State *L)
+{
+    lua_settop(L, 1);
+    int memo = is_document_map(L, 1);
+    if (memo && memo_get(L, lua_upvalueindex(2), 1))
+        return 1;
+    plan_reach(L);
+    if (memo)
+        memo_put(L, lua_upvalueindex(2), 1);
     return 1;
 }
 
@@ -681,7 +749,8 @@ static int native_make_plan_reach(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    lua_pushcclosure(L, native_plan_reach, 1);
+    push_memo_cache(L);
+    lua_pushcclosure(L, native_plan_reach, 2);
     return 1;
 }
 

@@ -226,7 +226,9 @@ sk.plan_groups = native.plan_groups
 
 --- Which activities reach each target group: id (as text) -> list of
 --- { act = ..., path = ..., phase = ... }, phase by phase in order.
---- A cancelled activity reaches nobody.
+--- A cancelled activity reaches nobody. For a document the result is
+--- read-only and shared: computed once, by the first rule that asks (which
+--- is charged for it), and the same for every rule after it.
 sk.plan_reach = native.make_plan_reach(sk.PHASES)
 
 ---------------------------------------------------------------------------
