@@ -1,5 +1,7 @@
 -- CP-04: every high-priority target group is reached by an activity with a
 -- verification (seed 001).
+local sk, ipairs, tostring = sk, ipairs, tostring
+
 return {
   id = "CP-04",
   severity = "error",

@@ -1,4 +1,6 @@
 -- CP-05: every target group is reached by at least one activity (seed 001).
+local sk, type, tostring = sk, type, tostring
+
 return {
   id = "CP-05",
   severity = "warning",

@@ -1,4 +1,6 @@
 -- CP-07: every target group an activity names is defined in the plan.
+local sk, type, ipairs, tostring = sk, type, ipairs, tostring
+
 return {
   id = "CP-07",
   severity = "error",

@@ -1,6 +1,8 @@
 -- CP-10: activities for the public (target groups with audience external)
 -- come no earlier than the launch date; partners may be prepared before
 -- (seed 000 slide 14).
+local sk, type, tostring = sk, type, tostring
+
 return {
   id = "CP-10",
   severity = "warning",

@@ -1,6 +1,8 @@
 -- CP-11: a target group that is an obstacle to the change is reached through
 -- at least one two-way channel (seeds 000 and 001); a channel is two-way when
 -- a word of its name begins with a stem of sk.TWO_WAY_STEMS.
+local sk, ipairs, tostring = sk, ipairs, tostring
+
 -- the default stems as a plain table: sk's tables are read-only proxies, and
 -- the registry reads params raw (`rules explain`, a profile's type check)
 local STEMS = {}

@@ -1,4 +1,6 @@
 -- CP-16: an activity dated before today that is still planned is overdue.
+local sk, type, tostring = sk, type, tostring
+
 return {
   id = "CP-16",
   severity = "warning",

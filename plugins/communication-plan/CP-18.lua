@@ -1,5 +1,7 @@
 -- CP-18: the plan has a target group marked `support: true`, the support
 -- functions that must be able to help (seed 000 slides 11-12).
+local sk, type = sk, type
+
 return {
   id = "CP-18",
   severity = "warning",

@@ -1,6 +1,8 @@
 -- CP-19: an internal target group with low prior knowledge is reached by an
 -- activity through a two-way channel (seed 001 "förkunskaper", "Fördjupad
 -- förståelse"); two-way as in CP-11 (sk.two_way).
+local sk, type, ipairs, tostring = sk, type, ipairs, tostring
+
 -- the default stems as a plain table: sk's tables are read-only proxies, and
 -- the registry reads params raw (`rules explain`, a profile's type check)
 local STEMS = {}

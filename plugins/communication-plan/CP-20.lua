@@ -1,5 +1,7 @@
 -- CP-20: every external target group an activity reaches has material made
 -- for it, ready before launch (seed 000 "Material till patienterna").
+local sk, type, tostring = sk, type, tostring
+
 return {
   id = "CP-20",
   severity = "warning",

@@ -1,5 +1,7 @@
 -- SM-13: the action plan has a mid-term and a final evaluation inside the
 -- period (seed 002 slide 12).
+local sk, type, ipairs = sk, type, ipairs
+
 local EVALUATIONS = { "midterm_evaluation", "final_evaluation" }
 
 return {

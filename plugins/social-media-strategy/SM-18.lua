@@ -1,5 +1,6 @@
 -- SM-18: the action plan records the strategy's adoption and the briefing of
 -- the other staff, each no later than the period's start (seed 002 slide 12).
+local sk, type, ipairs, tostring = sk, type, ipairs, tostring
 
 -- The entries the strategy needs before it applies, each with the prefix of
 -- its messages.

@@ -1,4 +1,6 @@
 -- ON-05: every staff member with a role has an HSA assignment and secure login (seed 004).
+local sk = sk
+
 -- How a message names a staff member with roles; built only for a message.
 return {
   id = "ON-05",

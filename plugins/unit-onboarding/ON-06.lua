@@ -1,4 +1,6 @@
 -- ON-06: staff with roles are trained in the basics, their roles and, for practitioners, the program (seed 004).
+local sk, ipairs = sk, ipairs
+
 -- How a message names a staff member with roles; built only for a message.
 return {
   id = "ON-06",

@@ -1,5 +1,6 @@
 -- ON-12: a journaling routine names the record system, which is not the
 -- platform (seed 004).
+local sk, type, ipairs = sk, type, ipairs
 
 -- Names that are never a record system, besides the document's `service`:
 -- the platform and 1177's e-services ("Stöd och behandling är INTE ett

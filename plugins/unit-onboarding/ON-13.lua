@@ -1,4 +1,6 @@
 -- ON-13: the connection steps are done, in order and before launch (seed 004).
+local sk, ipairs = sk, ipairs
+
 local STEP3 = "programs_distributed"
 
 return {

@@ -1,4 +1,6 @@
 -- ON-19: the care provider was connected no later than the unit's first connection step (seed 004).
+local sk, ipairs = sk, ipairs
+
 return {
   id = "ON-19",
   severity = "error",

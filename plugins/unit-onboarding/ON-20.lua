@@ -1,4 +1,6 @@
 -- ON-20: the risk analysis covers every program the unit will use (seed 004).
+local sk, type = sk, type
+
 return {
   id = "ON-20",
   severity = "error",

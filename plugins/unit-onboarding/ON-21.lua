@@ -1,4 +1,6 @@
 -- ON-21: every program names the patients or citizens it is for (seed 004).
+local sk, type = sk, type
+
 return {
   id = "ON-21",
   severity = "warning",

@@ -1,5 +1,7 @@
 -- UN-01: a unit's communication plan and onboarding checklist name the same
 -- service and the same launch date (seed 000 slide 14).
+local sk, ipairs, tostring, math = sk, ipairs, tostring, math
+
 return {
   id = "UN-01",
   severity = "error",
