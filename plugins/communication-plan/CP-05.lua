@@ -45,18 +45,22 @@ om den inte är en målgrupp trots allt.]],
   },
   check = function(doc, report)
     local reach = sk.plan_reach(doc)
-    -- activities that name a group but are cancelled, to say so in the message
-    local cancelled = {}
-    for act, _, _ in sk.activities(doc) do
-      if type(act) == "table" and sk.plan_status(act) == "cancelled" then
-        for _, id in sk.each(act.target_groups) do cancelled[tostring(id)] = true end
-      end
-    end
+    -- activities that name a group but are cancelled, to say so in the
+    -- message; gathered when a group is first found unreached
+    local cancelled
     for i, group in sk.each(doc.target_groups) do
       local message
       if group.id == nil then
         message = "no_id"
       elseif reach[tostring(group.id)] == nil then
+        if not cancelled then
+          cancelled = {}
+          for act in sk.activities(doc) do
+            if type(act) == "table" and sk.plan_status(act) == "cancelled" then
+              for _, id in sk.each(act.target_groups) do cancelled[tostring(id)] = true end
+            end
+          end
+        end
         message = cancelled[tostring(group.id)] and "only_cancelled" or "not_named"
       end
       if message then

@@ -44,16 +44,21 @@ CP-06.)
     },
   },
   check = function(doc, report)
-    local groups = sk.plan_groups(doc)
-    local ids = {}
+    -- the ids of the defined groups (as text), in order and as a set: the
+    -- keys of sk.plan_groups
+    local ids, defined = {}, {}
     for _, g in sk.each(doc.target_groups) do
-      if g.id ~= nil then ids[#ids + 1] = tostring(g.id) end
+      if g.id ~= nil then
+        local key = tostring(g.id)
+        ids[#ids + 1] = key
+        defined[key] = true
+      end
     end
     for act, path in sk.activities(doc) do
       if type(act) == "table" then
         for j, id in sk.each(act.target_groups) do
           local key = tostring(id)
-          if groups[key] == nil then
+          if not defined[key] then
             local activity, phase = sk.activity_ref(act, path)
             local data = { activity = activity, phase = phase, id = key }
             local message = #ids == 0 and "no_groups" or "undefined"
