@@ -611,9 +611,18 @@ static int is_document_map(lua_State *L, int idx)
     return doc;
 }
 
-/* The result of a helper for a document, memoised: pushes it and returns 1
- * when the cache (a table with weak keys at cache) has it for the document
- * at idx; else 0, and nothing pushed. */
+/* A memoised helper keeps its results for the last few documents (rules
+ * judge a unit's documents rule by rule, so a unit with two plans asks for
+ * each in turn) in a plain table of document -> result, emptied when a new
+ * document finds it full. Strong keys: a document it holds cannot be freed
+ * and its address taken by another, and at most MEMO_DOCS documents' views
+ * live longer than their unit. (A table with weak keys would grow with the
+ * documents of every unit the collector has not yet freed, and be walked
+ * whole by each collection: a quarter of what the memo saves.) */
+enum { MEMO_DOCS = 4 };
+
+/* Pushes the result for the document at idx and returns 1 when the cache
+ * (at cache) has it; else 0, and nothing pushed. */
 static int memo_get(lua_State *L, int cache, int idx)
 {
     lua_pushvalue(L, idx);
@@ -623,36 +632,95 @@ static int memo_get(lua_State *L, int cache, int idx)
     return 0;
 }
 
-/* Replaces the new result on top by its read-only view, kept in the cache
- * for the document at idx: every later caller gets this very view, and no
- * rule can change what the next one sees. */
-static void memo_put(lua_State *L, int cache, int idx)
+/* Keeps the result on top (a read-only view, all the way down) for the
+ * document at idx in the cache (at cache, its number of documents at count,
+ * both upvalues): every later caller gets this very view, and no rule can
+ * change what the next one sees. */
+static void memo_put(lua_State *L, int cache, int count, int idx)
 {
-    sk_sandbox_push_readonly(L, -1);
-    lua_replace(L, -2);
+    lua_Integer n = lua_tointeger(L, count);
+    if (n >= MEMO_DOCS) {
+        lua_createtable(L, 0, MEMO_DOCS);
+        lua_replace(L, cache);
+        n = 0;
+    }
+    lua_pushinteger(L, n + 1);
+    lua_replace(L, count);
     lua_pushvalue(L, idx);
     lua_pushvalue(L, -2);
     lua_rawset(L, cache);
 }
 
-/* Pushes a new table with weak keys: the cache of a memoised helper. */
-static void push_memo_cache(lua_State *L)
+/* Replaces the table on top by a read-only view of it, the view
+ * sk_sandbox_wrap makes (a new empty proxy whose metatable has the table as
+ * __index), for less: the metatable's other keys and functions are copied
+ * from tmpl, a metatable of such a view without its __index. */
+static void fast_wrap(lua_State *L, int tmpl)
 {
-    lua_newtable(L);
-    lua_createtable(L, 0, 1);
-    lua_pushliteral(L, "k");
-    lua_setfield(L, -2, "__mode");
-    lua_setmetatable(L, -2);
+    int inner = lua_gettop(L);
+    lua_createtable(L, 0, 0); /* the proxy: always empty */
+    lua_createtable(L, 0, 5); /* its metatable */
+    lua_pushnil(L);
+    while (lua_next(L, tmpl)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, inner + 2);
+    }
+    lua_pushliteral(L, "__index");
+    lua_pushvalue(L, inner);
+    lua_rawset(L, inner + 2);
+    lua_setmetatable(L, inner + 1);
+    lua_replace(L, inner);
 }
 
-/* Pushes sk.plan_reach of the value at 1 (a new table). */
-static void plan_reach(lua_State *L)
+/* Pushes the template of fast_wrap: the metatable of a view sk_sandbox_wrap
+ * made, without its __index. */
+static void push_wrap_template(lua_State *L)
+{
+    lua_newtable(L);
+    sk_sandbox_wrap(L, -1);
+    lua_getmetatable(L, -1);
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+        if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_replace(L, -4);
+    lua_pop(L, 2);
+}
+
+static void plan_reach_walk(lua_State *L, int tmpl);
+
+/* Pushes sk.plan_reach of the value at 1: new tables, or with tmpl (the
+ * template of fast_wrap; 0: none) the read-only views of new tables. */
+static void plan_reach(lua_State *L, int tmpl)
 {
     lua_newtable(L); /* 2: reach */
-    if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE) {
+    if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE)
         lua_settop(L, 2);
-        return;
+    else
+        plan_reach_walk(L, tmpl);
+    if (tmpl) { /* the lists, then the whole */
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+            fast_wrap(L, tmpl);
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, 2); /* an existing key: allowed while traversing */
+        }
+        fast_wrap(L, tmpl);
     }
+}
+
+/* plan_reach's walk: 1 the plan, 2 the result, 3 its phases (a table). */
+static void plan_reach_walk(lua_State *L, int tmpl)
+{
     for (lua_Integer p = 1; lua_rawgeti(L, lua_upvalueindex(1), p) != LUA_TNIL; p++) {
         /* 4: phase */
         sk_list acts, ids;
@@ -699,6 +767,8 @@ static void plan_reach(lua_State *L)
                     lua_rawseti(L, -2, 3);
                     lua_pushinteger(L, i);
                     lua_rawseti(L, -2, 4);
+                    if (tmpl)
+                        fast_wrap(L, tmpl);
                     lua_replace(L, 8);
                 }
                 lua_pushvalue(L, 12);
@@ -716,6 +786,8 @@ static void plan_reach(lua_State *L)
                 lua_setfield(L, -2, "path");
                 lua_pushvalue(L, 4);
                 lua_setfield(L, -2, "phase");
+                if (tmpl)
+                    fast_wrap(L, tmpl);
                 lua_rawseti(L, 13, (lua_Integer)lua_rawlen(L, 13) + 1);
                 lua_settop(L, 10);
             }
@@ -726,7 +798,8 @@ static void plan_reach(lua_State *L)
     lua_settop(L, 2);
 }
 
-/* sk.plan_reach(plan) (upvalue 1: sk.PHASES, 2: the cache): id (as text)
+/* sk.plan_reach(plan) (upvalue 1: sk.PHASES, 2: the cache, 3: the template
+ * of fast_wrap, 4: the number of documents in the cache): id (as text)
  * -> list of { act, path, phase }, phase by phase in order, for a document
  * or a rule's own table (anything else reaches nobody); a cancelled activity
  * reaches nobody. For a document the result is computed once, by its first
@@ -738,9 +811,9 @@ static int native_plan_reach(lua_State *L)
     int memo = is_document_map(L, 1);
     if (memo && memo_get(L, lua_upvalueindex(2), 1))
         return 1;
-    plan_reach(L);
+    plan_reach(L, memo ? lua_upvalueindex(3) : 0);
     if (memo)
-        memo_put(L, lua_upvalueindex(2), 1);
+        memo_put(L, lua_upvalueindex(2), lua_upvalueindex(4), 1);
     return 1;
 }
 
@@ -749,8 +822,10 @@ static int native_make_plan_reach(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    push_memo_cache(L);
-    lua_pushcclosure(L, native_plan_reach, 2);
+    lua_createtable(L, 0, MEMO_DOCS);
+    push_wrap_template(L);
+    lua_pushinteger(L, 0);
+    lua_pushcclosure(L, native_plan_reach, 4);
     return 1;
 }
 
