@@ -1,6 +1,7 @@
 -- CP-09: phases are in order and do not overlap; every activity's date lies
 -- inside its phase.
 local sk, type, ipairs = sk, type, ipairs
+local is_date, activity_ref = sk.is_date, sk.activity_ref
 
 return {
   id = "CP-09",
@@ -73,8 +74,8 @@ som datumet hör till, eller rätta aktivitetens `date`.]],
       local p = phases[name]
       if type(p) == "table" then
         local s, e = p.start, p["end"]
-        s = sk.is_date(s) and s or nil
-        e = sk.is_date(e) and e or nil
+        s = is_date(s) and s or nil
+        e = is_date(e) and e or nil
         if s and e and e < s then
           report { path = { "phases", name }, message = "ends_before_start",
                    data = { phase = name, ["end"] = e, start = s, days = sk.days(e, s) } }
@@ -96,16 +97,16 @@ som datumet hör till, eller rätta aktivitetens `date`.]],
     end
     for act, path, phase in sk.activities(doc) do
       local d = type(act) == "table" and act.date or nil
-      if sk.is_date(d) then
+      if is_date(d) then
         local p = phases[phase]
         local s, e = p.start, p["end"]
-        if sk.is_date(s) and d < s then
+        if is_date(s) and d < s then
           report { path = path, message = "activity_before",
-                   data = { activity = sk.activity_ref(act, path), phase = phase, date = d,
+                   data = { activity = activity_ref(act, path), phase = phase, date = d,
                             days = sk.days(d, s), start = s } }
-        elseif sk.is_date(e) and d > e then
+        elseif is_date(e) and d > e then
           report { path = path, message = "activity_after",
-                   data = { activity = sk.activity_ref(act, path), phase = phase, date = d,
+                   data = { activity = activity_ref(act, path), phase = phase, date = d,
                             days = sk.days(e, d), ["end"] = e } }
         end
       end
