@@ -611,44 +611,39 @@ static int is_document_map(lua_State *L, int idx)
     return doc;
 }
 
-/* A memoised helper keeps its results for the last few documents (rules
- * judge a unit's documents rule by rule, so a unit with two plans asks for
- * each in turn) in a plain table of document -> result, emptied when a new
- * document finds it full. Strong keys: a document it holds cannot be freed
- * and its address taken by another, and at most MEMO_DOCS documents' views
- * live longer than their unit. (A table with weak keys would grow with the
- * documents of every unit the collector has not yet freed, and be walked
- * whole by each collection: a quarter of what the memo saves.) */
-enum { MEMO_DOCS = 4 };
+/* A memoised helper keeps its result for a document in the metatable of
+ * the document's view, under a light userdata key no rule can make (a rule
+ * sees no view's metatable, and the engine reads only its metamethods). So
+ * the result lives exactly as long as the document, no table outlives a
+ * unit, and the collector has nothing more to walk (a cache table costs it
+ * more than the memo saves: one with weak keys is walked whole at each
+ * collection, one that holds the documents of past units keeps them
+ * young). */
 
-/* Pushes the result for the document at idx and returns 1 when the cache
- * (at cache) has it; else 0, and nothing pushed. */
-static int memo_get(lua_State *L, int cache, int idx)
+/* Pushes the result kept under key for the document at idx (a view) and
+ * returns 1, or returns 0 with nothing pushed. */
+static int memo_get(lua_State *L, const void *key, int idx)
 {
-    lua_pushvalue(L, idx);
-    if (lua_rawget(L, cache) != LUA_TNIL)
+    if (!lua_getmetatable(L, idx))
+        return 0;
+    if (lua_rawgetp(L, -1, key) != LUA_TNIL) {
+        lua_remove(L, -2);
         return 1;
-    lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
     return 0;
 }
 
-/* Keeps the result on top (a read-only view, all the way down) for the
- * document at idx in the cache (at cache, its number of documents at count,
- * both upvalues): every later caller gets this very view, and no rule can
- * change what the next one sees. */
-static void memo_put(lua_State *L, int cache, int count, int idx)
+/* Keeps the result on top (a read-only view, all the way down) under key
+ * for the document at idx: every later caller gets this very view, and no
+ * rule can change what the next one sees. */
+static void memo_put(lua_State *L, const void *key, int idx)
 {
-    lua_Integer n = lua_tointeger(L, count);
-    if (n >= MEMO_DOCS) {
-        lua_createtable(L, 0, MEMO_DOCS);
-        lua_replace(L, cache);
-        n = 0;
-    }
-    lua_pushinteger(L, n + 1);
-    lua_replace(L, count);
-    lua_pushvalue(L, idx);
+    if (!lua_getmetatable(L, idx))
+        return;
     lua_pushvalue(L, -2);
-    lua_rawset(L, cache);
+    lua_rawsetp(L, -2, key);
+    lua_pop(L, 1);
 }
 
 /* Replaces the table on top by a read-only view of it, the view
@@ -798,8 +793,11 @@ static void plan_reach_walk(lua_State *L, int tmpl)
     lua_settop(L, 2);
 }
 
-/* sk.plan_reach(plan) (upvalue 1: sk.PHASES, 2: the cache, 3: the template
- * of fast_wrap, 4: the number of documents in the cache): id (as text)
+/* The key of sk.plan_reach's result in a document's proxy (its address). */
+static const char MEMO_REACH = 0;
+
+/* sk.plan_reach(plan) (upvalue 1: sk.PHASES, 2: the template of
+ * fast_wrap): id (as text)
  * -> list of { act, path, phase }, phase by phase in order, for a document
  * or a rule's own table (anything else reaches nobody); a cancelled activity
  * reaches nobody. For a document the result is computed once, by its first
@@ -809,11 +807,11 @@ static int native_plan_reach(lua_State *L)
 {
     lua_settop(L, 1);
     int memo = is_document_map(L, 1);
-    if (memo && memo_get(L, lua_upvalueindex(2), 1))
+    if (memo && memo_get(L, &MEMO_REACH, 1))
         return 1;
-    plan_reach(L, memo ? lua_upvalueindex(3) : 0);
+    plan_reach(L, memo ? lua_upvalueindex(2) : 0);
     if (memo)
-        memo_put(L, lua_upvalueindex(2), lua_upvalueindex(4), 1);
+        memo_put(L, &MEMO_REACH, 1);
     return 1;
 }
 
@@ -822,10 +820,8 @@ static int native_make_plan_reach(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    lua_createtable(L, 0, MEMO_DOCS);
     push_wrap_template(L);
-    lua_pushinteger(L, 0);
-    lua_pushcclosure(L, native_plan_reach, 4);
+    lua_pushcclosure(L, native_plan_reach, 2);
     return 1;
 }
 
