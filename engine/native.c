@@ -1,5 +1,6 @@
 /* native.c: the hottest helpers of sk.lua in C (dates, present, each, count,
- * set, join, lower, same_text, the plan walks). In Lua every step of them
+ * set, join, lower, same_text, the plan walks; the text helpers are in
+ * native_text.c). In Lua every step of them
  * also paid for the count hook, and the date and text helpers for a charged
  * pattern match. sk.lua receives them as its chunk's argument (sk_native_push),
  * so no rule can reach this table; each is the one implementation of its
@@ -7,8 +8,9 @@
  * the tests compare them with), is charged what the Lua code it replaced
  * was for its pattern matches (and one instruction per item of a list it
  * walks in C), reads a document only through its read-only views, and
- * hands out views, scalars and new tables. A rule's own tables are read
- * through their metamethods, as Lua code would. */
+ * hands out views, scalars and new tables (sk.plan_reach of a document: one
+ * read-only view, made once and shared by every rule that asks). A rule's
+ * own tables are read through their metamethods, as Lua code would. */
 #include "native.h"
 
 #include <ctype.h>
