@@ -1,5 +1,6 @@
 /* native.c: the hottest helpers of sk.lua in C (dates, present, each, count,
- * set, join, lower, same_text, the plan walks). In Lua every step of them
+ * set, join, lower, same_text, the plan walks; the text helpers are in
+ * native_text.c). In Lua every step of them
  * also paid for the count hook, and the date and text helpers for a charged
  * pattern match. sk.lua receives them as its chunk's argument (sk_native_push),
  * so no rule can reach this table; each is the one implementation of its
@@ -7,8 +8,9 @@
  * the tests compare them with), is charged what the Lua code it replaced
  * was for its pattern matches (and one instruction per item of a list it
  * walks in C), reads a document only through its read-only views, and
- * hands out views, scalars and new tables. A rule's own tables are read
- * through their metamethods, as Lua code would. */
+ * hands out views, scalars and new tables (sk.plan_reach of a document: one
+ * read-only view, made once and shared by every rule that asks). A rule's
+ * own tables are read through their metamethods, as Lua code would. */
 #include "native.h"
 
 #include <ctype.h>
@@ -19,11 +21,6 @@
 /* The patterns the replaced Lua code matched: each native helper charges
  * what their matches were charged (so a rule's budget runs out where it did,
  * and a text too long for them is refused as it was), not their cost in C. */
-typedef struct native_pattern {
-    const char *text;
-    int exponent; /* sk_sandbox_pattern_exponent of text, checked by sk_native_push */
-} native_pattern;
-
 enum { PAT_DATE, PAT_NONBLANK, PAT_FOLD, PAT_TRIM, PAT_COUNT };
 static const native_pattern NATIVE_PATTERNS[PAT_COUNT] = {
     [PAT_DATE] = {"^(%d%d%d%d)%-(%d%d)%-(%d%d)$", 0},
@@ -31,9 +28,20 @@ static const native_pattern NATIVE_PATTERNS[PAT_COUNT] = {
     [PAT_FOLD] = {"\xC3[\x80-\x9E]", 1},
     [PAT_TRIM] = {"^%s*(.-)%s*$", 3},
 };
-#define CHARGE(L, pat, n)                                                                       \
-    sk_sandbox_charge_steps(L, NATIVE_PATTERNS[pat].text,                                       \
-                            sk_sandbox_pattern_cost(NATIVE_PATTERNS[pat].exponent, n), n)
+#define CHARGE(L, pat, n) sk_native_charge(L, &NATIVE_PATTERNS[pat], n)
+
+void sk_native_charge(lua_State *L, const native_pattern *pat, size_t n)
+{
+    sk_sandbox_charge_steps(L, pat->text, sk_sandbox_pattern_cost(pat->exponent, n), n);
+}
+
+int sk_native_patterns_ok(const native_pattern *pats, int count)
+{
+    for (int i = 0; i < count; i++)
+        if (sk_sandbox_pattern_exponent(pats[i].text, strlen(pats[i].text)) != pats[i].exponent)
+            return 0;
+    return 1;
+}
 
 /* Lua's floor division for a positive divisor (a // b in sk.lua). */
 static lua_Integer floor_div(lua_Integer a, lua_Integer b)
@@ -110,10 +118,8 @@ static int native_days(lua_State *L)
     return 1;
 }
 
-/* Whether the value at idx is present, as sk.present says: not nil, not
- * false, not a blank string, not an empty table (seen through a read-only
- * view, as next() does). Leaves the stack as it was. */
-static int is_present(lua_State *L, int idx)
+/* Whether the value at idx is present, as sk.present says (native.h). */
+int sk_native_present_at(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
@@ -147,7 +153,7 @@ static int is_present(lua_State *L, int idx)
 
 static int native_present(lua_State *L)
 {
-    lua_pushboolean(L, is_present(L, 1));
+    lua_pushboolean(L, sk_native_present_at(L, 1));
     return 1;
 }
 
@@ -158,17 +164,8 @@ static int iter_none(lua_State *L)
     return 0;
 }
 
-/* A list a helper walks: a view's inner table (plain: read with rawgeti,
- * its length __n) or any other table (read with its metamethods, as Lua
- * code would: #list once, then list[i]); anything else is an empty list. */
-typedef struct list {
-    int idx; /* the table on the stack (nil for an empty list) */
-    int plain;
-    lua_Integer n;
-} list;
-
-/* Pushes the list of the value at idx (see list) and fills *l. */
-static void list_push(lua_State *L, int idx, list *l)
+/* Pushes the list of the value at idx (see sk_list in native.h) and fills *l. */
+void sk_list_push(lua_State *L, int idx, sk_list *l)
 {
     idx = lua_absindex(L, idx);
     l->plain = 1;
@@ -186,7 +183,7 @@ static void list_push(lua_State *L, int idx, list *l)
 }
 
 /* Pushes item i of the list; its type. */
-static int list_get(lua_State *L, const list *l, lua_Integer i)
+int sk_list_get(lua_State *L, const sk_list *l, lua_Integer i)
 {
     if (lua_isnil(L, l->idx)) {
         lua_pushnil(L);
@@ -199,12 +196,12 @@ static int list_get(lua_State *L, const list *l, lua_Integer i)
  * length, whether it is plain. Null items are skipped. */
 static int each_step(lua_State *L)
 {
-    list l = {lua_upvalueindex(1), lua_toboolean(L, lua_upvalueindex(4)),
+    sk_list l = {lua_upvalueindex(1), lua_toboolean(L, lua_upvalueindex(4)),
               lua_tointeger(L, lua_upvalueindex(3))};
     lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
     while (i < l.n) {
         i++;
-        if (list_get(L, &l, i) != LUA_TNIL) {
+        if (sk_list_get(L, &l, i) != LUA_TNIL) {
             lua_pushinteger(L, i);
             lua_copy(L, -1, lua_upvalueindex(2));
             lua_insert(L, -2);
@@ -227,8 +224,8 @@ static int native_each(lua_State *L)
         lua_pushcfunction(L, iter_none);
         return 1;
     }
-    list l;
-    list_push(L, 1, &l);
+    sk_list l;
+    sk_list_push(L, 1, &l);
     lua_pushinteger(L, 0);
     lua_pushinteger(L, l.n);
     lua_pushboolean(L, l.plain);
@@ -251,12 +248,12 @@ static int native_count(lua_State *L)
 static int native_set(lua_State *L)
 {
     lua_settop(L, 1);
-    list l;
-    list_push(L, 1, &l); /* 2 */
+    sk_list l;
+    sk_list_push(L, 1, &l); /* 2 */
     sk_sandbox_charge(L, (lua_Unsigned)l.n + 1); /* a loop in C */
     lua_createtable(L, 0, l.n > 0 && l.n < 64 ? (int)l.n : 0); /* 3 */
     for (lua_Integer i = 1; i <= l.n; i++) {
-        if (list_get(L, &l, i) == LUA_TNIL) {
+        if (sk_list_get(L, &l, i) == LUA_TNIL) {
             lua_pop(L, 1);
             continue;
         }
@@ -279,8 +276,8 @@ static int native_join(lua_State *L)
         sep = lua_tolstring(L, 2, &seplen);
     else if (!(st == LUA_TNIL || (st == LUA_TBOOLEAN && !lua_toboolean(L, 2))))
         return luaL_typeerror(L, 2, "string");
-    list l;
-    list_push(L, 1, &l); /* 3 */
+    sk_list l;
+    sk_list_push(L, 1, &l); /* 3 */
     sk_sandbox_charge(L, (lua_Unsigned)l.n + 1); /* a loop in C */
     if (!l.plain) {
         /* a rule's own table: its items through its metamethods and through
@@ -288,7 +285,7 @@ static int native_join(lua_State *L)
         lua_Integer k = 0;
         lua_createtable(L, l.n > 0 && l.n < 64 ? (int)l.n : 0, 0); /* 4 */
         for (lua_Integer i = 1; i <= l.n; i++) {
-            if (list_get(L, &l, i) == LUA_TNIL) {
+            if (sk_list_get(L, &l, i) == LUA_TNIL) {
                 lua_pop(L, 1);
                 continue;
             }
@@ -333,7 +330,7 @@ static int native_plan_status(lua_State *L)
     lua_settop(L, 1);
     if (lua_type(L, 1) == LUA_TTABLE) {
         lua_getfield(L, 1, "status");
-        if (is_present(L, 2))
+        if (sk_native_present_at(L, 2))
             return 1;
     }
     lua_pushliteral(L, "planned");
@@ -470,6 +467,12 @@ static const char *trim(const char *s, size_t *n)
     return s;
 }
 
+const char *sk_native_trim(lua_State *L, const char *s, size_t *n)
+{
+    CHARGE(L, PAT_TRIM, *n);
+    return trim(s, n);
+}
+
 /* sk.same_text(a, b); upvalue 1: the fold map. */
 static int native_same_text(lua_State *L)
 {
@@ -535,7 +538,7 @@ static int plan_active(lua_State *L, int idx)
         return 0;
     lua_getfield(L, idx, "status");
     int cancelled = 0;
-    if (is_present(L, -1) && lua_type(L, -1) == LUA_TSTRING) {
+    if (sk_native_present_at(L, -1) && lua_type(L, -1) == LUA_TSTRING) {
         size_t len;
         const char *status = lua_tolstring(L, -1, &len);
         cancelled = len == 9 && memcmp(status, "cancelled", 9) == 0;
@@ -546,10 +549,10 @@ static int plan_active(lua_State *L, int idx)
 
 /* Pushes the list under key in the table at idx (see list), in place of
  * the value itself. */
-static void list_open(lua_State *L, int idx, const char *key, list *l)
+static void list_open(lua_State *L, int idx, const char *key, sk_list *l)
 {
     lua_getfield(L, idx, key);
-    list_push(L, -1, l);
+    sk_list_push(L, -1, l);
     lua_remove(L, -2);
     l->idx--;
 }
@@ -558,7 +561,7 @@ static void list_open(lua_State *L, int idx, const char *key, list *l)
  * plan's target groups (a document's or a rule's own table). */
 static int native_plan_groups(lua_State *L)
 {
-    list l;
+    sk_list l;
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
     lua_newtable(L); /* 2: byid */
@@ -566,7 +569,7 @@ static int native_plan_groups(lua_State *L)
     lua_Integer n = l.n;
     sk_sandbox_charge(L, (lua_Unsigned)n + 1); /* a loop in C */
     for (lua_Integer i = 1; i <= n; i++) {
-        int t = list_get(L, &l, i); /* 4: g */
+        int t = sk_list_get(L, &l, i); /* 4: g */
         if (t == LUA_TTABLE && lua_getfield(L, 4, "id") != LUA_TNIL) {
             luaL_tolstring(L, -1, NULL); /* 6: tostring(g.id) */
             if (lua_rawget(L, 2) == LUA_TNIL) {
@@ -591,19 +594,133 @@ static int native_plan_groups(lua_State *L)
     return 1;
 }
 
-/* sk.plan_reach(plan) (upvalue 1: sk.PHASES): id (as text) -> list of
- * { act, path, phase }, phase by phase in order, for a document or a rule's
- * own table (anything else reaches nobody); a cancelled activity reaches
- * nobody. */
-static int native_plan_reach(lua_State *L)
+/* Whether the value at idx is a document's map: a read-only view that
+ * luadoc.c made from the loaded tree (the only views without __len), whose
+ * contents never change while it lives. Views of a rule's own tables
+ * (ctx.params) have a __len, and their contents may change under them. */
+static int is_document_map(lua_State *L, int idx)
 {
-    lua_settop(L, 1);
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+        return 0;
+    int meta = lua_gettop(L);
+    int doc = 0;
+    lua_pushliteral(L, "__len");
+    if (lua_rawget(L, meta) == LUA_TNIL) {
+        lua_Integer n;
+        doc = sk_sandbox_view(L, idx, &n); /* pushes the inner table when it is one */
+    }
+    lua_settop(L, meta - 1);
+    return doc;
+}
+
+/* A memoised helper keeps its result for a document in the metatable of
+ * the document's view, under a light userdata key no rule can make (a rule
+ * sees no view's metatable, and the engine reads only its metamethods). So
+ * the result lives exactly as long as the document, no table outlives a
+ * unit, and the collector has nothing more to walk (a cache table costs it
+ * more than the memo saves: one with weak keys is walked whole at each
+ * collection, one that holds the documents of past units keeps them
+ * young). */
+
+/* Pushes the result kept under key for the document at idx (a view) and
+ * returns 1, or returns 0 with nothing pushed. */
+static int memo_get(lua_State *L, const void *key, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        return 0;
+    if (lua_rawgetp(L, -1, key) != LUA_TNIL) {
+        lua_remove(L, -2);
+        return 1;
+    }
+    lua_pop(L, 2);
+    return 0;
+}
+
+/* Keeps the result on top (a read-only view, all the way down) under key
+ * for the document at idx: every later caller gets this very view, and no
+ * rule can change what the next one sees. */
+static void memo_put(lua_State *L, const void *key, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        return;
+    lua_pushvalue(L, -2);
+    lua_rawsetp(L, -2, key);
+    lua_pop(L, 1);
+}
+
+/* Replaces the table on top by a read-only view of it, the view
+ * sk_sandbox_wrap makes (a new empty proxy whose metatable has the table as
+ * __index), for less: the metatable's other keys and functions are copied
+ * from tmpl, a metatable of such a view without its __index. */
+static void fast_wrap(lua_State *L, int tmpl)
+{
+    int inner = lua_gettop(L);
+    lua_createtable(L, 0, 0); /* the proxy: always empty */
+    lua_createtable(L, 0, 5); /* its metatable */
+    lua_pushnil(L);
+    while (lua_next(L, tmpl)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, inner + 2);
+    }
+    lua_pushliteral(L, "__index");
+    lua_pushvalue(L, inner);
+    lua_rawset(L, inner + 2);
+    lua_setmetatable(L, inner + 1);
+    lua_replace(L, inner);
+}
+
+/* Pushes the template of fast_wrap: the metatable of a view sk_sandbox_wrap
+ * made, without its __index. */
+static void push_wrap_template(lua_State *L)
+{
+    lua_newtable(L);
+    sk_sandbox_wrap(L, -1);
+    lua_getmetatable(L, -1);
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+        if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_replace(L, -4);
+    lua_pop(L, 2);
+}
+
+static void plan_reach_walk(lua_State *L, int tmpl);
+
+/* Pushes sk.plan_reach of the value at 1: new tables, or with tmpl (the
+ * template of fast_wrap; 0: none) the read-only views of new tables. */
+static void plan_reach(lua_State *L, int tmpl)
+{
     lua_newtable(L); /* 2: reach */
     if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE)
-        return lua_settop(L, 2), 1;
+        lua_settop(L, 2);
+    else
+        plan_reach_walk(L, tmpl);
+    if (tmpl) { /* the lists, then the whole */
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+            fast_wrap(L, tmpl);
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, 2); /* an existing key: allowed while traversing */
+        }
+        fast_wrap(L, tmpl);
+    }
+}
+
+/* plan_reach's walk: 1 the plan, 2 the result, 3 its phases (a table). */
+static void plan_reach_walk(lua_State *L, int tmpl)
+{
     for (lua_Integer p = 1; lua_rawgeti(L, lua_upvalueindex(1), p) != LUA_TNIL; p++) {
         /* 4: phase */
-        list acts, ids;
+        sk_list acts, ids;
         lua_pushvalue(L, 4);
         lua_gettable(L, 3); /* 5: phases[phase] */
         if (lua_type(L, 5) != LUA_TTABLE) {
@@ -613,7 +730,7 @@ static int native_plan_reach(lua_State *L)
         list_open(L, 5, "activities", &acts); /* 6 */
         sk_sandbox_charge(L, (lua_Unsigned)acts.n + 1); /* a loop in C */
         for (lua_Integer i = 1; i <= acts.n; i++) {
-            list_get(L, &acts, i); /* 7: act */
+            sk_list_get(L, &acts, i); /* 7: act */
             if (!plan_active(L, 7)) {
                 lua_settop(L, 6);
                 continue;
@@ -623,7 +740,7 @@ static int native_plan_reach(lua_State *L)
             list_open(L, 7, "target_groups", &ids); /* 10 */
             sk_sandbox_charge(L, (lua_Unsigned)ids.n + 1);
             for (lua_Integer j = 1; j <= ids.n; j++) {
-                if (list_get(L, &ids, j) == LUA_TNIL) { /* 11: id */
+                if (sk_list_get(L, &ids, j) == LUA_TNIL) { /* 11: id */
                     lua_settop(L, 10);
                     continue;
                 }
@@ -647,6 +764,8 @@ static int native_plan_reach(lua_State *L)
                     lua_rawseti(L, -2, 3);
                     lua_pushinteger(L, i);
                     lua_rawseti(L, -2, 4);
+                    if (tmpl)
+                        fast_wrap(L, tmpl);
                     lua_replace(L, 8);
                 }
                 lua_pushvalue(L, 12);
@@ -664,6 +783,8 @@ static int native_plan_reach(lua_State *L)
                 lua_setfield(L, -2, "path");
                 lua_pushvalue(L, 4);
                 lua_setfield(L, -2, "phase");
+                if (tmpl)
+                    fast_wrap(L, tmpl);
                 lua_rawseti(L, 13, (lua_Integer)lua_rawlen(L, 13) + 1);
                 lua_settop(L, 10);
             }
@@ -672,6 +793,27 @@ static int native_plan_reach(lua_State *L)
         lua_settop(L, 3);
     }
     lua_settop(L, 2);
+}
+
+/* The key of sk.plan_reach's result in a document's proxy (its address). */
+static const char MEMO_REACH = 0;
+
+/* sk.plan_reach(plan) (upvalue 1: sk.PHASES, 2: the template of
+ * fast_wrap): id (as text)
+ * -> list of { act, path, phase }, phase by phase in order, for a document
+ * or a rule's own table (anything else reaches nobody); a cancelled activity
+ * reaches nobody. For a document the result is computed once, by its first
+ * caller (who is charged for it), and every caller gets the same read-only
+ * view of it. */
+static int native_plan_reach(lua_State *L)
+{
+    lua_settop(L, 1);
+    int memo = is_document_map(L, 1);
+    if (memo && memo_get(L, &MEMO_REACH, 1))
+        return 1;
+    plan_reach(L, memo ? lua_upvalueindex(2) : 0);
+    if (memo)
+        memo_put(L, &MEMO_REACH, 1);
     return 1;
 }
 
@@ -680,7 +822,8 @@ static int native_make_plan_reach(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    lua_pushcclosure(L, native_plan_reach, 1);
+    push_wrap_template(L);
+    lua_pushcclosure(L, native_plan_reach, 2);
     return 1;
 }
 
@@ -705,9 +848,8 @@ static const luaL_Reg NATIVE[] = {
  * of the patterns they stand for is not what NATIVE_PATTERNS says. */
 void sk_native_push(lua_State *L)
 {
-    for (int i = 0; i < PAT_COUNT; i++)
-        if (sk_sandbox_pattern_exponent(NATIVE_PATTERNS[i].text, strlen(NATIVE_PATTERNS[i].text)) !=
-            NATIVE_PATTERNS[i].exponent)
-            luaL_error(L, "the cost of pattern %d of the native helpers is wrong", i);
+    if (!sk_native_patterns_ok(NATIVE_PATTERNS, PAT_COUNT))
+        luaL_error(L, "the cost of a pattern of the native helpers is wrong");
     luaL_newlib(L, NATIVE);
+    sk_native_text_add(L);
 }

@@ -24,4 +24,42 @@ int sk_sandbox_view(lua_State *L, int idx, lua_Integer *n);
 /* Pushes the table of sk.lua's native helpers (native.c). */
 void sk_native_push(lua_State *L);
 
+/* ---- what native.c lends native_text.c ---- */
+
+/* A pattern the Lua code a native helper replaced matched: the helper
+ * charges what its matches were charged (so a rule's budget runs out where
+ * it did, and a text too long for it is refused as it was). */
+typedef struct native_pattern {
+    const char *text;
+    int exponent; /* sk_sandbox_pattern_exponent of text, checked by sk_native_push */
+} native_pattern;
+/* Charges the steps of pat on a text of n bytes. */
+void sk_native_charge(lua_State *L, const native_pattern *pat, size_t n);
+/* Whether every pattern's exponent is what sk_sandbox_pattern_exponent says. */
+int sk_native_patterns_ok(const native_pattern *pats, int count);
+
+/* A list a helper walks: a view's inner table (plain: read with rawgeti,
+ * its length __n) or any other table (read with its metamethods, as Lua
+ * code would: #list once, then list[i]); anything else is an empty list. */
+typedef struct sk_list {
+    int idx; /* the table on the stack (nil for an empty list) */
+    int plain;
+    lua_Integer n;
+} sk_list;
+/* Pushes the list of the value at idx and fills *l. */
+void sk_list_push(lua_State *L, int idx, sk_list *l);
+/* Pushes item i of the list; returns its type. */
+int sk_list_get(lua_State *L, const sk_list *l, lua_Integer i);
+/* Whether the value at idx is present, as sk.present says: not nil, not
+ * false, not a blank string, not an empty table (seen through a read-only
+ * view, as next() does). Leaves the stack as it was. */
+int sk_native_present_at(lua_State *L, int idx);
+
+/* s (n bytes) without leading and trailing spaces, as ^%s*(.-)%s*$
+ * captures it, charged as that match was; *n becomes the trimmed length. */
+const char *sk_native_trim(lua_State *L, const char *s, size_t *n);
+
+/* Adds sk.lua's native text helpers (native_text.c) to the table on top. */
+void sk_native_text_add(lua_State *L);
+
 #endif

@@ -226,7 +226,9 @@ sk.plan_groups = native.plan_groups
 
 --- Which activities reach each target group: id (as text) -> list of
 --- { act = ..., path = ..., phase = ... }, phase by phase in order.
---- A cancelled activity reaches nobody.
+--- A cancelled activity reaches nobody. For a document the result is
+--- read-only and shared: computed once, by the first rule that asks (which
+--- is charged for it), and the same for every rule after it.
 sk.plan_reach = native.make_plan_reach(sk.PHASES)
 
 ---------------------------------------------------------------------------
@@ -341,135 +343,34 @@ sk.TWO_WAY_STEMS = {
   "nätverksträff", "utbildning", "frågestund",
 }
 
--- The code points that are letters, digits or combining marks (Unicode
--- categories L, M, N), as sorted ranges: exact for the Latin, Greek and
--- Cyrillic blocks, the other scripts taken whole; punctuation, spaces,
--- dashes, symbols and emoji between them are not.
-local WORD_RANGES = {
-  { 0x30, 0x39 }, { 0x41, 0x5A }, { 0x61, 0x7A }, { 0xAA, 0xAA }, { 0xB2, 0xB3 },
-  { 0xB5, 0xB5 }, { 0xB9, 0xBA }, { 0xC0, 0xD6 }, { 0xD8, 0xF6 }, { 0xF8, 0x2C1 },
-  { 0x2C6, 0x2D1 }, { 0x2E0, 0x2E4 }, { 0x300, 0x374 }, { 0x376, 0x37D },
-  { 0x37F, 0x37F }, { 0x386, 0x386 }, { 0x388, 0x3F5 }, { 0x3F7, 0x481 },
-  { 0x483, 0x52F }, { 0x531, 0x1FFF }, { 0x2070, 0x2079 }, { 0x207F, 0x2089 },
-  { 0x2C00, 0x2DFF }, { 0x3040, 0xD7FF }, { 0xF900, 0xFDFF }, { 0xFE70, 0xFEFF },
-  { 0xFF10, 0xFF19 }, { 0xFF21, 0xFF3A }, { 0xFF41, 0xFF5A }, { 0xFF66, 0xFFDC },
-  { 0x10000, 0x1EFFF }, { 0x20000, 0x3FFFF },
-}
-
-local function is_word_code(c)
-  local lo, hi = 1, #WORD_RANGES
-  while lo <= hi do
-    local mid = (lo + hi) // 2
-    local r = WORD_RANGES[mid]
-    if c < r[1] then hi = mid - 1
-    elseif c > r[2] then lo = mid + 1
-    else return true end
-  end
-  return false
-end
-
--- Simple Unicode case folding of one code point, for the Latin, Greek and
--- Cyrillic alphabets (CaseFolding.txt, status C and S): Å -> å, Ö -> ö,
--- Ł -> ł, Ŵ -> ŵ, ẞ -> ß, Σ -> σ, Ж -> ж. Other code points are their own
--- fold.
-local FOLD_SINGLE = {
-  [0xB5] = 0x3BC, [0x130] = 0x69, [0x178] = 0xFF, [0x17F] = 0x73, [0x1E9E] = 0xDF,
-  [0x3C2] = 0x3C3, [0x386] = 0x3AC, [0x388] = 0x3AD, [0x389] = 0x3AE, [0x38A] = 0x3AF,
-  [0x38C] = 0x3CC, [0x38E] = 0x3CD, [0x38F] = 0x3CE,
-}
--- { first, last, how }: how = a distance added, or "pair" (an upper-case
--- letter followed by its lower case: even -> odd, or odd -> even for "pair1")
-local FOLD_RANGES = {
-  { 0x41, 0x5A, 32 }, { 0xC0, 0xD6, 32 }, { 0xD8, 0xDE, 32 },
-  { 0x100, 0x12F, "pair" }, { 0x132, 0x137, "pair" }, { 0x139, 0x148, "pair1" },
-  { 0x14A, 0x177, "pair" }, { 0x179, 0x17E, "pair1" },
-  { 0x391, 0x3A1, 32 }, { 0x3A3, 0x3AB, 32 },
-  { 0x400, 0x40F, 80 }, { 0x410, 0x42F, 32 }, { 0x460, 0x481, "pair" }, { 0x48A, 0x4BF, "pair" },
-  { 0x4D0, 0x52F, "pair" }, { 0x1E00, 0x1E95, "pair" }, { 0x1EA0, 0x1EFF, "pair" },
-}
-
-local function fold_code(c)
-  if c < 0x41 or (c > 0x5A and c < 0xB5) then return c end
-  local single = FOLD_SINGLE[c]
-  if single then return single end
-  for _, r in ipairs(FOLD_RANGES) do
-    if c >= r[1] and c <= r[2] then
-      local how = r[3]
-      if how == "pair" then return c % 2 == 0 and c + 1 or c end
-      if how == "pair1" then return c % 2 == 1 and c + 1 or c end
-      return c + how
-    end
-  end
-  return c
-end
-
 --- The case fold of a text (Unicode simple case folding for the Latin,
 --- Greek and Cyrillic letters: Å = å, É = é, Ł = ł), for comparing words
 --- ignoring case; string.lower only knows A-Z.
-function sk.fold(s)
-  s = tostring(s)
-  if not s:find("[\128-\255]") then return (s:lower()) end
-  local out = {}
-  for _, c in utf8.codes(s) do out[#out + 1] = utf8.char(fold_code(c)) end
-  return table.concat(out)
-end
+-- (Native, table-driven: engine/native_text.c holds the tables of the folds
+-- and of the code points that make words; a text is read as utf8.codes
+-- reads it.)
+sk.fold = native.fold
 
 --- The words of a text, case-folded (sk.fold): the runs of letters and
 --- digits between any other characters (spaces, hyphens, dashes, commas,
 --- slashes, parentheses). "Fysiska, mindre möten" -> fysiska, mindre, möten;
 --- "APT-möte" -> apt, möte.
-function sk.words(s)
-  local words = {}
-  if type(s) ~= "string" then return words end
-  if not s:find("[\128-\255]") then
-    for w in s:gmatch("%w+") do words[#words + 1] = w:lower() end
-    return words
-  end
-  local word = {}
-  for _, c in utf8.codes(s) do
-    if is_word_code(c) then
-      word[#word + 1] = utf8.char(fold_code(c))
-    elseif #word > 0 then
-      words[#words + 1] = table.concat(word)
-      word = {}
-    end
-  end
-  if #word > 0 then words[#words + 1] = table.concat(word) end
-  return words
-end
+sk.words = native.words
+
+-- (Native: engine/native_text.c; channel_survey folds the stems once per
+-- call, when the first name is tested.)
+local two_way, channel_survey = native.make_two_way(sk.TWO_WAY_STEMS)
 
 --- True when one of the words of `name` (sk.words) begins, ignoring case,
 --- with one of `stems` (default sk.TWO_WAY_STEMS): "dialogmöten",
 --- "APT-möte", "Fysiska, mindre möten" and "utbildningar" are two-way;
 --- "ledningsmejl", "ledningsmöte" and "intranät" are not.
-function sk.two_way(name, stems)
-  local folded = {}
-  for _, stem in sk.each(stems or sk.TWO_WAY_STEMS) do
-    if sk.present(stem) then folded[#folded + 1] = sk.fold(stem) end
-  end
-  for _, w in ipairs(sk.words(name)) do
-    for _, stem in ipairs(folded) do
-      if w:sub(1, #stem) == stem then return true end
-    end
-  end
-  return false
-end
+sk.two_way = two_way
 
 --- Of a list of channel names (blank ones and non-texts skipped): whether one
 --- is two-way (sk.two_way with `stems`), and the distinct ones, ignoring case,
 --- in order (what CP-11's and CP-19's messages name).
-function sk.channel_survey(names, stems)
-  local two_way, seen, channels = false, {}, {}
-  for _, c in ipairs(names) do
-    if type(c) == "string" and sk.present(c) then
-      if not two_way and sk.two_way(c, stems) then two_way = true end
-      local key = sk.fold(c)
-      if not seen[key] then seen[key] = true; channels[#channels + 1] = c end
-    end
-  end
-  return two_way, channels
-end
-
+sk.channel_survey = channel_survey
 
 ---------------------------------------------------------------------------
 -- names compared ignoring case (ON-20, ON-21); maturity (SM-08 ... SM-12)
@@ -478,9 +379,7 @@ end
 --- The key a name is compared by: without leading and trailing blanks, case
 --- folded (sk.fold), so " Oro och ÅNGEST" and "oro och ångest" are one
 --- program; no other normalisation.
-function sk.name_key(s)
-  return sk.fold(tostring(s):match("^%s*(.-)%s*$"))
-end
+sk.name_key = native.name_key
 
 --- The features through which users can write or react (SM-08: level 1 has
 --- "ingen mulighed for reaktioner, kommentarer og deling").

@@ -1,4 +1,6 @@
 -- CP-01: the plan names its owner, purpose and goal (seed 001).
+local sk, ipairs = sk, ipairs
+
 local FIELDS = { "owner", "purpose", "goal" }
 
 return {

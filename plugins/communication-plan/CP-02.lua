@@ -1,4 +1,6 @@
 -- CP-02: every target group has at least one channel and an owner (seed 001).
+local sk, tostring = sk, tostring
+
 return {
   id = "CP-02",
   severity = "error",

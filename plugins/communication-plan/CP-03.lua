@@ -1,4 +1,6 @@
 -- CP-03: every target group states what it should know, feel and do (seed 000).
+local sk = sk
+
 local GOALS = { "know", "feel", "do" }
 
 return {

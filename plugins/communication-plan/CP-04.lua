@@ -1,5 +1,8 @@
 -- CP-04: every high-priority target group is reached by an activity with a
 -- verification (seed 001).
+local sk, ipairs, tostring = sk, ipairs, tostring
+local plan_reach, each, present, plan_label = sk.plan_reach, sk.each, sk.present, sk.plan_label
+
 return {
   id = "CP-04",
   severity = "error",
@@ -58,16 +61,16 @@ som redan når målgruppen.]],
     },
   },
   check = function(doc, report)
-    local reach = sk.plan_reach(doc)
-    for i, group in sk.each(doc.target_groups) do
+    local reach = plan_reach(doc)
+    for i, group in each(doc.target_groups) do
       if group.priority == "high" then
         local acts = group.id ~= nil and reach[tostring(group.id)] or {}
         local verified = false
         for _, r in ipairs(acts) do
-          if sk.present(r.act.verification) then verified = true break end
+          if present(r.act.verification) then verified = true break end
         end
         if not verified then
-          local data = { group = sk.plan_label(group, i) }
+          local data = { group = plan_label(group, i) }
           local message
           if group.id == nil then
             message = "no_id"

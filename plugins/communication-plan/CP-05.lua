@@ -1,4 +1,7 @@
 -- CP-05: every target group is reached by at least one activity (seed 001).
+local sk, type, tostring = sk, type, tostring
+local plan_reach, each, plan_status, plan_label = sk.plan_reach, sk.each, sk.plan_status, sk.plan_label
+
 return {
   id = "CP-05",
   severity = "warning",
@@ -42,23 +45,27 @@ om den inte är en målgrupp trots allt.]],
     },
   },
   check = function(doc, report)
-    local reach = sk.plan_reach(doc)
-    -- activities that name a group but are cancelled, to say so in the message
-    local cancelled = {}
-    for act, _, _ in sk.activities(doc) do
-      if type(act) == "table" and sk.plan_status(act) == "cancelled" then
-        for _, id in sk.each(act.target_groups) do cancelled[tostring(id)] = true end
-      end
-    end
-    for i, group in sk.each(doc.target_groups) do
+    local reach = plan_reach(doc)
+    -- activities that name a group but are cancelled, to say so in the
+    -- message; gathered when a group is first found unreached
+    local cancelled
+    for i, group in each(doc.target_groups) do
       local message
       if group.id == nil then
         message = "no_id"
       elseif reach[tostring(group.id)] == nil then
+        if not cancelled then
+          cancelled = {}
+          for act in sk.activities(doc) do
+            if type(act) == "table" and plan_status(act) == "cancelled" then
+              for _, id in each(act.target_groups) do cancelled[tostring(id)] = true end
+            end
+          end
+        end
         message = cancelled[tostring(group.id)] and "only_cancelled" or "not_named"
       end
       if message then
-        report { path = { "target_groups", i }, message = message, data = { group = sk.plan_label(group, i) } }
+        report { path = { "target_groups", i }, message = message, data = { group = plan_label(group, i) } }
       end
     end
   end,

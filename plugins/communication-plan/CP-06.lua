@@ -1,5 +1,7 @@
 -- CP-06: every activity states what, to whom, through which channel, when and
 -- who is responsible (seed 001).
+local sk, type = sk, type
+
 -- The fields every activity states, by their keys in the document (the
 -- message lists the keys that are missing).
 local FIELDS = {
@@ -9,6 +11,7 @@ local FIELDS = {
   { key = "date" },
   { key = "owner" },
 }
+local present, count = sk.present, sk.count
 
 return {
   id = "CP-06",
@@ -54,7 +57,7 @@ målgrupper), `channel`, `date` och `owner`.]],
         local f = FIELDS[k]
         local v = is_table and act[f.key] or nil
         local ok
-        if f.list then ok = sk.count(v) > 0 else ok = sk.present(v) end
+        if f.list then ok = count(v) > 0 else ok = present(v) end
         if not ok then
           missing = missing or {}
           missing[#missing + 1] = f.key

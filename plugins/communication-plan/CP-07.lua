@@ -1,4 +1,7 @@
 -- CP-07: every target group an activity names is defined in the plan.
+local sk, type, ipairs, tostring = sk, type, ipairs, tostring
+local each, activities, activity_ref, same_text, sub = sk.each, sk.activities, sk.activity_ref, sk.same_text, sk.sub
+
 return {
   id = "CP-07",
   severity = "error",
@@ -42,27 +45,32 @@ CP-06.)
     },
   },
   check = function(doc, report)
-    local groups = sk.plan_groups(doc)
-    local ids = {}
-    for _, g in sk.each(doc.target_groups) do
-      if g.id ~= nil then ids[#ids + 1] = tostring(g.id) end
+    -- the ids of the defined groups (as text), in order and as a set: the
+    -- keys of sk.plan_groups
+    local ids, defined = {}, {}
+    for _, g in each(doc.target_groups) do
+      if g.id ~= nil then
+        local key = tostring(g.id)
+        ids[#ids + 1] = key
+        defined[key] = true
+      end
     end
-    for act, path in sk.activities(doc) do
+    for act, path in activities(doc) do
       if type(act) == "table" then
-        for j, id in sk.each(act.target_groups) do
+        for j, id in each(act.target_groups) do
           local key = tostring(id)
-          if groups[key] == nil then
-            local activity, phase = sk.activity_ref(act, path)
+          if not defined[key] then
+            local activity, phase = activity_ref(act, path)
             local data = { activity = activity, phase = phase, id = key }
             local message = #ids == 0 and "no_groups" or "undefined"
             for _, known in ipairs(ids) do
-              if sk.same_text(known, key) then
+              if same_text(known, key) then
                 message, data.known = "did_you_mean", known
                 break
               end
             end
             data.defined = ids
-            report { path = sk.sub(path, "target_groups", j), message = message, data = data }
+            report { path = sub(path, "target_groups", j), message = message, data = data }
           end
         end
       end

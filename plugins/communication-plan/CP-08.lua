@@ -1,5 +1,6 @@
 -- CP-08: each of the four phases has at least one activity, unless it says
 -- why it is not relevant (`not_relevant`, seed 001).
+local sk, type, ipairs = sk, type, ipairs
 
 return {
   id = "CP-08",

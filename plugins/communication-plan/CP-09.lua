@@ -1,5 +1,8 @@
 -- CP-09: phases are in order and do not overlap; every activity's date lies
 -- inside its phase.
+local sk, type, ipairs = sk, type, ipairs
+local is_date, activity_ref = sk.is_date, sk.activity_ref
+
 return {
   id = "CP-09",
   severity = "error",
@@ -65,45 +68,46 @@ som datumet hör till, eller rätta aktivitetens `date`.]],
   check = function(doc, report)
     local phases = doc.phases
     if type(phases) ~= "table" then return end
-    local prev -- the last phase (in order) that has a date
+    -- the last phase (in order) that has a date: its name, start and end
+    local prev, prev_start, prev_end
     for _, name in ipairs(sk.PHASES) do
       local p = phases[name]
       if type(p) == "table" then
-        local s = sk.is_date(p.start) and p.start or nil
-        local e = sk.is_date(p["end"]) and p["end"] or nil
-        local path = { "phases", name }
+        local s, e = p.start, p["end"]
+        s = is_date(s) and s or nil
+        e = is_date(e) and e or nil
         if s and e and e < s then
-          report { path = path, message = "ends_before_start",
+          report { path = { "phases", name }, message = "ends_before_start",
                    data = { phase = name, ["end"] = e, start = s, days = sk.days(e, s) } }
         end
         if prev then
           local first = s or e
-          if first and prev.start and first < prev.start then
-            report { path = path, message = s and "starts_out_of_order" or "ends_out_of_order",
-                     data = { phase = name, date = first, prev = prev.name, prev_start = prev.start,
+          if first and prev_start and first < prev_start then
+            report { path = { "phases", name }, message = s and "starts_out_of_order" or "ends_out_of_order",
+                     data = { phase = name, date = first, prev = prev, prev_start = prev_start,
                               order = sk.PHASES } }
-          elseif s and prev["end"] and s <= prev["end"] then
-            report { path = path, message = "overlap",
-                     data = { phase = name, start = s, prev = prev.name, prev_end = prev["end"],
-                              days = sk.days(s, prev["end"]) + 1 } }
+          elseif s and prev_end and s <= prev_end then
+            report { path = { "phases", name }, message = "overlap",
+                     data = { phase = name, start = s, prev = prev, prev_end = prev_end,
+                              days = sk.days(s, prev_end) + 1 } }
           end
         end
-        if s or e then prev = { name = name, start = s, ["end"] = e } end
+        if s or e then prev, prev_start, prev_end = name, s, e end
       end
     end
     for act, path, phase in sk.activities(doc) do
-      local p = phases[phase]
       local d = type(act) == "table" and act.date or nil
-      if sk.is_date(d) then
-        local s = sk.is_date(p.start) and p.start or nil
-        local e = sk.is_date(p["end"]) and p["end"] or nil
-        local activity = sk.activity_ref(act, path)
-        if s and d < s then
+      if is_date(d) then
+        local p = phases[phase]
+        local s, e = p.start, p["end"]
+        if is_date(s) and d < s then
           report { path = path, message = "activity_before",
-                   data = { activity = activity, phase = phase, date = d, days = sk.days(d, s), start = s } }
-        elseif e and d > e then
+                   data = { activity = activity_ref(act, path), phase = phase, date = d,
+                            days = sk.days(d, s), start = s } }
+        elseif is_date(e) and d > e then
           report { path = path, message = "activity_after",
-                   data = { activity = activity, phase = phase, date = d, days = sk.days(e, d), ["end"] = e } }
+                   data = { activity = activity_ref(act, path), phase = phase, date = d,
+                            days = sk.days(e, d), ["end"] = e } }
         end
       end
     end

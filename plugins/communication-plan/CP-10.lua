@@ -1,6 +1,9 @@
 -- CP-10: activities for the public (target groups with audience external)
 -- come no earlier than the launch date; partners may be prepared before
 -- (seed 000 slide 14).
+local sk, type, tostring = sk, type, tostring
+local is_date, plan_groups, plan_status, each, plan_label = sk.is_date, sk.plan_groups, sk.plan_status, sk.each, sk.plan_label
+
 return {
   id = "CP-10",
   severity = "warning",
@@ -47,13 +50,13 @@ markera dess målgrupper `audience: partner` eller `audience: internal`.]],
   },
   check = function(doc, report)
     local launch = doc.launch_date
-    if not sk.is_date(launch) then return end
-    local groups = sk.plan_groups(doc)
+    if not is_date(launch) then return end
+    local groups = plan_groups(doc)
     for act, path, phase in sk.activities(doc) do
-      if type(act) == "table" and sk.is_date(act.date) and act.date < launch
-          and sk.plan_status(act) ~= "cancelled" then
+      if type(act) == "table" and is_date(act.date) and act.date < launch
+          and plan_status(act) ~= "cancelled" then
         local public = {}
-        for _, id in sk.each(act.target_groups) do
+        for _, id in each(act.target_groups) do
           local g = groups[tostring(id)]
           if g and g.group.audience == "external" then public[#public + 1] = tostring(id) end
         end
@@ -62,7 +65,7 @@ markera dess målgrupper `audience: partner` eller `audience: internal`.]],
             path = path,
             message = "public_before_launch",
             data = {
-              activity = sk.plan_label(act, path[#path]), phase = phase, groups = public,
+              activity = plan_label(act, path[#path]), phase = phase, groups = public,
               date = act.date, days = sk.days(act.date, launch), launch = launch,
             },
           }

@@ -1,6 +1,9 @@
 -- CP-11: a target group that is an obstacle to the change is reached through
 -- at least one two-way channel (seeds 000 and 001); a channel is two-way when
 -- a word of its name begins with a stem of sk.TWO_WAY_STEMS.
+local sk, ipairs, tostring = sk, ipairs, tostring
+local plan_reach, each, channel_survey, plan_label = sk.plan_reach, sk.each, sk.channel_survey, sk.plan_label
+
 -- the default stems as a plain table: sk's tables are read-only proxies, and
 -- the registry reads params raw (`rules explain`, a profile's type check)
 local STEMS = {}
@@ -70,17 +73,17 @@ utbildning).]],
   params = { two_way_stems = STEMS },
   check = function(doc, report, ctx)
     local stems = (ctx and ctx.params and ctx.params.two_way_stems) or STEMS
-    local reach = sk.plan_reach(doc)
-    for i, group in sk.each(doc.target_groups) do
+    local reach = plan_reach(doc)
+    for i, group in each(doc.target_groups) do
       if group.stance == "obstacle" then
         local names = {}
-        for _, c in sk.each(group.channels) do names[#names + 1] = c end
+        for _, c in each(group.channels) do names[#names + 1] = c end
         if group.id ~= nil then
           for _, r in ipairs(reach[tostring(group.id)] or {}) do names[#names + 1] = r.act.channel end
         end
-        local found, channels = sk.channel_survey(names, stems)
+        local found, channels = channel_survey(names, stems)
         if not found then
-          local label = sk.plan_label(group, i)
+          local label = plan_label(group, i)
           if #channels == 0 then
             report { path = { "target_groups", i }, message = "no_channel", data = { group = label } }
           else

@@ -1,5 +1,7 @@
 -- CP-13: a plan whose implementation phase has started was reviewed in the
 -- last 90 days (seed 001).
+local sk, type = sk, type
+
 return {
   id = "CP-13",
   severity = "warning",

@@ -1,4 +1,6 @@
 -- CP-14: a frequently-asked-questions document exists (seed 000 slides 17-18).
+local sk, type = sk, type
+
 return {
   id = "CP-14",
   severity = "info",

@@ -1,5 +1,7 @@
 -- CP-15: accessibility is considered: plain language and a norm-critical
 -- review (seed 000 slide 5).
+local type, ipairs = type, ipairs
+
 local ITEMS = { "plain_language", "norm_critical_review" }
 
 return {

@@ -1,4 +1,7 @@
 -- CP-16: an activity dated before today that is still planned is overdue.
+local sk, type, tostring = sk, type, tostring
+local is_date, plan_status, activity_ref, present = sk.is_date, sk.plan_status, sk.activity_ref, sk.present
+
 return {
   id = "CP-16",
   severity = "warning",
@@ -47,15 +50,15 @@ den blev av, ge den ett nytt `date` om den sköts upp, eller sätt
   },
   check = function(doc, report, ctx)
     local today = ctx.as_of
-    if not sk.is_date(today) then return end
+    if not is_date(today) then return end
     for act, path in sk.activities(doc) do
-      if type(act) == "table" and sk.is_date(act.date) and act.date < today
-          and sk.plan_status(act) == "planned" then
-        local activity, phase = sk.activity_ref(act, path)
+      if type(act) == "table" and is_date(act.date) and act.date < today
+          and plan_status(act) == "planned" then
+        local activity, phase = activity_ref(act, path)
         local data = { activity = activity, phase = phase, date = act.date,
                        days = sk.days(act.date, today), today = today }
         local message = "overdue"
-        if sk.present(act.owner) then message, data.owner = "overdue_owner", tostring(act.owner) end
+        if present(act.owner) then message, data.owner = "overdue_owner", tostring(act.owner) end
         report { path = path, message = message, data = data }
       end
     end

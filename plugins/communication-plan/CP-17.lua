@@ -1,5 +1,7 @@
 -- CP-17: the anchoring phase ends before the launch date (seed 001,
 -- "Förankring – eventuell utbildning om nytt arbetssätt innan införandet").
+local sk, type = sk, type
+
 return {
   id = "CP-17",
   severity = "warning",

@@ -1,5 +1,8 @@
 -- CP-18: the plan has a target group marked `support: true`, the support
 -- functions that must be able to help (seed 000 slides 11-12).
+local sk, type = sk, type
+local each = sk.each
+
 return {
   id = "CP-18",
   severity = "warning",
@@ -43,7 +46,7 @@ sådan målgrupp `support: true`.]],
     },
   },
   check = function(doc, report)
-    for _, group in sk.each(doc.target_groups) do
+    for _, group in each(doc.target_groups) do
       if type(group) == "table" and group.support == true then return end
     end
     report { path = { "target_groups" }, message = "no_support" }

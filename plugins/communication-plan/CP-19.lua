@@ -1,6 +1,9 @@
 -- CP-19: an internal target group with low prior knowledge is reached by an
 -- activity through a two-way channel (seed 001 "förkunskaper", "Fördjupad
 -- förståelse"); two-way as in CP-11 (sk.two_way).
+local sk, type, ipairs, tostring = sk, type, ipairs, tostring
+local plan_reach, each, channel_survey, plan_label = sk.plan_reach, sk.each, sk.channel_survey, sk.plan_label
+
 -- the default stems as a plain table: sk's tables are read-only proxies, and
 -- the registry reads params raw (`rules explain`, a profile's type check)
 local STEMS = {}
@@ -67,19 +70,19 @@ för en aktivitet som redan når den.]],
   params = { two_way_stems = STEMS },
   check = function(doc, report, ctx)
     local stems = (ctx and ctx.params and ctx.params.two_way_stems) or STEMS
-    local reach = sk.plan_reach(doc)
-    for i, group in sk.each(doc.target_groups) do
+    local reach = plan_reach(doc)
+    for i, group in each(doc.target_groups) do
       if type(group) == "table" and group.audience == "internal" and group.prior_knowledge == "low" then
         local acts = group.id ~= nil and reach[tostring(group.id)] or {}
         local names = {}
         for _, r in ipairs(acts) do names[#names + 1] = r.act.channel end
-        local two_way, channels = sk.channel_survey(names, stems)
+        local two_way, channels = channel_survey(names, stems)
         if not two_way then
           local message = #acts == 0 and "not_reached" or #channels == 0 and "no_channel" or "one_way"
           report {
             path = { "target_groups", i },
             message = message,
-            data = { group = sk.plan_label(group, i), channels = channels },
+            data = { group = plan_label(group, i), channels = channels },
           }
         end
       end

@@ -1,5 +1,8 @@
 -- CP-20: every external target group an activity reaches has material made
 -- for it, ready before launch (seed 000 "Material till patienterna").
+local sk, type, tostring = sk, type, tostring
+local is_date, plan_reach, each, set, plan_label = sk.is_date, sk.plan_reach, sk.each, sk.set, sk.plan_label
+
 return {
   id = "CP-20",
   severity = "warning",
@@ -60,29 +63,29 @@ datumet i `ready` före starten.]],
     },
   },
   check = function(doc, report)
-    local launch = sk.is_date(doc.launch_date) and doc.launch_date or nil
-    local reach = sk.plan_reach(doc)
-    for i, group in sk.each(doc.target_groups) do
+    local launch = is_date(doc.launch_date) and doc.launch_date or nil
+    local reach = plan_reach(doc)
+    for i, group in each(doc.target_groups) do
       local id = type(group) == "table" and group.audience == "external" and group.id
       if id ~= nil and id ~= false and reach[tostring(id)] then
         -- the materials naming the group; the one that comes closest to ready
         -- (the earliest ready date, else the first without one)
         local best, best_j, found = nil, nil, false
-        for j, m in sk.each(doc.materials) do
-          if type(m) == "table" and sk.set(m.target_groups)[tostring(id)] then
+        for j, m in each(doc.materials) do
+          if type(m) == "table" and set(m.target_groups)[tostring(id)] then
             found = true
-            local ready = sk.is_date(m.ready) and m.ready or nil
+            local ready = is_date(m.ready) and m.ready or nil
             if ready and (not launch or ready < launch) then best = nil break end
             if not best or (ready and (not best.ready or ready < best.ready)) then
               best, best_j = { m = m, ready = ready }, j
             end
           end
         end
-        local label = sk.plan_label(group, i)
+        local label = plan_label(group, i)
         if not found then
           report { path = { "target_groups", i }, message = "no_material", data = { group = label } }
         elseif best then
-          local data = { material = sk.plan_label(best.m, best_j), group = label, launch = launch }
+          local data = { material = plan_label(best.m, best_j), group = label, launch = launch }
           local path = { "materials", best_j, "ready" }
           if not best.ready then
             report { path = path, message = "not_ready", data = data }

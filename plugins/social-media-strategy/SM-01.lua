@@ -1,5 +1,7 @@
 -- SM-01: every purpose has a quantitative and a qualitative measure
 -- (seed 002 slide 10).
+local sk = sk
+
 return {
   id = "SM-01",
   severity = "error",

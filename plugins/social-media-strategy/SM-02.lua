@@ -1,5 +1,6 @@
 -- SM-02: a quantitative measure with a target and an actual value meets its
 -- target in its direction (seed 002 slide 11).
+local sk, type, math = sk, type, math
 
 -- How far a measure is from its target: the gap, and the gap as a share
 -- (percent) of the target when the target is above 0 and the share shows

@@ -1,5 +1,7 @@
 -- SM-03: every platform has an owner and a backup owner for absence
 -- (seed 002 slide 9).
+local sk, tostring = sk, tostring
+
 return {
   id = "SM-03",
   severity = "error",

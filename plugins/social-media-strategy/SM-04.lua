@@ -1,4 +1,6 @@
 -- SM-04: every platform states a posting frequency (seed 002 slide 6).
+local sk = sk
+
 return {
   id = "SM-04",
   severity = "warning",

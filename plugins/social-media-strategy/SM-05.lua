@@ -1,5 +1,7 @@
 -- SM-05: where users can write, a personal-data policy removes posts with
 -- sensitive personal data and points to another channel (seed 002 slide 5).
+local sk = sk
+
 return {
   id = "SM-05",
   severity = "error",

@@ -1,5 +1,7 @@
 -- SM-06: crisis communication names who speaks and who monitors
 -- (seed 002 slide 7).
+local sk = sk
+
 return {
   id = "SM-06",
   severity = "warning",

@@ -1,5 +1,6 @@
 -- SM-07: a content calendar and a regular production meeting exist
 -- (seed 002 slide 9).
+local sk, type = sk, type
 
 -- The production meetings that count as regular ("ugentlige
 -- produktionsmøder"); a profile may widen or narrow the list.

@@ -1,5 +1,7 @@
 -- SM-08: the current maturity level is declared and matches the level its
 -- features reach (seed 003).
+local sk, type, ipairs = sk, type, ipairs
+
 return {
   id = "SM-08",
   severity = "error",

@@ -1,5 +1,7 @@
 -- SM-09: where the target level is above the level the features reach, list
 -- the features still missing (seed 003).
+local sk = sk
+
 return {
   id = "SM-09",
   severity = "warning",

@@ -1,5 +1,7 @@
 -- SM-10: a strategy at or aiming for level 3 or more needs management
 -- backing (seed 003).
+local sk = sk
+
 return {
   id = "SM-10",
   severity = "error",

@@ -1,5 +1,7 @@
 -- SM-11: a strategy at or aiming for level 5 needs a legal review and a
 -- facilitating department (seed 003).
+local sk = sk
+
 return {
   id = "SM-11",
   severity = "error",

@@ -1,5 +1,7 @@
 -- SM-12: a strategy at or aiming for level 3 or more names who answers
 -- outside office hours (seed 003).
+local sk = sk
+
 return {
   id = "SM-12",
   severity = "warning",

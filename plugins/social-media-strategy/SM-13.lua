@@ -1,5 +1,8 @@
 -- SM-13: the action plan has a mid-term and a final evaluation inside the
 -- period (seed 002 slide 12).
+local sk, type, ipairs = sk, type, ipairs
+local is_date, same_text, present = sk.is_date, sk.same_text, sk.present
+
 local EVALUATIONS = { "midterm_evaluation", "final_evaluation" }
 
 return {
@@ -82,22 +85,22 @@ och en med `type: final_evaluation`, var och en med ett `when` inom
   },
   check = function(doc, report)
     local period = type(doc.period) == "table" and doc.period or {}
-    local first = sk.is_date(period.start) and period.start or nil
-    local last = sk.is_date(period["end"]) and period["end"] or nil
+    local first = is_date(period.start) and period.start or nil
+    local last = is_date(period["end"]) and period["end"] or nil
     local valid = {}
     for _, ev in ipairs(EVALUATIONS) do
       local found = {}
       for i, a in sk.each(doc.action_plan) do
-        if type(a.type) == "string" and sk.same_text(a.type, ev) then
+        if type(a.type) == "string" and same_text(a.type, ev) then
           found[#found + 1] = { i = i, a = a }
         end
       end
       local ok, problems = {}, {}
       for _, f in ipairs(found) do
         local when = f.a.when
-        local data = { entry = sk.present(f.a.what) and ("'" .. f.a.what .. "'") or ("#" .. f.i), when = when }
+        local data = { entry = present(f.a.what) and ("'" .. f.a.what .. "'") or ("#" .. f.i), when = when }
         local why
-        if not sk.is_date(when) then
+        if not is_date(when) then
           why = "_no_date"
         elseif first and when < first then
           why, data.days, data.start = "_before", sk.days(when, first), first

@@ -1,4 +1,6 @@
 -- SM-15: the strategy's period has not ended before today (seed 002).
+local sk = sk
+
 return {
   id = "SM-15",
   severity = "warning",

@@ -1,4 +1,6 @@
 -- SM-16: every platform names its audience (seed 002 "Platform og målgrupper").
+local sk = sk
+
 return {
   id = "SM-16",
   severity = "warning",

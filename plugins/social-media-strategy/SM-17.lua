@@ -1,5 +1,7 @@
 -- SM-17: where users can write, a published moderation rule removes personal
 -- attacks and defamation (seed 002 slide 5).
+local sk, type = sk, type
+
 return {
   id = "SM-17",
   severity = "warning",

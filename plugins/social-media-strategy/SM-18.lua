@@ -1,5 +1,7 @@
 -- SM-18: the action plan records the strategy's adoption and the briefing of
 -- the other staff, each no later than the period's start (seed 002 slide 12).
+local sk, type, ipairs, tostring = sk, type, ipairs, tostring
+local is_date = sk.is_date
 
 -- The entries the strategy needs before it applies, each with the prefix of
 -- its messages.
@@ -94,15 +96,15 @@ adoption}`.]],
   },
   check = function(doc, report)
     local period = type(doc.period) == "table" and doc.period or {}
-    local start = sk.is_date(period.start) and period.start or nil
+    local start = is_date(period.start) and period.start or nil
     for _, need in ipairs(NEEDED) do
       local found, problems = false, {}
       for i, a in sk.each(doc.action_plan) do
         if type(a) == "table" and a.type == need.type then
           local when = a.when
-          if not start or (sk.is_date(when) and when <= start) then
+          if not start or (is_date(when) and when <= start) then
             found = true
-          elseif sk.is_date(when) then
+          elseif is_date(when) then
             problems[#problems + 1] = {
               path = { "action_plan", i, "when" }, message = need.message .. "_late",
               data = { entry = entry_label(a, i), when = when, start = start, days = sk.days(start, when) },

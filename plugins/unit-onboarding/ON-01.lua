@@ -1,4 +1,6 @@
 -- ON-01: the unit's manager is named (seed 004, "ledningens stöd").
+local sk, type = sk, type
+
 return {
   id = "ON-01",
   severity = "error",

@@ -1,6 +1,8 @@
 -- ON-02: the team names a contact person toward the regional administration,
 -- a local 1177 administrator and a business developer (seed 004: they
 -- "underlättar").
+local sk, type, ipairs = sk, type, ipairs
+
 local MEMBERS = { "contact_person", "local_admin", "developer" }
 
 return {

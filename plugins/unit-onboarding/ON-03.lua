@@ -1,4 +1,6 @@
 -- ON-03: at least one goal is measurable, owned and has a follow-up date (seed 004).
+local sk, ipairs = sk, ipairs
+
 return {
   id = "ON-03",
   severity = "error",

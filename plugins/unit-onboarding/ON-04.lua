@@ -1,4 +1,6 @@
 -- ON-04: each of the four mandatory roles is held by a staff member (seed 004).
+local sk, ipairs = sk, ipairs
+
 return {
   id = "ON-04",
   severity = "error",

@@ -1,4 +1,7 @@
 -- ON-05: every staff member with a role has an HSA assignment and secure login (seed 004).
+local sk = sk
+local count, staff_ref = sk.count, sk.staff_ref
+
 -- How a message names a staff member with roles; built only for a message.
 return {
   id = "ON-05",
@@ -54,8 +57,8 @@ kan logga in med säker autentisering.]],
   },
   check = function(doc, report)
     for i, member in sk.each(doc.staff) do
-      if sk.count(member.roles) > 0 then
-        local data = { who = sk.staff_ref(member, i), roles = member.roles }
+      if count(member.roles) > 0 then
+        local data = { who = staff_ref(member, i), roles = member.roles }
         if member.hsa_assignment ~= true then
           report { path = { "staff", i, "hsa_assignment" }, data = data,
                    message = member.hsa_assignment == false and "hsa_false" or "hsa_missing" }

@@ -1,4 +1,7 @@
 -- ON-06: staff with roles are trained in the basics, their roles and, for practitioners, the program (seed 004).
+local sk, ipairs = sk, ipairs
+local count, set, staff_ref = sk.count, sk.set, sk.staff_ref
+
 -- How a message names a staff member with roles; built only for a message.
 return {
   id = "ON-06",
@@ -46,16 +49,16 @@ utbildning som saknas i `training`. Medarbetare utan roller bedöms inte.
   },
   check = function(doc, report)
     for i, member in sk.each(doc.staff) do
-      if sk.count(member.roles) > 0 then
-        local roles = sk.set(member.roles)
-        local trained = sk.set(member.training)
+      if count(member.roles) > 0 then
+        local roles = set(member.roles)
+        local trained = set(member.training)
         local needed = { "basics", "roles" }
         if roles.practitioner then needed[#needed + 1] = "program" end
         for _, t in ipairs(needed) do
           if not trained[t] then
             report { path = { "staff", i, "training" },
                      message = t == "program" and "untrained_program" or "untrained",
-                     data = { who = sk.staff_ref(member, i), roles = member.roles, topic = t } }
+                     data = { who = staff_ref(member, i), roles = member.roles, topic = t } }
           end
         end
       end

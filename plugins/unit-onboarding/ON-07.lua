@@ -1,4 +1,6 @@
 -- ON-07: a risk analysis focused on patient safety was done before launch (seed 004).
+local sk = sk
+
 return {
   id = "ON-07",
   severity = "error",

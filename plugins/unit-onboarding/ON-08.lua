@@ -1,4 +1,6 @@
 -- ON-08: the risk analysis covers methods, technology, routines and communication (seed 004).
+local sk, ipairs, tostring = sk, ipairs, tostring
+
 return {
   id = "ON-08",
   severity = "warning",

@@ -1,4 +1,6 @@
 -- ON-09: every risk action has an owner and a due date and is not overdue (seed 004).
+local sk, tostring = sk, tostring
+
 return {
   id = "ON-09",
   severity = "error",

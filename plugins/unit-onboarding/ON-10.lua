@@ -1,4 +1,6 @@
 -- ON-10: routines exist for roles, the care process, outages, PDL log review and follow-up (seed 004).
+local sk, ipairs = sk, ipairs
+
 -- The routines every unit needs, each message named after its key.
 local ROUTINES = { "role_assignment", "program_process", "outage", "pdl_log_review", "follow_up" }
 

@@ -1,4 +1,6 @@
 -- ON-11: a data-retention (gallring) routine keeps patient data at most a year (seed 004).
+local sk = sk
+
 return {
   id = "ON-11",
   severity = "error",

@@ -1,19 +1,13 @@
 -- ON-12: a journaling routine names the record system, which is not the
 -- platform (seed 004).
+local sk, type, ipairs = sk, type, ipairs
 
 -- Names that are never a record system, besides the document's `service`:
 -- the platform and 1177's e-services ("Stöd och behandling är INTE ett
--- journalsystem").
+-- journalsystem"); folded once, when the plugin is loaded.
 local NOT_RECORD_SYSTEMS = { "Stöd och behandling", "1177" }
-
--- The first of `names` that `text` contains, ignoring case; nil if none.
-local function contained(text, names)
-  local folded = sk.fold(text)
-  for _, name in ipairs(names) do
-    if folded:find(sk.fold(name), 1, true) then return name end
-  end
-  return nil
-end
+local FOLDED = {}
+for i, name in ipairs(NOT_RECORD_SYSTEMS) do FOLDED[i] = sk.fold(name) end
 
 return {
   id = "ON-12",
@@ -88,10 +82,18 @@ journalsystem. (En tom `service` jämförs inte.)
       report { path = { "routines", "journaling", "record_system" }, message = "no_record_system" }
       return
     end
-    local names = {}
-    if sk.present(doc.service) then names[1] = doc.service:match("^%s*(.-)%s*$") end
-    for _, name in ipairs(NOT_RECORD_SYSTEMS) do names[#names + 1] = name end
-    local platform = contained(system, names)
+    -- the first name the record system's contains, ignoring case: the
+    -- service, then NOT_RECORD_SYSTEMS
+    local folded = sk.fold(system)
+    local platform
+    if sk.present(doc.service) then
+      local service = doc.service:match("^%s*(.-)%s*$")
+      if folded:find(sk.fold(service), 1, true) then platform = service end
+    end
+    for i = 1, #FOLDED do
+      if platform then break end
+      if folded:find(FOLDED[i], 1, true) then platform = NOT_RECORD_SYSTEMS[i] end
+    end
     if platform then
       report { path = { "routines", "journaling", "record_system" }, message = "not_a_record_system",
                data = { system = system, platform = platform } }

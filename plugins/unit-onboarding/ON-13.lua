@@ -1,5 +1,15 @@
 -- ON-13: the connection steps are done, in order and before launch (seed 004).
+local sk, ipairs = sk, ipairs
+local is_date, done_when = sk.is_date, sk.done_when
+
 local STEP3 = "programs_distributed"
+-- sk.CONNECTION_STEPS as plain tables: walking sk's read-only views costs a
+-- lookup through a metamethod per item
+local STEPS = {}
+for n, keys in ipairs(sk.CONNECTION_STEPS) do
+  STEPS[n] = {}
+  for i, key in ipairs(keys) do STEPS[n][i] = key end
+end
 
 return {
   id = "ON-13",
@@ -90,33 +100,37 @@ att de följer stegens ordning. Anslut enheten före starten.]],
   },
   check = function(doc, report, ctx)
     local c = doc.connection or {}
-    local prev = nil -- the latest date of the nearest earlier step that has one
-    for n, keys in ipairs(sk.CONNECTION_STEPS) do
-      local latest = nil
-      for _, key in ipairs(keys) do
+    local launch, today = doc.launch_date, ctx.as_of
+    -- the latest date of the nearest earlier step that has one: its key, date, step
+    local prev_key, prev_date, prev_step
+    for n = 1, #STEPS do
+      local keys = STEPS[n]
+      local latest_key, latest_date -- of this step
+      for i = 1, #keys do
+        local key = keys[i]
         local d = c[key]
-        if not sk.is_date(d) then
+        if not is_date(d) then
           if key ~= STEP3 then
             report { path = { "connection", key }, message = "not_done", data = { step = n, key = key } }
           end
         else
-          if prev and d < prev.date then
+          if prev_date and d < prev_date then
             report { path = { "connection", key }, message = "out_of_order",
-                     data = { key = key, date = d, prev = prev.key, prev_date = prev.date, step = n,
-                              prev_step = prev.step } }
+                     data = { key = key, date = d, prev = prev_key, prev_date = prev_date, step = n,
+                              prev_step = prev_step } }
           end
           if key ~= STEP3 then
-            local why, days = sk.done_when(d, doc.launch_date, ctx.as_of)
+            local why, days = done_when(d, launch, today)
             if why then
               report { path = { "connection", key }, message = why,
-                       data = { step = n, key = key, date = d, launch = doc.launch_date, today = ctx.as_of,
+                       data = { step = n, key = key, date = d, launch = launch, today = today,
                                 days = days } }
             end
           end
-          if latest == nil or d > latest.date then latest = { key = key, date = d, step = n } end
+          if latest_date == nil or d > latest_date then latest_key, latest_date = key, d end
         end
       end
-      if latest then prev = latest end
+      if latest_date then prev_key, prev_date, prev_step = latest_key, latest_date, n end
     end
   end,
 }

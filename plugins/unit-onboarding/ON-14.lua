@@ -1,4 +1,6 @@
 -- ON-14: after activation, visibility is checked logged-in and on the contact card, before launch (seed 004).
+local sk, ipairs = sk, ipairs
+
 local CHECKS = { "visible_logged_in", "visible_on_contact_card" }
 
 return {

@@ -1,6 +1,7 @@
 -- ON-15: a start check with the regional administration is done before
 -- launch, and not before the e-service was activated and both visibility
 -- checks were made (seed 004).
+local sk, type, ipairs = sk, type, ipairs
 
 -- The connection dates the start check confirms, each with its message: the
 -- start check may be the same day, not earlier. A missing date is ON-13's or

@@ -1,4 +1,6 @@
 -- ON-16: a follow-up within the first N days after launch (seed 004).
+local sk = sk
+
 return {
   id = "ON-16",
   severity = "warning",

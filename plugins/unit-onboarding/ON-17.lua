@@ -1,4 +1,6 @@
 -- ON-17: the unit has a communication plan (seed 004).
+local sk, tostring = sk, tostring
+
 return {
   id = "ON-17",
   severity = "warning",

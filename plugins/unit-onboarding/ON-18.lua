@@ -1,4 +1,6 @@
 -- ON-18: at least one program is distributed to the unit (connection step 3, seed 004).
+local sk = sk
+
 return {
   id = "ON-18",
   severity = "error",

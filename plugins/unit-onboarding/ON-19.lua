@@ -1,4 +1,7 @@
 -- ON-19: the care provider was connected no later than the unit's first connection step (seed 004).
+local sk, ipairs = sk, ipairs
+local is_date = sk.is_date
+
 return {
   id = "ON-19",
   severity = "error",
@@ -49,7 +52,7 @@ kontrolleras av ON-13.
     local c = doc.connection or {}
     local d = c.care_provider_connected
     local path = { "connection", "care_provider_connected" }
-    if not sk.is_date(d) then
+    if not is_date(d) then
       report { path = path, message = "not_recorded" }
       return
     end
@@ -57,7 +60,7 @@ kontrolleras av ON-13.
     for n, keys in ipairs(sk.CONNECTION_STEPS) do
       for _, key in ipairs(keys) do
         local s = c[key]
-        if sk.is_date(s) and (first == nil or s < first.date) then
+        if is_date(s) and (first == nil or s < first.date) then
           first = { key = key, date = s, step = n }
         end
       end

@@ -1,4 +1,7 @@
 -- ON-20: the risk analysis covers every program the unit will use (seed 004).
+local sk, type = sk, type
+local present, name_key = sk.present, sk.name_key
+
 return {
   id = "ON-20",
   severity = "error",
@@ -49,12 +52,12 @@ saknat datum är ON-07:s fynd).
     if type(ra) ~= "table" then return end
     local covered = {}
     for _, name in sk.each(ra.programs) do
-      if sk.present(name) then covered[sk.name_key(name)] = true end
+      if present(name) then covered[name_key(name)] = true end
     end
     local seen = {}
     for _, name in sk.each(doc.programs) do
-      if sk.present(name) then
-        local key = sk.name_key(name)
+      if present(name) then
+        local key = name_key(name)
         if not covered[key] and not seen[key] then
           seen[key] = true
           report { path = { "risk_analysis", "programs" }, message = "not_covered",

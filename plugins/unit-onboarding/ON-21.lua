@@ -1,4 +1,7 @@
 -- ON-21: every program names the patients or citizens it is for (seed 004).
+local sk, type = sk, type
+local present, name_key = sk.present, sk.name_key
+
 return {
   id = "ON-21",
   severity = "warning",
@@ -48,9 +51,9 @@ listade patienter med långvariga sömnbesvär}`.]],
     -- first entry without one
     local stated, blank = {}, {}
     for i, entry in sk.each(doc.target_populations) do
-      if type(entry) == "table" and sk.present(entry.program) then
-        local key = sk.name_key(entry.program)
-        if sk.present(entry.population) then
+      if type(entry) == "table" and present(entry.program) then
+        local key = name_key(entry.program)
+        if present(entry.population) then
           stated[key] = true
         elseif not blank[key] then
           blank[key] = i
@@ -59,8 +62,8 @@ listade patienter med långvariga sömnbesvär}`.]],
     end
     local seen = {}
     for _, name in sk.each(doc.programs) do
-      if sk.present(name) then
-        local key = sk.name_key(name)
+      if present(name) then
+        local key = name_key(name)
         if not stated[key] and not seen[key] then
           seen[key] = true
           if blank[key] then

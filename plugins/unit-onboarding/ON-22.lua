@@ -1,4 +1,6 @@
 -- ON-22: the unit subscribes to Inera's service windows (seed 004).
+local sk, type = sk, type
+
 return {
   id = "ON-22",
   severity = "info",

@@ -1,5 +1,8 @@
 -- UN-01: a unit's communication plan and onboarding checklist name the same
 -- service and the same launch date (seed 000 slide 14).
+local sk, ipairs, tostring, math = sk, ipairs, tostring, math
+local present, same_text, is_date = sk.present, sk.same_text, sk.is_date
+
 return {
   id = "UN-01",
   severity = "error",
@@ -112,12 +115,12 @@ för enheten.]],
         local data = { checklist = n }
         -- the service
         local ps, os_ = plan.service, ob.service
-        local has_p, has_o = sk.present(ps), sk.present(os_)
+        local has_p, has_o = present(ps), present(os_)
         data.plan_service = has_p and tostring(ps) or nil
         data.ob_service = has_o and tostring(os_) or nil
         local message
         if has_p and has_o then
-          if not sk.same_text(ps, os_) then message = "service_differs" end
+          if not same_text(ps, os_) then message = "service_differs" end
         elseif has_o then
           message = "plan_no_service"
         elseif has_p then
@@ -129,7 +132,7 @@ för enheten.]],
         end
         -- the launch date
         local pd, od = plan.launch_date, ob.launch_date
-        local date_p, date_o = sk.is_date(pd), sk.is_date(od)
+        local date_p, date_o = is_date(pd), is_date(od)
         data.plan_date = date_p and pd or nil
         data.ob_date = date_o and od or nil
         message = nil

@@ -1,5 +1,6 @@
 -- UN-02: the unit's HSA-id is well formed: SE, the care provider's 10-digit
 -- organisation number, a dash, 1-18 letters or digits (seed 004).
+local sk, type, ipairs = sk, type, ipairs
 
 -- The document kinds whose HSA-id is Swedish and places the unit; a
 -- social-media strategy may carry another country's id.

@@ -198,6 +198,17 @@ return {
     cmp("reachfake", ser(plan_reach(fake), -3), ser(sk.plan_reach(fake), -3))
     cmp("groupsfake", ser(plan_groups(fake), -3), ser(sk.plan_groups(fake), -3))
     cmp("reachnil", ser(plan_reach(nil)), ser(sk.plan_reach(nil)))
+    -- a document's reach is computed once and shared read-only; a rule's own
+    -- table (which may change) gets a new one each time
+    local shared = sk.plan_reach(doc)
+    cmp("reachshared", true, rawequal(shared, sk.plan_reach(doc)))
+    cmp("reachreadonly", false, (pcall(function() shared.x = 1 end)))
+    for _, list in pairs(shared) do
+      cmp("reachlistreadonly", false, (pcall(function() list[#list + 1] = 1 end)))
+      cmp("reachitemreadonly", false, (pcall(function() list[1].phase = "x" end)))
+      cmp("reachpathreadonly", false, (pcall(function() list[1].path[1] = "x" end)))
+    end
+    cmp("reachown", false, rawequal(sk.plan_reach(fake), sk.plan_reach(fake)))
     if #bad > 0 then report { message = table.concat(bad, "\n", 1, math.min(#bad, 20)) } end
     report { severity = "info", message = "checked " .. nv .. " values" }
   end,
