@@ -160,8 +160,8 @@ static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *
     size_t n = t->len - t->at;
     if (n > size)
         n = size;
-    if (n > 256)
-        n = 256;
+    if (n > 128)
+        n = 128;
     memcpy(buffer, t->bytes + t->at, n);
     t->at += n;
     *size_read = n;
