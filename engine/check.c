@@ -9,18 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UNITS_IN_FLIGHT_PER_JOB 8
+/* Units checked ahead of the one written next, per job. A thread that is
+ * descheduled for a few milliseconds (a shared machine) while it checks the
+ * next unit in order must not stop the others: 32 units are about 13 ms of
+ * work each (8 stopped a worker 250-300 times a run), for about 5 KB each. */
+#define UNITS_IN_FLIGHT_PER_JOB 32
 
 typedef enum { SLOT_EMPTY, SLOT_DONE } slot_state;
 
 /* One unit's outcome, handed from a worker to the writer. */
 typedef struct slot {
     slot_state state;
+    unsigned maker; /* who checked it: 0 the main thread, k the k-th worker */
     int present; /* the unit has documents or input errors */
     sk_unit_result result;
     sk_errors errors; /* input errors of the files it owns, and rule errors */
     sk_errors warnings; /* two names for the unit */
 } slot;
+
+/* Results a worker made, written by the main thread and handed back to be
+ * freed by the worker: freed by the main thread, each block would go back to
+ * the worker's malloc arena under the arena's lock, which the worker takes
+ * for its own allocations all the time (a futex wait or wake on about a
+ * third of the units, measured). */
+typedef struct spent {
+    sk_unit_result *items;
+    size_t count, cap;
+} spent;
 
 typedef struct batch {
     const sk_check_options *o;
@@ -41,6 +56,7 @@ typedef struct batch {
     sk_report *report; /* the streamed report, when there is one */
     sk_timing *timing; /* --timing: the run's sum (workers add theirs under mu), or NULL */
     sk_timing *mine;   /* --timing: the main thread's own counters */
+    spent *spent;      /* per thread (under mu): [k] the k-th worker's results to free */
 } batch;
 
 /* Moves every error of from to the end of to. */
@@ -165,9 +181,39 @@ static int take_unit(batch *b, sk_index_unit *iu, size_t *i)
     return 0;
 }
 
+typedef struct worker_arg {
+    batch *b;
+    unsigned id; /* 1 for the first worker */
+} worker_arg;
+
+/* Takes the worker's results handed back into own, with b->mu held. 0, or
+ * -1 out of memory (they are then freed at the end of the batch). */
+static int take_spent(batch *b, unsigned id, spent *own)
+{
+    spent *from = &b->spent[id];
+    if (!from->count)
+        return 0;
+    while (own->cap < own->count + from->count)
+        if (sk_grow((void **)&own->items, &own->cap, own->cap, sizeof *own->items))
+            return -1;
+    memcpy(own->items + own->count, from->items, from->count * sizeof *from->items);
+    own->count += from->count;
+    from->count = 0;
+    return 0;
+}
+
+static void free_spent(spent *own)
+{
+    for (size_t i = 0; i < own->count; i++)
+        sk_unit_result_free(&own->items[i]);
+    own->count = 0;
+}
+
 static void *worker(void *arg)
 {
-    batch *b = arg;
+    batch *b = ((worker_arg *)arg)->b;
+    unsigned id = ((worker_arg *)arg)->id;
+    spent own = {0};
     sk_error err;
     sk_runtime *rt = sk_runtime_new(b->rules, &err);
     sk_docset *ds = sk_docset_new(b->limits); /* reused unit after unit */
@@ -203,9 +249,11 @@ static void *worker(void *arg)
             pthread_mutex_unlock(&b->mu);
             break;
         }
+        take_spent(b, id, &own);
         pthread_mutex_unlock(&b->mu);
+        free_spent(&own);
 
-        slot s = {0};
+        slot s = {.maker = id};
         sk_errors_init(&s.errors);
         sk_errors_init(&s.warnings);
         int rc = check_unit(b, rt, ds, &iu, &s);
@@ -223,6 +271,8 @@ static void *worker(void *arg)
     size_t left = sk_runtime_free(rt);
     sk_docset_free(ds);
     sk_index_unit_free(&iu);
+    free_spent(&own); /* what was handed back after its last unit is freed by run_batch */
+    free(own.items);
     pthread_mutex_lock(&b->mu);
     b->leaked += left;
     if (t && sk_timing_add(b->timing, t))
@@ -274,8 +324,8 @@ static void translate_errors(const sk_catalogue *c, sk_errors *list)
     }
 }
 
-/* Judges and reports (or keeps) the unit of one slot; takes its result and
- * errors either way. */
+/* Judges and reports (or keeps) the unit of one slot; takes its errors
+ * either way, and its result unless reported (then the caller frees it). */
 static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
 {
     int rc = move_errors(&res->errors, &s->errors);
@@ -301,11 +351,11 @@ static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
     if (b->mine)
         b->mine->stage_ns[SK_STAGE_JUDGE] += t1 - t0;
     if (o->format) {
+        /* the result is freed by the caller, by whoever made it */
         if (sk_report_unit(b->report, &s->result) == -2)
             rc = -2;
         if (b->mine)
             b->mine->stage_ns[SK_STAGE_REPORT] += sk_now_ns() - t1;
-        sk_unit_result_free(&s->result);
     } else {
         sk_unit_result *units = realloc(res->units, (res->nunits + 1) * sizeof *units);
         if (!units) {
@@ -332,6 +382,7 @@ static int run_batch(batch *b, sk_result *res)
         jobs = 256;
     b->window = (size_t)jobs * UNITS_IN_FLIGHT_PER_JOB;
     b->slots = calloc(b->window, sizeof *b->slots);
+    b->spent = calloc(jobs, sizeof *b->spent);
     sk_error err;
     sk_runtime *rt = sk_runtime_new(b->rules, &err);
     sk_docset *ds = sk_docset_new(b->limits);
@@ -339,10 +390,11 @@ static int run_batch(batch *b, sk_result *res)
         sk_error_clear(&err);
     }
     b->mine = b->timing ? sk_timing_new() : NULL;
-    if (!b->slots || !rt || !ds || (b->timing && !b->mine)) {
+    if (!b->slots || !b->spent || !rt || !ds || (b->timing && !b->mine)) {
         sk_timing_free(b->mine);
         b->mine = NULL;
         free(b->slots);
+        free(b->spent);
         b->leaked += sk_runtime_free(rt);
         sk_docset_free(ds);
         return -1;
@@ -353,10 +405,13 @@ static int run_batch(batch *b, sk_result *res)
     pthread_cond_init(&b->can_take, NULL);
     pthread_cond_init(&b->can_write, NULL);
     pthread_t threads[256];
+    worker_arg args[256];
     unsigned started = 0;
-    for (; started < jobs - 1 && started + 1 < b->ntodo; started++)
-        if (pthread_create(&threads[started], NULL, worker, b) != 0)
+    for (; started < jobs - 1 && started + 1 < b->ntodo; started++) {
+        args[started] = (worker_arg){b, started + 1};
+        if (pthread_create(&threads[started], NULL, worker, &args[started]) != 0)
             break;
+    }
     int rc = 0;
     size_t written = 0;
     sk_index_unit iu = {0};
@@ -378,9 +433,17 @@ static int run_batch(batch *b, sk_result *res)
                 rc = -2;
             if (o->progress)
                 o->progress(o->progress_ud, i + 1, b->ntodo);
+            if (!taken.maker)
+                sk_unit_result_free(&taken.result);
             pthread_mutex_lock(&b->mu);
             if (r == -1)
                 b->failed = 1;
+            /* a worker's result goes back to it (freed here if the list cannot grow) */
+            spent *back = taken.maker ? &b->spent[taken.maker] : NULL;
+            if (back && sk_grow((void **)&back->items, &back->cap, back->count, sizeof *back->items))
+                sk_unit_result_free(&taken.result);
+            else if (back)
+                back->items[back->count++] = taken.result;
             continue;
         }
         if (b->next_write >= b->ntodo)
@@ -417,6 +480,12 @@ static int run_batch(batch *b, sk_result *res)
         rc = -1;
     sk_timing_free(b->mine);
     b->mine = NULL;
+    /* what the workers were handed back after their last unit */
+    for (unsigned k = 0; k < jobs; k++) {
+        free_spent(&b->spent[k]);
+        free(b->spent[k].items);
+    }
+    free(b->spent);
     /* whatever was finished after a failure */
     for (size_t i = 0; i < b->window; i++) {
         sk_unit_result_free(&b->slots[i].result);

@@ -12,10 +12,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_DIR_DEPTH 64
 
@@ -131,19 +133,34 @@ size_t sk_walk_files(const sk_walk *w)
  * it), or -1 when out of memory. */
 static int push_level(sk_walk *w, const char *dir, sk_errors *errs)
 {
+    /* the directory is opened first and asked what it is (one lookup of
+     * its path, not two); when it cannot be opened, stat tells why */
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int opened = fd >= 0, open_errno = errno;
     struct stat st;
-    if (stat(dir, &st) != 0)
-        return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "cannot read: %s", strerror(errno));
-    for (int i = 0; i < w->depth; i++)
+    if (opened ? fstat(fd, &st) != 0 : stat(dir, &st) != 0) {
+        int err = errno;
+        if (opened)
+            close(fd);
+        return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "cannot read: %s", strerror(err));
+    }
+    int why = 0; /* 0, or the error that leaves the directory out */
+    for (int i = 0; !why && i < w->depth; i++)
         if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino)
-            return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0,
-                                 "directory loop (a symbolic link points back to a parent)");
-    if (w->depth >= MAX_DIR_DEPTH)
-        return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "directories nested deeper than %d",
-                             MAX_DIR_DEPTH);
-    DIR *d = opendir(dir);
-    if (!d)
-        return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+            why = sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0,
+                                "directory loop (a symbolic link points back to a parent)") ? -1 : 1;
+    if (!why && w->depth >= MAX_DIR_DEPTH)
+        why = sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "directories nested deeper than %d",
+                            MAX_DIR_DEPTH) ? -1 : 1;
+    DIR *d = why ? NULL : opened ? fdopendir(fd) : NULL;
+    if (!d) {
+        int err = opened && !why ? errno : open_errno;
+        if (opened)
+            close(fd);
+        if (why)
+            return why < 0 ? -1 : 0;
+        return sk_errors_add(errs, SK_ERR_INPUT, dir, 0, 0, "cannot read directory: %s", strerror(err));
+    }
     level l = {.dev = st.st_dev, .ino = st.st_ino, .dir = sk_strdup(dir)};
     struct dirent *e;
     while (l.dir && !l.names.failed && (e = readdir(d)) != NULL) {

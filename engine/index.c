@@ -99,24 +99,45 @@ static size_t line_break(const char *b, size_t len)
     return 0;
 }
 
+/* Where the byte c next stands in b[from, len), or len. */
+static size_t next_byte(const char *b, size_t from, size_t len, unsigned char c)
+{
+    const char *at = from < len ? memchr(b + from, c, len - from) : NULL;
+    return at ? (size_t)(at - b) : len;
+}
+
 /* Whether the bytes hold a document separator ("---" or "...", maybe after
  * a byte order mark, which libyaml skips at the start of any line) after
  * any line break: then the file may hold several documents. A separator
- * inside a block scalar is taken as one too, which only costs a full parse. */
+ * inside a block scalar is taken as one too, which only costs a full parse.
+ * A break starts with one of four bytes (the others of a break are
+ * 0x80-0xBF): memchr finds the next of each, and line_break is tried only
+ * there, so the bytes between cost no more than memchr's scan. */
 static int maybe_several_documents(const char *b, size_t len)
 {
-    for (size_t i = 0; i < len;) {
+    static const unsigned char STARTS[] = {'\n', '\r', 0xC2, 0xE2};
+    enum { NSTARTS = sizeof STARTS };
+    size_t next[NSTARTS];
+    for (size_t k = 0; k < NSTARTS; k++)
+        next[k] = next_byte(b, 0, len, STARTS[k]);
+    for (;;) {
+        size_t i = len;
+        for (size_t k = 0; k < NSTARTS; k++)
+            if (next[k] < i)
+                i = next[k];
+        if (i >= len)
+            return 0;
         size_t brk = line_break(b + i, len - i);
-        if (!brk) {
-            i++;
+        size_t after = i + (brk ? brk : 1);
+        for (size_t k = 0; k < NSTARTS; k++)
+            if (next[k] < after)
+                next[k] = next_byte(b, after, len, STARTS[k]);
+        if (!brk)
             continue;
-        }
-        i += brk;
-        size_t at = i + sk_utf8_bom(b + i, len - i);
+        size_t at = after + sk_utf8_bom(b + after, len - after);
         if (len - at >= 3 && (memcmp(b + at, "---", 3) == 0 || memcmp(b + at, "...", 3) == 0))
             return 1;
     }
-    return 0;
 }
 
 /* A fingerprint of a set of unit keys: the same whatever their order. */
@@ -139,8 +160,8 @@ static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *
     size_t n = t->len - t->at;
     if (n > size)
         n = size;
-    if (n > 256)
-        n = 256;
+    if (n > 128)
+        n = 128;
     memcpy(buffer, t->bytes + t->at, n);
     t->at += n;
     *size_read = n;
