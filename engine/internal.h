@@ -581,6 +581,9 @@ sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
 /* Runs one plugin chunk in L and leaves the list of rule tables it returned
  * on the stack (a single rule is wrapped into a list). 0 or -1 with *err. */
 int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err);
+/* Where a Lua message "file:12: text" points: returns 12 and sets *text to
+ * "text" (0, and *text msg, when it names no line of file). */
+int sk_lua_position(const char *msg, const char *file, const char **text);
 
 /* ---- --timing (timing.c) ------------------------------------------------------ */
 

@@ -136,6 +136,32 @@ expect_out "regeln RT-03 stoppades för enheten $U: mönstret '%b()' kunde ta 2e
 expect_no_out "rule stopped"
 finish
 
+start "a plugin that stops or fails while it is loaded: every message of the registry in Swedish"
+# the budget, the deadline (2 s), the memory cap and the pattern estimate
+# while the top-level chunk runs; a Lua error, a syntax error (Lua's own
+# words inside stay as Lua wrote them), no rule table, wrong fields, a list
+# item that is no rule, a rule id twice
+run rules list --lang sv --no-builtin --rules "$DATA/runtime/rules-loading"
+expect_code 2
+translated || bad "$(show_untranslated)"
+L=$DATA/runtime/rules-loading
+expect_err "$L/budget.lua:3: fel i regelfil: insticksmodulen stoppades när den lästes in: den körde mer än 10000000 instruktioner"
+expect_err "$L/deadline.lua:5: fel i regelfil: insticksmodulen stoppades när den lästes in: den körde i mer än 2000 ms"
+expect_err "$L/memory.lua: fel i regelfil: insticksmodulen stoppades när den lästes in: den allokerade mer än 32 MB"
+expect_err "$L/pattern.lua:2: fel i regelfil: insticksmodulen stoppades när den lästes in: mönstret '%b()' kunde ta 2e+10 steg på en text på 200000 byte, mer än budgeten"
+expect_err "$L/failing.lua:3: fel i regelfil: insticksmodulen fallerade när den lästes in: attempt to index a nil value (local 'x')"
+expect_err "$L/syntax.lua:3: fel i regelfil: syntaxfel: '}' expected (to close '{' at line 2) near 'x'; raden lyder: \`id = \"LD-01\" x\`"
+expect_err "$L/number.lua:2: fel i regelfil: en insticksmodul måste returnera en regeltabell eller en lista med regeltabeller, inte tal"
+expect_err "$L/fields.lua:4: fel i regelfil: regelfältet 'severity' måste vara något av: error, warning, info"
+expect_err "$L/fields.lua:6: fel i regelfil: regeln har ett okänt fält 'explian' (menade du 'explain'?)"
+expect_err "$L/fields.lua: fel i regelfil: regeln har ett fält som inte är ett namn"
+expect_err "$L/list.lua: fel i regelfil: post 2 i den returnerade listan är ingen regeltabell"
+expect_err "$L/list.lua:5: fel i regelfil: regel-id 'LD-03' är redan definierat i $L/list.lua"
+expect_no_err "rule stopped"
+# the position once, before the label: not again in the message
+expect_no_err "lästes in: $L"
+finish
+
 start "rules list and every rule's explanation"
 run rules list --lang sv
 translated || bad "$(show_untranslated)"
