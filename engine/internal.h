@@ -652,6 +652,7 @@ const char *sk_report_status_name(sk_unit_status s); /* pass, fail, error, known
 /* The status as the reports word it in English (put it through sk_label). */
 const char *sk_report_status_label(sk_unit_status s); /* ready, NOT READY, ... */
 const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usage */
+const char *sk_report_error_label(sk_error_kind k);  /* "input error", ...: sk_label's key */
 /* A finding's baseline state as SARIF names it (new, unchanged, updated), or NULL. */
 const char *sk_report_baseline_name(sk_baseline_state b);
 

@@ -119,14 +119,32 @@ static void finding_line(FILE *out, const sk_finding *f)
     fputs(f->known ? " (known: in the baseline)\n" : "\n", out);
 }
 
+/* e's message in the report's language (the run's errors are translated
+ * when it ends; a unit's suite is written before): malloc'd, or NULL for
+ * e->message as it is. */
+static char *message_of(const sk_result *res, const sk_error *e)
+{
+    return sk_translate_error(res->catalogue, e);
+}
+
+/* An <error>'s message attribute: e's message. */
+static void error_message(FILE *out, const sk_result *res, const sk_error *e)
+{
+    char *t = message_of(res, e);
+    attr(out, "message", t ? t : e->message);
+    free(t);
+}
+
 /* The body of an <error>: a position, the message and the traceback. */
-static void error_body(FILE *out, const sk_error *e)
+static void error_body(FILE *out, const sk_result *res, const sk_error *e)
 {
     if (e->file) {
         position(out, e->file, e->line, e->column);
         fputs(": ", out);
     }
-    sk_report_xml(out, e->message, 0);
+    char *t = message_of(res, e);
+    sk_report_xml(out, t ? t : e->message, 0);
+    free(t);
     fputc('\n', out);
     if (e->traceback) {
         sk_report_xml(out, e->traceback, 0);
@@ -183,15 +201,16 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
     fputs(">\n", out);
     if (t->error) {
         fputs("      <error", out);
-        attr(out, "message", t->error->message);
+        error_message(out, res, t->error);
         fputs(" type=\"rule\">", out);
-        error_body(out, t->error);
+        error_body(out, res, t->error);
         fputs("</error>\n", out);
     }
     if (t->failures) {
         char more[64] = "";
         if (t->failures > 1)
-            snprintf(more, sizeof more, " (and %zu more)", t->failures - 1);
+            snprintf(more, sizeof more, sk_plural(res->catalogue, " (and %zu more)", " (and %zu more)", t->failures - 1),
+                     t->failures - 1);
         fputs("      <failure message=\"", out);
         sk_report_xml(out, t->first->message, 1);
         sk_report_xml(out, more, 1);
@@ -203,7 +222,9 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
     }
     int skipped = skips(t);
     if (skipped) {
-        fputs("      <skipped message=\"known: in the baseline\">", out);
+        fputs("      <skipped", out);
+        attr(out, "message", sk_label(res->catalogue, "known: in the baseline"));
+        fputs(">", out);
         for (size_t i = 0; i < u->nfindings; i++)
             if (same(u->findings[i].rule, t->id) && at_level(res, &u->findings[i]))
                 finding_line(out, &u->findings[i]);
@@ -255,9 +276,11 @@ static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, si
 /* The unit's input errors as one testcase. */
 static void input_case(const sk_result *res, const sk_unit_result *u, FILE *out)
 {
-    char message[96];
-    snprintf(message, sizeof message, "%d input error%s in this unit's documents", u->load_errors,
-             u->load_errors == 1 ? "" : "s");
+    char message[160];
+    snprintf(message, sizeof message,
+             sk_plural(res->catalogue, "%d input error in this unit's documents",
+                       "%d input errors in this unit's documents", u->load_errors),
+             u->load_errors);
     fputs("    <testcase classname=\"input\" name=\"the unit's documents are valid input\">\n"
           "      <error",
           out);
@@ -266,7 +289,7 @@ static void input_case(const sk_result *res, const sk_unit_result *u, FILE *out)
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         if (e->kind == SK_ERR_INPUT && same(e->unit, u->hsa_id))
-            error_body(out, e);
+            error_body(out, res, e);
     }
     fputs("</error>\n    </testcase>\n", out);
 }
@@ -332,9 +355,9 @@ void sk_junit_end(sk_writing *w)
             fprintf(out, "    <testcase classname=\"%s\" name=\"", kind);
             position(out, e->file, e->line, e->column);
             fprintf(out, "\">\n      <error");
-            attr(out, "message", e->message);
+            error_message(out, res, e);
             fprintf(out, " type=\"%s\">", kind);
-            error_body(out, e);
+            error_body(out, res, e);
             fputs("</error>\n    </testcase>\n", out);
         }
         fputs("  </testsuite>\n", out);

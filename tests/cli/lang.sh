@@ -30,6 +30,25 @@ expect_out "INTE REDO"
 expect_out "målgrupp"
 finish
 
+start "a unit's errors in the formats that write them with the unit: Swedish too"
+# html's and statement's unit sections and junit's suites are written before
+# the run's errors are translated at its end; csv labels each error's kind
+for fmt in html statement junit csv; do
+  run check --lang sv --as-of 2027-04-10 --format "$fmt" --rules "$DATA/failing-rule" "$DATA/cp02/plan.yaml" \
+      "$DATA/tree/a/first.yaml" "$TESTS/bad"
+  translated || bad "$fmt: $(show_untranslated)"
+  for english in "is not an allowed value" "failed on unit" "input error" "rule error" "in this unit" "more)" \
+                 "known: in"; do
+    grep -qF -- "$english" "$WORK/out" && bad "$fmt: English '$english': $(grep -F -- "$english" "$WORK/out" | head -1 | cut -c1-160)"
+  done
+  expect_out "är inte ett tillåtet värde i"
+  expect_out "regeln GOT-01 fallerade för enheten SE2321000222-T002"
+done
+run check --lang sv --as-of 2027-04-10 --format junit "$ROOT/examples" "$TESTS/bad"
+expect_out 'fel i indata i enhetens dokument" type="input"'
+expect_out " (och "
+finish
+
 start "the Swedish examples report: no English vocabulary key, no Danish level name, no decimal point"
 run check --lang sv --as-of 2027-04-10 --rules "$ROOT/examples/region-rules" "$ROOT/examples"
 # values of the closed vocabularies that are no key of a document, shown as
