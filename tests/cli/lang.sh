@@ -198,7 +198,8 @@ finish
 start "usage errors and the help"
 for args in "frobnicate" "check" "check --as-of 2027-02-30 x" "check --format pdf x" "check --fail-on fatal x" \
             "check --lang de x" "check --only XX-01 $DATA/cp02/plan.yaml" "audit --shard 4/3 x" "rules explain XX-99" \
-            "schema nosuchkind" "init nosuchkind" "check --csv-separator x x"; do
+            "schema nosuchkind" "init nosuchkind" "check --csv-separator x x" "diff x" "history" "completion fish" \
+            "history $WORK/no-such-dir/h.db" "help check" "help test"; do
   # shellcheck disable=SC2086
   run $args --lang sv
   translated || bad "$args: $(show_untranslated)"
