@@ -67,6 +67,29 @@ grep -qE '[0-9]\.[0-9]' "$WORK/out" && bad "a decimal point: $(grep -E '[0-9]\.[
 expect_out "checklistan anger inte att budgeten är beslutad"
 finish
 
+start "the rollout's words: startdatum and starten, never lansering (docs/glossary.md)"
+# the engine's words; a built-in rule's explanation (SM-07, SM-18, in html) is the rule's own
+launch_words() { grep -qE "lanseringsdatum|Lansering|lanserad|lanseras" "$WORK/out"; }
+show_launch_words() { grep -oE ".{0,30}(lanseringsdatum|Lansering|lanserad|lanseras).{0,20}" "$WORK/out" | head -1; }
+for fmt in text markdown html statement; do
+  run check --lang sv --as-of 2027-04-10 --format "$fmt" "$ROOT/examples"
+  launch_words && bad "$fmt: $(show_launch_words)"
+done
+run audit --lang sv --as-of 2027-02-10 --record "$WORK/rollout.db" "$ROOT/examples"
+run audit --lang sv --as-of 2027-04-10 --record "$WORK/rollout.db" "$ROOT/examples"
+launch_words && bad "audit: $(show_launch_words)"
+for args in "history $WORK/rollout.db" "diff $WORK/rollout.db@previous $WORK/rollout.db@latest" \
+            "diff --format markdown $WORK/rollout.db@previous $WORK/rollout.db@latest" \
+            "check --as-of 2027-04-10 --format html --history $WORK/rollout.db $ROOT/examples"; do
+  # shellcheck disable=SC2086
+  run $args --lang sv
+  translated || bad "$args: $(show_untranslated)"
+  launch_words && bad "$args: $(show_launch_words)"
+done
+run check --lang sv --as-of 2027-04-10 --format markdown "$ROOT/examples"
+expect_out "Start 2027-03-01, för 40 dagar sedan: **startad, inte redo**."
+finish
+
 start "a region rule with en and sv texts speaks the language asked for"
 run check --lang en --as-of 2027-04-10 --no-builtin --rules "$ROOT/examples/region-rules" "$ROOT/examples"
 expect_out "the checklist does not record that the budget is approved"
