@@ -74,6 +74,18 @@ void cli_print_errors(const sk_errors *errs)
     sk_catalogue_free(cat);
 }
 
+void cli_print_labelled(const sk_catalogue *cat, const sk_error *e, const char *file, const char *label)
+{
+    char *t = sk_translate_error(cat, e);
+    fputs(e->file ? e->file : file ? file : "?", stderr);
+    if (e->line)
+        fprintf(stderr, e->column ? ":%d:%d" : ":%d", e->line, e->column);
+    fprintf(stderr, ": %s: %s\n", sk_label(cat, label), t ? t : e->message);
+    if (e->traceback) /* a plugin that failed while loading: where, as Lua says it */
+        fprintf(stderr, "%s\n", e->traceback);
+    free(t);
+}
+
 int usage_error(const char *fmt, const char *arg)
 {
     /* the format in the user's language (the catalogue's key is the English
