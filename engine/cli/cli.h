@@ -148,6 +148,9 @@ const char *cli_lang(void);
 /* "startklar: " and the message in the user's language (fmt is the English
  * printf format, the catalogue's key), with a newline, to stderr. */
 void cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The message in the user's language (fmt is the English printf format, the
+ * catalogue's key, with its own newline), to stdout. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The catalogue of that language (NULL: English); $STARTKLAR_I18N_STRICT marks
  * untranslated texts, for the tests. With broken, a catalogue that does not
  * load is said on stderr and sets *broken; without, English stands in quietly

@@ -57,6 +57,17 @@ void cli_fail(const char *fmt, ...)
     sk_catalogue_free(cat);
 }
 
+void cli_say(const char *fmt, ...)
+{
+    /* fmt is the catalogue's key: the user's language, then the arguments */
+    sk_catalogue *cat = cli_catalogue(NULL);
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(sk_label(cat, fmt), ap);
+    va_end(ap);
+    sk_catalogue_free(cat);
+}
+
 void cli_print_errors(const sk_errors *errs)
 {
     sk_catalogue *cat = errs->count ? cli_catalogue(NULL) : NULL;

@@ -218,6 +218,14 @@ for id in $(cat "$TESTS/data/requirement-ids.txt"); do
 done
 finish
 
+start "init --rule says what it wrote and what comes next in Swedish"
+run init --rule GOT-77 "$WORK/new-rule" --lang sv
+translated || bad "$(show_untranslated)"
+expect_out "skrev $WORK/new-rule/GOT-77.lua"
+expect_out "nästa steg: skriv kontrollen och testfallen, och kör sedan: startklar test $WORK/new-rule"
+expect_no_out "wrote"
+finish
+
 start "usage errors and the help"
 for args in "frobnicate" "check" "check --as-of 2027-02-30 x" "check --format pdf x" "check --fail-on fatal x" \
             "check --lang de x" "check --only XX-01 $DATA/cp02/plan.yaml" "audit --shard 4/3 x" "rules explain XX-99" \
