@@ -92,8 +92,31 @@ static void position(FILE *out, const char *file, int line, int column)
         fprintf(out, ":%d", column);
 }
 
-/* One finding as a line of a failure body or of system-out. */
-static void finding_line(FILE *out, const sk_finding *f)
+/* label (a catalogue text) with each %s replaced by the next of args, all
+ * within a line of a listing. */
+static void put(FILE *out, const char *label, const char *const *args, size_t nargs)
+{
+    size_t k = 0;
+    const char *run = label;
+    for (const char *p = label;; p++) {
+        if (*p && !(p[0] == '%' && p[1] == 's'))
+            continue;
+        if (p > run) {
+            char *literal = sk_printf("%.*s", (int)(p - run), run);
+            value(out, literal ? literal : "");
+            free(literal);
+        }
+        if (!*p)
+            break;
+        value(out, k < nargs && args[k] ? args[k] : "");
+        k++, p++;
+        run = p + 1;
+    }
+}
+
+/* One finding as a line of a failure body or of system-out (its marks in the
+ * report's language). */
+static void finding_line(FILE *out, const sk_catalogue *cat, const sk_finding *f)
 {
     position(out, f->file, f->line, f->column);
     fprintf(out, " %s ", sk_severity_name(f->severity));
@@ -106,17 +129,21 @@ static void finding_line(FILE *out, const sk_finding *f)
         fputc(']', out);
     }
     if (f->waiver) {
-        fputs(" (waived until ", out);
-        value(out, f->waiver->expires);
-        fputs(" by ", out);
-        value(out, f->waiver->approved_by);
-        fputs(": ", out);
-        value(out, f->waiver->reason);
-        fputs(f->waiver->expiring ? "; the waiver expires soon)" : ")", out);
+        const char *args[] = {f->waiver->expires, f->waiver->approved_by, f->waiver->reason};
+        fputc(' ', out);
+        put(out,
+            sk_label(cat, f->waiver->expiring ? "(waived until %s by %s: %s; the waiver expires soon)"
+                                              : "(waived until %s by %s: %s)"),
+            args, 3);
     } else if (f->waived) {
-        fputs(" (waived)", out);
+        fputc(' ', out);
+        value(out, sk_label(cat, "(waived)"));
     }
-    fputs(f->known ? " (known: in the baseline)\n" : "\n", out);
+    if (f->known) {
+        fputc(' ', out);
+        value(out, sk_label(cat, "(known: in the baseline)"));
+    }
+    fputc('\n', out);
 }
 
 /* e's message in the report's language (the run's errors are translated
@@ -217,7 +244,7 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
         fprintf(out, "\" type=\"%s\">", sk_severity_name(t->worst));
         for (size_t i = 0; i < u->nfindings; i++)
             if (same(u->findings[i].rule, t->id) && failing(res, &u->findings[i]))
-                finding_line(out, &u->findings[i]);
+                finding_line(out, res->catalogue, &u->findings[i]);
         fputs("</failure>\n", out);
     }
     int skipped = skips(t);
@@ -227,7 +254,7 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
         fputs(">", out);
         for (size_t i = 0; i < u->nfindings; i++)
             if (same(u->findings[i].rule, t->id) && at_level(res, &u->findings[i]))
-                finding_line(out, &u->findings[i]);
+                finding_line(out, res->catalogue, &u->findings[i]);
         fputs("</skipped>\n", out);
     }
     if (t->others || (t->known && !skipped)) {
@@ -235,7 +262,7 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
         for (size_t i = 0; i < u->nfindings; i++)
             if (same(u->findings[i].rule, t->id) && !failing(res, &u->findings[i]) &&
                 (!skipped || !at_level(res, &u->findings[i])))
-                finding_line(out, &u->findings[i]);
+                finding_line(out, res->catalogue, &u->findings[i]);
         fputs("</system-out>\n", out);
     }
     fputs("    </testcase>\n", out);

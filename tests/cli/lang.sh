@@ -67,6 +67,16 @@ grep -qE '[0-9]\.[0-9]' "$WORK/out" && bad "a decimal point: $(grep -E '[0-9]\.[
 expect_out "checklistan anger inte att budgeten är beslutad"
 finish
 
+start "junit's listing lines mark a waived or known finding in Swedish"
+run check --lang sv --as-of 2027-06-20 --only CP-02 --format junit --waivers "$DATA/policy/waivers.yaml" "$DATA/cp02/plan.yaml"
+expect_out "(undantag till 2027-06-30, beslutat av Eva Lind: Chefsgruppen får ägare när den nya verksamhetschefen tillträder i maj; undantaget går snart ut)"
+run check --lang sv --as-of 2027-04-10 --only CP-02 --write-baseline "$WORK/cp02-baseline.yaml" "$DATA/cp02/plan.yaml"
+run check --lang sv --as-of 2027-04-10 --only CP-02 --format junit --baseline "$WORK/cp02-baseline.yaml" "$DATA/cp02/plan.yaml"
+expect_out "(känd: finns i baslinjen)"
+expect_no_out "waived"
+expect_no_out "known:"
+finish
+
 start "the rollout's words: startdatum and starten, never lansering (docs/glossary.md)"
 # the engine's words; a built-in rule's explanation (SM-07, SM-18, in html) is the rule's own
 launch_words() { grep -qE "lanseringsdatum|Lansering|lanserad|lanseras" "$WORK/out"; }
