@@ -511,7 +511,7 @@ int output_open(output *out, const char *path, const char *const *inputs, size_t
             close(fd);
             unlink(out->tmp);
         }
-        fprintf(stderr, "startklar: cannot write %s\n", path);
+        cli_fail("cannot write %s", path);
         return -1;
     }
     arm_pending(out->tmp);
@@ -535,7 +535,7 @@ int output_close(output *out, int ok)
         refuse(out->path, "it exists and is not a regular file");
         ok = 0;
     } else if (ok && rename(out->tmp, out->path) != 0) {
-        fprintf(stderr, "startklar: cannot write %s\n", out->path);
+        cli_fail("cannot write %s", out->path);
         ok = 0;
     }
     if (!ok)
