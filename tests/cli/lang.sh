@@ -245,6 +245,8 @@ for args in "frobnicate" "check" "check --as-of 2027-02-30 x" "check --format pd
   run $args --lang sv
   translated || bad "$args: $(show_untranslated)"
 done
+run check --lang sv --as-of 2027-04-10 "$WORK/no-such-file.yaml"
+expect_out "kan inte läsa: filen eller katalogen finns inte"
 run check --lang sv --as-of 2027-04-10 -o "$WORK/no-such-dir/r.json" "$DATA/cp02/plan.yaml"
 expect_err "startklar: kan inte skriva $WORK/no-such-dir/r.json"
 run help --lang sv
