@@ -72,10 +72,19 @@ struct sk_history {
     char *failed;      /* the first error while recording units (malloc'd) */
 };
 
-/* Adds "PATH: what: sqlite's message" to errs. Returns -1. */
-static int db_error(sk_history *h, sk_errors *errs, const char *what)
+/* What failed, each a whole sentence (the catalogue's key) before sqlite's message. */
+typedef enum { DB_OPEN, DB_LOCK, DB_READ, DB_WRITE } db_what;
+static const char *const DB_FAILED[] = {
+    [DB_OPEN] = "history database: cannot open it: %s",
+    [DB_LOCK] = "history database: cannot lock it: %s",
+    [DB_READ] = "history database: cannot read it: %s",
+    [DB_WRITE] = "history database: cannot write to it: %s",
+};
+
+/* Adds "PATH: history database: cannot ...: sqlite's message" to errs. Returns -1. */
+static int db_error(sk_history *h, sk_errors *errs, db_what what)
 {
-    sk_errors_add(errs, SK_ERR_USAGE, h->path, 0, 0, "history database: %s: %s", what, sqlite3_errmsg(h->db));
+    sk_errors_add(errs, SK_ERR_USAGE, h->path, 0, 0, DB_FAILED[what], sqlite3_errmsg(h->db));
     return -1;
 }
 
@@ -88,7 +97,7 @@ static const char *identity_path(const sk_finding *f)
     return f->stable_path ? f->stable_path : f->path ? f->path : "";
 }
 
-static int exec(sk_history *h, const char *sql, sk_errors *errs, const char *what)
+static int exec(sk_history *h, const char *sql, sk_errors *errs, db_what what)
 {
     return sqlite3_exec(h->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : db_error(h, errs, what);
 }
@@ -107,12 +116,12 @@ static int user_version(sk_history *h, int *version)
 /* Brings the schema to SK_HISTORY_SCHEMA in one transaction. */
 static int upgrade(sk_history *h, sk_errors *errs)
 {
-    if (exec(h, "BEGIN IMMEDIATE", errs, "cannot lock it"))
+    if (exec(h, "BEGIN IMMEDIATE", errs, DB_LOCK))
         return -1;
     int version;
     if (user_version(h, &version)) {
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-        return db_error(h, errs, "cannot read it");
+        return db_error(h, errs, DB_READ);
     }
     if (version > SK_HISTORY_SCHEMA) {
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
@@ -124,14 +133,14 @@ static int upgrade(sk_history *h, sk_errors *errs)
     }
     for (int v = version; v < SK_HISTORY_SCHEMA; v++) {
         char *sql = sk_printf("%sPRAGMA user_version = %d;", MIGRATIONS[v], v + 1);
-        int rc = sql ? exec(h, sql, errs, "cannot write to it") : -1;
+        int rc = sql ? exec(h, sql, errs, DB_WRITE) : -1;
         free(sql);
         if (rc) {
             sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
     }
-    return exec(h, "COMMIT", errs, "cannot write to it");
+    return exec(h, "COMMIT", errs, DB_WRITE);
 }
 
 sk_history *sk_history_open(const char *path, int create, sk_errors *errs)
@@ -144,14 +153,14 @@ sk_history *sk_history_open(const char *path, int create, sk_errors *errs)
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &h->db, flags, NULL) != SQLITE_OK) {
         if (h->db)
-            db_error(h, errs, "cannot open it");
+            db_error(h, errs, DB_OPEN);
         else
             sk_errors_add(errs, SK_ERR_USAGE, path, 0, 0, "history database: cannot open it");
         sk_history_close(h);
         return NULL;
     }
     sqlite3_busy_timeout(h->db, 10000); /* another run recording at the same time */
-    if (exec(h, "PRAGMA foreign_keys = ON", errs, "cannot open it") || upgrade(h, errs)) {
+    if (exec(h, "PRAGMA foreign_keys = ON", errs, DB_OPEN) || upgrade(h, errs)) {
         sk_history_close(h);
         return NULL;
     }
@@ -196,14 +205,14 @@ int sk_history_begin(sk_history *h, const char *as_of, const char *profile, cons
 {
     for (int i = 0; i < ST_COUNT; i++)
         if (!h->st[i] && sqlite3_prepare_v2(h->db, STATEMENTS[i], -1, &h->st[i], NULL) != SQLITE_OK)
-            return db_error(h, errs, "cannot write to it");
-    if (exec(h, "BEGIN IMMEDIATE", errs, "cannot lock it"))
+            return db_error(h, errs, DB_WRITE);
+    if (exec(h, "BEGIN IMMEDIATE", errs, DB_LOCK))
         return -1;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(h->db, "INSERT INTO audit (as_of, profile, tool_version, fail_on) VALUES (?1, ?2, ?3, ?4)",
                            -1, &st, NULL) != SQLITE_OK) {
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-        return db_error(h, errs, "cannot write to it");
+        return db_error(h, errs, DB_WRITE);
     }
     bind_text(st, 1, as_of);
     bind_text(st, 2, profile ? profile : "default");
@@ -212,7 +221,7 @@ int sk_history_begin(sk_history *h, const char *as_of, const char *profile, cons
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
-        db_error(h, errs, "cannot write to it");
+        db_error(h, errs, DB_WRITE);
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
@@ -322,7 +331,7 @@ int sk_history_commit(sk_history *h, const sk_result *res, int exit_code, sk_err
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
         sqlite3_bind_int64(st, (int)i + 1, values[i]);
     if (step(st) || record_rules(h, res->rules) || sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        db_error(h, errs, "cannot write to it");
+        db_error(h, errs, DB_WRITE);
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
         h->audit = 0;
         return -1;
@@ -383,7 +392,7 @@ int sk_history_audits(sk_history *h, sk_history_rows *out, sk_errors *errs)
     sqlite3_stmt *st = NULL;
     if (!sql || sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK) {
         free(sql);
-        return db_error(h, errs, "cannot read it");
+        return db_error(h, errs, DB_READ);
     }
     free(sql);
     size_t cap = 0;
@@ -397,7 +406,7 @@ int sk_history_audits(sk_history *h, sk_history_rows *out, sk_errors *errs)
         rc = read_audit(st, &out->audits[out->naudits++]);
     }
     if (rc == 0 && s != SQLITE_DONE)
-        rc = db_error(h, errs, "cannot read it");
+        rc = db_error(h, errs, DB_READ);
     sqlite3_finalize(st);
     return rc;
 }
@@ -413,7 +422,7 @@ int sk_history_unit_rows(sk_history *h, const char *hsa_id, sk_history_rows *out
         "FROM unit_result u JOIN audit a ON a.id = u.audit_id WHERE u.hsa_id = ?1 ORDER BY a.as_of, a.id";
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(h->db, SQL, -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read it");
+        return db_error(h, errs, DB_READ);
     bind_text(st, 1, hsa_id);
     size_t cap = 0;
     int rc = 0, s;
@@ -437,7 +446,7 @@ int sk_history_unit_rows(sk_history *h, const char *hsa_id, sk_history_rows *out
         rc = oom ? -1 : 0;
     }
     if (rc == 0 && s != SQLITE_DONE)
-        rc = db_error(h, errs, "cannot read it");
+        rc = db_error(h, errs, DB_READ);
     sqlite3_finalize(st);
     return rc;
 }
@@ -473,7 +482,7 @@ static long long find_audit(sk_history *h, const char *which, char as_of[11], sk
     }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read it"), 0;
+        return db_error(h, errs, DB_READ), 0;
     if (strchr(sql, '?'))
         bind_text(st, 1, which);
     long long id = 0;
@@ -488,7 +497,7 @@ static long long find_audit(sk_history *h, const char *which, char as_of[11], sk
     } else if (s == SQLITE_DONE) {
         sk_errors_add(errs, SK_ERR_USAGE, h->path, 0, 0, "history database: no audit as of %s", which);
     } else {
-        db_error(h, errs, "cannot read it");
+        db_error(h, errs, DB_READ);
     }
     sqlite3_finalize(st);
     return id;
@@ -516,7 +525,7 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
     int rc = 0, s = SQLITE_DONE, oom = 0;
     size_t cap = 0;
     if (sqlite3_prepare_v2(h->db, "SELECT profile FROM audit WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read it");
+        return db_error(h, errs, DB_READ);
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) == SQLITE_ROW)
         out->profile = column_text(st, 0, &oom);
@@ -525,7 +534,7 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
                            "SELECT hsa_id, name, status, rollout, launch_date FROM unit_result "
                            "WHERE audit_id = ?1 ORDER BY hsa_id",
                            -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read it");
+        return db_error(h, errs, DB_READ);
     sqlite3_bind_int64(st, 1, id);
     while (!oom && (s = sqlite3_step(st)) == SQLITE_ROW) {
         if (sk_grow((void **)&out->units, &cap, out->nunits, sizeof *out->units)) {
@@ -546,12 +555,12 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
     if (oom)
         return -1;
     if (s != SQLITE_DONE)
-        return db_error(h, errs, "cannot read it");
+        return db_error(h, errs, DB_READ);
     if (sqlite3_prepare_v2(h->db,
                            "SELECT hsa_id, rule, severity, file, stable_path, message FROM finding "
                            "WHERE audit_id = ?1 ORDER BY hsa_id",
                            -1, &st, NULL) != SQLITE_OK)
-        return db_error(h, errs, "cannot read it");
+        return db_error(h, errs, DB_READ);
     sqlite3_bind_int64(st, 1, id);
     sk_snap_unit *u = NULL;
     size_t fcap = 0;
@@ -581,7 +590,7 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
     if (oom)
         return -1;
     if (s != SQLITE_DONE)
-        rc = db_error(h, errs, "cannot read it");
+        rc = db_error(h, errs, DB_READ);
     sk_snapshot_sort(out);
     return rc;
 }

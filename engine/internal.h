@@ -586,6 +586,9 @@ sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
 /* Runs one plugin chunk in L and leaves the list of rule tables it returned
  * on the stack (a single rule is wrapped into a list). 0 or -1 with *err. */
 int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err);
+/* Where a Lua message "file:12: text" points: returns 12 and sets *text to
+ * "text" (0, and *text msg, when it names no line of file). */
+int sk_lua_position(const char *msg, const char *file, const char **text);
 
 /* ---- --timing (timing.c) ------------------------------------------------------ */
 
@@ -654,6 +657,7 @@ const char *sk_report_status_name(sk_unit_status s); /* pass, fail, error, known
 /* The status as the reports word it in English (put it through sk_label). */
 const char *sk_report_status_label(sk_unit_status s); /* ready, NOT READY, ... */
 const char *sk_report_error_kind(sk_error_kind k);   /* input, plugin, rule, usage */
+const char *sk_report_error_label(sk_error_kind k);  /* "input error", ...: sk_label's key */
 /* A finding's baseline state as SARIF names it (new, unchanged, updated), or NULL. */
 const char *sk_report_baseline_name(sk_baseline_state b);
 

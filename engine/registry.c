@@ -206,13 +206,29 @@ static int return_line(const sk_plugin *p)
 
 /* ---- evaluating a plugin ------------------------------------------------------ */
 
-/* "path:12: message" -> 12 */
-static int message_line(const char *msg, const char *file)
+int sk_lua_position(const char *msg, const char *file, const char **text)
 {
-    size_t n = strlen(file);
-    if (strncmp(msg, file, n) == 0 && msg[n] == ':')
-        return atoi(msg + n + 1);
-    return 0;
+    *text = msg;
+    size_t fl = strlen(file);
+    /* the position's prefix is the file, or what Lua shortens a long chunk
+     * name to (LUA_IDSIZE): "..." and the file's end, "...rules/flood.lua:12: " */
+    const char *prefix = file;
+    size_t pl = fl;
+    if (strncmp(msg, "...", 3) == 0) {
+        const char *colon = strchr(msg + 3, ':');
+        size_t tail = colon ? (size_t)(colon - (msg + 3)) : 0;
+        if (colon && tail > 0 && tail <= fl && strncmp(file + fl - tail, msg + 3, tail) == 0 &&
+            colon[1] >= '0' && colon[1] <= '9') {
+            prefix = msg;
+            pl = (size_t)(colon - msg);
+        }
+    }
+    if (strncmp(msg, prefix, pl) != 0 || msg[pl] != ':')
+        return 0;
+    const char *rest = strstr(msg + pl + 1, ": "), *nl = strchr(msg, '\n');
+    if (rest && (!nl || rest < nl))
+        *text = rest + 2;
+    return atoi(msg + pl + 1);
 }
 
 #define SOURCE_LINE_MAX 120 /* bytes of a source line quoted in a message */
@@ -263,18 +279,17 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
     }
     free(chunkname);
     if (st != LUA_OK) {
-        const char *msg = lua_tostring(L, -1);
+        const char *msg = lua_tostring(L, -1), *rest;
         err->file = sk_strdup(p->file);
-        err->line = message_line(msg, p->file);
         /* Lua says "file:line: message"; the position is in file and line */
-        const char *rest = err->line ? strstr(msg + strlen(p->file) + 1, ": ") : NULL;
+        err->line = sk_lua_position(msg, p->file, &rest);
         sk_buf text = {0};
         source_line(p, err->line, &text);
         const char *quoted = text.len && text.data && !text.failed ? text.data : NULL;
         if (quoted)
-            sk_error_set(err, "syntax error: %s; the line reads: `%s`", rest ? rest + 2 : msg, quoted);
+            sk_error_set(err, "syntax error: %s; the line reads: `%s`", rest, quoted);
         else
-            sk_error_set(err, "syntax error: %s", rest ? rest + 2 : msg);
+            sk_error_set(err, "syntax error: %s", rest);
         sk_buf_free(&text);
         lua_pop(L, 1);
         return -1;
@@ -282,10 +297,24 @@ int sk_plugin_eval(sk_sandbox *sb, const sk_plugin *p, sk_error *err)
     sk_sandbox_push_env(L);
     lua_setupvalue(L, -2, 1);
     if (sk_sandbox_call(sb, 0, 1) != LUA_OK) {
-        const char *msg = lua_tostring(L, -1);
+        /* the first line of Lua's message, its position in file and line (or,
+         * when the sandbox stopped the chunk, the stop's format and arguments,
+         * so that it reads in the user's language); the rest is the traceback */
+        const char *msg = lua_tostring(L, -1), *rest;
+        if (!msg)
+            msg = "(no message)";
         err->file = sk_strdup(p->file);
-        err->line = message_line(msg, p->file);
-        sk_error_set(err, "plugin failed while loading: %s", msg);
+        err->line = sk_lua_position(msg, p->file, &rest);
+        const char *nl = strchr(rest, '\n');
+        char *first = sk_printf("%.*s", nl ? (int)(nl - rest) : (int)strlen(rest), rest);
+        if (sb->stop.message) {
+            if (sk_error_set(err, "plugin failed while loading: ") || sk_error_append(err, &sb->stop))
+                sk_error_clear(err); /* out of memory: the caller says so */
+        } else if (first) {
+            sk_error_set(err, "plugin failed while loading: %s", first);
+        }
+        free(first);
+        err->traceback = nl ? sk_strdup(nl + 1) : NULL;
         lua_pop(L, 1);
         return -1;
     }

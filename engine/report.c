@@ -539,6 +539,11 @@ const char *sk_report_baseline_name(sk_baseline_state b)
     return (unsigned)b < sizeof BASELINE_NAMES / sizeof *BASELINE_NAMES ? BASELINE_NAMES[b] : NULL;
 }
 
+const char *sk_report_error_label(sk_error_kind k)
+{
+    return (unsigned)k < sizeof ERROR_LABELS / sizeof *ERROR_LABELS ? ERROR_LABELS[k] : "input error";
+}
+
 const char *sk_report_error_kind(sk_error_kind k)
 {
     return (unsigned)k < sizeof ERROR_KINDS / sizeof *ERROR_KINDS ? ERROR_KINDS[k] : "input";

@@ -186,7 +186,8 @@ void sk_csv_end(sk_writing *w)
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         char line[24], column[24];
-        char *message = sk_printf("%s error: %s", sk_report_error_kind(e->kind), e->message ? e->message : "");
+        char *message = sk_printf("%s: %s", sk_label(res->catalogue, sk_report_error_label(e->kind)),
+                                  e->message ? e->message : "");
         const char *fields[NCOLUMNS] = {
             e->unit, unit_name(NAMES(w), e->unit), "error", e->kind == SK_ERR_RULE ? e->rule : NULL,
             "error", e->file, number(line, e->line), number(column, e->column),

@@ -497,7 +497,10 @@ void sk_html_unit(sk_writing *w, const sk_unit_result *u)
         fputs(" <span class=\"where\">", out);
         sk_html_where(out, e->file, e->line, e->column);
         fputs("</span>: ", out);
-        h(out, e->message);
+        /* the run's errors are translated when it ends; a unit's section is written before */
+        char *t = sk_translate_error(cat, e);
+        h(out, t ? t : e->message);
+        free(t);
         fputs("</li>\n", out);
     }
     if (errors) {

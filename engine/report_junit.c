@@ -92,8 +92,31 @@ static void position(FILE *out, const char *file, int line, int column)
         fprintf(out, ":%d", column);
 }
 
-/* One finding as a line of a failure body or of system-out. */
-static void finding_line(FILE *out, const sk_finding *f)
+/* label (a catalogue text) with each %s replaced by the next of args, all
+ * within a line of a listing. */
+static void put(FILE *out, const char *label, const char *const *args, size_t nargs)
+{
+    size_t k = 0;
+    const char *run = label;
+    for (const char *p = label;; p++) {
+        if (*p && !(p[0] == '%' && p[1] == 's'))
+            continue;
+        if (p > run) {
+            char *literal = sk_printf("%.*s", (int)(p - run), run);
+            value(out, literal ? literal : "");
+            free(literal);
+        }
+        if (!*p)
+            break;
+        value(out, k < nargs && args[k] ? args[k] : "");
+        k++, p++;
+        run = p + 1;
+    }
+}
+
+/* One finding as a line of a failure body or of system-out (its marks in the
+ * report's language). */
+static void finding_line(FILE *out, const sk_catalogue *cat, const sk_finding *f)
 {
     position(out, f->file, f->line, f->column);
     fprintf(out, " %s ", sk_severity_name(f->severity));
@@ -106,27 +129,49 @@ static void finding_line(FILE *out, const sk_finding *f)
         fputc(']', out);
     }
     if (f->waiver) {
-        fputs(" (waived until ", out);
-        value(out, f->waiver->expires);
-        fputs(" by ", out);
-        value(out, f->waiver->approved_by);
-        fputs(": ", out);
-        value(out, f->waiver->reason);
-        fputs(f->waiver->expiring ? "; the waiver expires soon)" : ")", out);
+        const char *args[] = {f->waiver->expires, f->waiver->approved_by, f->waiver->reason};
+        fputc(' ', out);
+        put(out,
+            sk_label(cat, f->waiver->expiring ? "(waived until %s by %s: %s; the waiver expires soon)"
+                                              : "(waived until %s by %s: %s)"),
+            args, 3);
     } else if (f->waived) {
-        fputs(" (waived)", out);
+        fputc(' ', out);
+        value(out, sk_label(cat, "(waived)"));
     }
-    fputs(f->known ? " (known: in the baseline)\n" : "\n", out);
+    if (f->known) {
+        fputc(' ', out);
+        value(out, sk_label(cat, "(known: in the baseline)"));
+    }
+    fputc('\n', out);
+}
+
+/* e's message in the report's language (the run's errors are translated
+ * when it ends; a unit's suite is written before): malloc'd, or NULL for
+ * e->message as it is. */
+static char *message_of(const sk_result *res, const sk_error *e)
+{
+    return sk_translate_error(res->catalogue, e);
+}
+
+/* An <error>'s message attribute: e's message. */
+static void error_message(FILE *out, const sk_result *res, const sk_error *e)
+{
+    char *t = message_of(res, e);
+    attr(out, "message", t ? t : e->message);
+    free(t);
 }
 
 /* The body of an <error>: a position, the message and the traceback. */
-static void error_body(FILE *out, const sk_error *e)
+static void error_body(FILE *out, const sk_result *res, const sk_error *e)
 {
     if (e->file) {
         position(out, e->file, e->line, e->column);
         fputs(": ", out);
     }
-    sk_report_xml(out, e->message, 0);
+    char *t = message_of(res, e);
+    sk_report_xml(out, t ? t : e->message, 0);
+    free(t);
     fputc('\n', out);
     if (e->traceback) {
         sk_report_xml(out, e->traceback, 0);
@@ -183,30 +228,33 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
     fputs(">\n", out);
     if (t->error) {
         fputs("      <error", out);
-        attr(out, "message", t->error->message);
+        error_message(out, res, t->error);
         fputs(" type=\"rule\">", out);
-        error_body(out, t->error);
+        error_body(out, res, t->error);
         fputs("</error>\n", out);
     }
     if (t->failures) {
         char more[64] = "";
         if (t->failures > 1)
-            snprintf(more, sizeof more, " (and %zu more)", t->failures - 1);
+            snprintf(more, sizeof more, sk_plural(res->catalogue, " (and %zu more)", " (and %zu more)", t->failures - 1),
+                     t->failures - 1);
         fputs("      <failure message=\"", out);
         sk_report_xml(out, t->first->message, 1);
         sk_report_xml(out, more, 1);
         fprintf(out, "\" type=\"%s\">", sk_severity_name(t->worst));
         for (size_t i = 0; i < u->nfindings; i++)
             if (same(u->findings[i].rule, t->id) && failing(res, &u->findings[i]))
-                finding_line(out, &u->findings[i]);
+                finding_line(out, res->catalogue, &u->findings[i]);
         fputs("</failure>\n", out);
     }
     int skipped = skips(t);
     if (skipped) {
-        fputs("      <skipped message=\"known: in the baseline\">", out);
+        fputs("      <skipped", out);
+        attr(out, "message", sk_label(res->catalogue, "known: in the baseline"));
+        fputs(">", out);
         for (size_t i = 0; i < u->nfindings; i++)
             if (same(u->findings[i].rule, t->id) && at_level(res, &u->findings[i]))
-                finding_line(out, &u->findings[i]);
+                finding_line(out, res->catalogue, &u->findings[i]);
         fputs("</skipped>\n", out);
     }
     if (t->others || (t->known && !skipped)) {
@@ -214,7 +262,7 @@ static void write_case(const sk_result *res, const sk_unit_result *u, const test
         for (size_t i = 0; i < u->nfindings; i++)
             if (same(u->findings[i].rule, t->id) && !failing(res, &u->findings[i]) &&
                 (!skipped || !at_level(res, &u->findings[i])))
-                finding_line(out, &u->findings[i]);
+                finding_line(out, res->catalogue, &u->findings[i]);
         fputs("</system-out>\n", out);
     }
     fputs("    </testcase>\n", out);
@@ -255,9 +303,11 @@ static size_t cases(const sk_result *res, const sk_unit_result *u, FILE *out, si
 /* The unit's input errors as one testcase. */
 static void input_case(const sk_result *res, const sk_unit_result *u, FILE *out)
 {
-    char message[96];
-    snprintf(message, sizeof message, "%d input error%s in this unit's documents", u->load_errors,
-             u->load_errors == 1 ? "" : "s");
+    char message[160];
+    snprintf(message, sizeof message,
+             sk_plural(res->catalogue, "%d input error in this unit's documents",
+                       "%d input errors in this unit's documents", u->load_errors),
+             u->load_errors);
     fputs("    <testcase classname=\"input\" name=\"the unit's documents are valid input\">\n"
           "      <error",
           out);
@@ -266,7 +316,7 @@ static void input_case(const sk_result *res, const sk_unit_result *u, FILE *out)
     for (size_t i = 0; i < res->errors.count; i++) {
         const sk_error *e = &res->errors.items[i];
         if (e->kind == SK_ERR_INPUT && same(e->unit, u->hsa_id))
-            error_body(out, e);
+            error_body(out, res, e);
     }
     fputs("</error>\n    </testcase>\n", out);
 }
@@ -332,9 +382,9 @@ void sk_junit_end(sk_writing *w)
             fprintf(out, "    <testcase classname=\"%s\" name=\"", kind);
             position(out, e->file, e->line, e->column);
             fprintf(out, "\">\n      <error");
-            attr(out, "message", e->message);
+            error_message(out, res, e);
             fprintf(out, " type=\"%s\">", kind);
-            error_body(out, e);
+            error_body(out, res, e);
             fputs("</error>\n    </testcase>\n", out);
         }
         fputs("  </testsuite>\n", out);

@@ -300,7 +300,10 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
         if (e->line > 0)
             fprintf(out, ":%d", e->line);
         fputs("</span> ", out);
-        sk_html_text(out, e->message);
+        /* the run's errors are translated when it ends; a unit's page is written before */
+        char *t = sk_translate_error(cat, e);
+        sk_html_text(out, t ? t : e->message);
+        free(t);
         fputs("</li>\n", out);
     }
     if (errors)

@@ -566,31 +566,10 @@ static int rule_error(sk_runtime *rt, sk_errors *errs)
         msg = "(no message)";
     const char *nl = strchr(msg, '\n');
     int len = nl ? (int)(nl - msg) : (int)strlen(msg);
-    const char *file = rt->rule->info.file;
-    int line = 0;
-    size_t fl = strlen(file);
-    /* the position's prefix is the file, or what Lua shortens a long chunk
-     * name to (LUA_IDSIZE): "..." and the file's end, "...rules/flood.lua:12: " */
-    const char *prefix = file;
-    size_t pl = fl;
-    if (strncmp(msg, "...", 3) == 0) {
-        const char *colon = strchr(msg + 3, ':');
-        size_t tail = colon ? (size_t)(colon - (msg + 3)) : 0;
-        if (colon && tail > 0 && tail <= fl && strncmp(file + fl - tail, msg + 3, tail) == 0 &&
-            colon[1] >= '0' && colon[1] <= '9') {
-            prefix = msg;
-            pl = (size_t)(colon - msg);
-        }
-    }
-    if (strncmp(msg, prefix, pl) == 0 && msg[pl] == ':') {
-        /* "file:12: message": the position goes to file and line */
-        line = atoi(msg + pl + 1);
-        const char *rest = strstr(msg + pl + 1, ": ");
-        if (rest && (!nl || rest < nl)) {
-            len -= (int)(rest + 2 - msg);
-            msg = rest + 2;
-        }
-    }
+    const char *file = rt->rule->info.file, *text;
+    int line = sk_lua_position(msg, file, &text);
+    len -= (int)(text - msg);
+    msg = text;
     const sk_error *stop = rt->sb->stop.message ? &rt->sb->stop : NULL;
     if (stop ? sk_errors_add(errs, SK_ERR_RULE, file, line, 0, "rule %s failed on unit %s: ",
                              rt->rule->info.id, rt->unit->hsa_id)

@@ -138,12 +138,19 @@ int usage_hint(const char *command);
 int parse_interleaved(int argc, char **argv, options *o, const char **operands, int max, int *n);
 /* Says each error on stderr ("startklar: FILE:LINE: message"), in the user's language. */
 void cli_print_errors(const sk_errors *errs);
+/* Says one error on stderr as "FILE:LINE:COLUMN: LABEL: message" (no 0 of
+ * an unknown line or column; file, when e names none), label and message
+ * in cat's language, then its traceback if any. */
+void cli_print_labelled(const sk_catalogue *cat, const sk_error *e, const char *file, const char *label);
 /* The language of messages: --lang, else $LANG (sv...), else English;
  * main() settles it before any command runs (in $STARTKLAR_LANG). NULL for English. */
 const char *cli_lang(void);
 /* "startklar: " and the message in the user's language (fmt is the English
  * printf format, the catalogue's key), with a newline, to stderr. */
 void cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The message in the user's language (fmt is the English printf format, the
+ * catalogue's key, with its own newline), to stdout. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The catalogue of that language (NULL: English); $STARTKLAR_I18N_STRICT marks
  * untranslated texts, for the tests. With broken, a catalogue that does not
  * load is said on stderr and sets *broken; without, English stands in quietly

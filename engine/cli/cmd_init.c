@@ -448,7 +448,7 @@ static int write_file(const char *path, const char *fmt, ...)
         remove(path);
         return -1;
     }
-    printf("wrote %s\n", path);
+    cli_say("wrote %s\n", path);
     return 0;
 }
 
@@ -529,7 +529,7 @@ static int init_rule(const char *id, const char *kind, const char *dir)
                             sk->expect_path, sk->fail);
     if (bad)
         return 2;
-    printf("next: edit the check and the fixtures, then run: startklar test %s\n", dir);
+    cli_say("next: edit the check and the fixtures, then run: startklar test %s\n", dir);
     return 0;
 }
 

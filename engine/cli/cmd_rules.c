@@ -45,10 +45,7 @@ static sk_rules *load_rules(const options *o, const sk_catalogue *cat, sk_profil
     }
     for (size_t i = 0; i < errs.count; i++) {
         const sk_error *e = &errs.items[i];
-        char *t = sk_translate_error(cat, e);
-        fprintf(stderr, "%s:%d: %s: %s\n", e->file ? e->file : "?", e->line,
-                sk_label(cat, e->kind == SK_ERR_POLICY ? "policy error" : "plugin error"), t ? t : e->message);
-        free(t);
+        cli_print_labelled(cat, e, NULL, e->kind == SK_ERR_POLICY ? "policy error" : "plugin error");
     }
     *broken = errs.count > 0;
     sk_errors_free(&errs);

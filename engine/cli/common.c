@@ -57,6 +57,17 @@ void cli_fail(const char *fmt, ...)
     sk_catalogue_free(cat);
 }
 
+void cli_say(const char *fmt, ...)
+{
+    /* fmt is the catalogue's key: the user's language, then the arguments */
+    sk_catalogue *cat = cli_catalogue(NULL);
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(sk_label(cat, fmt), ap);
+    va_end(ap);
+    sk_catalogue_free(cat);
+}
+
 void cli_print_errors(const sk_errors *errs)
 {
     sk_catalogue *cat = errs->count ? cli_catalogue(NULL) : NULL;
@@ -72,6 +83,18 @@ void cli_print_errors(const sk_errors *errs)
         free(t);
     }
     sk_catalogue_free(cat);
+}
+
+void cli_print_labelled(const sk_catalogue *cat, const sk_error *e, const char *file, const char *label)
+{
+    char *t = sk_translate_error(cat, e);
+    fputs(e->file ? e->file : file ? file : "?", stderr);
+    if (e->line)
+        fprintf(stderr, e->column ? ":%d:%d" : ":%d", e->line, e->column);
+    fprintf(stderr, ": %s: %s\n", sk_label(cat, label), t ? t : e->message);
+    if (e->traceback) /* a plugin that failed while loading: where, as Lua says it */
+        fprintf(stderr, "%s\n", e->traceback);
+    free(t);
 }
 
 int usage_error(const char *fmt, const char *arg)
@@ -488,7 +511,7 @@ int output_open(output *out, const char *path, const char *const *inputs, size_t
             close(fd);
             unlink(out->tmp);
         }
-        fprintf(stderr, "startklar: cannot write %s\n", path);
+        cli_fail("cannot write %s", path);
         return -1;
     }
     arm_pending(out->tmp);
@@ -512,7 +535,7 @@ int output_close(output *out, int ok)
         refuse(out->path, "it exists and is not a regular file");
         ok = 0;
     } else if (ok && rename(out->tmp, out->path) != 0) {
-        fprintf(stderr, "startklar: cannot write %s\n", out->path);
+        cli_fail("cannot write %s", out->path);
         ok = 0;
     }
     if (!ok)

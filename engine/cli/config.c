@@ -162,12 +162,8 @@ int config_apply(options *o, int argc, char **argv)
     int rc = sk_config_read(file, &s, &errs);
     if (rc) {
         sk_catalogue *cat = cli_catalogue(NULL);
-        for (size_t i = 0; i < errs.count; i++) {
-            char *t = sk_translate_error(cat, &errs.items[i]);
-            fprintf(stderr, "%s:%d: %s: %s\n", errs.items[i].file ? errs.items[i].file : file, errs.items[i].line,
-                    sk_label(cat, "policy error"), t ? t : errs.items[i].message);
-            free(t);
-        }
+        for (size_t i = 0; i < errs.count; i++)
+            cli_print_labelled(cat, &errs.items[i], file, "policy error");
         sk_catalogue_free(cat);
         sk_errors_free(&errs);
         if (rc < 0)

@@ -377,10 +377,12 @@ int lsp_configure(lsp_server *s, json_t *settings)
         char *given = strchr(c.profile, '/') ? config_path(s, c.profile) : sk_strdup(c.profile);
         char *path = given ? sk_profile_path(given, profiles_dir) : NULL;
         free(given);
+        /* a name that is not there is sk_profile_apply's one error, as the
+         * CLI's: "there is no profile 'x' (did you mean 'y'?)" */
         if (path)
             s->policy = sk_profile_apply(s->rules, path, profiles_dir, errs);
         else
-            sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "there is no profile '%s'", c.profile);
+            sk_errors_add(errs, SK_ERR_POLICY, NULL, 0, 0, "out of memory");
         free(path);
     }
     if (!s->policy && !(s->policy = sk_policy_new(0)))
@@ -614,7 +616,11 @@ static json_t *diagnostics(lsp_server *s, lsp_doc *d, judged_cache *cache)
     }
     for (size_t i = 0; rc == 0 && i < s->setup_errors.count; i++) {
         const sk_error *e = &s->setup_errors.items[i];
-        char *m = e->file ? sk_printf("%s:%d: %s", e->file, e->line, e->message) : sk_strdup(e->message);
+        /* placed as the text report places it: file:line:column, no 0 */
+        char *m = !e->file  ? sk_strdup(e->message)
+                  : !e->line ? sk_printf("%s: %s", e->file, e->message)
+                  : e->column ? sk_printf("%s:%d:%d: %s", e->file, e->line, e->column, e->message)
+                              : sk_printf("%s:%d: %s", e->file, e->line, e->message);
         rc = m ? add_diag(list, range(s, text, len, 0, 0), 1, error_code(e), m) : -1;
         free(m);
     }

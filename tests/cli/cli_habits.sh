@@ -169,8 +169,12 @@ start "a configuration file with a mistake: exit 2 at its line, with did you mea
 printf 'kind: config\nversion: 1\nfail_onn: info\n' >"$WORK/bad.yaml"
 in_proj check --config "$WORK/bad.yaml" .
 expect_code 2
-expect_err "bad.yaml:3: policy error: unknown key 'fail_onn'"
+expect_err "bad.yaml:3:1: policy error: unknown key 'fail_onn'"
 expect_err "did you mean 'fail_on'"
+in_proj check --config "$WORK/no-such-config.yaml" .
+expect_code 2
+expect_err "no-such-config.yaml: policy error: cannot read"
+expect_no_err ":0:"
 finish
 
 start "the configuration's lang: over LANG, under --lang"

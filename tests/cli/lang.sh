@@ -30,6 +30,25 @@ expect_out "INTE REDO"
 expect_out "målgrupp"
 finish
 
+start "a unit's errors in the formats that write them with the unit: Swedish too"
+# html's and statement's unit sections and junit's suites are written before
+# the run's errors are translated at its end; csv labels each error's kind
+for fmt in html statement junit csv; do
+  run check --lang sv --as-of 2027-04-10 --format "$fmt" --rules "$DATA/failing-rule" "$DATA/cp02/plan.yaml" \
+      "$DATA/tree/a/first.yaml" "$TESTS/bad"
+  translated || bad "$fmt: $(show_untranslated)"
+  for english in "is not an allowed value" "failed on unit" "input error" "rule error" "in this unit" "more)" \
+                 "known: in"; do
+    grep -qF -- "$english" "$WORK/out" && bad "$fmt: English '$english': $(grep -F -- "$english" "$WORK/out" | head -1 | cut -c1-160)"
+  done
+  expect_out "är inte ett tillåtet värde i"
+  expect_out "regeln GOT-01 fallerade för enheten SE2321000222-T002"
+done
+run check --lang sv --as-of 2027-04-10 --format junit "$ROOT/examples" "$TESTS/bad"
+expect_out 'fel i indata i enhetens dokument" type="input"'
+expect_out " (och "
+finish
+
 start "the Swedish examples report: no English vocabulary key, no Danish level name, no decimal point"
 run check --lang sv --as-of 2027-04-10 --rules "$ROOT/examples/region-rules" "$ROOT/examples"
 # values of the closed vocabularies that are no key of a document, shown as
@@ -46,6 +65,39 @@ for word in brugerinddragelse tilgang envejskommunikation informationssøjler p�
 done
 grep -qE '[0-9]\.[0-9]' "$WORK/out" && bad "a decimal point: $(grep -E '[0-9]\.[0-9]' "$WORK/out" | head -2)"
 expect_out "checklistan anger inte att budgeten är beslutad"
+finish
+
+start "junit's listing lines mark a waived or known finding in Swedish"
+run check --lang sv --as-of 2027-06-20 --only CP-02 --format junit --waivers "$DATA/policy/waivers.yaml" "$DATA/cp02/plan.yaml"
+expect_out "(undantag till 2027-06-30, beslutat av Eva Lind: Chefsgruppen får ägare när den nya verksamhetschefen tillträder i maj; undantaget går snart ut)"
+run check --lang sv --as-of 2027-04-10 --only CP-02 --write-baseline "$WORK/cp02-baseline.yaml" "$DATA/cp02/plan.yaml"
+run check --lang sv --as-of 2027-04-10 --only CP-02 --format junit --baseline "$WORK/cp02-baseline.yaml" "$DATA/cp02/plan.yaml"
+expect_out "(känd: finns i baslinjen)"
+expect_no_out "waived"
+expect_no_out "known:"
+finish
+
+start "the rollout's words: startdatum and starten, never lansering (docs/glossary.md)"
+# the engine's words; a built-in rule's explanation (SM-07, SM-18, in html) is the rule's own
+launch_words() { grep -qE "lanseringsdatum|Lansering|lanserad|lanseras" "$WORK/out"; }
+show_launch_words() { grep -oE ".{0,30}(lanseringsdatum|Lansering|lanserad|lanseras).{0,20}" "$WORK/out" | head -1; }
+for fmt in text markdown html statement; do
+  run check --lang sv --as-of 2027-04-10 --format "$fmt" "$ROOT/examples"
+  launch_words && bad "$fmt: $(show_launch_words)"
+done
+run audit --lang sv --as-of 2027-02-10 --record "$WORK/rollout.db" "$ROOT/examples"
+run audit --lang sv --as-of 2027-04-10 --record "$WORK/rollout.db" "$ROOT/examples"
+launch_words && bad "audit: $(show_launch_words)"
+for args in "history $WORK/rollout.db" "diff $WORK/rollout.db@previous $WORK/rollout.db@latest" \
+            "diff --format markdown $WORK/rollout.db@previous $WORK/rollout.db@latest" \
+            "check --as-of 2027-04-10 --format html --history $WORK/rollout.db $ROOT/examples"; do
+  # shellcheck disable=SC2086
+  run $args --lang sv
+  translated || bad "$args: $(show_untranslated)"
+  launch_words && bad "$args: $(show_launch_words)"
+done
+run check --lang sv --as-of 2027-04-10 --format markdown "$ROOT/examples"
+expect_out "Start 2027-03-01, för 40 dagar sedan: **startad, inte redo**."
 finish
 
 start "a region rule with en and sv texts speaks the language asked for"
@@ -136,6 +188,32 @@ expect_out "regeln RT-03 stoppades för enheten $U: mönstret '%b()' kunde ta 2e
 expect_no_out "rule stopped"
 finish
 
+start "a plugin that stops or fails while it is loaded: every message of the registry in Swedish"
+# the budget, the deadline (2 s), the memory cap and the pattern estimate
+# while the top-level chunk runs; a Lua error, a syntax error (Lua's own
+# words inside stay as Lua wrote them), no rule table, wrong fields, a list
+# item that is no rule, a rule id twice
+run rules list --lang sv --no-builtin --rules "$DATA/runtime/rules-loading"
+expect_code 2
+translated || bad "$(show_untranslated)"
+L=$DATA/runtime/rules-loading
+expect_err "$L/budget.lua:3: fel i regelfil: insticksmodulen stoppades när den lästes in: den körde mer än 10000000 instruktioner"
+expect_err "$L/deadline.lua:5: fel i regelfil: insticksmodulen stoppades när den lästes in: den körde i mer än 2000 ms"
+expect_err "$L/memory.lua: fel i regelfil: insticksmodulen stoppades när den lästes in: den allokerade mer än 32 MB"
+expect_err "$L/pattern.lua:2: fel i regelfil: insticksmodulen stoppades när den lästes in: mönstret '%b()' kunde ta 2e+10 steg på en text på 200000 byte, mer än budgeten"
+expect_err "$L/failing.lua:3: fel i regelfil: insticksmodulen fallerade när den lästes in: attempt to index a nil value (local 'x')"
+expect_err "$L/syntax.lua:3: fel i regelfil: syntaxfel: '}' expected (to close '{' at line 2) near 'x'; raden lyder: \`id = \"LD-01\" x\`"
+expect_err "$L/number.lua:2: fel i regelfil: en insticksmodul måste returnera en regeltabell eller en lista med regeltabeller, inte tal"
+expect_err "$L/fields.lua:4: fel i regelfil: regelfältet 'severity' måste vara något av: error, warning, info"
+expect_err "$L/fields.lua:6: fel i regelfil: regeln har ett okänt fält 'explian' (menade du 'explain'?)"
+expect_err "$L/fields.lua: fel i regelfil: regeln har ett fält som inte är ett namn"
+expect_err "$L/list.lua: fel i regelfil: post 2 i den returnerade listan är ingen regeltabell"
+expect_err "$L/list.lua:5: fel i regelfil: regel-id 'LD-03' är redan definierat i $L/list.lua"
+expect_no_err "rule stopped"
+# the position once, before the label: not again in the message
+expect_no_err "lästes in: $L"
+finish
+
 start "rules list and every rule's explanation"
 run rules list --lang sv
 translated || bad "$(show_untranslated)"
@@ -150,14 +228,27 @@ for id in $(cat "$TESTS/data/requirement-ids.txt"); do
 done
 finish
 
+start "init --rule says what it wrote and what comes next in Swedish"
+run init --rule GOT-77 "$WORK/new-rule" --lang sv
+translated || bad "$(show_untranslated)"
+expect_out "skrev $WORK/new-rule/GOT-77.lua"
+expect_out "nästa steg: skriv kontrollen och testfallen, och kör sedan: startklar test $WORK/new-rule"
+expect_no_out "wrote"
+finish
+
 start "usage errors and the help"
 for args in "frobnicate" "check" "check --as-of 2027-02-30 x" "check --format pdf x" "check --fail-on fatal x" \
             "check --lang de x" "check --only XX-01 $DATA/cp02/plan.yaml" "audit --shard 4/3 x" "rules explain XX-99" \
-            "schema nosuchkind" "init nosuchkind" "check --csv-separator x x"; do
+            "schema nosuchkind" "init nosuchkind" "check --csv-separator x x" "diff x" "history" "completion fish" \
+            "history $WORK/no-such-dir/h.db" "help check" "help test"; do
   # shellcheck disable=SC2086
   run $args --lang sv
   translated || bad "$args: $(show_untranslated)"
 done
+run check --lang sv --as-of 2027-04-10 "$WORK/no-such-file.yaml"
+expect_out "kan inte läsa: filen eller katalogen finns inte"
+run check --lang sv --as-of 2027-04-10 -o "$WORK/no-such-dir/r.json" "$DATA/cp02/plan.yaml"
+expect_err "startklar: kan inte skriva $WORK/no-such-dir/r.json"
 run help --lang sv
 expect_out "Användning: startklar KOMMANDO"
 translated || bad "$(show_untranslated)"

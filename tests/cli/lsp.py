@@ -6,7 +6,8 @@ change in one document re-judging the other, columns on a line with å, ä,
 ö and an emoji in UTF-8 and UTF-16, hover, completion from the schema,
 code actions (waive, insert the missing field: applied, the finding goes),
 pull diagnostics, a configuration with a looping rule, a document that is
-not YAML, a malformed message and an unknown method, shutdown and exit."""
+not YAML, a malformed message and an unknown method, shutdown and exit; a
+profile that is not there says the CLI's error, in Swedish too."""
 import json
 import os
 import pathlib
@@ -392,6 +393,31 @@ try:
     c.request("shutdown")
     c.notify("exit")
     check("the Swedish session ends with 0", c.proc.wait(timeout=60) == 0)
+
+    # a profile that is not there: the editor says what the CLI says, in its
+    # language and at its place (a misspelt name; extends: misspelt at
+    # file:line:column; a path that is not there, with no line 0)
+    typo = work / "extends-typo.yaml"
+    typo.write_text("kind: profile\nversion: 1\nextends: prelaunh\n")
+    for lang, label in (("sv", "fel i policy: "), ("en", "policy error: ")):
+        for profile in ("prelaunh", str(typo), "nothere/p.yaml"):
+            cli = subprocess.run([SK, "check", "--lang", lang, "--as-of", AS_OF, "--profile", profile, str(plan)],
+                                 capture_output=True, text=True, cwd=work).stdout
+            said = [ln.strip().replace(label, "", 1) for ln in cli.splitlines() if label in ln]
+            if profile.startswith("nothere"):  # the CLI names the path as given, the editor as resolved
+                said = [str(work) + "/" + m for m in said]
+            c = lsp_client.Client([SK, "lsp"])
+            c.request("initialize", {"rootUri": work.as_uri(), "capabilities": {},
+                                     "initializationOptions": {"asOf": AS_OF, "lang": lang, "profile": profile}})
+            c.notify("textDocument/didOpen", {"textDocument": {"uri": plan.as_uri(), "languageId": "yaml",
+                                                               "version": 1, "text": plan_text}})
+            c.sync()
+            shown = [d["message"] for d in c.diagnostics(plan.as_uri()) or [] if d["code"] == "policy"]
+            check("lang %s, profile %s: the editor's error is the CLI's" % (lang, profile),
+                  len(said) == 1 and shown == said, (shown, said))
+            c.request("shutdown")
+            c.notify("exit")
+            c.proc.wait(timeout=60)
 finally:
     shutil.rmtree(work)
 

@@ -226,7 +226,7 @@ run diff "$WORK/one.json" "$WORK/one.json"
 expect_code 0
 expect_out "1 unit compared: 0 newly ready, 0 newly blocked, 0 new findings, 0 fixed, 0 launch dates moved, 0 units added, 0 gone"
 STARTKLAR_I18N_STRICT=1 run diff --lang sv "$WORK/one.json" "$WORK/one.json"
-expect_out "1 enhet jämförd: 0 nu redo, 0 nu stoppade, 0 nya brister, 0 åtgärdade, 0 flyttade lanseringsdatum, 0 nya enheter, 0 borta"
+expect_out "1 enhet jämförd: 0 nu redo, 0 nu stoppade, 0 nya brister, 0 åtgärdade, 0 flyttade startdatum, 0 nya enheter, 0 borta"
 run diff "$DB@2027-02-01" "$DB@latest"
 expect_code 2
 expect_err "history database: no audit as of 2027-02-01"
@@ -260,7 +260,7 @@ EOF
 run diff "$WORK/a.json" "$WORK/b.json"
 expect_out "3 units compared: 0 newly ready, 0 newly blocked, 1 new finding, 1 fixed, 1 launch date moved, 1 unit added, 1 gone"
 STARTKLAR_I18N_STRICT=1 run diff --lang sv "$WORK/a.json" "$WORK/b.json"
-expect_out "3 enheter jämförda: 0 nu redo, 0 nu stoppade, 1 ny brist, 1 åtgärdad, 1 flyttat lanseringsdatum, 1 ny enhet, 1 borta"
+expect_out "3 enheter jämförda: 0 nu redo, 0 nu stoppade, 1 ny brist, 1 åtgärdad, 1 flyttat startdatum, 1 ny enhet, 1 borta"
 expect_no_out "untranslated"
 # the ready unit's plan now names another service than its checklist: newly blocked
 python3 - "$R/ready.yaml" "$WORK/b/ready.yaml" <<'EOF'

@@ -1,0 +1,2 @@
+-- A plugin that returns no rule table.
+return 42

@@ -1,0 +1,4 @@
+-- A plugin that is no Lua.
+return {
+  id = "LD-01" x
+}
