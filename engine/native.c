@@ -5,9 +5,8 @@
  * pattern match. sk.lua receives them as its chunk's argument (sk_native_push),
  * so no rule can reach this table; each is the one implementation of its
  * helper (sk.lua keeps no Lua copy; tests/native/ND-01.lua is the reference
- * the tests compare them with), is charged what the Lua code it replaced
- * was for its pattern matches (and one instruction per item of a list it
- * walks in C), reads a document only through its read-only views, and
+ * the tests compare them with), is charged for what it does in C: one
+ * instruction per byte of a text and per item of a list it walks, reads a document only through its read-only views, and
  * hands out views, scalars and new tables (sk.plan_reach of a document: one
  * read-only view, made once and shared by every rule that asks). A rule's
  * own tables are read through their metamethods, as Lua code would. */
@@ -18,29 +17,11 @@
 #include <lua.h>
 #include <string.h>
 
-/* The patterns the replaced Lua code matched: each native helper charges
- * what their matches were charged (so a rule's budget runs out where it did,
- * and a text too long for them is refused as it was), not their cost in C. */
-enum { PAT_DATE, PAT_NONBLANK, PAT_FOLD, PAT_TRIM, PAT_COUNT };
-static const native_pattern NATIVE_PATTERNS[PAT_COUNT] = {
-    [PAT_DATE] = {"^(%d%d%d%d)%-(%d%d)%-(%d%d)$", 0},
-    [PAT_NONBLANK] = {"%S", 1},
-    [PAT_FOLD] = {"\xC3[\x80-\x9E]", 1},
-    [PAT_TRIM] = {"^%s*(.-)%s*$", 3},
-};
-#define CHARGE(L, pat, n) sk_native_charge(L, &NATIVE_PATTERNS[pat], n)
+#define CHARGE(L, n) sk_native_charge_text(L, n)
 
-void sk_native_charge(lua_State *L, const native_pattern *pat, size_t n)
+void sk_native_charge_text(lua_State *L, size_t n)
 {
-    sk_sandbox_charge_steps(L, pat->text, sk_sandbox_pattern_cost(pat->exponent, n), n);
-}
-
-int sk_native_patterns_ok(const native_pattern *pats, int count)
-{
-    for (int i = 0; i < count; i++)
-        if (sk_sandbox_pattern_exponent(pats[i].text, strlen(pats[i].text)) != pats[i].exponent)
-            return 0;
-    return 1;
+    sk_sandbox_charge(L, (lua_Unsigned)n + 1);
 }
 
 /* Lua's floor division for a positive divisor (a // b in sk.lua). */
@@ -58,7 +39,7 @@ static int date_parts(lua_State *L, int idx, lua_Integer *y, lua_Integer *m, lua
     if (lua_type(L, idx) != LUA_TSTRING)
         return 0;
     const char *s = lua_tolstring(L, idx, &n);
-    CHARGE(L, PAT_DATE, n);
+    CHARGE(L, n);
     if (n != 10 || s[4] != '-' || s[7] != '-')
         return 0;
     for (int i = 0; i < 10; i++)
@@ -131,7 +112,7 @@ int sk_native_present_at(lua_State *L, int idx)
     case LUA_TSTRING: {
         size_t n, i = 0;
         const char *s = lua_tolstring(L, idx, &n);
-        CHARGE(L, PAT_NONBLANK, n);
+        CHARGE(L, n);
         while (i < n && isspace((unsigned char)s[i]))
             i++;
         return i < n;
@@ -449,7 +430,7 @@ static int native_lower(lua_State *L)
     size_t n;
     const char *s = luaL_checklstring(L, 1, &n);
     const unsigned char *map = lua_touserdata(L, lua_upvalueindex(1));
-    CHARGE(L, PAT_FOLD, n);
+    CHARGE(L, n);
     luaL_Buffer b;
     char *out = luaL_buffinitsize(L, &b, n);
     fold_lower(s, n, out, map);
@@ -469,7 +450,7 @@ static const char *trim(const char *s, size_t *n)
 
 const char *sk_native_trim(lua_State *L, const char *s, size_t *n)
 {
-    CHARGE(L, PAT_TRIM, *n);
+    CHARGE(L, *n);
     return trim(s, n);
 }
 
@@ -483,12 +464,12 @@ static int native_same_text(lua_State *L)
     size_t na, nb;
     const char *a = lua_tolstring(L, 1, &na), *b = lua_tolstring(L, 2, &nb);
     const unsigned char *map = lua_touserdata(L, lua_upvalueindex(1));
-    CHARGE(L, PAT_TRIM, na);
+    CHARGE(L, na);
     a = trim(a, &na);
-    CHARGE(L, PAT_FOLD, na);
-    CHARGE(L, PAT_TRIM, nb);
+    CHARGE(L, na);
+    CHARGE(L, nb);
     b = trim(b, &nb);
-    CHARGE(L, PAT_FOLD, nb);
+    CHARGE(L, nb);
     if (na != nb) { /* folding keeps lengths */
         lua_pushboolean(L, 0);
         return 1;
@@ -844,12 +825,9 @@ static const luaL_Reg NATIVE[] = {
     {NULL, NULL},
 };
 
-/* Pushes the table of native helpers; raises an error when the cost of one
- * of the patterns they stand for is not what NATIVE_PATTERNS says. */
+/* Pushes the table of native helpers. */
 void sk_native_push(lua_State *L)
 {
-    if (!sk_native_patterns_ok(NATIVE_PATTERNS, PAT_COUNT))
-        luaL_error(L, "the cost of a pattern of the native helpers is wrong");
     luaL_newlib(L, NATIVE);
     sk_native_text_add(L);
 }

@@ -6,9 +6,8 @@
  * it replaced (tests/native/ND-02.lua keeps that code as the reference and
  * compares them): a text is read as Lua 5.4's utf8.codes reads it (bytes
  * 0x80-0xBF where a character should begin are skipped; anything else that is
- * not UTF-8 raises "invalid UTF-8 code"), and each helper charges what that
- * code's pattern matches were charged, plus one instruction per byte of a
- * text it walks code point by code point. */
+ * not UTF-8 raises "invalid UTF-8 code"), and each helper charges one
+ * instruction per byte for each walk it makes over a text. */
 #include "native.h"
 
 #include <lauxlib.h>
@@ -16,12 +15,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* The patterns the replaced Lua code matched (see native_pattern). */
-enum { PAT_HIGH, PAT_WORDS, PAT_COUNT };
-static const native_pattern TEXT_PATTERNS[PAT_COUNT] = {
-    [PAT_HIGH] = {"[\x80-\xFF]", 1}, /* s:find: is the text more than ASCII? */
-    [PAT_WORDS] = {"%w+", 2},         /* s:gmatch: the words of an ASCII text */
-};
 
 /* The code points that are letters, digits or combining marks (Unicode
  * categories L, M, N), as sorted ranges: exact for the Latin, Greek and
@@ -195,10 +188,10 @@ static size_t encode(uint32_t c, char *out)
     return 4;
 }
 
-/* Whether s (n bytes) has a byte outside ASCII; charged as s:find("[\128-\255]"). */
+/* Whether s (n bytes) has a byte outside ASCII; charged one step a byte. */
 static int is_wide(lua_State *L, const char *s, size_t n)
 {
-    sk_native_charge(L, &TEXT_PATTERNS[PAT_HIGH], n);
+    sk_native_charge_text(L, n);
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)s[i] >= 0x80)
             return 1;
@@ -275,15 +268,11 @@ static int native_name_key(lua_State *L)
 }
 
 /* The words of s (n bytes), folded, into out: each followed by a '\0' (no
- * word has one: U+0000 is not a word's code point). Charged as sk.lua's
- * words was: s:find("[\128-\255]"), then s:gmatch("%w+") for an ASCII text
- * (whose %w are the word code points below 0x80). Returns the bytes written. */
+ * word has one: U+0000 is not a word's code point), charged one step a byte.
+ * Returns the bytes written. */
 static size_t words_into(lua_State *L, const char *s, size_t n, char *out)
 {
-    if (!is_wide(L, s, n))
-        sk_native_charge(L, &TEXT_PATTERNS[PAT_WORDS], n);
-    else
-        sk_sandbox_charge(L, n);
+    sk_native_charge_text(L, n);
     size_t pos = 0, o = 0, start = 0;
     uint32_t c;
     while (next_code(L, (const unsigned char *)s, n, &pos, &c)) {
@@ -456,7 +445,5 @@ static const luaL_Reg NATIVE_TEXT[] = {
 
 void sk_native_text_add(lua_State *L)
 {
-    if (!sk_native_patterns_ok(TEXT_PATTERNS, PAT_COUNT))
-        luaL_error(L, "the cost of a pattern of the native text helpers is wrong");
     luaL_setfuncs(L, NATIVE_TEXT, 0);
 }

@@ -76,6 +76,24 @@ expect_out "rule RT-10 failed on unit SE2321000222-J001: rule stopped: it report
 expect_no_out "...k/"
 finish
 
+# --- the built-in rules on a unit of many documents: no false stop -----------------
+# UN-01 compares every plan with every checklist of a unit; the text helpers were
+# charged what the Lua patterns they replaced were estimated at (n^3/6 steps for a
+# trimmed text of n bytes), and 30 plans x 30 checklists with long service names
+# stopped the rule at its budget. Charged by the byte, it judges them.
+mkdir -p "$WORK/many"
+SERVICE="Stöd och behandling: internetbaserad KBT vid oro, ångest, nedstämdhet och sömnproblem för vuxna"
+for i in $(seq 1 30); do
+  printf 'kind: communication-plan\nversion: 1\nunit: {name: Enheten, hsa_id: SE2321000222-N001}\nservice: "%s"\nlaunch_date: 2027-03-01\n' "$SERVICE" >"$WORK/many/plan$i.yaml"
+  printf 'kind: unit-onboarding\nversion: 1\nunit: {name: Enheten, hsa_id: SE2321000222-N001}\nservice: "%s "\nlaunch_date: 2027-03-01\n' "$SERVICE" >"$WORK/many/ob$i.yaml"
+done
+start "UN-01 on a unit of 30 plans and 30 checklists: judged, not stopped"
+run check --as-of 2027-01-01 --only UN-01 --format json "$WORK/many"
+expect_no_out "rule stopped"
+expect_out '"errors": [],'
+expect_out '"status": "pass"'
+finish
+
 # --- memory: the same verdict whatever the collector and --jobs ---------------------
 mkdir -p "$WORK/mem"
 for i in $(seq 1 60); do
