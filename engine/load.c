@@ -371,6 +371,8 @@ static size_t byte_of(loader *ld, size_t chars)
  * names, or NULL); the next span starts there. -1 when out of memory. */
 static int add_span(loader *ld, const yaml_mark_t *end, const char *key, int document)
 {
+    if (!ld->spans) /* pass 2 and single loads: no byte walk for spans nobody reads */
+        return 0;
     size_t to = byte_of(ld, end->index);
     if (document && ld->spans) {
         sk_spans *s = ld->spans;
