@@ -23,6 +23,7 @@ typedef struct frame {
     const char *anchor;
     uint64_t serial; /* a map's number in the file: its keys' tag in the hash table */
     int hashed;      /* its keys are in the hash table (it grew beyond SMALL_MAP keys) */
+    uint64_t seen;   /* a small map's keys, a bit each by key_bit: no bit, no duplicate */
 } frame;
 
 /* A map of up to this many keys finds a duplicate by comparing the new key
@@ -176,13 +177,24 @@ static int hash_key(loader *ld, frame *f, const char *key, int line, int col, si
     return too_many_probes(ld, line, col) ? -1 : 0;
 }
 
+/* A key's bit in a small map's set of keys, from its first byte and its
+ * length: a key whose bit is not set yet has no twin among the keys before
+ * it, and is not compared with them. */
+static uint64_t key_bit(const sk_node *n)
+{
+    return (uint64_t)1 << (((unsigned char)n->text[0] * 7u + (unsigned)n->len) & 63u);
+}
+
 /* Whether the key n is already in the map of f (an error, then -1); else
  * it is noted as one of the map's keys. */
 static int duplicate_key(loader *ld, frame *f, sk_node *n)
 {
     const sk_pair *pairs = (const sk_pair *)f->items;
     if (!f->hashed && f->count < SMALL_MAP) {
-        for (size_t i = 0; i < f->count; i++) {
+        uint64_t bit = key_bit(n);
+        int fresh = !(f->seen & bit);
+        f->seen |= bit;
+        for (size_t i = 0; !fresh && i < f->count; i++) {
             if (pairs[i].key[0] == n->text[0] && strcmp(pairs[i].key, n->text) == 0) {
                 load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
                            pairs[i].line);
@@ -226,7 +238,7 @@ static int attach(loader *ld, sk_node *n, sk_node **root)
         }
         if (duplicate_key(ld, f, n))
             return -1;
-        if (strcmp(n->text, "<<") == 0 && n->plain) {
+        if (n->text[0] == '<' && n->plain && strcmp(n->text, "<<") == 0) {
             load_error(ld, n->line, n->column, "merge keys (<<) are not supported; write the keys out");
             return -1;
         }
