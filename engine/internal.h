@@ -150,6 +150,10 @@ struct sk_docset {
     size_t count, cap;
     struct sk_timing *timing; /* --timing: the schema check's time goes here (NULL: none) */
     size_t not_startklar; /* files loaded in which no document has a 'kind': skipped, not errors */
+    /* the loader's working memory, kept from file to file (load.c) */
+    sk_hash load_table;
+    void *load_stack;
+    int load_stack_cap;
 };
 
 struct sk_unit {

@@ -297,10 +297,19 @@ static sk_node *pop_frame(loader *ld)
     return n;
 }
 
+/* The loader's working memory is kept for the next file of the docset up
+ * to these sizes (a file of large maps or lists does not keep its share). */
+#define KEEP_TABLE_SLOTS 4096
+#define KEEP_ITEMS 256 /* sk_pair-sized slots of one collection */
+
 static void drop_stack(loader *ld)
 {
-    for (int i = 0; i < ld->cap; i++)
-        free(ld->stack[i].items);
+    for (int i = 0; i < ld->cap; i++) {
+        if (ld->stack[i].cap > KEEP_ITEMS) {
+            free(ld->stack[i].items);
+            ld->stack[i].items = NULL, ld->stack[i].cap = 0;
+        }
+    }
     ld->depth = 0;
 }
 
@@ -631,8 +640,12 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
     /* a byte order mark (Notepad writes one) is no part of the text */
     size_t bom = sk_utf8_bom(bytes, len);
     loader ld = {.ds = ds, .bytes = bytes + bom, .len = len - bom, .errs = errs, .line0 = line0,
-                 .spans = spans, .bom = bom};
-    sk_hash_init(&ld.table);
+                 .spans = spans, .bom = bom, .table = ds->load_table, .stack = ds->load_stack,
+                 .cap = ds->load_stack_cap};
+    if (!ld.table.gen)
+        sk_hash_init(&ld.table);
+    sk_hash_clear(&ld.table);
+    ld.table.ops = ld.table.probes = 0; /* too_many_probes counts a file's own */
     ld.file = sk_arena_strndup(&ds->arena, name, strlen(name));
     if (!ld.file) {
         sk_errors_add(errs, SK_ERR_INPUT, name, 0, 0, "out of memory");
@@ -653,8 +666,11 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
         ld.nerrors = 0;
         ds->not_startklar++;
     }
-    free(ld.stack);
-    sk_hash_free(&ld.table);
+    if (ld.table.cap > KEEP_TABLE_SLOTS)
+        sk_hash_free(&ld.table);
+    ds->load_table = ld.table;
+    ds->load_stack = ld.stack;
+    ds->load_stack_cap = ld.cap;
     return ld.nerrors;
 }
 
@@ -777,6 +793,11 @@ void sk_docset_free(sk_docset *ds)
         return;
     sk_arena_free(&ds->arena);
     free(ds->docs);
+    frame *stack = ds->load_stack;
+    for (int i = 0; i < ds->load_stack_cap; i++)
+        free(stack[i].items);
+    free(stack);
+    sk_hash_free(&ds->load_table);
     free(ds);
 }
 
