@@ -154,6 +154,7 @@ struct sk_docset {
     sk_hash load_table;
     void *load_stack;
     int load_stack_cap;
+    sk_buf file_bytes; /* pass 2's read buffer (index.c), kept from file to file */
 };
 
 struct sk_unit {

@@ -798,6 +798,7 @@ void sk_docset_free(sk_docset *ds)
         free(stack[i].items);
     free(stack);
     sk_hash_free(&ds->load_table);
+    sk_buf_free(&ds->file_bytes);
     free(ds);
 }
 
