@@ -1246,7 +1246,7 @@ static int load_spans(const char *path, const uint64_t *spans, size_t n, sk_docs
 }
 
 /* A read buffer larger than this is not kept for the docset's next file. */
-#define KEEP_FILE_BYTES (256u * 1024u)
+#define KEEP_FILE_BYTES (64u * 1024u)
 
 int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *errs)
 {

@@ -299,7 +299,7 @@ static sk_node *pop_frame(loader *ld)
 
 /* The loader's working memory is kept for the next file of the docset up
  * to these sizes (a file of large maps or lists does not keep its share). */
-#define KEEP_TABLE_SLOTS 4096
+#define KEEP_TABLE_SLOTS 1024 /* 40 KB */
 #define KEEP_ITEMS 256 /* sk_pair-sized slots of one collection */
 
 static void drop_stack(loader *ld)
