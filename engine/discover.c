@@ -232,10 +232,15 @@ int sk_walk_next(sk_walk *w, const char **path, sk_errors *errs)
         const char *typed = l->sorted[l->next++];
         char kind = typed[0];
         const char *name = typed + 1;
-        size_t dl = strlen(l->dir);
-        char *full = sk_printf("%s%s%s", l->dir, dl && l->dir[dl - 1] == '/' ? "" : "/", name);
+        /* dir + "/" + name, put together without printf's format walk (a file each) */
+        size_t dl = strlen(l->dir), nl = strlen(name);
+        int slash = !(dl && l->dir[dl - 1] == '/');
+        char *full = malloc(dl + (size_t)slash + nl + 1);
         if (!full)
             return -1;
+        memcpy(full, l->dir, dl);
+        full[dl] = '/';
+        memcpy(full + dl + (size_t)slash, name, nl + 1);
         struct stat st;
         if (kind == '?' && stat(full, &st) != 0) {
             int failed = wanted(name, w->suffix) &&

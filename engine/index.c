@@ -1105,15 +1105,40 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
 /* The fingerprint of the unit keys the documents ds->docs[docs..] and the
  * errors errs->items[errors..] name, as full_keys counts them; *none when
  * they name no unit. -1 when out of memory. */
+/* Up to this many documents and errors, a key is looked for among those
+ * before it; more go through a hash table. */
+#define FEW_KEYS 16
+
+static const char *key_loaded(const sk_docset *ds, const sk_errors *errs, size_t errors, size_t i)
+{
+    return i < ds->count ? ds->docs[i].hsa_id : errs->items[errors + i - ds->count].unit;
+}
+
 static int keys_loaded(const sk_docset *ds, size_t docs, const sk_errors *errs, size_t errors,
                        uint64_t *keys, int *none)
 {
-    sk_hash seen;
-    sk_hash_init(&seen);
+    size_t end = ds->count + errs->count - errors;
     *keys = 0;
     *none = 1;
-    for (size_t i = docs; i < ds->count + errs->count - errors; i++) {
-        const char *key = i < ds->count ? ds->docs[i].hsa_id : errs->items[errors + i - ds->count].unit;
+    if (end - docs <= FEW_KEYS) { /* most files: one document, no error */
+        for (size_t i = docs; i < end; i++) {
+            const char *key = key_loaded(ds, errs, errors, i), *before = NULL;
+            for (size_t j = docs; key && !before && j < i; j++) {
+                const char *other = key_loaded(ds, errs, errors, j);
+                if (other && strcmp(other, key) == 0)
+                    before = other;
+            }
+            if (key && !before) {
+                *keys = keys_add(*keys, key);
+                *none = 0;
+            }
+        }
+        return 0;
+    }
+    sk_hash seen;
+    sk_hash_init(&seen);
+    for (size_t i = docs; i < end; i++) {
+        const char *key = key_loaded(ds, errs, errors, i);
         if (!key || sk_hash_get(&seen, 0, key))
             continue;
         if (sk_hash_put(&seen, 0, key, (void *)key)) {
@@ -1220,6 +1245,9 @@ static int load_spans(const char *path, const uint64_t *spans, size_t n, sk_docs
     return rc;
 }
 
+/* A read buffer larger than this is not kept for the docset's next file. */
+#define KEEP_FILE_BYTES (64u * 1024u)
+
 int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *errs)
 {
     const char *key = u->text.data, *path = u->text.data + u->at[k];
@@ -1239,17 +1267,17 @@ int sk_index_load(const sk_index_unit *u, size_t k, sk_docset *ds, sk_errors *er
             return r < 0 || error_of_unit(errs, key) ? -1 : 0;
         return verify(ds, docs, errs, errors, &now, then, keys_add(0, key), 0, path, key);
     }
-    sk_buf b = {0};
+    sk_buf *b = &ds->file_bytes; /* the buffer of the docset's last file, reused */
+    b->len = 0;
     sk_file_seen now;
-    int r = sk_read_file_seen(path, ds->limits.max_file_bytes, &b, &now, errs);
-    if (r != 0) {
-        sk_buf_free(&b);
-        /* pass 1 read it: it went away (or grew too large) since */
-        return r < 0 || error_of_unit(errs, key) ? -1 : 0;
-    }
+    int r = sk_read_file_seen(path, ds->limits.max_file_bytes, b, &now, errs);
     size_t docs = ds->count, errors = errs->count;
-    sk_load_buffer(ds, path, b.data ? b.data : "", b.len, errs);
-    sk_buf_free(&b);
+    if (r == 0)
+        sk_load_buffer(ds, path, b->data ? b->data : "", b->len, errs);
+    if (b->cap > KEEP_FILE_BYTES)
+        sk_buf_free(b);
+    if (r != 0) /* pass 1 read it: it went away (or grew too large) since */
+        return r < 0 || error_of_unit(errs, key) ? -1 : 0;
     return verify(ds, docs, errs, errors, &now, then, then->keys, 1, path, key);
 }
 

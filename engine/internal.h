@@ -150,6 +150,11 @@ struct sk_docset {
     size_t count, cap;
     struct sk_timing *timing; /* --timing: the schema check's time goes here (NULL: none) */
     size_t not_startklar; /* files loaded in which no document has a 'kind': skipped, not errors */
+    /* the loader's working memory, kept from file to file (load.c) */
+    sk_hash load_table;
+    void *load_stack;
+    int load_stack_cap;
+    sk_buf file_bytes; /* pass 2's read buffer (index.c), kept from file to file */
 };
 
 struct sk_unit {

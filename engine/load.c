@@ -23,6 +23,7 @@ typedef struct frame {
     const char *anchor;
     uint64_t serial; /* a map's number in the file: its keys' tag in the hash table */
     int hashed;      /* its keys are in the hash table (it grew beyond SMALL_MAP keys) */
+    uint64_t seen;   /* a small map's keys, a bit each by key_bit: no bit, no duplicate */
 } frame;
 
 /* A map of up to this many keys finds a duplicate by comparing the new key
@@ -176,13 +177,24 @@ static int hash_key(loader *ld, frame *f, const char *key, int line, int col, si
     return too_many_probes(ld, line, col) ? -1 : 0;
 }
 
+/* A key's bit in a small map's set of keys, from its first byte and its
+ * length: a key whose bit is not set yet has no twin among the keys before
+ * it, and is not compared with them. */
+static uint64_t key_bit(const sk_node *n)
+{
+    return (uint64_t)1 << (((unsigned char)n->text[0] * 7u + (unsigned)n->len) & 63u);
+}
+
 /* Whether the key n is already in the map of f (an error, then -1); else
  * it is noted as one of the map's keys. */
 static int duplicate_key(loader *ld, frame *f, sk_node *n)
 {
     const sk_pair *pairs = (const sk_pair *)f->items;
     if (!f->hashed && f->count < SMALL_MAP) {
-        for (size_t i = 0; i < f->count; i++) {
+        uint64_t bit = key_bit(n);
+        int fresh = !(f->seen & bit);
+        f->seen |= bit;
+        for (size_t i = 0; !fresh && i < f->count; i++) {
             if (pairs[i].key[0] == n->text[0] && strcmp(pairs[i].key, n->text) == 0) {
                 load_error(ld, n->line, n->column, "duplicate key '%s' (first at line %d)", n->text,
                            pairs[i].line);
@@ -226,7 +238,7 @@ static int attach(loader *ld, sk_node *n, sk_node **root)
         }
         if (duplicate_key(ld, f, n))
             return -1;
-        if (strcmp(n->text, "<<") == 0 && n->plain) {
+        if (n->text[0] == '<' && n->plain && strcmp(n->text, "<<") == 0) {
             load_error(ld, n->line, n->column, "merge keys (<<) are not supported; write the keys out");
             return -1;
         }
@@ -285,10 +297,19 @@ static sk_node *pop_frame(loader *ld)
     return n;
 }
 
+/* The loader's working memory is kept for the next file of the docset up
+ * to these sizes (a file of large maps or lists does not keep its share). */
+#define KEEP_TABLE_SLOTS 1024 /* 40 KB */
+#define KEEP_ITEMS 256 /* sk_pair-sized slots of one collection */
+
 static void drop_stack(loader *ld)
 {
-    for (int i = 0; i < ld->cap; i++)
-        free(ld->stack[i].items);
+    for (int i = 0; i < ld->cap; i++) {
+        if (ld->stack[i].cap > KEEP_ITEMS) {
+            free(ld->stack[i].items);
+            ld->stack[i].items = NULL, ld->stack[i].cap = 0;
+        }
+    }
     ld->depth = 0;
 }
 
@@ -371,6 +392,8 @@ static size_t byte_of(loader *ld, size_t chars)
  * names, or NULL); the next span starts there. -1 when out of memory. */
 static int add_span(loader *ld, const yaml_mark_t *end, const char *key, int document)
 {
+    if (!ld->spans) /* pass 2 and single loads: no byte walk for spans nobody reads */
+        return 0;
     size_t to = byte_of(ld, end->index);
     if (document && ld->spans) {
         sk_spans *s = ld->spans;
@@ -617,8 +640,12 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
     /* a byte order mark (Notepad writes one) is no part of the text */
     size_t bom = sk_utf8_bom(bytes, len);
     loader ld = {.ds = ds, .bytes = bytes + bom, .len = len - bom, .errs = errs, .line0 = line0,
-                 .spans = spans, .bom = bom};
-    sk_hash_init(&ld.table);
+                 .spans = spans, .bom = bom, .table = ds->load_table, .stack = ds->load_stack,
+                 .cap = ds->load_stack_cap};
+    if (!ld.table.gen)
+        sk_hash_init(&ld.table);
+    sk_hash_clear(&ld.table);
+    ld.table.ops = ld.table.probes = 0; /* too_many_probes counts a file's own */
     ld.file = sk_arena_strndup(&ds->arena, name, strlen(name));
     if (!ld.file) {
         sk_errors_add(errs, SK_ERR_INPUT, name, 0, 0, "out of memory");
@@ -639,8 +666,11 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
         ld.nerrors = 0;
         ds->not_startklar++;
     }
-    free(ld.stack);
-    sk_hash_free(&ld.table);
+    if (ld.table.cap > KEEP_TABLE_SLOTS)
+        sk_hash_free(&ld.table);
+    ds->load_table = ld.table;
+    ds->load_stack = ld.stack;
+    ds->load_stack_cap = ld.cap;
     return ld.nerrors;
 }
 
@@ -763,6 +793,12 @@ void sk_docset_free(sk_docset *ds)
         return;
     sk_arena_free(&ds->arena);
     free(ds->docs);
+    frame *stack = ds->load_stack;
+    for (int i = 0; i < ds->load_stack_cap; i++)
+        free(stack[i].items);
+    free(stack);
+    sk_hash_free(&ds->load_table);
+    sk_buf_free(&ds->file_bytes);
     free(ds);
 }
 

@@ -427,6 +427,41 @@ static void duplicate_keys_in_large_maps(void **state)
     done(&l);
 }
 
+/* A docset keeps the loader's hash table and stack from file to file: the
+ * keys and anchors of one file are none of the next one's, and a file that
+ * failed halfway leaves nothing behind. */
+static void files_of_one_docset_are_loaded_apart(void **state)
+{
+    (void)state;
+    sk_buf big = {0}, small = {0};
+    sk_buf_puts(&big, PLAN "x_big:\n");
+    for (int i = 0; i < 40; i++) /* beyond SMALL_MAP: its keys go into the hash table */
+        sk_buf_printf(&big, "  k%d: &a%d {k%d: 1, deep: [{k%d: 2}]}\n", i, i, i, i);
+    sk_buf_puts(&small, PLAN "x_small: {k1: *a1}\n");
+    assert_false(big.failed || small.failed);
+    sk_docset *ds = sk_docset_new(NULL);
+    assert_non_null(ds);
+    sk_errors errs;
+    sk_errors_init(&errs);
+    for (int round = 0; round < 3; round++) {
+        assert_int_equal(sk_load_buffer(ds, "big.yaml", big.data, big.len, &errs), 0);
+        /* a file that breaks inside its nested collections */
+        assert_int_equal(sk_load_buffer(ds, "bad.yaml", PLAN "x_a: {b: [{c: 1}, {c: 1, c: 2}]}\n",
+                                        strlen(PLAN "x_a: {b: [{c: 1}, {c: 1, c: 2}]}\n"), &errs), 1);
+        assert_int_equal(sk_load_buffer(ds, "big.yaml", big.data, big.len, &errs), 0);
+        /* the anchor a1 is big.yaml's, not this file's */
+        assert_int_equal(sk_load_buffer(ds, "small.yaml", small.data, small.len, &errs), 1);
+    }
+    assert_int_equal(errs.count, 6);
+    for (size_t i = 0; i < errs.count; i++)
+        assert_non_null(strstr(errs.items[i].message, i % 2 ? "unknown alias '*a1'" : "duplicate key 'c'"));
+    assert_int_equal(sk_docset_count(ds), 6);
+    sk_errors_free(&errs);
+    sk_docset_free(ds);
+    sk_buf_free(&big);
+    sk_buf_free(&small);
+}
+
 /* A later anchor of the same name replaces the earlier one; anchors are the
  * document's own; many anchors are found by name. */
 static void anchors_by_name(void **state)
@@ -456,6 +491,7 @@ int main(void)
         cmocka_unit_test(byte_order_mark_is_skipped),
         cmocka_unit_test(null_hsa_id_names_no_unit),
         cmocka_unit_test(duplicate_keys_in_large_maps),
+        cmocka_unit_test(files_of_one_docset_are_loaded_apart),
         cmocka_unit_test(anchors_by_name),
         cmocka_unit_test(scalars_are_typed_by_the_schema),
         cmocka_unit_test(words_and_keys_in_any_order),
