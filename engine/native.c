@@ -576,7 +576,9 @@ static int native_plan_groups(lua_State *L)
 }
 
 /* Whether the value at idx is a document's map: a read-only view that
- * luadoc.c made from the loaded tree (the only views without __len), whose
+ * luadoc.c made from the loaded tree (the only views without __len but for
+ * the maps of sk.plan_reach's own result, which never change either: the
+ * reach of such a map, kept in it, is the empty one), whose
  * contents never change while it lives. Views of a rule's own tables
  * (ctx.params) have a __len, and their contents may change under them. */
 static int is_document_map(lua_State *L, int idx)
@@ -629,54 +631,69 @@ static void memo_put(lua_State *L, const void *key, int idx)
     lua_pop(L, 1);
 }
 
-/* Replaces the table on top by a read-only view of it, the view
- * sk_sandbox_wrap makes (a new empty proxy whose metatable has the table as
- * __index), for less: the metatable's other keys and functions are copied
- * from tmpl, a metatable of such a view without its __index. */
-static void fast_wrap(lua_State *L, int tmpl)
-{
-    int inner = lua_gettop(L);
-    lua_createtable(L, 0, 0); /* the proxy: always empty */
-    lua_createtable(L, 0, 5); /* its metatable */
-    lua_pushnil(L);
-    while (lua_next(L, tmpl)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, inner + 2);
-    }
-    lua_pushliteral(L, "__index");
-    lua_pushvalue(L, inner);
-    lua_rawset(L, inner + 2);
-    lua_setmetatable(L, inner + 1);
-    lua_replace(L, inner);
-}
+/* The template of small_wrap, made once per sandbox (plan_reach's upvalue
+ * 2): its items are the keys "__index", "__newindex" and "__len" and the
+ * functions of the read-only views' __newindex and __len, taken from a view
+ * sk_sandbox_wrap made. */
+enum { W_INDEX = 1, W_NEWINDEX, W_LEN, W_NEWINDEX_FN, W_LEN_FN };
 
-/* Pushes the template of fast_wrap: the metatable of a view sk_sandbox_wrap
- * made, without its __index. */
 static void push_wrap_template(lua_State *L)
 {
+    lua_createtable(L, W_LEN_FN, 0);
+    int tmpl = lua_gettop(L);
+    lua_pushliteral(L, "__index");
+    lua_rawseti(L, tmpl, W_INDEX);
+    lua_pushliteral(L, "__newindex");
+    lua_rawseti(L, tmpl, W_NEWINDEX);
+    lua_pushliteral(L, "__len");
+    lua_rawseti(L, tmpl, W_LEN);
     lua_newtable(L);
     sk_sandbox_wrap(L, -1);
     lua_getmetatable(L, -1);
-    lua_newtable(L);
-    lua_pushnil(L);
-    while (lua_next(L, -3)) {
-        if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
-            lua_pop(L, 1);
-            continue;
-        }
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -4);
+    lua_getfield(L, -1, "__newindex");
+    lua_rawseti(L, tmpl, W_NEWINDEX_FN);
+    lua_getfield(L, -1, "__len");
+    lua_rawseti(L, tmpl, W_LEN_FN);
+    lua_settop(L, tmpl);
+}
+
+/* Sets meta[tmpl[key]] = the value at idx (absolute indexes). */
+static void wrap_set(lua_State *L, int meta, int tmpl, int key, int idx)
+{
+    lua_rawgeti(L, tmpl, key);
+    lua_pushvalue(L, idx);
+    lua_rawset(L, meta);
+}
+
+/* Replaces the table on top by a read-only view of it, as small as a
+ * document's (luadoc.c): an empty proxy whose metatable holds __index (the
+ * table) and __newindex (the read-only error, by which sandbox.c knows a
+ * view), and for a list __len. sandbox.c's next, pairs, rawlen,
+ * getmetatable and setmetatable give for it what they give for the views
+ * sk_sandbox_wrap makes, whose metatables also hold __pairs and
+ * __metatable = false (three more keys in every metatable: most of what
+ * the result of sk.plan_reach allocated). tmpl: the template above. */
+static void small_wrap(lua_State *L, int tmpl, int list)
+{
+    int inner = lua_gettop(L);
+    lua_createtable(L, 0, 0);               /* inner + 1: the proxy, always empty */
+    lua_createtable(L, 0, list ? 3 : 2);    /* inner + 2: its metatable */
+    lua_rawgeti(L, tmpl, W_NEWINDEX_FN);    /* inner + 3 */
+    wrap_set(L, inner + 2, tmpl, W_INDEX, inner);
+    wrap_set(L, inner + 2, tmpl, W_NEWINDEX, inner + 3);
+    if (list) {
+        lua_rawgeti(L, tmpl, W_LEN_FN);
+        wrap_set(L, inner + 2, tmpl, W_LEN, inner + 4);
     }
-    lua_replace(L, -4);
-    lua_pop(L, 2);
+    lua_settop(L, inner + 2);
+    lua_setmetatable(L, inner + 1);
+    lua_replace(L, inner);
 }
 
 static void plan_reach_walk(lua_State *L, int tmpl);
 
 /* Pushes sk.plan_reach of the value at 1: new tables, or with tmpl (the
- * template of fast_wrap; 0: none) the read-only views of new tables. */
+ * template of small_wrap; 0: none) the read-only views of new tables. */
 static void plan_reach(lua_State *L, int tmpl)
 {
     lua_newtable(L); /* 2: reach */
@@ -687,13 +704,23 @@ static void plan_reach(lua_State *L, int tmpl)
     if (tmpl) { /* the lists, then the whole */
         lua_pushnil(L);
         while (lua_next(L, 2)) {
-            fast_wrap(L, tmpl);
+            small_wrap(L, tmpl, 1);
             lua_pushvalue(L, -2);
             lua_insert(L, -2);
             lua_rawset(L, 2); /* an existing key: allowed while traversing */
         }
-        fast_wrap(L, tmpl);
+        small_wrap(L, tmpl, 0);
     }
+}
+
+/* Whether the text at idx equals one of the texts at first .. last (the
+ * ids an activity named before: a few, so a scan costs less than a table). */
+static int seen_before(lua_State *L, int idx, int first, int last)
+{
+    for (int k = first; k <= last; k++)
+        if (lua_rawequal(L, k, idx))
+            return 1;
+    return 0;
 }
 
 /* plan_reach's walk: 1 the plan, 2 the result, 3 its phases (a table). */
@@ -717,24 +744,43 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                 continue;
             }
             lua_pushnil(L); /* 8: its path, made when first needed */
-            lua_newtable(L); /* 9: seen */
+            lua_pushnil(L); /* 9: the ids seen, a set once there are many */
             list_open(L, 7, "target_groups", &ids); /* 10 */
             sk_sandbox_charge(L, (lua_Unsigned)ids.n + 1);
+            /* the keys seen are kept on the stack above 10 while they are
+             * few (SCAN of them), then in the set at 9 */
+            enum { SCAN = 8 };
+            int nkeys = 0;
+            luaL_checkstack(L, SCAN + 12, "too many target groups");
             for (lua_Integer j = 1; j <= ids.n; j++) {
-                if (sk_list_get(L, &ids, j) == LUA_TNIL) { /* 11: id */
-                    lua_settop(L, 10);
+                int top = 10 + nkeys;
+                if (sk_list_get(L, &ids, j) == LUA_TNIL) { /* top + 1: id */
+                    lua_settop(L, top);
                     continue;
                 }
-                luaL_tolstring(L, 11, NULL); /* 12: key */
-                lua_pushvalue(L, 12);
-                if (lua_rawget(L, 9) != LUA_TNIL) { /* seen */
-                    lua_settop(L, 10);
+                luaL_tolstring(L, top + 1, NULL); /* top + 2: key */
+                lua_remove(L, top + 1);           /* top + 1: key */
+                int key = top + 1;
+                if (lua_isnil(L, 9) ? seen_before(L, key, 11, top)
+                                    : (lua_pushvalue(L, key), lua_rawget(L, 9) != LUA_TNIL)) {
+                    lua_settop(L, top);
                     continue;
                 }
-                lua_pop(L, 1);
-                lua_pushvalue(L, 12);
-                lua_pushboolean(L, 1);
-                lua_rawset(L, 9);
+                lua_settop(L, key);
+                if (lua_isnil(L, 9) && nkeys == SCAN) { /* many: a set from now on */
+                    lua_createtable(L, 0, 2 * SCAN);
+                    for (int k = 11; k <= top; k++) {
+                        lua_pushvalue(L, k);
+                        lua_pushboolean(L, 1);
+                        lua_rawset(L, -3);
+                    }
+                    lua_replace(L, 9);
+                }
+                if (!lua_isnil(L, 9)) {
+                    lua_pushvalue(L, key);
+                    lua_pushboolean(L, 1);
+                    lua_rawset(L, 9);
+                }
                 if (lua_isnil(L, 8)) {
                     lua_createtable(L, 4, 0);
                     lua_pushliteral(L, "phases");
@@ -746,14 +792,14 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                     lua_pushinteger(L, i);
                     lua_rawseti(L, -2, 4);
                     if (tmpl)
-                        fast_wrap(L, tmpl);
+                        small_wrap(L, tmpl, 1);
                     lua_replace(L, 8);
                 }
-                lua_pushvalue(L, 12);
-                if (lua_rawget(L, 2) == LUA_TNIL) { /* 13: the list of key */
+                lua_pushvalue(L, key);
+                if (lua_rawget(L, 2) == LUA_TNIL) { /* key + 1: the list of key */
                     lua_pop(L, 1);
                     lua_newtable(L);
-                    lua_pushvalue(L, 12);
+                    lua_pushvalue(L, key);
                     lua_pushvalue(L, -2);
                     lua_rawset(L, 2);
                 }
@@ -765,9 +811,14 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                 lua_pushvalue(L, 4);
                 lua_setfield(L, -2, "phase");
                 if (tmpl)
-                    fast_wrap(L, tmpl);
-                lua_rawseti(L, 13, (lua_Integer)lua_rawlen(L, 13) + 1);
-                lua_settop(L, 10);
+                    small_wrap(L, tmpl, 0);
+                lua_rawseti(L, key + 1, (lua_Integer)lua_rawlen(L, key + 1) + 1);
+                if (lua_isnil(L, 9)) { /* keep the key on the stack */
+                    lua_settop(L, key);
+                    nkeys++;
+                } else {
+                    lua_settop(L, top);
+                }
             }
             lua_settop(L, 6);
         }
@@ -780,7 +831,7 @@ static void plan_reach_walk(lua_State *L, int tmpl)
 static const char MEMO_REACH = 0;
 
 /* sk.plan_reach(plan) (upvalue 1: sk.PHASES, 2: the template of
- * fast_wrap): id (as text)
+ * small_wrap): id (as text)
  * -> list of { act, path, phase }, phase by phase in order, for a document
  * or a rule's own table (anything else reaches nobody); a cancelled activity
  * reaches nobody. For a document the result is computed once, by its first
