@@ -1,5 +1,5 @@
 /* native.c: the hottest helpers of sk.lua in C (dates, present, each, count,
- * set, join, lower, same_text, the plan walks; the text helpers are in
+ * set, join, lower, trim, same_text, the plan walks; the text helpers are in
  * native_text.c). In Lua every step of them
  * also paid for the count hook, and the date and text helpers for a charged
  * pattern match. sk.lua receives them as its chunk's argument (sk_native_push),
@@ -454,6 +454,18 @@ const char *sk_native_trim(lua_State *L, const char *s, size_t *n)
     return trim(s, n);
 }
 
+/* sk.trim(s): tostring(s) without leading and trailing spaces, as
+ * tostring(s):match("^%s*(.-)%s*$") gives it, charged by the byte (the
+ * pattern is estimated at n^3/6 steps). */
+static int native_trim(lua_State *L)
+{
+    size_t n;
+    const char *s = luaL_tolstring(L, 1, &n);
+    s = sk_native_trim(L, s, &n);
+    lua_pushlstring(L, s, n);
+    return 1;
+}
+
 /* sk.same_text(a, b); upvalue 1: the fold map. */
 static int native_same_text(lua_State *L)
 {
@@ -864,6 +876,7 @@ static const luaL_Reg NATIVE[] = {
     {"is_date", native_is_date},
     {"days", native_days},
     {"present", native_present},
+    {"trim", native_trim},
     {"each", native_each},
     {"set", native_set},
     {"join", native_join},
