@@ -8,7 +8,8 @@
  * the tests compare them with), is charged for what it does in C: one
  * instruction per byte of a text and per item of a list it walks, reads a document only through its read-only views, and
  * hands out views, scalars and new tables (sk.plan_reach of a document: one
- * read-only view, made once and shared by every rule that asks). A rule's
+ * read-only view, made once and shared by every rule that asks; sk.activities
+ * of a document replays a walk made once, which no rule sees). A rule's
  * own tables are read through their metamethods, as Lua code would. */
 #include "native.h"
 
@@ -379,10 +380,94 @@ static int activities_step(lua_State *L)
     }
 }
 
-/* sk.activities(plan); upvalue 1: sk.PHASES. */
+static int is_document_map(lua_State *L, int idx);
+static int memo_get(lua_State *L, const void *key, int idx);
+static void memo_put(lua_State *L, const void *key, int idx);
+
+/* The key of sk.activities' walk of a document in its view's metatable. */
+static const char MEMO_WALK = 0;
+
+/* Pushes the walk of the document's plan at 1 (a view; upvalue 1: the
+ * phase names), made once per document and kept as a memo (below): a plain
+ * table no rule ever gets, of the activities activities_step would find, in
+ * its order, three items each (the activity, its phase, its place in the
+ * phase's list), and the keys of a path: [0] "phases", [-1] "activities".
+ * The walk is charged to its first caller, one step an item. */
+static void activities_walk(lua_State *L)
+{
+    lua_createtable(L, 12, 2);
+    int w = lua_gettop(L);
+    lua_pushliteral(L, "phases");
+    lua_rawseti(L, w, 0);
+    lua_pushliteral(L, "activities");
+    lua_rawseti(L, w, -1);
+    if (lua_getfield(L, 1, "phases") != LUA_TTABLE) { /* w + 1 */
+        lua_settop(L, w);
+        return;
+    }
+    lua_Integer k = 0;
+    for (lua_Integer p = 1; lua_rawgeti(L, lua_upvalueindex(1), p) != LUA_TNIL; p++) { /* w + 2 */
+        lua_pushvalue(L, w + 2);
+        lua_gettable(L, w + 1); /* w + 3: phases[phase] */
+        if (lua_type(L, w + 3) == LUA_TTABLE && lua_getfield(L, w + 3, "activities") == LUA_TTABLE) {
+            sk_list l; /* w + 5: the list, as activities_step reads it */
+            sk_list_push(L, w + 4, &l);
+            sk_sandbox_charge(L, (lua_Unsigned)l.n + 1); /* a loop in C */
+            for (lua_Integer i = 1; i <= l.n; i++) {
+                if (sk_list_get(L, &l, i) == LUA_TNIL) {
+                    lua_pop(L, 1);
+                    continue;
+                }
+                lua_rawseti(L, w, ++k);
+                lua_pushvalue(L, w + 2);
+                lua_rawseti(L, w, ++k);
+                lua_pushinteger(L, i);
+                lua_rawseti(L, w, ++k);
+            }
+        }
+        lua_settop(L, w + 1);
+    }
+    lua_settop(L, w);
+}
+
+/* The step of sk.activities over a document's walk; upvalues: 1 the walk,
+ * 2 the items of it already handed out. Each activity with a new path. */
+static int walk_step(lua_State *L)
+{
+    lua_Integer k = lua_tointeger(L, lua_upvalueindex(2));
+    if (lua_rawgeti(L, lua_upvalueindex(1), k + 1) == LUA_TNIL) /* the activity */
+        return 0; /* after the last */
+    lua_pushinteger(L, k + 3);
+    lua_replace(L, lua_upvalueindex(2));
+    lua_rawgeti(L, lua_upvalueindex(1), k + 2); /* the phase */
+    lua_createtable(L, 4, 0);
+    lua_rawgeti(L, lua_upvalueindex(1), 0);
+    lua_rawseti(L, -2, 1);
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, -2, 2);
+    lua_rawgeti(L, lua_upvalueindex(1), -1);
+    lua_rawseti(L, -2, 3);
+    lua_rawgeti(L, lua_upvalueindex(1), k + 3);
+    lua_rawseti(L, -2, 4);
+    lua_rotate(L, -2, 1); /* act, path, phase */
+    return 3;
+}
+
+/* sk.activities(plan); upvalue 1: sk.PHASES. A document's plan is walked
+ * once, by the first rule that asks, and every rule replays that walk (a
+ * document never changes); any other table is walked as the rule goes. */
 static int native_activities(lua_State *L)
 {
     lua_settop(L, 1);
+    if (is_document_map(L, 1)) {
+        if (!memo_get(L, &MEMO_WALK, 1)) {
+            activities_walk(L);
+            memo_put(L, &MEMO_WALK, 1);
+        }
+        lua_pushinteger(L, 0);
+        lua_pushcclosure(L, walk_step, 2);
+        return 1;
+    }
     if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE) {
         lua_pushcfunction(L, iter_none);
         return 1;
@@ -631,9 +716,10 @@ static int memo_get(lua_State *L, const void *key, int idx)
     return 0;
 }
 
-/* Keeps the result on top (a read-only view, all the way down) under key
- * for the document at idx: every later caller gets this very view, and no
- * rule can change what the next one sees. */
+/* Keeps the result on top under key for the document at idx: a read-only
+ * view, all the way down, that every later caller gets (sk.plan_reach), or
+ * a plain table no rule ever gets (sk.activities' walk), so that no rule
+ * can change what the next one sees. */
 static void memo_put(lua_State *L, const void *key, int idx)
 {
     if (!lua_getmetatable(L, idx))

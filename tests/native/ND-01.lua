@@ -213,6 +213,16 @@ return {
       cmp("reachpathreadonly", false, (pcall(function() list[1].path[1] = "x" end)))
     end
     cmp("reachown", false, rawequal(sk.plan_reach(fake), sk.plan_reach(fake)))
+    -- a document's activities are walked once and the walk replayed: the
+    -- same each time, a new path each time (a rule may change its own), and
+    -- nothing after the last
+    cmp("actsdoc", iter_all(activities, doc), iter_all(sk.activities, doc))
+    for _, path in sk.activities(doc) do path[1], path[4] = "changed", 0 end
+    cmp("actsdocagain", iter_all(activities, doc), iter_all(sk.activities, doc))
+    local mine, theirs = activities(doc), sk.activities(doc)
+    for _ in mine do end
+    for _ in theirs do end
+    cmp("actsdocdone", ser((mine())), ser((theirs())))
     if #bad > 0 then report { message = table.concat(bad, "\n", 1, math.min(#bad, 20)) } end
     report { severity = "info", message = "checked " .. nv .. " values" }
   end,
