@@ -1,5 +1,5 @@
 /* native.c: the hottest helpers of sk.lua in C (dates, present, each, count,
- * set, join, lower, same_text, the plan walks; the text helpers are in
+ * set, join, lower, trim, same_text, the plan walks; the text helpers are in
  * native_text.c). In Lua every step of them
  * also paid for the count hook, and the date and text helpers for a charged
  * pattern match. sk.lua receives them as its chunk's argument (sk_native_push),
@@ -8,7 +8,8 @@
  * the tests compare them with), is charged for what it does in C: one
  * instruction per byte of a text and per item of a list it walks, reads a document only through its read-only views, and
  * hands out views, scalars and new tables (sk.plan_reach of a document: one
- * read-only view, made once and shared by every rule that asks). A rule's
+ * read-only view, made once and shared by every rule that asks; sk.activities
+ * of a document replays a walk made once, which no rule sees). A rule's
  * own tables are read through their metamethods, as Lua code would. */
 #include "native.h"
 
@@ -379,10 +380,94 @@ static int activities_step(lua_State *L)
     }
 }
 
-/* sk.activities(plan); upvalue 1: sk.PHASES. */
+static int is_document_map(lua_State *L, int idx);
+static int memo_get(lua_State *L, const void *key, int idx);
+static void memo_put(lua_State *L, const void *key, int idx);
+
+/* The key of sk.activities' walk of a document in its view's metatable. */
+static const char MEMO_WALK = 0;
+
+/* Pushes the walk of the document's plan at 1 (a view; upvalue 1: the
+ * phase names), made once per document and kept as a memo (below): a plain
+ * table no rule ever gets, of the activities activities_step would find, in
+ * its order, three items each (the activity, its phase, its place in the
+ * phase's list), and the keys of a path: [0] "phases", [-1] "activities".
+ * The walk is charged to its first caller, one step an item. */
+static void activities_walk(lua_State *L)
+{
+    lua_createtable(L, 12, 2);
+    int w = lua_gettop(L);
+    lua_pushliteral(L, "phases");
+    lua_rawseti(L, w, 0);
+    lua_pushliteral(L, "activities");
+    lua_rawseti(L, w, -1);
+    if (lua_getfield(L, 1, "phases") != LUA_TTABLE) { /* w + 1 */
+        lua_settop(L, w);
+        return;
+    }
+    lua_Integer k = 0;
+    for (lua_Integer p = 1; lua_rawgeti(L, lua_upvalueindex(1), p) != LUA_TNIL; p++) { /* w + 2 */
+        lua_pushvalue(L, w + 2);
+        lua_gettable(L, w + 1); /* w + 3: phases[phase] */
+        if (lua_type(L, w + 3) == LUA_TTABLE && lua_getfield(L, w + 3, "activities") == LUA_TTABLE) {
+            sk_list l; /* w + 5: the list, as activities_step reads it */
+            sk_list_push(L, w + 4, &l);
+            sk_sandbox_charge(L, (lua_Unsigned)l.n + 1); /* a loop in C */
+            for (lua_Integer i = 1; i <= l.n; i++) {
+                if (sk_list_get(L, &l, i) == LUA_TNIL) {
+                    lua_pop(L, 1);
+                    continue;
+                }
+                lua_rawseti(L, w, ++k);
+                lua_pushvalue(L, w + 2);
+                lua_rawseti(L, w, ++k);
+                lua_pushinteger(L, i);
+                lua_rawseti(L, w, ++k);
+            }
+        }
+        lua_settop(L, w + 1);
+    }
+    lua_settop(L, w);
+}
+
+/* The step of sk.activities over a document's walk; upvalues: 1 the walk,
+ * 2 the items of it already handed out. Each activity with a new path. */
+static int walk_step(lua_State *L)
+{
+    lua_Integer k = lua_tointeger(L, lua_upvalueindex(2));
+    if (lua_rawgeti(L, lua_upvalueindex(1), k + 1) == LUA_TNIL) /* the activity */
+        return 0; /* after the last */
+    lua_pushinteger(L, k + 3);
+    lua_replace(L, lua_upvalueindex(2));
+    lua_rawgeti(L, lua_upvalueindex(1), k + 2); /* the phase */
+    lua_createtable(L, 4, 0);
+    lua_rawgeti(L, lua_upvalueindex(1), 0);
+    lua_rawseti(L, -2, 1);
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, -2, 2);
+    lua_rawgeti(L, lua_upvalueindex(1), -1);
+    lua_rawseti(L, -2, 3);
+    lua_rawgeti(L, lua_upvalueindex(1), k + 3);
+    lua_rawseti(L, -2, 4);
+    lua_rotate(L, -2, 1); /* act, path, phase */
+    return 3;
+}
+
+/* sk.activities(plan); upvalue 1: sk.PHASES. A document's plan is walked
+ * once, by the first rule that asks, and every rule replays that walk (a
+ * document never changes); any other table is walked as the rule goes. */
 static int native_activities(lua_State *L)
 {
     lua_settop(L, 1);
+    if (is_document_map(L, 1)) {
+        if (!memo_get(L, &MEMO_WALK, 1)) {
+            activities_walk(L);
+            memo_put(L, &MEMO_WALK, 1);
+        }
+        lua_pushinteger(L, 0);
+        lua_pushcclosure(L, walk_step, 2);
+        return 1;
+    }
     if (lua_type(L, 1) != LUA_TTABLE || lua_getfield(L, 1, "phases") != LUA_TTABLE) {
         lua_pushcfunction(L, iter_none);
         return 1;
@@ -452,6 +537,18 @@ const char *sk_native_trim(lua_State *L, const char *s, size_t *n)
 {
     CHARGE(L, *n);
     return trim(s, n);
+}
+
+/* sk.trim(s): tostring(s) without leading and trailing spaces, as
+ * tostring(s):match("^%s*(.-)%s*$") gives it, charged by the byte (the
+ * pattern is estimated at n^3/6 steps). */
+static int native_trim(lua_State *L)
+{
+    size_t n;
+    const char *s = luaL_tolstring(L, 1, &n);
+    s = sk_native_trim(L, s, &n);
+    lua_pushlstring(L, s, n);
+    return 1;
 }
 
 /* sk.same_text(a, b); upvalue 1: the fold map. */
@@ -576,7 +673,9 @@ static int native_plan_groups(lua_State *L)
 }
 
 /* Whether the value at idx is a document's map: a read-only view that
- * luadoc.c made from the loaded tree (the only views without __len), whose
+ * luadoc.c made from the loaded tree (the only views without __len but for
+ * the maps of sk.plan_reach's own result, which never change either: the
+ * reach of such a map, kept in it, is the empty one), whose
  * contents never change while it lives. Views of a rule's own tables
  * (ctx.params) have a __len, and their contents may change under them. */
 static int is_document_map(lua_State *L, int idx)
@@ -617,9 +716,10 @@ static int memo_get(lua_State *L, const void *key, int idx)
     return 0;
 }
 
-/* Keeps the result on top (a read-only view, all the way down) under key
- * for the document at idx: every later caller gets this very view, and no
- * rule can change what the next one sees. */
+/* Keeps the result on top under key for the document at idx: a read-only
+ * view, all the way down, that every later caller gets (sk.plan_reach), or
+ * a plain table no rule ever gets (sk.activities' walk), so that no rule
+ * can change what the next one sees. */
 static void memo_put(lua_State *L, const void *key, int idx)
 {
     if (!lua_getmetatable(L, idx))
@@ -629,54 +729,69 @@ static void memo_put(lua_State *L, const void *key, int idx)
     lua_pop(L, 1);
 }
 
-/* Replaces the table on top by a read-only view of it, the view
- * sk_sandbox_wrap makes (a new empty proxy whose metatable has the table as
- * __index), for less: the metatable's other keys and functions are copied
- * from tmpl, a metatable of such a view without its __index. */
-static void fast_wrap(lua_State *L, int tmpl)
-{
-    int inner = lua_gettop(L);
-    lua_createtable(L, 0, 0); /* the proxy: always empty */
-    lua_createtable(L, 0, 5); /* its metatable */
-    lua_pushnil(L);
-    while (lua_next(L, tmpl)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, inner + 2);
-    }
-    lua_pushliteral(L, "__index");
-    lua_pushvalue(L, inner);
-    lua_rawset(L, inner + 2);
-    lua_setmetatable(L, inner + 1);
-    lua_replace(L, inner);
-}
+/* The template of small_wrap, made once per sandbox (plan_reach's upvalue
+ * 2): its items are the keys "__index", "__newindex" and "__len" and the
+ * functions of the read-only views' __newindex and __len, taken from a view
+ * sk_sandbox_wrap made. */
+enum { W_INDEX = 1, W_NEWINDEX, W_LEN, W_NEWINDEX_FN, W_LEN_FN };
 
-/* Pushes the template of fast_wrap: the metatable of a view sk_sandbox_wrap
- * made, without its __index. */
 static void push_wrap_template(lua_State *L)
 {
+    lua_createtable(L, W_LEN_FN, 0);
+    int tmpl = lua_gettop(L);
+    lua_pushliteral(L, "__index");
+    lua_rawseti(L, tmpl, W_INDEX);
+    lua_pushliteral(L, "__newindex");
+    lua_rawseti(L, tmpl, W_NEWINDEX);
+    lua_pushliteral(L, "__len");
+    lua_rawseti(L, tmpl, W_LEN);
     lua_newtable(L);
     sk_sandbox_wrap(L, -1);
     lua_getmetatable(L, -1);
-    lua_newtable(L);
-    lua_pushnil(L);
-    while (lua_next(L, -3)) {
-        if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
-            lua_pop(L, 1);
-            continue;
-        }
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -4);
+    lua_getfield(L, -1, "__newindex");
+    lua_rawseti(L, tmpl, W_NEWINDEX_FN);
+    lua_getfield(L, -1, "__len");
+    lua_rawseti(L, tmpl, W_LEN_FN);
+    lua_settop(L, tmpl);
+}
+
+/* Sets meta[tmpl[key]] = the value at idx (absolute indexes). */
+static void wrap_set(lua_State *L, int meta, int tmpl, int key, int idx)
+{
+    lua_rawgeti(L, tmpl, key);
+    lua_pushvalue(L, idx);
+    lua_rawset(L, meta);
+}
+
+/* Replaces the table on top by a read-only view of it, as small as a
+ * document's (luadoc.c): an empty proxy whose metatable holds __index (the
+ * table) and __newindex (the read-only error, by which sandbox.c knows a
+ * view), and for a list __len. sandbox.c's next, pairs, rawlen,
+ * getmetatable and setmetatable give for it what they give for the views
+ * sk_sandbox_wrap makes, whose metatables also hold __pairs and
+ * __metatable = false (three more keys in every metatable: most of what
+ * the result of sk.plan_reach allocated). tmpl: the template above. */
+static void small_wrap(lua_State *L, int tmpl, int list)
+{
+    int inner = lua_gettop(L);
+    lua_createtable(L, 0, 0);               /* inner + 1: the proxy, always empty */
+    lua_createtable(L, 0, list ? 3 : 2);    /* inner + 2: its metatable */
+    lua_rawgeti(L, tmpl, W_NEWINDEX_FN);    /* inner + 3 */
+    wrap_set(L, inner + 2, tmpl, W_INDEX, inner);
+    wrap_set(L, inner + 2, tmpl, W_NEWINDEX, inner + 3);
+    if (list) {
+        lua_rawgeti(L, tmpl, W_LEN_FN);
+        wrap_set(L, inner + 2, tmpl, W_LEN, inner + 4);
     }
-    lua_replace(L, -4);
-    lua_pop(L, 2);
+    lua_settop(L, inner + 2);
+    lua_setmetatable(L, inner + 1);
+    lua_replace(L, inner);
 }
 
 static void plan_reach_walk(lua_State *L, int tmpl);
 
 /* Pushes sk.plan_reach of the value at 1: new tables, or with tmpl (the
- * template of fast_wrap; 0: none) the read-only views of new tables. */
+ * template of small_wrap; 0: none) the read-only views of new tables. */
 static void plan_reach(lua_State *L, int tmpl)
 {
     lua_newtable(L); /* 2: reach */
@@ -687,13 +802,23 @@ static void plan_reach(lua_State *L, int tmpl)
     if (tmpl) { /* the lists, then the whole */
         lua_pushnil(L);
         while (lua_next(L, 2)) {
-            fast_wrap(L, tmpl);
+            small_wrap(L, tmpl, 1);
             lua_pushvalue(L, -2);
             lua_insert(L, -2);
             lua_rawset(L, 2); /* an existing key: allowed while traversing */
         }
-        fast_wrap(L, tmpl);
+        small_wrap(L, tmpl, 0);
     }
+}
+
+/* Whether the text at idx equals one of the texts at first .. last (the
+ * ids an activity named before: a few, so a scan costs less than a table). */
+static int seen_before(lua_State *L, int idx, int first, int last)
+{
+    for (int k = first; k <= last; k++)
+        if (lua_rawequal(L, k, idx))
+            return 1;
+    return 0;
 }
 
 /* plan_reach's walk: 1 the plan, 2 the result, 3 its phases (a table). */
@@ -717,24 +842,43 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                 continue;
             }
             lua_pushnil(L); /* 8: its path, made when first needed */
-            lua_newtable(L); /* 9: seen */
+            lua_pushnil(L); /* 9: the ids seen, a set once there are many */
             list_open(L, 7, "target_groups", &ids); /* 10 */
             sk_sandbox_charge(L, (lua_Unsigned)ids.n + 1);
+            /* the keys seen are kept on the stack above 10 while they are
+             * few (SCAN of them), then in the set at 9 */
+            enum { SCAN = 8 };
+            int nkeys = 0;
+            luaL_checkstack(L, SCAN + 12, "too many target groups");
             for (lua_Integer j = 1; j <= ids.n; j++) {
-                if (sk_list_get(L, &ids, j) == LUA_TNIL) { /* 11: id */
-                    lua_settop(L, 10);
+                int top = 10 + nkeys;
+                if (sk_list_get(L, &ids, j) == LUA_TNIL) { /* top + 1: id */
+                    lua_settop(L, top);
                     continue;
                 }
-                luaL_tolstring(L, 11, NULL); /* 12: key */
-                lua_pushvalue(L, 12);
-                if (lua_rawget(L, 9) != LUA_TNIL) { /* seen */
-                    lua_settop(L, 10);
+                luaL_tolstring(L, top + 1, NULL); /* top + 2: key */
+                lua_remove(L, top + 1);           /* top + 1: key */
+                int key = top + 1;
+                if (lua_isnil(L, 9) ? seen_before(L, key, 11, top)
+                                    : (lua_pushvalue(L, key), lua_rawget(L, 9) != LUA_TNIL)) {
+                    lua_settop(L, top);
                     continue;
                 }
-                lua_pop(L, 1);
-                lua_pushvalue(L, 12);
-                lua_pushboolean(L, 1);
-                lua_rawset(L, 9);
+                lua_settop(L, key);
+                if (lua_isnil(L, 9) && nkeys == SCAN) { /* many: a set from now on */
+                    lua_createtable(L, 0, 2 * SCAN);
+                    for (int k = 11; k <= top; k++) {
+                        lua_pushvalue(L, k);
+                        lua_pushboolean(L, 1);
+                        lua_rawset(L, -3);
+                    }
+                    lua_replace(L, 9);
+                }
+                if (!lua_isnil(L, 9)) {
+                    lua_pushvalue(L, key);
+                    lua_pushboolean(L, 1);
+                    lua_rawset(L, 9);
+                }
                 if (lua_isnil(L, 8)) {
                     lua_createtable(L, 4, 0);
                     lua_pushliteral(L, "phases");
@@ -746,14 +890,14 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                     lua_pushinteger(L, i);
                     lua_rawseti(L, -2, 4);
                     if (tmpl)
-                        fast_wrap(L, tmpl);
+                        small_wrap(L, tmpl, 1);
                     lua_replace(L, 8);
                 }
-                lua_pushvalue(L, 12);
-                if (lua_rawget(L, 2) == LUA_TNIL) { /* 13: the list of key */
+                lua_pushvalue(L, key);
+                if (lua_rawget(L, 2) == LUA_TNIL) { /* key + 1: the list of key */
                     lua_pop(L, 1);
                     lua_newtable(L);
-                    lua_pushvalue(L, 12);
+                    lua_pushvalue(L, key);
                     lua_pushvalue(L, -2);
                     lua_rawset(L, 2);
                 }
@@ -765,9 +909,14 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                 lua_pushvalue(L, 4);
                 lua_setfield(L, -2, "phase");
                 if (tmpl)
-                    fast_wrap(L, tmpl);
-                lua_rawseti(L, 13, (lua_Integer)lua_rawlen(L, 13) + 1);
-                lua_settop(L, 10);
+                    small_wrap(L, tmpl, 0);
+                lua_rawseti(L, key + 1, (lua_Integer)lua_rawlen(L, key + 1) + 1);
+                if (lua_isnil(L, 9)) { /* keep the key on the stack */
+                    lua_settop(L, key);
+                    nkeys++;
+                } else {
+                    lua_settop(L, top);
+                }
             }
             lua_settop(L, 6);
         }
@@ -780,7 +929,7 @@ static void plan_reach_walk(lua_State *L, int tmpl)
 static const char MEMO_REACH = 0;
 
 /* sk.plan_reach(plan) (upvalue 1: sk.PHASES, 2: the template of
- * fast_wrap): id (as text)
+ * small_wrap): id (as text)
  * -> list of { act, path, phase }, phase by phase in order, for a document
  * or a rule's own table (anything else reaches nobody); a cancelled activity
  * reaches nobody. For a document the result is computed once, by its first
@@ -813,6 +962,7 @@ static const luaL_Reg NATIVE[] = {
     {"is_date", native_is_date},
     {"days", native_days},
     {"present", native_present},
+    {"trim", native_trim},
     {"each", native_each},
     {"set", native_set},
     {"join", native_join},

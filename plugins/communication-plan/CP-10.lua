@@ -2,7 +2,22 @@
 -- come no earlier than the launch date; partners may be prepared before
 -- (seed 000 slide 14).
 local sk, type, tostring = sk, type, tostring
-local is_date, plan_groups, plan_status, each, plan_label = sk.is_date, sk.plan_groups, sk.plan_status, sk.each, sk.plan_label
+local is_date, plan_status, each, plan_label = sk.is_date, sk.plan_status, sk.each, sk.plan_label
+local activities = sk.activities
+
+-- Whether the target group of each id (as text) is external: the first group
+-- of that id, as sk.plan_groups keys them (a set of booleans costs less than
+-- its table of tables, made for every plan).
+local function external_by_id(doc)
+  local external = {}
+  for _, g in each(doc.target_groups) do
+    if type(g) == "table" and g.id ~= nil then
+      local key = tostring(g.id)
+      if external[key] == nil then external[key] = g.audience == "external" end
+    end
+  end
+  return external
+end
 
 return {
   id = "CP-10",
@@ -51,16 +66,20 @@ markera dess målgrupper `audience: partner` eller `audience: internal`.]],
   check = function(doc, report)
     local launch = doc.launch_date
     if not is_date(launch) then return end
-    local groups = plan_groups(doc)
-    for act, path, phase in sk.activities(doc) do
+    local external -- made when an activity first needs it
+    for act, path, phase in activities(doc) do
       if type(act) == "table" and is_date(act.date) and act.date < launch
           and plan_status(act) ~= "cancelled" then
-        local public = {}
+        external = external or external_by_id(doc)
+        local public -- made for the first external group: most activities have none
         for _, id in each(act.target_groups) do
-          local g = groups[tostring(id)]
-          if g and g.group.audience == "external" then public[#public + 1] = tostring(id) end
+          local key = tostring(id)
+          if external[key] then
+            public = public or {}
+            public[#public + 1] = key
+          end
         end
-        if #public > 0 then
+        if public then
           report {
             path = path,
             message = "public_before_launch",

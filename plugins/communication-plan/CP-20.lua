@@ -1,7 +1,17 @@
 -- CP-20: every external target group an activity reaches has material made
 -- for it, ready before launch (seed 000 "Material till patienterna").
 local sk, type, tostring = sk, type, tostring
-local is_date, plan_reach, each, set, plan_label = sk.is_date, sk.plan_reach, sk.each, sk.set, sk.plan_label
+local is_date, plan_reach, each, plan_label = sk.is_date, sk.plan_reach, sk.each, sk.plan_label
+
+-- Whether the list (of a document: a table or anything else) holds the text
+-- key: what sk.set(list)[key] says, without making the set.
+local function names(list, key)
+  if type(list) ~= "table" then return false end
+  for k = 1, #list do
+    if list[k] == key then return true end
+  end
+  return false
+end
 
 return {
   id = "CP-20",
@@ -67,12 +77,13 @@ datumet i `ready` före starten.]],
     local reach = plan_reach(doc)
     for i, group in each(doc.target_groups) do
       local id = type(group) == "table" and group.audience == "external" and group.id
-      if id ~= nil and id ~= false and reach[tostring(id)] then
+      local key = id ~= nil and id ~= false and tostring(id)
+      if key and reach[key] then
         -- the materials naming the group; the one that comes closest to ready
         -- (the earliest ready date, else the first without one)
         local best, best_j, found = nil, nil, false
         for j, m in each(doc.materials) do
-          if type(m) == "table" and set(m.target_groups)[tostring(id)] then
+          if type(m) == "table" and names(m.target_groups, key) then
             found = true
             local ready = is_date(m.ready) and m.ready or nil
             if ready and (not launch or ready < launch) then best = nil break end

@@ -87,7 +87,7 @@ journalsystem. (En tom `service` jämförs inte.)
     local folded = sk.fold(system)
     local platform
     if sk.present(doc.service) then
-      local service = doc.service:match("^%s*(.-)%s*$")
+      local service = sk.trim(doc.service)
       if folded:find(sk.fold(service), 1, true) then platform = service end
     end
     for i = 1, #FOLDED do

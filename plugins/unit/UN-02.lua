@@ -91,11 +91,15 @@ suffixet får bara innehålla bokstäverna A–Z och siffror.
     },
   },
   check = function(unit, report)
+    -- the documents of a unit mostly carry one id: judged once (report{}
+    -- copies its data, so a finding's data may serve twice)
+    local last_id, last_why, last_data
     for _, kind in ipairs(KINDS) do
       for k, doc in ipairs(sk.documents(unit, kind)) do
         local id = type(doc.unit) == "table" and doc.unit.hsa_id or nil
         if type(id) == "string" then
-          local why, data = problem(id)
+          if id ~= last_id then last_id, last_why, last_data = id, problem(id) end
+          local why, data = last_why, last_data
           if why then
             report { path = { "documents", kind, k, "unit", "hsa_id" }, message = why, data = data }
           end

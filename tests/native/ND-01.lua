@@ -175,7 +175,11 @@ return {
         cmp("same " .. i .. "," .. j, same_text(a, b), sk.same_text(a, b))
       end
     end
-    local fake = { phases = { planning = { activities = { { id = 1 }, nil, { id = 3, status = " " } } }, anchoring = {},
+    -- an activity naming more target groups than sk.plan_reach scans for
+    -- repeats (8) before it keeps a set, with repeats on both sides of that
+    local many = { "a", "b", "a", 1, "1", "c", "d", "e", "f", "g", "h", "i", "b", "j", 2.5, "k", "j", "2.5" }
+    local fake = { phases = { planning = { activities = { { id = 1 }, nil, { id = 3, status = " " },
+      { id = 4, target_groups = many }, { id = 5, target_groups = { "a", "a", "z" } } } }, anchoring = {},
       implementation = { activities = "x" }, maintenance = { activities = setmetatable({}, { __len = function() return 2 end, __index = function(_, k) return { k = k } end }) } } }
     cmp("fakeacts", iter_all(activities, fake), iter_all(sk.activities, fake))
     for act in activities(fake) do cmp("fakestatus", ser(plan_status(act)), ser(sk.plan_status(act))) end
@@ -209,6 +213,16 @@ return {
       cmp("reachpathreadonly", false, (pcall(function() list[1].path[1] = "x" end)))
     end
     cmp("reachown", false, rawequal(sk.plan_reach(fake), sk.plan_reach(fake)))
+    -- a document's activities are walked once and the walk replayed: the
+    -- same each time, a new path each time (a rule may change its own), and
+    -- nothing after the last
+    cmp("actsdoc", iter_all(activities, doc), iter_all(sk.activities, doc))
+    for _, path in sk.activities(doc) do path[1], path[4] = "changed", 0 end
+    cmp("actsdocagain", iter_all(activities, doc), iter_all(sk.activities, doc))
+    local mine, theirs = activities(doc), sk.activities(doc)
+    for _ in mine do end
+    for _ in theirs do end
+    cmp("actsdocdone", ser((mine())), ser((theirs())))
     if #bad > 0 then report { message = table.concat(bad, "\n", 1, math.min(#bad, 20)) } end
     report { severity = "info", message = "checked " .. nv .. " values" }
   end,

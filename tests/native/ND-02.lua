@@ -113,6 +113,10 @@ local function channel_survey(names, stems)
   return two, channels
 end
 
+local function trim(s)
+  return (tostring(s):match("^%s*(.-)%s*$"))
+end
+
 local function name_key(s)
   return fold(tostring(s):match("^%s*(.-)%s*$"))
 end
@@ -195,6 +199,7 @@ return {
       cmp("words" .. what, outcome(words, s), outcome(sk.words, s))
       if type(s) ~= "string" or #s < 120 then -- long texts are left to the other cases (the budget is shared by the whole test rule)
         cmp("name_key" .. what, outcome(name_key, s), outcome(sk.name_key, s))
+        cmp("trim" .. what, outcome(trim, s), outcome(sk.trim, s))
       end
       local stems = STEM_LISTS[i % #STEM_LISTS + 1]
       cmp("two_way" .. what, outcome(two_way, s, stems), outcome(sk.two_way, s, stems))
