@@ -1,6 +1,7 @@
 /* cmd_init.c: `startklar init KIND` prints a commented starting document of
  * a kind, walked from the loader's schema tables (every field, its one-line
- * description as the comment, a Swedish example value from the table below);
+ * description as the comment, in the user's language through the catalogue,
+ * a Swedish example value from the table below);
  * `startklar init --rule ID [--kind KIND] DIR` writes a rule skeleton and one
  * passing and one failing fixture, so that `startklar test DIR` passes. */
 #include "cli.h"
@@ -215,6 +216,7 @@ const char *init_example(const char *path)
 typedef struct doc_writer {
     FILE *out;
     const char *kind;
+    const sk_catalogue *cat; /* the comments' language (NULL: English) */
     int missing; /* fields without an example value: a gap in EXAMPLES */
 } doc_writer;
 
@@ -254,9 +256,9 @@ static void write_comment(doc_writer *w, int column, const char *doc, const sk_s
     int named = 1;
     for (const char *const *x = vocab; x && *x; x++)
         named &= strstr(doc, *x) != NULL;
-    fprintf(w->out, "%*s# %s", column < COMMENT_COLUMN ? COMMENT_COLUMN - column : 2, "", doc);
+    fprintf(w->out, "%*s# %s", column < COMMENT_COLUMN ? COMMENT_COLUMN - column : 2, "", sk_label(w->cat, doc));
     if (!named) {
-        fputs(" (one of:", w->out);
+        fputs(sk_label(w->cat, " (one of:"), w->out);
         for (const char *const *x = vocab; *x; x++)
             fprintf(w->out, "%s %s", x == vocab ? "" : ",", *x);
         fputs(")", w->out);
@@ -323,15 +325,18 @@ static int init_document(const char *kind)
     /* the configuration file is the one policy kind one starts from a template */
     if (check_kind(kind, 0, "config"))
         return 2;
-    doc_writer w = {.out = stdout, .kind = kind};
-    printf("# A starting %s document, made by `startklar init %s`.\n"
-           "# Every field is optional to the loader: delete what does not apply, and\n"
-           "# `startklar check` tells what is missing. Keys that begin with x_ are\n"
-           "# your region's own. For completion and checks in an editor, write the\n"
-           "# schema with `startklar schema %s > %s.schema.json`:\n"
-           "# yaml-language-server: $schema=%s.schema.json\n",
-           kind, kind, kind, kind, kind);
+    sk_catalogue *cat = cli_catalogue(NULL);
+    doc_writer w = {.out = stdout, .kind = kind, .cat = cat};
+    /* the header, one text of the catalogue; the last line is for the editor */
+    printf(sk_label(cat, "# A starting %s document, made by `startklar init %s`.\n"
+                         "# Every field is optional to the loader: delete what does not apply, and\n"
+                         "# `startklar check` tells what is missing. Keys that begin with x_ are\n"
+                         "# your region's own. For completion and checks in an editor, write the\n"
+                         "# schema with `startklar schema %s > %s.schema.json`:\n"),
+           kind, kind, kind, kind);
+    printf("# yaml-language-server: $schema=%s.schema.json\n", kind);
     write_map(&w, sk_schema_root(kind), 0, "", 0);
+    sk_catalogue_free(cat);
     if (fflush(stdout)) {
         cli_fail("cannot write the document");
         return 2;

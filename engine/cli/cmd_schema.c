@@ -30,7 +30,10 @@ int cmd_schema(int argc, char **argv)
     output out;
     if (output_open(&out, o.output, NULL, 0))
         return 2;
-    rc = markdown ? sk_format_doc_write(kind, out.f) : sk_json_schema_write(kind, out.f);
+    /* the descriptions in the user's language; the format reference stays English */
+    sk_catalogue *cat = markdown ? NULL : cli_catalogue(NULL);
+    rc = markdown ? sk_format_doc_write(kind, out.f) : sk_json_schema_write_in(kind, cat, out.f);
+    sk_catalogue_free(cat);
     if (output_close(&out, rc == 0) || rc) {
         if (o.output)
             cli_fail("cannot write the schema to %s", o.output);

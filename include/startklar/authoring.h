@@ -64,6 +64,8 @@ int sk_shape_range(const sk_shape *s, long long *min, long long *max);
  * from the same tables the loader checks against, to out. Returns 0, -1 for
  * an unknown kind, -2 when out of memory or the write failed. */
 int sk_json_schema_write(const char *kind, FILE *out);
+/* The same with every description in cat's language (NULL: English). */
+int sk_json_schema_write_in(const char *kind, const sk_catalogue *cat, FILE *out);
 
 /* Writes the format reference (docs/format.md) as Markdown, generated from the
  * same tables, to out: every kind with its prose when kind is NULL, else the
