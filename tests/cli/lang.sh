@@ -236,6 +236,57 @@ expect_out "nästa steg: skriv kontrollen och testfallen, och kör sedan: startk
 expect_no_out "wrote"
 finish
 
+start "init and schema of every kind: comments and descriptions in Swedish, English as before"
+# the kinds are the CLI's own lists, as its error names them
+init_kinds=$("$SK" init nosuchkind --lang en 2>&1 | sed -n "s/.*the kinds are: //p" | tr -d ,)
+schema_kinds=$("$SK" schema nosuchkind --lang en 2>&1 | sed -n "s/.*the kinds are: //p" | tr -d ,)
+[ -n "$init_kinds" ] && [ -n "$schema_kinds" ] || bad "no list of kinds: '$init_kinds' '$schema_kinds'"
+for kind in $init_kinds; do
+  run init "$kind" --lang sv
+  expect_code 0
+  translated || bad "init $kind: $(show_untranslated)"
+  expect_out "# Ett $kind-dokument att utgå från, skrivet av \`startklar init $kind\`."
+  expect_out "# yaml-language-server: \$schema=$kind.schema.json"
+  expect_out "# dokumentets typ"
+  expect_no_out "# the "
+done
+for kind in $schema_kinds; do
+  run schema "$kind" --lang sv
+  expect_code 0
+  translated || bad "schema $kind: $(show_untranslated)"
+  expect_out "\"description\": \"dokumentets typ\""
+  expect_no_out "\"description\": \"the "
+done
+run init communication-plan --lang sv
+expect_out "  name: Vårdcentralen Visby             # vårdenhetens namn"
+expect_out "launch_date: 2027-03-01                 # enhetens startdatum"
+expect_out "service: Stöd och behandling            # vad som införs"
+expect_out "    audience: internal                  # internal, partner (samverkansparter utanför enheten) eller external (allmänheten); internal = intern,"
+expect_no_out "vårdenhet)"
+run init social-media-strategy --lang sv
+expect_out "  management_backing: true              # ledningens stöd"
+expect_out "  production_meeting: weekly            # hur ofta produktionsmötet hålls (en av: weekly,"
+run schema unit-onboarding --lang sv
+expect_out "\"description\": \"Ett unit-onboarding-dokument så som startklar läser det (docs/format.md)"
+expect_out "\"description\": \"när startklar-avstämningen gjordes\""
+LANG=sv_SE.UTF-8 "$SK" init unit-onboarding >"$WORK/out" 2>"$WORK/err"
+expect_out "  date: 2027-02-20                      # när startklar-avstämningen gjordes"
+# English stays as the tables write it (docs/format.md is checked by formatdoc)
+for args in "init communication-plan" "init communication-plan --lang en" "schema communication-plan"; do
+  # shellcheck disable=SC2086
+  run $args
+  expect_no_out "vårdenhetens namn"
+  expect_no_out "dokumentets typ"
+done
+run init communication-plan --lang en
+expect_out "# A starting communication-plan document, made by \`startklar init communication-plan\`."
+expect_out "  name: Vårdcentralen Visby             # the care unit's name (vårdenhet)"
+expect_out "    audience: internal                  # internal, partner (collaborators outside the unit) or external (the public)"
+run schema communication-plan --lang en
+expect_out "\"description\": \"the care unit's name (vårdenhet)\""
+expect_out "\"title\": \"startklar communication-plan, version 1\""
+finish
+
 start "usage errors and the help"
 for args in "frobnicate" "check" "check --as-of 2027-02-30 x" "check --format pdf x" "check --fail-on fatal x" \
             "check --lang de x" "check --only XX-01 $DATA/cp02/plan.yaml" "audit --shard 4/3 x" "rules explain XX-99" \
