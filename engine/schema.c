@@ -266,7 +266,7 @@ MAP(ORG_ROUTINES, {"content_calendar", &BOOL, "a content calendar exists"},
 MAP(MATURITY, {"current", &LEVEL, "the declared level, 1-5"},
     {"target", &LEVEL, "the level aimed for, 1-5"},
     {"features", &FEATURE_LIST, "the features in use"},
-    {"management_backing", &BOOL, "ledelsesopbakning"},
+    {"management_backing", &BOOL, "the management's backing (ledelsesopbakning)"},
     {"legal_review", &BOOL, "legal review (needed for level 5)"},
     {"facilitating_department", &STR, "the department that runs the groups (level 5)"},
     {"after_hours_owner", &STR, "who answers outside office hours (level 3 and up)"});
