@@ -1,16 +1,16 @@
 /* native.c: the hottest helpers of sk.lua in C (dates, present, each, count,
  * set, join, lower, trim, same_text, the plan walks; the text helpers are in
- * native_text.c). In Lua every step of them
- * also paid for the count hook, and the date and text helpers for a charged
- * pattern match. sk.lua receives them as its chunk's argument (sk_native_push),
- * so no rule can reach this table; each is the one implementation of its
- * helper (sk.lua keeps no Lua copy; tests/native/ND-01.lua is the reference
- * the tests compare them with), is charged for what it does in C: one
- * instruction per byte of a text and per item of a list it walks, reads a document only through its read-only views, and
- * hands out views, scalars and new tables (sk.plan_reach of a document: one
- * read-only view, made once and shared by every rule that asks; sk.activities
- * of a document replays a walk made once, which no rule sees). A rule's
- * own tables are read through their metamethods, as Lua code would. */
+ * native_text.c). In Lua every step of them also paid for the count hook, and
+ * the date and text helpers for a charged pattern match. sk.lua receives them
+ * as its chunk's argument (sk_native_push), so no rule can reach this table.
+ * Each is the one implementation of its helper (sk.lua keeps no Lua copy;
+ * tests/native/ND-01.lua is the reference the tests compare them with), is
+ * charged for what it does in C (one instruction per byte of a text and per
+ * item of a list it walks), reads a document only through its read-only
+ * views, and hands out views, scalars and new tables (sk.plan_reach of a
+ * document: one read-only view, made once and shared by every rule that asks;
+ * sk.activities of a document replays a walk made once, which no rule sees).
+ * A rule's own tables are read through their metamethods, as Lua code would. */
 #include "native.h"
 
 #include <ctype.h>
@@ -561,11 +561,9 @@ static int native_same_text(lua_State *L)
     size_t na, nb;
     const char *a = lua_tolstring(L, 1, &na), *b = lua_tolstring(L, 2, &nb);
     const unsigned char *map = lua_touserdata(L, lua_upvalueindex(1));
-    CHARGE(L, na);
-    a = trim(a, &na);
-    CHARGE(L, na);
-    CHARGE(L, nb);
-    b = trim(b, &nb);
+    a = sk_native_trim(L, a, &na);
+    CHARGE(L, na); /* the fold's walk */
+    b = sk_native_trim(L, b, &nb);
     CHARGE(L, nb);
     if (na != nb) { /* folding keeps lengths */
         lua_pushboolean(L, 0);
