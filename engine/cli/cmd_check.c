@@ -72,7 +72,7 @@ static sk_history *record_begin(const options *o)
         h = NULL;
     }
     if (!h && !errs.count)
-        fprintf(stderr, "startklar: out of memory\n");
+        cli_fail("out of memory");
     cli_print_errors(&errs);
     sk_errors_free(&errs);
     return h;
@@ -99,7 +99,7 @@ static int read_trend(const char *db, const char *as_of, sk_trend_point **trend,
         memcpy(t->rollout, a->rollout, sizeof t->rollout);
     }
     if (rc && !errs.count)
-        fprintf(stderr, "startklar: out of memory\n");
+        cli_fail("out of memory");
     cli_print_errors(&errs);
     sk_errors_free(&errs);
     sk_history_rows_free(&rows);
@@ -188,7 +188,7 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     if (!inputs || broken_catalogue || (o.history && read_trend(o.history, o.as_of, &trend, &ntrend)) ||
         (o.record && !(history = record_begin(&o))) || output_open(&out, o.output, inputs, ninputs)) {
         if (!inputs)
-            fprintf(stderr, "startklar: out of memory\n");
+            cli_fail("out of memory");
         free(inputs);
         sk_history_close(history);
         free(trend);
@@ -255,7 +255,7 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
             code = 1;
     }
     if (code == -1)
-        fprintf(stderr, "startklar: out of memory\n");
+        cli_fail("out of memory");
     if (output_close(&out, code >= 0) || code < 0)
         code = 2;
     /* a run stopped before judging any unit records nothing: its transaction

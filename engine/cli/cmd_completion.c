@@ -498,7 +498,7 @@ int cmd_completion(int argc, char **argv)
             continue;
         model *m = calloc(1, sizeof *m);
         if (!m) {
-            fprintf(stderr, "startklar: out of memory\n");
+            cli_fail("out of memory");
             return 2;
         }
         if (read_tables(m)) {

@@ -55,7 +55,7 @@ int cmd_diff(int argc, char **argv)
         }
         sk_catalogue_free(cat);
     } else if (!errs.count) {
-        fprintf(stderr, "startklar: out of memory\n");
+        cli_fail("out of memory");
     }
     cli_print_errors(&errs);
     sk_errors_free(&errs);

@@ -134,7 +134,7 @@ int cmd_history(int argc, char **argv)
         sk_catalogue_free(cat);
     }
     if (!errs.count && code == 2)
-        fprintf(stderr, "startklar: out of memory\n");
+        cli_fail("out of memory");
     cli_print_errors(&errs);
     sk_errors_free(&errs);
     sk_history_rows_free(&rows);

@@ -50,7 +50,7 @@ static sk_rules *load_rules(const options *o, const sk_catalogue *cat, sk_profil
     *broken = errs.count > 0;
     sk_errors_free(&errs);
     if (!r)
-        fputs("startklar: out of memory\n", stderr);
+        cli_fail("out of memory");
     return r;
 }
 
@@ -328,7 +328,7 @@ static int unknown_rule(const sk_rules *r, const char *id, const sk_catalogue *c
     size_t n = sk_rules_count(r);
     const char **ids = malloc((n ? n : 1) * sizeof *ids);
     if (!ids) {
-        fputs("startklar: out of memory\n", stderr);
+        cli_fail("out of memory");
         return 2;
     }
     for (size_t i = 0; i < n; i++)

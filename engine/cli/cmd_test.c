@@ -22,7 +22,7 @@ int cmd_test(int argc, char **argv)
                          .coverage_min = o.coverage_min};
     if (o.timing && !x.timing) {
         sk_catalogue_free(cat);
-        fprintf(stderr, "startklar: out of memory\n");
+        cli_fail("out of memory");
         return 2;
     }
     rc = sk_test_fixtures_with(dirs, n, NULL, o.verbose, def[0], cat, stdout, &x);
