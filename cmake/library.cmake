@@ -30,6 +30,11 @@ set_target_properties(startklar_shared PROPERTIES
   OUTPUT_NAME startklar
   VERSION ${PROJECT_VERSION}
   SOVERSION ${PROJECT_VERSION_MAJOR})
+if(SK_PROFILE)
+  # the static liblua5.4.a is not position-independent: a profiling build
+  # makes the CLI and the benchmark tools only
+  set_target_properties(startklar_shared PROPERTIES EXCLUDE_FROM_ALL ON)
+endif()
 # it exports the functions of the public headers and nothing else: the
 # version script lists every sk_NAME( the headers declare (read again when
 # they change), so an engine-internal function never becomes ABI
