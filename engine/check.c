@@ -311,19 +311,6 @@ static int translate_findings(const sk_rules *rules, const sk_catalogue *c, sk_u
     return 0;
 }
 
-/* The errors' and warnings' messages in the report's language (a rule's own
- * error text, from Lua, stays as the rule raised it inside the sentence). */
-static void translate_errors(const sk_catalogue *c, sk_errors *list)
-{
-    for (size_t i = 0; c && i < list->count; i++) {
-        char *t = sk_translate_error(c, &list->items[i]);
-        if (t) {
-            free(list->items[i].message);
-            list->items[i].message = t;
-        }
-    }
-}
-
 /* Judges and reports (or keeps) the unit of one slot; takes its errors
  * either way, and its result unless reported (then the caller frees it). */
 static int deliver(batch *b, sk_result *res, slot *s, size_t *written)
@@ -633,8 +620,8 @@ done:
     int code = sk_judge_finish(res);
     if (code < 0)
         return -1;
-    translate_errors(res->catalogue, &res->errors);
-    translate_errors(res->catalogue, &res->warnings);
+    sk_translate_errors(res->catalogue, &res->errors);
+    sk_translate_errors(res->catalogue, &res->warnings);
     t0 = o->timing ? sk_now_ns() : 0;
     if (b.report && sk_report_end(b.report) == -2)
         rc = -2;

@@ -208,6 +208,17 @@ char *sk_translate_error(const sk_catalogue *c, const sk_error *x)
     return sk_translate_text(c, x->message);
 }
 
+void sk_translate_errors(const sk_catalogue *c, sk_errors *list)
+{
+    for (size_t i = 0; c && i < list->count; i++) {
+        char *t = sk_translate_error(c, &list->items[i]);
+        if (t) {
+            free(list->items[i].message);
+            list->items[i].message = t;
+        }
+    }
+}
+
 /* ---- the rules' own texts ------------------------------------------------------------------ */
 
 int sk_rules_translate(sk_rules *r, const sk_catalogue *c)

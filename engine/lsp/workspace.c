@@ -303,18 +303,6 @@ static int config_read(lsp_server *s, json_t *settings, lsp_config *c)
     return 0;
 }
 
-/* The errors' messages in the configured language (their formats translated). */
-static void translate_errors(const sk_catalogue *c, sk_errors *list)
-{
-    for (size_t i = 0; c && i < list->count; i++) {
-        char *t = sk_translate_error(c, &list->items[i]);
-        if (t) {
-            free(list->items[i].message);
-            list->items[i].message = t;
-        }
-    }
-}
-
 static void engine_free(lsp_server *s)
 {
     if (s->rt)
@@ -404,7 +392,7 @@ int lsp_configure(lsp_server *s, json_t *settings)
             sk_errors_add(errs, SK_ERR_PLUGIN, NULL, 0, 0, "out of memory");
         sk_error_clear(&err);
     }
-    translate_errors(s->cat, errs);
+    sk_translate_errors(s->cat, errs);
     return 0;
 }
 
@@ -505,7 +493,7 @@ static const judged *judge_unit(lsp_server *s, const char *id, judged_cache *cac
             rc = sk_finding_render(f, sk_rules_find(s->rules, f->rule), sk_catalogue_lang(s->cat));
     }
     if (rc == 0)
-        translate_errors(s->cat, &j->errs);
+        sk_translate_errors(s->cat, &j->errs);
     sk_unitset_free(us);
     sk_errors_free(&load);
     sk_docset_free(ds);

@@ -621,6 +621,11 @@ char *sk_translate_text(const sk_catalogue *c, const char *english);
 /* An error's message in the catalogue's language (its format translated,
  * its arguments put back), malloc'd; NULL when there is none: use it as is. */
 char *sk_translate_error(const sk_catalogue *c, const sk_error *e);
+/* Every message of list in the catalogue's language, in place; a rule's own
+ * error text, from Lua, stays as the rule raised it inside the sentence, and
+ * a message without a translation (or short of memory) stays English.
+ * Nothing for NULL. */
+void sk_translate_errors(const sk_catalogue *c, sk_errors *list);
 /* A fixed label, CLI text or printf format in the catalogue's language
  * (itself for NULL). */
 const char *sk_label(const sk_catalogue *c, const char *english);
