@@ -197,7 +197,13 @@ run check --as-of 2027-04-10 --only ON-11 "$P/onboarding-730.yaml"
 check "730 days of retention fails ON-11" [ "$code" = 1 ]
 run check --as-of 2027-04-10 --only ON-11 --profile "$P/profiles/long-retention.yaml" "$P/onboarding-730.yaml"
 check "a profile parameter changes what the rule allows" [ "$code" = 0 ]
-run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --format json "$CP02" "$ROOT/examples/umo-umea"
+run check --as-of 2027-04-10 "$ROOT/examples/vc-visby-ready/plan.yaml"
+check "Visby's plan without its onboarding checklist is not ready: exit 1" [ "$code" = 1 ] &&
+  has "$WORK/out" "NOT READY" && has "$WORK/out" "error UN-03 the unit Vårdcentralen Visby (SE2120000803-V001) has no onboarding checklist"
+run check --as-of 2027-04-10 "$ROOT/examples/vc-visby-ready/plan.yaml" "$ROOT/examples/vc-visby-ready/onboarding.yaml"
+check "... and with it, ready: exit 0" [ "$code" = 0 ] && lacks "$WORK/out" "UN-03"
+# (--skip UN-03: the plan stands without its unit's onboarding checklist)
+run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --skip UN-03 --format json "$CP02" "$ROOT/examples/umo-umea"
 check "a profile extending by path, disabling a prefix" [ "$code" = 0 ]
 check "the prefix lowered CP- to warnings" has "$WORK/out" '"rule": "CP-02", "severity": "warning"'
 check "no SM rule ran" lacks "$WORK/out" '"rule": "SM-'

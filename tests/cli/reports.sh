@@ -146,7 +146,8 @@ for s, u in zip(unit_suites, units):
     if u["status"] == "error":
         assert s.findall("testcase/error"), "a unit with errors has no <error>"
 # a unit with only a communication plan: a case for every communication-plan rule and for
-# every unit rule, none for the other kinds; CP-02 fails, the warnings are system-out
+# every unit rule, none for the other kinds; CP-02 fails, and UN-03 (no onboarding
+# checklist), the warnings are system-out
 visby = ET.parse(sys.argv[1].replace("report.junit", "visby.junit")).getroot().findall("testsuite")
 assert len(visby) == 1 and visby[0].get("name") == "SE2321000222-V001 Vårdcentralen Visby", visby
 classes = [c.get("classname") for c in visby[0].findall("testcase")]
@@ -155,8 +156,8 @@ cp_rules = len(glob.glob(os.path.join(sys.argv[4], "..", "plugins", "communicati
 assert len([c for c in classes if c.startswith("CP-")]) == cp_rules, classes
 assert "UN-01" in classes, "a rule for 'unit' applies to every unit"
 assert not [c for c in classes if c.startswith(("ON-", "SM-"))], "rules of kinds the unit lacks"
-assert [c.get("classname") for c in visby[0].findall("testcase[failure]")] == ["CP-02"]
-assert visby[0].get("failures") == "1" and visby[0].get("errors") == "0"
+assert [c.get("classname") for c in visby[0].findall("testcase[failure]")] == ["CP-02", "UN-03"]
+assert visby[0].get("failures") == "2" and visby[0].get("errors") == "0"
 t002 = next(s for s in unit_suites if s.get("name").startswith("SE2321000222-T002"))
 got = [c for c in t002.findall("testcase") if c.get("classname") == "GOT-01"]
 assert got and got[0].find("error") is not None and got[0].find("error").get("type") == "rule"

@@ -225,7 +225,8 @@ static void builtin_rules_have_metadata(void **s)
 }
 
 /* Every requirement of REQUIREMENTS.md has exactly one built-in rule, and no
- * built-in rule is outside it (the list is kept in tests/data). */
+ * built-in rule is outside them but UN-03, which startklar adds (docs/gating.md);
+ * the list is kept in tests/data. */
 static void builtin_rules_are_the_requirements(void **s)
 {
     (void)s;
@@ -236,7 +237,7 @@ static void builtin_rules_are_the_requirements(void **s)
     while (n < 64 && fscanf(f, "%15s", wanted[n]) == 1)
         n++;
     fclose(f);
-    assert_int_equal(n, 62);
+    assert_int_equal(n, 62 + 1);
     const char *dirs[] = {SK_PLUGINS};
     sk_errors errs;
     sk_errors_init(&errs);
