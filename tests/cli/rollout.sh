@@ -97,7 +97,7 @@ python3 - "$DB" "$TESTS/data/requirement-ids.txt" <<'EOF' || bad "the database's
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 ids = [line.strip() for line in open(sys.argv[2]) if line.strip()]
-assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+assert db.execute("PRAGMA user_version").fetchone()[0] == 3
 assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 audits = db.execute("SELECT as_of, profile, tool_version, exit_code, units FROM audit ORDER BY id").fetchall()
 assert [a[0] for a in audits] == ["2027-01-15", "2027-04-10"], audits
@@ -327,14 +327,14 @@ start "the schema: a newer version is refused, a database of another program is 
 python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("PRAGMA user_version = 7"); d.commit()' "$WORK/future.db"
 run check --only UN-01 --as-of 2027-02-01 --record "$WORK/future.db" "$R/ready.yaml"
 expect_code 2
-expect_err "schema version 7 is newer than this startklar knows (2)"
+expect_err "schema version 7 is newer than this startklar knows (3)"
 python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("CREATE TABLE notes (text TEXT)"); d.execute("INSERT INTO notes VALUES (?)", ("keep me",)); d.commit()' "$WORK/old.db"
 run check --only UN-01 --as-of 2027-02-01 --record "$WORK/old.db" "$R/ready.yaml"
 expect_code 0
 python3 - "$WORK/old.db" <<'EOF' || bad "upgrade in place"
 import sqlite3, sys
 d = sqlite3.connect(sys.argv[1])
-assert d.execute("PRAGMA user_version").fetchone()[0] == 2
+assert d.execute("PRAGMA user_version").fetchone()[0] == 3
 assert d.execute("SELECT text FROM notes").fetchall() == [("keep me",)]
 assert d.execute("SELECT count(*) FROM audit").fetchone()[0] == 1
 EOF
@@ -342,13 +342,14 @@ echo "not a database" >"$WORK/text.db"
 run check --only UN-01 --as-of 2027-02-01 --record "$WORK/text.db" "$R/ready.yaml"
 expect_code 2
 expect_err "history database: cannot"
-# a version-1 history (no owner column) is upgraded to 2: its audits stay,
+# a version-1 history (no owner column) is upgraded to 3: its audits stay,
 # their findings with no owner (NULL), the new audit's with theirs
 cp "$DB" "$WORK/v1.db"
 python3 - "$WORK/v1.db" <<'EOF'
 import sqlite3, sys
 d = sqlite3.connect(sys.argv[1])
-d.execute("ALTER TABLE finding DROP COLUMN owner")
+for column in ("owner", "message_id", "data"):
+    d.execute("ALTER TABLE finding DROP COLUMN " + column)
 d.execute("PRAGMA user_version = 1")
 d.commit()
 EOF
@@ -357,7 +358,7 @@ expect_code 1
 python3 - "$WORK/v1.db" <<'EOF' || bad "upgrade from version 1"
 import sqlite3, sys
 d = sqlite3.connect(sys.argv[1])
-assert d.execute("PRAGMA user_version").fetchone()[0] == 2
+assert d.execute("PRAGMA user_version").fetchone()[0] == 3
 by_audit = dict(d.execute("SELECT a.as_of, count(f.owner) FROM audit a JOIN finding f ON f.audit_id = a.id GROUP BY a.id"))
 assert by_audit["2027-01-15"] == 0 and by_audit["2027-04-10"] == 0 and by_audit["2027-04-11"] > 0, by_audit
 EOF
