@@ -4,7 +4,9 @@
  * path, message), and a finding whose message alone changed (a date in it
  * moved with --as-of) is the same finding still open. Per unit: newly ready,
  * newly blocked, the rollout state, the launch date moved, new and fixed
- * findings; written as text, JSON or Markdown. */
+ * findings; written as text, JSON or Markdown, each finding's message
+ * rendered in the run's language from its recorded message id and values
+ * where the rule is loaded (the comparison reads the recorded message). */
 #include "internal.h"
 #include "startklar/history.h"
 
@@ -44,6 +46,8 @@ void sk_snapshot_free(sk_snapshot *s)
         for (size_t j = 0; j < u->nfindings; j++) {
             sk_snap_finding *f = &u->findings[j];
             free(f->rule), free(f->severity), free(f->file), free(f->path), free(f->message);
+            free(f->message_id), free(f->shown);
+            sk_values_free(f->data, f->ndata);
         }
         free(u->findings);
         free(u->hsa_id), free(u->name), free(u->status), free(u->rollout), free(u->launch_date);
@@ -51,6 +55,60 @@ void sk_snapshot_free(sk_snapshot *s)
     free(s->units);
     free(s->label), free(s->as_of), free(s->profile);
     memset(s, 0, sizeof *s);
+}
+
+/* ---- rendering in the run's language ---------------------------------------- */
+
+/* The finding's message rendered from its rule's template in lang, or NULL
+ * (*oom set when out of memory) when it cannot be: no message id recorded,
+ * the rule not loaded, the id not one of its messages, or a placeholder the
+ * recorded values do not fill. *other: the text is of another language (the
+ * rule has none in lang). */
+static char *render(const sk_snap_finding *f, const sk_rules *rules, const char *lang, int *other, int *oom)
+{
+    const sk_rule_info *r = f->message_id ? sk_rules_find(rules, f->rule) : NULL;
+    const sk_message_def *m = r ? sk_rule_message(r, f->message_id) : NULL;
+    const sk_text *t = m ? sk_texts_pick(&m->texts, lang) : NULL;
+    if (!t)
+        return NULL;
+    sk_buf b = {0};
+    int problems = sk_render(&b, t->text, lang, f->data, f->ndata, NULL);
+    if (b.failed || (!problems && !b.data && !(b.data = sk_strdup("")))) {
+        *oom = 1;
+        problems = 1;
+    }
+    if (problems) {
+        sk_buf_free(&b);
+        return NULL;
+    }
+    *other = t->lang[0] && strcmp(t->lang, lang) != 0;
+    return b.data;
+}
+
+int sk_snapshot_render(sk_snapshot *s, const sk_rules *rules, const sk_catalogue *cat)
+{
+    const char *lang = sk_catalogue_lang(cat);
+    int strict = sk_catalogue_strict(cat);
+    for (size_t i = 0; i < s->nunits; i++)
+        for (size_t j = 0; j < s->units[i].nfindings; j++) {
+            sk_snap_finding *f = &s->units[i].findings[j];
+            int other = 0, oom = 0;
+            char *text = render(f, rules, lang, &other, &oom);
+            if (oom)
+                return -1;
+            /* strict: English kept where a translation was due (recorded, or
+             * the rule's only language), marked as check marks it */
+            if (strict && f->message_id && (!text || other)) {
+                char *marked = sk_printf("[untranslated] %s", text ? text : f->message);
+                free(text);
+                if (!marked)
+                    return -1;
+                text = marked;
+            }
+            free(f->shown);
+            f->shown = text;
+        }
+    return 0;
 }
 
 /* A string member of a JSON object, copied; NULL when absent or null. Sets
@@ -75,6 +133,23 @@ static char *finding_path(const json_t *f, int *bad, int *oom)
 {
     char *p = member(f, "stable_path", bad, oom);
     return p || *oom ? p : member(f, "path", bad, oom);
+}
+
+/* The finding's "message_id" and "data" (values_json.c), when the report
+ * has both and they read; else none (the message is shown as the report
+ * wrote it). 0, or -1 when out of memory. */
+static int read_message_data(const json_t *jf, sk_snap_finding *f, int *bad)
+{
+    int oom = 0;
+    char *id = member(jf, "message_id", bad, &oom);
+    const json_t *data = json_object_get(jf, "data");
+    int rc = id && data ? sk_values_read(data, &f->data, &f->ndata) : 1;
+    if (rc) {
+        free(id);
+        return oom || rc < 0 ? -1 : 0;
+    }
+    f->message_id = id;
+    return 0;
 }
 
 static int read_unit(const json_t *ju, sk_snap_unit *u, int *bad, int *oom)
@@ -104,6 +179,8 @@ static int read_unit(const json_t *ju, sk_snap_unit *u, int *bad, int *oom)
         f->message = member(jf, "message", bad, oom);
         if (!*oom && (!f->rule || !f->severity || !f->file || !f->path || !f->message))
             *bad = 1;
+        else if (!*oom && read_message_data(jf, f, bad))
+            *oom = 1;
     }
     return *bad || *oom ? -1 : 0;
 }
@@ -270,6 +347,13 @@ static const char *rollout_label(const sk_catalogue *cat, const char *name)
     return name ? name : "-";
 }
 
+/* The finding's message in the run's language where sk_snapshot_render
+ * could render it, else as recorded (docs/rollout.md, "diff in another language"). */
+static const char *shown(const sk_snap_finding *f)
+{
+    return f->shown ? f->shown : f->message;
+}
+
 static const sk_snap_unit *either(const change *c)
 {
     return c->new_ ? c->new_ : c->old;
@@ -291,10 +375,8 @@ static void text_findings(const sk_snap_unit *u, const unsigned char *open, cons
     for (size_t i = 0; u && i < u->nfindings; i++)
         if (open[i]) {
             const sk_snap_finding *f = &u->findings[i];
-            /* the message as the audit recorded it: no recording keeps what a
-             * translation needs (docs/rollout.md, "diff in another language") */
             fprintf(out, "  %s %s %s %s %s: %s\n", label, f->rule, sk_label(cat, f->severity), f->file,
-                    f->path[0] ? f->path : "-", f->message);
+                    f->path[0] ? f->path : "-", shown(f));
         }
 }
 
@@ -417,7 +499,7 @@ static json_t *finding_list(const sk_snap_unit *u, const unsigned char *open)
             continue;
         const sk_snap_finding *f = &u->findings[i];
         json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "rule", f->rule, "severity", f->severity, "file",
-                              f->file, "path", f->path, "message", f->message);
+                              f->file, "path", f->path, "message", shown(f));
         if (!o || json_array_append_new(list, o)) {
             json_decref(list);
             return NULL;
@@ -515,7 +597,7 @@ static void md_findings(const sk_snap_unit *u, const unsigned char *open, const 
             fputs("` ", out);
             md(out, f->path);
             fputs(": ", out);
-            md(out, f->message);
+            md(out, shown(f));
             fputc('\n', out);
         }
 }

@@ -47,6 +47,11 @@ static const char *const MIGRATIONS[SK_HISTORY_SCHEMA] = {
     /* 1 -> 2: who is to act on a finding (NULL: the documents name none, or
      * recorded before version 2) */
     "ALTER TABLE finding ADD COLUMN owner TEXT;\n",
+    /* 2 -> 3: what renders the message again in any language: the rule's
+     * message id and the values of its placeholders as JSON (values_json.c);
+     * NULL: a plain message, or recorded before version 3 */
+    "ALTER TABLE finding ADD COLUMN message_id TEXT;\n"
+    "ALTER TABLE finding ADD COLUMN data TEXT;\n",
 };
 
 /* The statements of a recording, prepared once. */
@@ -55,8 +60,8 @@ static const char *const STATEMENTS[ST_COUNT] = {
     [ST_UNIT] = "INSERT INTO unit_result (audit_id, hsa_id, name, status, rollout, launch_date, "
                 "launch_disputed, days_to_launch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [ST_FINDING] = "INSERT INTO finding (audit_id, hsa_id, rule, severity, file, line, column, path, "
-                   "stable_path, message, waived, known, owner) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                   "stable_path, message, waived, known, owner, message_id, data) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [ST_RULE] = "INSERT INTO audit_rule (audit_id, rule, severity, plugin, source_hash) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_SUMMARY] = "UPDATE audit SET exit_code = ?2, units = ?3, passed = ?4, failed = ?5, errored = ?6, "
                    "known_gaps = ?7, errors = ?8, ready = ?9, at_risk = ?10, not_ready = ?11, "
@@ -271,6 +276,12 @@ void sk_history_unit(sk_history *h, const sk_unit_result *u)
         sqlite3_bind_int(st, 11, f->waived);
         sqlite3_bind_int(st, 12, f->known);
         bind_text(st, 13, f->owner);
+        sk_buf data = {0};
+        if (f->message_id && sk_values_json(&data, f->data, f->ndata) == 0 && !data.failed) {
+            bind_text(st, 14, f->message_id);
+            bind_text(st, 15, data.data);
+        } /* else NULL, NULL: shown as recorded (a value JSON cannot hold, out of memory) */
+        sk_buf_free(&data);
         if (step(st)) {
             unit_failed(h);
             return;
@@ -512,6 +523,25 @@ static sk_snap_unit *snap_unit(sk_snapshot *s, const char *hsa_id)
     return NULL;
 }
 
+/* The finding's message id and values from columns i and i + 1: 0 (none
+ * when either is NULL or the values do not read: the recorded message is
+ * shown), -1 when out of memory. */
+static int read_message_data(sqlite3_stmt *st, int i, sk_snap_finding *f)
+{
+    const unsigned char *id = sqlite3_column_text(st, i), *data = sqlite3_column_text(st, i + 1);
+    if (!id || !data)
+        return 0;
+    int rc = sk_values_parse((const char *)data, &f->data, &f->ndata);
+    if (rc)
+        return rc < 0 ? -1 : 0;
+    if (!(f->message_id = sk_strdup((const char *)id))) {
+        sk_values_free(f->data, f->ndata);
+        f->data = NULL, f->ndata = 0;
+        return -1;
+    }
+    return 0;
+}
+
 int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_errors *errs)
 {
     memset(out, 0, sizeof *out);
@@ -557,7 +587,8 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
     if (s != SQLITE_DONE)
         return db_error(h, errs, DB_READ);
     if (sqlite3_prepare_v2(h->db,
-                           "SELECT hsa_id, rule, severity, file, stable_path, message FROM finding "
+                           "SELECT hsa_id, rule, severity, file, stable_path, message, message_id, data "
+                           "FROM finding "
                            "WHERE audit_id = ?1 ORDER BY hsa_id",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(h, errs, DB_READ);
@@ -585,6 +616,8 @@ int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_e
         f->file = column_text(st, 3, &oom);
         f->path = column_text(st, 4, &oom);
         f->message = column_text(st, 5, &oom);
+        if (!oom && read_message_data(st, 6, f) < 0)
+            oom = 1;
     }
     sqlite3_finalize(st);
     if (oom)

@@ -216,6 +216,16 @@ const sk_message_def *sk_rule_message(const sk_rule_info *r, const char *id);
  * sets f->lang. 0, or -1 when out of memory. */
 int sk_finding_render(sk_finding *f, const sk_rule_info *r, const char *lang);
 void sk_values_free(sk_value *v, size_t n);
+/* Appends the values (sorted by name) as one JSON object, the same bytes for
+ * the same values (values_json.c). 0; 1 when a number is not finite (JSON
+ * has no form for it: nothing appended). Out of memory sets b->failed. */
+int sk_values_json(sk_buf *b, const sk_value *v, size_t n);
+struct json_t;
+/* The values of a JSON object (jansson), sorted by name, into *out. 0; 1 when
+ * it is not an object of values a finding has; -1 when out of memory. */
+int sk_values_read(const struct json_t *obj, sk_value **out, size_t *n);
+/* The same from JSON text; 1 also when it is no JSON (or out of memory). */
+int sk_values_parse(const char *text, sk_value **out, size_t *n);
 void sk_finding_free(sk_finding *f); /* its strings and data (run.c) */
 /* Notes once, as a warning in notes, that the finding's message has no text
  * in lang (it was rendered in f->lang). 0 or -1. */

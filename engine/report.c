@@ -40,6 +40,22 @@ static void json_str(FILE *out, const char *s)
 
 static void json_countdown(const sk_unit_result *u, FILE *out);
 
+/* What renders the message again in another language (diff reads it): the
+ * rule's message id and its values (values_json.c; null when a value has no
+ * JSON form). */
+static void json_message_data(const sk_finding *f, FILE *out)
+{
+    fputs(", \"message_id\": ", out);
+    json_str(out, f->message_id);
+    fputs(", \"data\": ", out);
+    sk_buf b = {0};
+    if (sk_values_json(&b, f->data, f->ndata) == 0 && !b.failed && b.data)
+        fwrite(b.data, 1, b.len, out);
+    else
+        fputs("null", out);
+    sk_buf_free(&b);
+}
+
 /* One finding object; for jsonl, where lines stand alone, the unit is added
  * first and its countdown last. */
 static void json_finding(const sk_finding *f, const sk_unit_result *unit, const char *wrap, FILE *out)
@@ -77,6 +93,8 @@ static void json_finding(const sk_finding *f, const sk_unit_result *unit, const 
     json_str(out, f->stable_path ? f->stable_path : f->path);
     fputs(", \"owner\": ", out); /* who is to act (the to-do view's; null: the documents name none) */
     json_str(out, f->owner);
+    if (f->message_id)
+        json_message_data(f, out);
     if (unit) {
         fputs(", ", out);
         json_countdown(unit, out);

@@ -1,8 +1,11 @@
 /* cmd_diff.c: `startklar diff OLD NEW [--format text|json|markdown]`: what
  * changed between two audits, each a JSON report (`--format json`) or an
  * audit in a history database: FILE.db@YYYY-MM-DD, FILE.db@latest or
- * FILE.db@previous. Exit 0 when nothing changed, 1 when something did, 2
- * when an audit could not be read (as diff(1) does). */
+ * FILE.db@previous. The findings' messages are rendered in --lang from the
+ * rules loaded here (built-in and --rules DIR) where the audit recorded
+ * their message id and values, else shown as recorded. Exit 0 when nothing
+ * changed, 1 when something did, 2 when an audit or a rule could not be
+ * read (as diff(1) does; the changes are still written after a rule). */
 #include "cli.h"
 #include "startklar/history.h"
 
@@ -27,6 +30,28 @@ static int read_side(const char *arg, sk_snapshot *out, sk_errors *errs)
     return rc;
 }
 
+/* The rules whose messages the findings are rendered from, as check loads
+ * them (no profile: a message is the same whatever its severity). Plugin
+ * errors are said on stderr and set *broken. NULL when out of memory. */
+static sk_rules *load_rules(const options *o, const sk_catalogue *cat, int *broken)
+{
+    char builtin[PATH_MAX];
+    const char *dirs[MAX_RULE_DIRS + 1];
+    size_t ndirs = 0;
+    if (!o->no_builtin)
+        dirs[ndirs++] = builtin_plugins(builtin, sizeof builtin);
+    for (size_t i = 0; i < o->nrule_dirs; i++)
+        dirs[ndirs++] = o->rule_dirs[i];
+    sk_errors errs;
+    sk_errors_init(&errs);
+    sk_rules *r = sk_rules_load(dirs, ndirs, NULL, &errs);
+    for (size_t i = 0; i < errs.count; i++)
+        cli_print_labelled(cat, &errs.items[i], NULL, "plugin error");
+    *broken = errs.count > 0;
+    sk_errors_free(&errs);
+    return r;
+}
+
 int cmd_diff(int argc, char **argv)
 {
     options o = {.format = "text"};
@@ -47,12 +72,17 @@ int cmd_diff(int argc, char **argv)
     int code = 2;
     if (read_side(sides[0], &old, &errs) == 0 && read_side(sides[1], &new_, &errs) == 0) {
         sk_catalogue *cat = cli_catalogue(NULL);
+        int broken = 0;
+        sk_rules *rules = load_rules(&o, cat, &broken);
         output out;
-        if (output_open(&out, o.output, sides, 2) == 0) {
+        if (!rules || sk_snapshot_render(&old, rules, cat) || sk_snapshot_render(&new_, rules, cat)) {
+            fprintf(stderr, "startklar: out of memory\n");
+        } else if (output_open(&out, o.output, sides, 2) == 0) {
             int changed = sk_diff_write(&old, &new_, o.format, cat, out.f);
             if (output_close(&out, changed >= 0) == 0 && changed >= 0)
-                code = changed ? 1 : 0;
+                code = broken ? 2 : changed ? 1 : 0;
         }
+        sk_rules_free(rules);
         sk_catalogue_free(cat);
     } else if (!errs.count) {
         cli_fail("out of memory");

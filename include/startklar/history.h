@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define SK_HISTORY_SCHEMA 2
+#define SK_HISTORY_SCHEMA 3
 
 typedef struct sk_history sk_history;
 
@@ -70,7 +70,14 @@ void sk_history_rows_free(sk_history_rows *rows);
 /* ---- snapshots: one audit's units and findings, for diff ------------------- */
 
 typedef struct sk_snap_finding {
-    char *rule, *severity, *file, *path, *message; /* path: the stable path when known */
+    char *rule, *severity, *file, *path, *message; /* path: the stable path when known;
+                                                      message: as recorded */
+    char *message_id;  /* the rule's message it was rendered from, with its values: NULL
+                          when the recording has none (a plain message, an audit recorded
+                          before schema version 3, a report without them) */
+    sk_value *data;    /* the values of its placeholders, sorted by name */
+    size_t ndata;
+    char *shown;       /* sk_snapshot_render: the message in the run's language (NULL: message) */
 } sk_snap_finding;
 
 typedef struct sk_snap_unit {
@@ -92,6 +99,14 @@ typedef struct sk_snapshot {
 int sk_history_snapshot(sk_history *h, const char *which, sk_snapshot *out, sk_errors *errs);
 /* A JSON report (`--format json`) read with jansson. 0, or -1 with an error added. */
 int sk_snapshot_from_json(const char *path, sk_snapshot *out, sk_errors *errs);
+/* Renders each finding's message in cat's language from its message id and
+ * values, where rules has the finding's rule and the rule that message id (a
+ * template that names a value the recording lacks counts as not having it);
+ * other findings show the message as recorded. Under strict mode (the
+ * tests') a message that could not be rendered in cat's language is marked
+ * "[untranslated] ". Comparing (sk_diff_write) still reads the recorded
+ * message. 0, or -1 when out of memory. */
+int sk_snapshot_render(sk_snapshot *s, const sk_rules *rules, const sk_catalogue *cat);
 /* Sorts the units and their findings (the readers call it). */
 void sk_snapshot_sort(sk_snapshot *s);
 void sk_snapshot_free(sk_snapshot *s);
@@ -100,7 +115,8 @@ void sk_snapshot_free(sk_snapshot *s);
 
 /* Writes what changed from old to new per unit -- newly ready, newly blocked,
  * new and fixed findings, launch dates moved, units added or gone -- in
- * format "text", "json" or "markdown", labels in cat's language. Returns 1
+ * format "text", "json" or "markdown", labels in cat's language, each
+ * finding's message as sk_snapshot_render left it (else as recorded). Returns 1
  * when anything changed, 0 when nothing did, -1 on an unknown format, -2 on a
  * write error. */
 int sk_diff_write(const sk_snapshot *old, const sk_snapshot *new_, const char *format,

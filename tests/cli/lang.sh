@@ -100,6 +100,82 @@ run check --lang sv --as-of 2027-04-10 --format markdown "$ROOT/examples"
 expect_out "Start 2027-03-01, för 40 dagar sedan: **startad, inte redo**."
 finish
 
+start "diff of recorded audits: each finding's message in the language asked for, the same bytes every run"
+# two audits recorded in English (the history keeps each finding's message id
+# and values); diff renders them in --lang from the rules it loads
+HDB=$WORK/lang-history.db
+run audit --as-of 2027-01-15 --record "$HDB" --format json -o "$WORK/jan.json" "$ROOT/examples"
+run check --as-of 2027-04-10 --record "$HDB" --format json -o "$WORK/apr.json" "$ROOT/examples"
+VISBY=$ROOT/examples/vc-visby-ready/onboarding.yaml
+SV_FIXED="  åtgärdad ON-13 fel $VISBY connection.roles_assigned: anslutningssteg 4, övriga roller är tilldelade (roles_assigned) 2027-01-20, ligger efter dagens datum 2027-01-15 och är alltså inte gjort än; enheten måste vara ansluten före starten"
+EN_FIXED="  fixed ON-13 error $VISBY connection.roles_assigned: connection step 4, roles_assigned (the other roles are assigned) 2027-01-20, lies after today 2027-01-15, so it is not done yet; the unit must be connected before launch"
+for fmt in text markdown json; do
+  run diff --lang sv --format "$fmt" "$HDB@previous" "$HDB@latest"
+  expect_code 1
+  translated || bad "$fmt: $(show_untranslated)"
+  expect_out "anslutningssteg 4, övriga roller är tilldelade ("
+  expect_no_out "connection step"
+  expect_no_out "lies after today"
+  cp "$WORK/out" "$WORK/diff-sv-1"
+  run diff --lang sv --format "$fmt" "$HDB@previous" "$HDB@latest"
+  cmp -s "$WORK/diff-sv-1" "$WORK/out" || bad "diff --lang sv --format $fmt: not the same bytes twice"
+done
+run diff --lang sv "$HDB@previous" "$HDB@latest"
+expect_out "$SV_FIXED"
+expect_out "6 enheter jämförda: 1 nu redo, 0 nu stoppade, 5 nya brister, 38 åtgärdade, 0 flyttade startdatum, 0 nya enheter, 0 borta"
+LANG=sv_SE.UTF-8 "$SK" diff "$HDB@previous" "$HDB@latest" >"$WORK/out" 2>"$WORK/err"
+expect_out "$SV_FIXED"
+run diff --lang en "$HDB@previous" "$HDB@latest"
+expect_out "$EN_FIXED"
+expect_out "6 units compared: 1 newly ready, 0 newly blocked, 5 new findings, 38 fixed, 0 launch dates moved, 0 units added, 0 gone"
+expect_no_out "anslutningssteg"
+# each message is the one `check --lang sv` writes for that finding on its audit's date
+run check --lang sv --as-of 2027-01-15 --format json -o "$WORK/jan-sv.json" "$ROOT/examples"
+run check --lang sv --as-of 2027-04-10 --format json -o "$WORK/apr-sv.json" "$ROOT/examples"
+run diff --lang sv --format json "$HDB@previous" "$HDB@latest"
+python3 - "$WORK/out" "$WORK/jan-sv.json" "$WORK/apr-sv.json" <<'EOF' || bad "diff's Swedish messages are not check's"
+import json, sys
+d = json.load(open(sys.argv[1]))
+def messages(path):
+    out = {}
+    for u in json.load(open(path))["units"]:
+        for f in u["findings"]:
+            out.setdefault((u["hsa_id"], f["rule"], f["file"], f["stable_path"]), set()).add(f["message"])
+    return out
+jan, apr = messages(sys.argv[2]), messages(sys.argv[3])
+n = 0
+for u in d["units"]:
+    for side, report in (("new_findings", apr), ("fixed_findings", jan)):
+        for f in u[side]:
+            assert f["message"] in report[(u["hsa_id"], f["rule"], f["file"], f["path"])], (side, f)
+            n += 1
+assert n == 43, n
+EOF
+# the same from JSON reports, whatever language each was written in
+run diff --lang sv "$WORK/jan-sv.json" "$WORK/apr.json"
+tail -n +2 "$WORK/out" >"$WORK/from-json"
+run diff --lang sv "$HDB@2027-01-15" "$HDB@2027-04-10"
+tail -n +2 "$WORK/out" >"$WORK/from-db"
+cmp -s "$WORK/from-json" "$WORK/from-db" || bad "diff --lang sv: JSON reports (one in Swedish) and the database differ"
+run diff --lang en "$WORK/jan-sv.json" "$WORK/apr.json"
+expect_out "$EN_FIXED"
+# a rule this run does not load: the message as recorded (English), marked under strict mode
+run diff --lang sv --no-builtin "$HDB@previous" "$HDB@latest"
+expect_out "[untranslated] connection step 4, roles_assigned (the other roles are assigned) 2027-01-20"
+unset STARTKLAR_I18N_STRICT
+run diff --lang sv --no-builtin "$HDB@previous" "$HDB@latest"
+export STARTKLAR_I18N_STRICT=1
+expect_out "  åtgärdad ON-13 fel $VISBY connection.roles_assigned: connection step 4, roles_assigned (the other roles are assigned) 2027-01-20"
+# a region's rule renders in Swedish when diff loads it (--rules), as recorded when not
+run check --as-of 2027-04-10 --rules "$ROOT/examples/region-rules" --record "$HDB" "$ROOT/examples"
+run diff --lang sv --rules "$ROOT/examples/region-rules" "$HDB@previous" "$HDB@latest"
+expect_code 1
+translated || bad "$(show_untranslated)"
+expect_out "  ny    GOT-01 fel $VISBY x_budget_approved: checklistan anger inte att budgeten är beslutad (x_budget_approved)"
+run diff --lang sv "$HDB@previous" "$HDB@latest"
+expect_out "x_budget_approved: [untranslated] the checklist does not record that the budget is approved (x_budget_approved)"
+finish
+
 start "a region rule with en and sv texts speaks the language asked for"
 run check --lang en --as-of 2027-04-10 --no-builtin --rules "$ROOT/examples/region-rules" "$ROOT/examples"
 expect_out "the checklist does not record that the budget is approved"
@@ -291,7 +367,7 @@ start "usage errors and the help"
 for args in "frobnicate" "check" "check --as-of 2027-02-30 x" "check --format pdf x" "check --fail-on fatal x" \
             "check --lang de x" "check --only XX-01 $DATA/cp02/plan.yaml" "audit --shard 4/3 x" "rules explain XX-99" \
             "schema nosuchkind" "init nosuchkind" "check --csv-separator x x" "diff x" "history" "completion fish" \
-            "history $WORK/no-such-dir/h.db" "help check" "help test"; do
+            "history $WORK/no-such-dir/h.db" "help check" "help test" "help diff"; do
   # shellcheck disable=SC2086
   run $args --lang sv
   translated || bad "$args: $(show_untranslated)"

@@ -5,7 +5,9 @@
 # day and the profile's rollout.at_risk_days; the JSON, CSV and summary
 # fields; two audits of examples/ recorded in a history database, `history`
 # and `diff` (from the database and from JSON reports) showing what changed;
-# the schema's version and its upgrade in place; and a run killed with
+# the schema's version and its upgrade in place (from versions 1 and 2: the
+# older audits' findings shown as recorded, the new ones rendered in --lang,
+# the same findings no change); and a run killed with
 # SIGKILL mid-recording, after which the database still holds the earlier
 # audits and takes the next one.
 # Usage: rollout.sh PATH/TO/startklar TESTS_DIR
@@ -97,7 +99,7 @@ python3 - "$DB" "$TESTS/data/requirement-ids.txt" <<'EOF' || bad "the database's
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 ids = [line.strip() for line in open(sys.argv[2]) if line.strip()]
-assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+assert db.execute("PRAGMA user_version").fetchone()[0] == 3
 assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 audits = db.execute("SELECT as_of, profile, tool_version, exit_code, units FROM audit ORDER BY id").fetchall()
 assert [a[0] for a in audits] == ["2027-01-15", "2027-04-10"], audits
@@ -327,14 +329,14 @@ start "the schema: a newer version is refused, a database of another program is 
 python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("PRAGMA user_version = 7"); d.commit()' "$WORK/future.db"
 run check --only UN-01 --as-of 2027-02-01 --record "$WORK/future.db" "$R/ready.yaml"
 expect_code 2
-expect_err "schema version 7 is newer than this startklar knows (2)"
+expect_err "schema version 7 is newer than this startklar knows (3)"
 python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("CREATE TABLE notes (text TEXT)"); d.execute("INSERT INTO notes VALUES (?)", ("keep me",)); d.commit()' "$WORK/old.db"
 run check --only UN-01 --as-of 2027-02-01 --record "$WORK/old.db" "$R/ready.yaml"
 expect_code 0
 python3 - "$WORK/old.db" <<'EOF' || bad "upgrade in place"
 import sqlite3, sys
 d = sqlite3.connect(sys.argv[1])
-assert d.execute("PRAGMA user_version").fetchone()[0] == 2
+assert d.execute("PRAGMA user_version").fetchone()[0] == 3
 assert d.execute("SELECT text FROM notes").fetchall() == [("keep me",)]
 assert d.execute("SELECT count(*) FROM audit").fetchone()[0] == 1
 EOF
@@ -342,13 +344,14 @@ echo "not a database" >"$WORK/text.db"
 run check --only UN-01 --as-of 2027-02-01 --record "$WORK/text.db" "$R/ready.yaml"
 expect_code 2
 expect_err "history database: cannot"
-# a version-1 history (no owner column) is upgraded to 2: its audits stay,
+# a version-1 history (no owner column) is upgraded to 3: its audits stay,
 # their findings with no owner (NULL), the new audit's with theirs
 cp "$DB" "$WORK/v1.db"
 python3 - "$WORK/v1.db" <<'EOF'
 import sqlite3, sys
 d = sqlite3.connect(sys.argv[1])
-d.execute("ALTER TABLE finding DROP COLUMN owner")
+for column in ("owner", "message_id", "data"):
+    d.execute("ALTER TABLE finding DROP COLUMN " + column)
 d.execute("PRAGMA user_version = 1")
 d.commit()
 EOF
@@ -357,10 +360,54 @@ expect_code 1
 python3 - "$WORK/v1.db" <<'EOF' || bad "upgrade from version 1"
 import sqlite3, sys
 d = sqlite3.connect(sys.argv[1])
-assert d.execute("PRAGMA user_version").fetchone()[0] == 2
+assert d.execute("PRAGMA user_version").fetchone()[0] == 3
 by_audit = dict(d.execute("SELECT a.as_of, count(f.owner) FROM audit a JOIN finding f ON f.audit_id = a.id GROUP BY a.id"))
 assert by_audit["2027-01-15"] == 0 and by_audit["2027-04-10"] == 0 and by_audit["2027-04-11"] > 0, by_audit
 EOF
+# a version-2 history (no message id nor values: the schema main's startklar
+# wrote) is upgraded to 3: its findings keep NULL and show the message as
+# recorded in any language; a new audit's findings render in --lang; the same
+# findings, one side recorded and one rendered, are no change
+cp "$DB" "$WORK/v2.db"
+python3 - "$WORK/v2.db" <<'EOF'
+import sqlite3, sys
+d = sqlite3.connect(sys.argv[1])
+for column in ("message_id", "data"):
+    d.execute("ALTER TABLE finding DROP COLUMN " + column)
+d.execute("PRAGMA user_version = 2")
+d.commit()
+EOF
+run check --as-of 2027-04-10 --record "$WORK/v2.db" "$ROOT/examples"
+expect_code 1
+python3 - "$WORK/v2.db" <<'EOF' || bad "upgrade from version 2"
+import json, sqlite3, sys
+d = sqlite3.connect(sys.argv[1])
+assert d.execute("PRAGMA user_version").fetchone()[0] == 3
+rows = d.execute("SELECT a.id, count(*), count(f.message_id), count(f.data) FROM audit a "
+                 "JOIN finding f ON f.audit_id = a.id GROUP BY a.id ORDER BY a.id").fetchall()
+assert [r[2:] for r in rows] == [(0, 0), (0, 0), (rows[2][1], rows[2][1])], rows
+# the values, as the JSON report writes them
+f = d.execute("SELECT message_id, data FROM finding WHERE audit_id = 3 AND rule = 'CP-13'").fetchone()
+assert f[0] == "too_old" and json.loads(f[1]) == {"age": 131, "limit": 90, "reviewed": "2026-11-30",
+                                                  "start": "2027-03-01", "today": "2027-04-10"}, f
+assert list(json.loads(f[1])) == sorted(json.loads(f[1])), f
+EOF
+run diff --lang sv "$WORK/v2.db@previous" "$WORK/v2.db@latest"
+expect_code 0
+expect_out "6 enheter jämförda: 0 nu redo, 0 nu stoppade, 0 nya brister, 0 åtgärdade, 0 flyttade startdatum, 0 nya enheter, 0 borta"
+run diff --lang sv "$WORK/v2.db@2027-01-15" "$WORK/v2.db@latest"
+expect_code 1
+cp "$WORK/out" "$WORK/v2-diff"
+# fixed: recorded at version 2, in English; new: recorded at 3, in Swedish
+expect_out "  åtgärdad ON-13 fel $ROOT/examples/vc-visby-ready/onboarding.yaml connection.roles_assigned: connection step 4, roles_assigned (the other roles are assigned) 2027-01-20, lies after today 2027-01-15, so it is not done yet; the unit must be connected before launch"
+expect_out "  ny    ON-09 fel $ROOT/examples/region-halland/onboarding/onsala.yaml risk_analysis.actions[1].due: riskåtgärd #1 'Samordningsrutin med smärtrehabiliteringen i Halmstad' är fortfarande öppen"
+run diff --lang sv "$WORK/v2.db@2027-01-15" "$WORK/v2.db@latest"
+check "diff of a version-2 audit: the same bytes twice" cmp -s "$WORK/v2-diff" "$WORK/out"
+# rules that do not load: the changes are still written, the exit code says 2
+run diff --rules "$WORK/no-such-rules" "$WORK/v2.db@2027-01-15" "$WORK/v2.db@latest"
+expect_code 2
+expect_err "no-such-rules"
+expect_out "6 units compared: 1 newly ready, 0 newly blocked, 5 new findings, 38 fixed"
 finish
 
 start "a run killed with SIGKILL while recording leaves the earlier audits, and the next run records"

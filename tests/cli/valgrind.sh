@@ -60,6 +60,8 @@ vg 1 "check --record --history html" check --as-of 2027-04-10 --record "$WORK/h.
 vg 0 "history --unit --format json" history "$WORK/h.db" --unit SE2120000803-V001 --format json
 vg 1 "diff @previous @latest" diff "$WORK/h.db@previous" "$WORK/h.db@latest"
 vg 1 "diff a JSON report and the database, markdown" diff --format markdown "$WORK/jan.json" "$WORK/h.db@latest"
+# the findings' messages rendered in Swedish from the recorded ids and values (database and JSON report)
+vg 1 "diff --lang sv --format json" diff --lang sv --format json "$WORK/jan.json" "$WORK/h.db@latest"
 
 echo "valgrind: $passed passed, $failed failed"
 [ "$failed" = 0 ]

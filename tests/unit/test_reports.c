@@ -308,6 +308,66 @@ static void xml_escaping(void **state)
     assert_null(b.data);
 }
 
+/* A finding's values as JSON (the history's finding.data, the JSON report's
+ * "data"): one form per type, the same bytes for the same values, and read
+ * back to the same values; a number JSON cannot hold gives none. */
+static void values_json_round_trip(void **state)
+{
+    (void)state;
+    char *items[] = {"a", "b\"c"};
+    sk_value v[] = {
+        {.name = "b", .type = SK_VAL_BOOL, .v.b = 1},
+        {.name = "d", .type = SK_VAL_INT, .v.i = -12},
+        {.name = "l", .type = SK_VAL_LIST, .v.list = {items, 2}},
+        {.name = "n", .type = SK_VAL_NUM, .v.n = 0.1},
+        {.name = "s", .type = SK_VAL_STR, .v.s = "R\u00e5d \"x\"\n"},
+        {.name = "w", .type = SK_VAL_NUM, .v.n = 2.0},
+    };
+    const size_t n = sizeof v / sizeof *v;
+    sk_buf b = {0};
+    assert_int_equal(sk_values_json(&b, v, n), 0);
+    assert_string_equal(b.data, "{\"b\": true, \"d\": -12, \"l\": [\"a\", \"b\\\"c\"], \"n\": 0.1, "
+                                "\"s\": \"R\u00e5d \\\"x\\\"\\n\", \"w\": 2.0}");
+    sk_value *back = NULL;
+    size_t nback = 0;
+    assert_int_equal(sk_values_parse(b.data, &back, &nback), 0);
+    assert_int_equal(nback, n);
+    sk_buf again = {0};
+    assert_int_equal(sk_values_json(&again, back, nback), 0);
+    assert_string_equal(again.data, b.data);
+    assert_int_equal(back[5].type, SK_VAL_NUM); /* 2.0 stays a number, not an integer */
+    assert_true(back[3].v.n == 0.1);
+    sk_values_free(back, nback);
+    sk_buf_free(&again);
+    sk_buf_free(&b);
+    /* no values: an empty object; not finite: no JSON at all */
+    assert_int_equal(sk_values_json(&b, NULL, 0), 0);
+    assert_string_equal(b.data, "{}");
+    sk_buf_free(&b);
+    sk_value inf = {.name = "x", .type = SK_VAL_NUM, .v.n = 1.0 / 0.0};
+    assert_int_equal(sk_values_json(&b, &inf, 1), 1);
+    assert_null(b.data);
+    /* what is no object of values does not read */
+    static const char *const BAD[] = {"[1]", "{\"x\": {}}", "{\"x\": [1]}", "{\"x\": null}", "no json", "{\"x\": 1, \"x\": 2}"};
+    for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+        assert_int_equal(sk_values_parse(BAD[i], &back, &nback), 1);
+        assert_null(back);
+    }
+    /* the JSON report carries them beside the message */
+    sk_finding f = {.rule = "XX-01", .severity = SK_SEV_ERROR, .message = "step 4 is late", .file = "a.yaml",
+                    .line = 1, .column = 1, .path = "x", .message_id = "late", .data = v + 1, .ndata = 1};
+    sk_unit_result u = {.hsa_id = "SE-1", .findings = &f, .nfindings = 1};
+    sk_result res = {.tool_version = SK_VERSION, .as_of = "2027-04-10", .fail_on = SK_SEV_ERROR, .units = &u,
+                     .nunits = 1};
+    sk_errors_init(&res.errors);
+    sk_errors_init(&res.warnings);
+    for (size_t i = 0; i < 2; i++) {
+        char *text = report(i ? "jsonl" : "json", &res);
+        has(text, "\"owner\": null, \"message_id\": \"late\", \"data\": {\"d\": -12}");
+        free(text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +377,7 @@ int main(void)
         cmocka_unit_test(stable_paths),
         cmocka_unit_test(check_judges_nothing),
         cmocka_unit_test(xml_escaping),
+        cmocka_unit_test(values_json_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
