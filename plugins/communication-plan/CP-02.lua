@@ -14,17 +14,32 @@ return {
 Seed 001's needs analysis asks for each target group "Hur når vi dem? Genom
 vilka kanaler?" and names an "Ansvarig". A group with no channel is never
 reached; a group with no owner is reached by nobody in particular.
-Fix: give the group at least one entry in `channels` (APT, ledningsmejl,
-dialogmöte, ...) and an `owner`.]],
+A plan that names no target group at all has done no needs analysis
+("Målgrupper: Vilka behöver vi kommunicera med?") and is reported too:
+where there is no group, no channel and no owner can be checked, and the
+plan would pass this rule by saying nothing.
+Fix: list the groups the service must reach in `target_groups`; give each
+group at least one entry in `channels` (APT, ledningsmejl, dialogmöte, ...)
+and an `owner`.]],
     sv = [[
 Behovsanalysen i underlag 001 frågar för varje målgrupp "Hur når vi dem? Genom
 vilka kanaler?" och anger en "Ansvarig". En målgrupp utan kanal nås aldrig.
 En målgrupp utan ansvarig nås inte av någon särskild, och då blir det lätt
 inte gjort.
-Åtgärd: ge målgruppen minst en kanal i `channels` (APT, ledningsmejl,
+En plan som inte anger någon målgrupp alls har inte gjort någon
+behovsanalys ("Målgrupper: Vilka behöver vi kommunicera med?") och visas
+också: där det inte finns någon målgrupp kan ingen kanal och ingen
+ansvarig kontrolleras, och planen skulle klara regeln genom att inte säga
+något.
+Åtgärd: räkna upp de målgrupper som tjänsten måste nå i `target_groups`;
+ge varje målgrupp minst en kanal i `channels` (APT, ledningsmejl,
 dialogmöte ...) och en ansvarig i `owner`.]],
   },
   messages = {
+    no_groups = {
+      en = "the plan names no target group (Målgrupper: Vilka behöver vi kommunicera med?), so no channel and no owner can be checked",
+      sv = "planen anger ingen målgrupp (Målgrupper: Vilka behöver vi kommunicera med?), så ingen kanal och ingen ansvarig kan kontrolleras",
+    },
     no_channel_no_owner = {
       en = "target group '{group}' has no channel and no owner (kanal, ansvarig)",
       sv = "målgruppen '{group}' saknar både kanal och ansvarig",
@@ -39,6 +54,10 @@ dialogmöte ...) och en ansvarig i `owner`.]],
     },
   },
   check = function(doc, report)
+    if sk.count(doc.target_groups) == 0 then
+      report { path = { "target_groups" }, message = "no_groups" }
+      return
+    end
     for i, group in sk.each(doc.target_groups) do
       local no_channel = sk.count(group.channels) == 0
       local no_owner = not sk.present(group.owner)
