@@ -539,7 +539,8 @@ static int setup_policy(const sk_check_options *o, sk_result *res, sk_rules *rul
     for (size_t i = 0; i < o->nwaiver_files; i++)
         sk_policy_load_waivers(res->policy, o->waiver_files[i], rules, o->as_of, &res->errors);
     if (o->baseline)
-        sk_policy_load_baseline(res->policy, o->baseline, &res->errors, &res->warnings);
+        sk_policy_load_baseline(res->policy, o->baseline, rules, &res->errors, &res->warnings);
+    sk_policy_shard(res->policy, o->shard, o->shards);
     for (size_t i = before; i < res->errors.count; i++)
         if (res->errors.items[i].kind == SK_ERR_USAGE || res->errors.items[i].kind == SK_ERR_POLICY)
             return 1;

@@ -255,8 +255,12 @@ int sk_policy_load_waivers(sk_policy *p, const char *path, const sk_rules *r, co
                            sk_errors *errs);
 /* A waivers document met among the input files: an input error, never applied. */
 int sk_policy_add_waivers(sk_policy *p, const sk_doc *d, sk_errors *errs);
-/* Loads a baseline (version 2, or 1 with a warning to rewrite it). */
-int sk_policy_load_baseline(sk_policy *p, const char *path, sk_errors *errs, sk_errors *warnings);
+/* Loads a baseline (version 2, or 1 with a warning to rewrite it); r: the rules
+ * that run, whose entries alone can be fixed in this run. */
+int sk_policy_load_baseline(sk_policy *p, const char *path, const sk_rules *r, sk_errors *errs,
+                            sk_errors *warnings);
+/* The run checks shard of shards (0: unsharded): it warns only of its own units' waivers. */
+void sk_policy_shard(sk_policy *p, unsigned shard, unsigned shards);
 /* Marks the unit's findings waived or known (in the baseline); whole: the unit
  * was judged whole, so its unmatched baseline entries are fixed. 0 or -1
  * (out of memory). */

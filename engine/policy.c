@@ -17,12 +17,21 @@ typedef struct known {
     sk_severity severity; /* SK_SEV_NONE: any (a baseline of the first format) */
     int used;    /* a finding of this run matched it */
     int checked; /* its unit was judged whole in this run */
+    int runs;    /* its rule runs in this run (a rule that did not run fixed nothing) */
 } known;
+
+/* A waiver given with --waivers, and what this run knows of it. */
+typedef struct waiver {
+    sk_waiver w; /* what findings point at */
+    int runs;    /* its rule runs in this run */
+    int judged;  /* its unit was judged whole in this run: only then can it be stale */
+} waiver;
 
 struct sk_policy {
     sk_docset *docs; /* profile documents: their nodes are the parameter values */
-    sk_waiver *waivers;
+    waiver *waivers;
     size_t nwaivers, capwaivers;
+    unsigned shard, shards; /* a sharded run speaks only of its own units' waivers */
     known *baseline;
     size_t nbaseline, capbaseline;
     char *baseline_file; /* where a fixed entry is reported (SARIF gives every result a location) */
@@ -65,7 +74,7 @@ void sk_policy_free(sk_policy *p)
     if (!p)
         return;
     for (size_t i = 0; i < p->nwaivers; i++) {
-        sk_waiver *w = &p->waivers[i];
+        sk_waiver *w = &p->waivers[i].w;
         free(w->rule), free(w->unit), free(w->path), free(w->reason), free(w->approved_by),
             free(w->expires), free(w->file);
     }
@@ -81,6 +90,23 @@ static const char *text_of(const sk_node *map, const char *key)
 {
     const sk_node *n = sk_node_get(map, key);
     return n && (n->type == SK_NODE_STR || n->type == SK_NODE_DATE) ? n->text : NULL;
+}
+
+/* Whether the rule of that id is loaded and runs in this run (rules are sorted by id). */
+static int rule_runs(const sk_rules *r, const char *id)
+{
+    size_t lo = 0, hi = r && id ? r->nrules : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(r->rules[mid].info.id, id);
+        if (c == 0)
+            return r->rules[mid].enabled;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }
 
 /* ---- selection: ids and prefixes ------------------------------------------------ */
@@ -590,8 +616,10 @@ static int add_waivers(sk_policy *pol, const sk_rules *r, const char *as_of, con
         }
         if (sk_grow((void **)&pol->waivers, &pol->capwaivers, pol->nwaivers, sizeof *pol->waivers))
             return bad + 1;
-        sk_waiver *x = &pol->waivers[pol->nwaivers];
-        memset(x, 0, sizeof *x);
+        waiver *in = &pol->waivers[pol->nwaivers];
+        memset(in, 0, sizeof *in);
+        in->runs = rule_runs(r, text_of(w, "rule"));
+        sk_waiver *x = &in->w;
         x->rule = sk_strdup(text_of(w, "rule"));
         x->unit = sk_strdup(text_of(w, "unit"));
         x->path = sk_strdup(text_of(w, "path"));
@@ -634,6 +662,12 @@ int sk_policy_load_waivers(sk_policy *pol, const char *path, const sk_rules *r, 
     return bad;
 }
 
+void sk_policy_shard(sk_policy *pol, unsigned shard, unsigned shards)
+{
+    pol->shard = shard;
+    pol->shards = shards;
+}
+
 /* A waiver's path covers the finding's path and everything below it. */
 static int path_covers(const char *waiver, const char *path)
 {
@@ -669,7 +703,8 @@ static int known_cmp(const void *pa, const void *pb)
 }
 
 /* Reads the baseline's entries from its loaded document (the entries are copied). */
-static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_errors *errs, sk_errors *warnings)
+static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, const sk_rules *r, sk_errors *errs,
+                         sk_errors *warnings)
 {
     size_t before = errs->count;
     sk_load_file(ds, path, errs);
@@ -716,6 +751,7 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
         k->path = sk_strdup(p ? p : "");
         k->fingerprint = sk_strdup(fp ? fp : "");
         k->severity = s;
+        k->runs = rule_runs(r, rule);
         k->line = e->line;
         k->column = e->column;
         if (!k->unit || !k->rule || !k->path || !k->fingerprint)
@@ -726,7 +762,8 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
     return 0;
 }
 
-int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, sk_errors *warnings)
+int sk_policy_load_baseline(sk_policy *pol, const char *path, const sk_rules *r, sk_errors *errs,
+                            sk_errors *warnings)
 {
     /* a document of its own, freed once its entries are copied: a region's baseline is large
      * (about 120 bytes and 6 nodes an entry), so it gets room for 300 000 entries */
@@ -736,7 +773,7 @@ int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, s
     sk_docset *ds = sk_docset_new(&l);
     if (!ds)
         return 1;
-    int rc = read_baseline(pol, ds, path, errs, warnings);
+    int rc = read_baseline(pol, ds, path, r, errs, warnings);
     sk_docset_free(ds);
     return rc;
 }
@@ -798,8 +835,9 @@ static void match_baseline(sk_policy *pol, const char *unit, sk_unit_result *u, 
             }
         }
     }
+    /* an entry of a rule that did not run is not fixed: nothing looked */
     for (size_t i = lo; whole && i < hi; i++)
-        pol->baseline[i].checked = 1;
+        pol->baseline[i].checked = pol->baseline[i].runs;
 }
 
 /* ---- judging one unit ---------------------------------------------------------------------- */
@@ -809,7 +847,7 @@ int sk_policy_judge_unit(sk_policy *pol, const char *as_of, sk_unit_result *u, i
     for (size_t j = 0; j < u->nfindings; j++) {
         sk_finding *f = &u->findings[j];
         for (size_t i = 0; i < pol->nwaivers; i++) {
-            sk_waiver *w = &pol->waivers[i];
+            sk_waiver *w = &pol->waivers[i].w;
             if (strcmp(w->rule, f->rule) != 0 || strcmp(w->unit, u->hsa_id) != 0 ||
                 !(path_covers(w->path, f->path) || path_covers(w->path, f->stable_path)) ||
                 strcmp(as_of, w->expires) >= 0)
@@ -820,10 +858,17 @@ int sk_policy_judge_unit(sk_policy *pol, const char *as_of, sk_unit_result *u, i
             break;
         }
     }
+    for (size_t i = 0; whole && i < pol->nwaivers; i++)
+        if (strcmp(pol->waivers[i].w.unit, u->hsa_id) == 0)
+            pol->waivers[i].judged = 1;
     if (pol->has_baseline)
         match_baseline(pol, u->hsa_id, u, whole);
     for (size_t j = 0; pol->collect && j < u->nfindings; j++) {
         const sk_finding *f = &u->findings[j];
+        /* a waived gap is accepted until its waiver's expiry: recorded in a baseline
+         * too, it would stay accepted after it (docs/gating.md) */
+        if (f->waived)
+            continue;
         if (sk_grow((void **)&pol->seen, &pol->capseen, pol->nseen, sizeof *pol->seen))
             return -1;
         known *k = &pol->seen[pol->nseen];
@@ -847,13 +892,17 @@ int sk_policy_judge_unit(sk_policy *pol, const char *as_of, sk_unit_result *u, i
 int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_errors *fixed)
 {
     for (size_t i = 0; i < pol->nwaivers; i++) {
-        const sk_waiver *w = &pol->waivers[i];
+        const sk_waiver *w = &pol->waivers[i].w;
         int rc = 0;
+        /* a sharded run speaks of the waivers of its own units, so the shards add up to the whole */
+        if (pol->shards && sk_shard_of(w->unit, pol->shards) != pol->shard)
+            continue;
         if (strcmp(as_of, w->expires) >= 0)
             rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
                                "the waiver of %s for %s expired on %s: it no longer waives", w->rule,
                                w->unit, w->expires);
-        else if (w->matched == 0)
+        else if (w->matched == 0 && pol->waivers[i].judged && pol->waivers[i].runs)
+            /* stale only where the run looked: its unit judged whole, its rule run */
             rc = w->path ? sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
                                          "the waiver of %s for %s at %s matched no finding: it is stale", w->rule,
                                          w->unit, w->path)

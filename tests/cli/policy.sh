@@ -29,7 +29,7 @@ run check --as-of 2027-06-30 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
 check "from its expiry date on the waiver no longer waives" [ "$code" = 1 ]
 check "and the run warns about it by file:line" \
   has "$WORK/out" "$P/waivers.yaml:4:5: warning: the waiver of CP-02 for SE2321000222-V001 expired on 2027-06-30"
-run check --as-of 2027-04-10 --only CP-02 --waivers "$P/stale-waivers.yaml" --format json "$CP02"
+run check --as-of 2027-04-10 --waivers "$P/stale-waivers.yaml" --format json "$CP02"
 check "a waiver that matched nothing is reported as stale" has "$WORK/out" 'matched no finding: it is stale'
 check "stale is a warning, not an error" [ "$code" = 1 ]
 run check --as-of 2027-04-10 --only CP-02 "$P/plan-with-waiver.yaml"
@@ -273,5 +273,45 @@ check "... and no unit is labelled" lacks "$WORK/out" "SE23"
 run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --only SM- "$CP02"
 check "a profile and --only that leave no rule: exit 2" [ "$code" = 2 ]
 check "... 'no rules to run'" has "$WORK/out" "usage error: no rules to run"
+
+# --- what a run says of waivers and baseline entries it did not look at ---------------------
+# a rule that did not run fixed nothing: --only CP-02 against a region's baseline
+run check --as-of 2027-04-10 --only CP-02 --baseline "$WORK/region.yaml" --format json "$ROOT/examples/bup-vaxjo"
+check "--only CP-02: the unit's CP-02 gap is known" has "$WORK/out" '"rule": "CP-02", "severity": "error"'
+check "... and no entry of a rule that did not run is 'fixed'" has "$WORK/out" '"fixed": [],'
+run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --baseline "$WORK/region.yaml" "$ROOT/examples/umo-umea"
+check "a rule the profile switched off fixed nothing either" lacks "$WORK/out" "Fixed since the baseline"
+# a waived gap is not recorded in a baseline: it would outlive its waiver's expiry
+run check --as-of 2027-04-10 --only ON-05,ON-06 --waivers "$P/ahus-waivers.yaml" --write-baseline "$WORK/ahus-bl.yaml" "$AHUS"
+check "--write-baseline leaves out what a waiver covers" lacks "$WORK/ahus-bl.yaml" 'rule: "ON-0'
+run check --as-of 2027-06-01 --only ON-05,ON-06 --waivers "$P/ahus-waivers.yaml" --baseline "$WORK/ahus-bl.yaml" "$AHUS"
+check "... so the gap fails once the waiver expires (exit 1)" [ "$code" = 1 ]
+check "... as a new finding, not a known one" grep -q "error ON-05 staff member Hanna Berglund.*hsa_assignment is false$" "$WORK/out"
+# a waiver is stale only where the run looked: its unit judged whole, its rule run
+run check --as-of 2027-04-10 --waivers "$P/waivers.yaml" "$AHUS"
+check "another unit's waiver is not called stale by a check of one unit" lacks "$WORK/out" "stale"
+run check --as-of 2027-04-10 --only ON-05 --waivers "$P/ahus-waivers.yaml" "$AHUS"
+check "a waiver of a rule that did not run is not called stale" lacks "$WORK/out" "stale"
+run check --as-of 2027-04-10 --only CP-02 --waivers "$P/stale-waivers.yaml" "$CP02"
+check "... nor one of ON-04 under --only CP-02" lacks "$WORK/out" "stale"
+# the shards' warnings add up to the whole run's: each waiver is spoken of by its unit's shard
+cat >"$WORK/more-waivers.yaml" <<'EOF'
+kind: waivers
+version: 1
+waivers:
+  - {rule: ON-04, unit: SE2321000255-V014, path: "staff[9]", reason: r, approved_by: a, expires: 2027-06-10}
+  - {rule: CP-02, unit: SE2321000065-V031, reason: r, approved_by: a, expires: 2027-05-01}
+EOF
+W="--waivers $P/ahus-waivers.yaml --waivers $P/waivers.yaml --waivers $WORK/more-waivers.yaml"
+run check --as-of 2027-05-20 --format jsonl $W "$ROOT/examples"
+grep '"kind": "warning"' "$WORK/out" | sort >"$WORK/warnings-whole"
+: >"$WORK/warnings-shards"
+for i in 1 2 3; do
+  run check --as-of 2027-05-20 --format jsonl --shard $i/3 $W "$ROOT/examples"
+  grep '"kind": "warning"' "$WORK/out" >>"$WORK/warnings-shards"
+done
+sort -o "$WORK/warnings-shards" "$WORK/warnings-shards"
+check "the whole run warns of two expiring waivers, a stale and an expired one" [ "$(wc -l <"$WORK/warnings-whole")" = 4 ]
+check "... and the three shards together say exactly that" cmp -s "$WORK/warnings-whole" "$WORK/warnings-shards"
 
 summary
