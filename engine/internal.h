@@ -573,6 +573,7 @@ struct sk_rules {
     size_t nplugins, capplugins;
     sk_rule *rules; /* sorted by id */
     size_t nrules, caprules;
+    size_t broken; /* errors loading the rule files: rules that never run, so no unit is judged whole */
     /* The state the registry evaluated the plugins in, kept for the first
      * runtime to take (saving it a second evaluation): the one field that
      * changes after loading, taken once with an atomic exchange. */

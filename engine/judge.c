@@ -68,6 +68,9 @@ int sk_judge_unit(sk_result *res, sk_unit_result *u)
     sk_summary *s = &res->summary;
     if (u->nfindings > 1)
         qsort(u->findings, u->nfindings, sizeof *u->findings, finding_cmp);
+    /* a rule file that did not load is a rule that failed on every unit: none is judged whole */
+    if (res->rules && res->rules->broken)
+        u->rule_errors += (int)res->rules->broken;
     int whole = !u->load_errors && !u->rule_errors;
     if (res->policy && sk_policy_judge_unit(res->policy, res->as_of, u, whole))
         return -1;

@@ -314,4 +314,14 @@ sort -o "$WORK/warnings-shards" "$WORK/warnings-shards"
 check "the whole run warns of two expiring waivers, a stale and an expired one" [ "$(wc -l <"$WORK/warnings-whole")" = 4 ]
 check "... and the three shards together say exactly that" cmp -s "$WORK/warnings-whole" "$WORK/warnings-shards"
 
+# --- no unit is ready when a rule could not run on it ---------------------------------------
+mkdir -p "$WORK/broken-rules" && cp "$TESTS/cli/data/runtime/rules-loading/failing.lua" "$WORK/broken-rules/"
+run check --as-of 2027-04-10 --rules "$WORK/broken-rules" --format json "$ROOT/examples/vc-visby-ready"
+check "a region's rule file that does not load: exit 2" [ "$code" = 2 ]
+check "... and the unit it never judged is not 'pass' but 'error'" has "$WORK/out" '"status": "error"'
+check "... counted as could not be judged" has "$WORK/out" '"passed": 0, "known_gaps": 0, "failed": 0, "errored": 1'
+run check --as-of 2027-04-10 --rules "$WORK/broken-rules" "$ROOT/examples/vc-visby-ready"
+check "... in text: ERROR, not ready" has "$WORK/out" "Vårdcentralen Visby  ERROR"
+check "... saying a rule failed on it" has "$WORK/out" "1 rule failed on this unit (see below)"
+
 summary
