@@ -736,7 +736,7 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, const 
         const char *unit = text_of(e, "unit"), *rule = text_of(e, "rule"), *p = text_of(e, "path");
         const char *sev = text_of(e, "severity"), *fp = text_of(e, "fingerprint");
         sk_severity s = SK_SEV_NONE;
-        if (pol->baseline_version >= 2 && (!sev || sk_severity_parse(sev, 0, &s) || !fp))
+        if (pol->baseline_version >= 2 && (!unit || !rule || !p || !sev || sk_severity_parse(sev, 0, &s) || !fp))
             return sk_errors_add(errs, SK_ERR_POLICY, path, e->line, e->column,
                                  "a baseline entry of format 2 needs unit, rule, path, severity and fingerprint"),
                    1;

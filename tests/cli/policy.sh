@@ -229,6 +229,11 @@ check "... and says the run stopped" has "$WORK/out" '"stopped": true'
 printf 'kind: baseline\nversion: 1\nfindings: 3\n' >"$WORK/bad-baseline.yaml"
 run check --as-of 2027-04-10 --baseline "$WORK/bad-baseline.yaml" "$CP02"
 check "an invalid baseline stops the run: exit 2, no unit" [ "$code" = 2 ] && lacks "$WORK/out" "SE2321000222-V001"
+printf 'kind: baseline\nversion: 1\nformat: 2\nfindings:\n  - {unit: SE2321000222-V001, rule: CP-02, severity: error, fingerprint: "00000000"}\n' \
+  >"$WORK/pathless-baseline.yaml"
+run check --as-of 2027-04-10 --only CP-02 --baseline "$WORK/pathless-baseline.yaml" "$CP02"
+check "a format-2 entry without its path is a policy error, not silently dropped" \
+  has "$WORK/out" "pathless-baseline.yaml:5:5: policy error: a baseline entry of format 2 needs unit, rule, path, severity and fingerprint"
 run check --as-of 2027-04-10 --waivers "$WORK/no-such-waivers.yaml" "$CP02"
 check "an unreadable waivers file stops the run: exit 2, no unit" [ "$code" = 2 ] && lacks "$WORK/out" "SE2321000222-V001"
 
