@@ -126,7 +126,8 @@ int sk_judge_finish(sk_result *res)
         qsort(s->gaps, s->ngaps, sizeof *s->gaps, gap_cmp);
     sk_errors_sort(&res->errors);
     s->errors = res->errors.count;
-    if (res->errors.count)
+    /* a unit not judged whole is 2 even where its error is another shard's to report */
+    if (res->errors.count || s->errored)
         return 2;
     return s->failed ? 1 : 0;
 }

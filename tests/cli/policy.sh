@@ -328,5 +328,9 @@ check "... counted as could not be judged" has "$WORK/out" '"passed": 0, "known_
 run check --as-of 2027-04-10 --rules "$WORK/broken-rules" "$ROOT/examples/vc-visby-ready"
 check "... in text: ERROR, not ready" has "$WORK/out" "Vårdcentralen Visby  ERROR"
 check "... saying a rule failed on it" has "$WORK/out" "1 rule failed on this unit (see below)"
+for i in 1 2 3; do
+  run check --as-of 2027-04-10 --rules "$WORK/broken-rules" --shard $i/3 "$ROOT/examples"
+  check "shard $i/3 with a rule file that does not load: exit 2 (one shard reports the error, each fails)" [ "$code" = 2 ]
+done
 
 summary
