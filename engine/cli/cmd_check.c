@@ -245,6 +245,10 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     sk_result res = {0};
     int code = o.timing && !co.timing ? -1 : sk_check(&co, &res);
     int judged = code;
+    /* a run that judged nothing says why on standard error too when its report goes to a file:
+     * the CI log shows it, whatever the format keeps (gitlab's issues need a file) */
+    if (code >= 0 && res.stopped && o.output)
+        cli_print_errors(&res.errors);
     if (report && fclose(report) != 0 && code >= 0)
         code = -2;
     progress_end(&prog);

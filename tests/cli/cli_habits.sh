@@ -279,6 +279,15 @@ expect_err "can be read only once"
 finish
 
 # ---- output control ----------------------------------------------------------------------
+start "a run that judged nothing, its report in a file: why is on standard error too"
+run check --as-of 2027-04-10 --only XX-99 --format gitlab -o "$WORK/gl.json" "$ROOT/examples/vc-visby-ready"
+expect_code 2
+expect_err "startklar: 'XX-99' names no loaded rule"
+run check --as-of 2027-04-10 --format gitlab -o "$WORK/gl.json" "$ROOT/examples/vc-visby-ready"
+expect_code 0
+expect_no_err "startklar"
+finish
+
 start "--quiet: only the units that are not ready, and the errors"
 run check --no-config --as-of 2027-04-10 "$ROOT/examples" --quiet
 expect_code 1
