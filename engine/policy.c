@@ -25,6 +25,8 @@ typedef struct waiver {
     sk_waiver w; /* what findings point at */
     int runs;    /* its rule runs in this run */
     int judged;  /* its unit was judged whole in this run: only then can it be stale */
+    char *held;  /* a path by position (staff[3]) whose item has an identity: what it holds now
+                    (staff[id=s3]), for a warning; NULL when none */
 } waiver;
 
 struct sk_policy {
@@ -77,6 +79,7 @@ void sk_policy_free(sk_policy *p)
         sk_waiver *w = &p->waivers[i].w;
         free(w->rule), free(w->unit), free(w->path), free(w->reason), free(w->approved_by),
             free(w->expires), free(w->file);
+        free(p->waivers[i].held);
     }
     free(p->waivers);
     known_free(p->baseline, p->nbaseline);
@@ -662,6 +665,25 @@ int sk_policy_load_waivers(sk_policy *pol, const char *path, const sk_rules *r, 
     return bad;
 }
 
+static int path_covers(const char *waiver, const char *path);
+
+/* A waiver whose path names by position (staff[3]) an item that has an identity
+ * (staff[id=s3]) waives whatever item comes to stand there: w->held keeps what it holds
+ * now, for a warning to name it by identity. 0, or -1 when out of memory. */
+static int note_position(waiver *w, const sk_finding *f)
+{
+    const char *path = w->w.path, *stable = f->stable_path;
+    if (!path || !stable || path_covers(path, stable) || !path_covers(path, f->path))
+        return 0;
+    /* the item in the stable path: the finding's stable path less what follows the waiver's
+     * path in the finding's path, when that rest is the same in both; else all of it */
+    const char *rest = f->path + strlen(path);
+    size_t n = strlen(stable), r = strlen(rest);
+    if (r <= n && strcmp(stable + n - r, rest) == 0)
+        n -= r;
+    return (w->held = sk_printf("%.*s", (int)n, stable)) ? 0 : -1;
+}
+
 void sk_policy_shard(sk_policy *pol, unsigned shard, unsigned shards)
 {
     pol->shard = shard;
@@ -855,6 +877,8 @@ int sk_policy_judge_unit(sk_policy *pol, const char *as_of, sk_unit_result *u, i
             f->waived = 1;
             f->waiver = w;
             w->matched++;
+            if (!pol->waivers[i].held && note_position(&pol->waivers[i], f))
+                return -1;
             break;
         }
     }
@@ -913,6 +937,11 @@ int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_
                                "the waiver of %s for %s expires soon, on %s (in %ld day(s)): fix the gap or "
                                "renew the waiver",
                                w->rule, w->unit, w->expires, w->days_left);
+        if (!rc && pol->waivers[i].held)
+            rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
+                               "the waiver of %s for %s names %s by position, which holds %s now: name the item "
+                               "by its identity, so that the waiver stays with it when the list changes",
+                               w->rule, w->unit, w->path, pol->waivers[i].held);
         if (rc)
             return -1;
     }

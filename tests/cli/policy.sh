@@ -23,6 +23,14 @@ check "the waived finding is still reported" has "$WORK/out" '"path": "target_gr
 check "with the waiver's reason, approver and expiry" \
   has "$WORK/out" '"waiver": {"reason": "Chefsgruppen får ägare när den nya verksamhetschefen tillträder i maj", "approved_by": "Eva Lind", "expires": "2027-06-30", "expiring": false'
 check "a waiver keyed by position still covers the finding" has "$WORK/out" '"stable_path": "target_groups[id=chefer]"'
+check "... and warns to name the item by its identity, saying what it holds now" has "$WORK/out" \
+  "the waiver of CP-02 for SE2321000222-V001 names target_groups[2] by position, which holds target_groups[id=chefer] now: name the item by its identity"
+printf '%s\n' 'kind: communication-plan' 'version: 1' 'unit: {name: Visby, hsa_id: SE2321000222-V001}' \
+  'target_groups:' '  - {id: ledning, channels: [APT], owner: Eva Lind}' '  - {id: patienter, channels: [1177]}' \
+  >"$WORK/cp02-reordered.yaml"
+run check --as-of 2027-04-10 --only CP-02 --waivers "$P/waivers.yaml" "$WORK/cp02-reordered.yaml"
+check "the lists changed: the positional waiver waives another group's gap, and the warning names it" \
+  has "$WORK/out" "names target_groups[2] by position, which holds target_groups[id=patienter] now"
 run check --as-of 2027-04-10 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
 check "text shows the waiver" has "$WORK/out" "[waived until 2027-06-30 by Eva Lind:"
 run check --as-of 2027-06-30 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
