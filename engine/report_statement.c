@@ -339,10 +339,10 @@ void sk_statement_end(sk_writing *w)
         fputs("<p>", out);
         sk_html_text(out, sk_label(cat, res->stopped ? "Nothing was judged: correct the errors listed and run again."
                                           : "No unit was judged."));
-        fputs("</p>\n", out);
+        fputs("</p>", out);
     }
     if (loose) {
-        fputs("<h2>", out);
+        fputs(res->summary.units ? "<h2>" : "\n<h2>", out);
         sk_html_text(out, sk_label(cat, "Could not be judged"));
         fputs("</h2>\n", out);
         if (res->summary.units) {
