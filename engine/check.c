@@ -620,6 +620,13 @@ int sk_check(const sk_check_options *o, sk_result *res)
         rc = -1;
     if (rc != -1 && o->shards)
         keep_shard_errors(res, o);
+    /* paths that held no startklar document judged nothing: a wrong path in a CI job must not
+     * pass as an empty success (a shard may have no unit of its own) */
+    if (rc != -1 && !o->shards && !res->summary.units && !res->errors.count && res->skipped.count &&
+        sk_errors_add(&res->errors, SK_ERR_INPUT, NULL, 0, 0,
+                      "no startklar document in the paths given (%zu file(s) skipped): nothing was checked",
+                      res->skipped.count))
+        rc = -1;
     if (rc != -1)
         res->summary.files = sk_index_files(b.ix); /* each real file once, known after pass 2 */
 done:

@@ -225,6 +225,10 @@ expect_out "units/team-profile.yaml: a profile file is not input"
 expect_out "units/baseline.yaml: a baseline file is not input"
 in_tree check --as-of 2027-04-10 --no-config --exclude 'drafts/*' --format json units
 expect_out '"skipped": 6'
+mkdir -p "$WORK/compose-only" && printf 'services:\n  web: {image: x}\n' >"$WORK/compose-only/docker-compose.yml"
+run check --as-of 2027-04-10 --no-config "$WORK/compose-only"
+expect_code 2
+expect_out "input error: no startklar document in the paths given (1 file(s) skipped): nothing was checked"
 finish
 
 start "a document with an unknown kind stays an input error; --exclude GLOB leaves it out"
