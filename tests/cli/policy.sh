@@ -341,4 +341,12 @@ for i in 1 2 3; do
   check "shard $i/3 with a rule file that does not load: exit 2 (one shard reports the error, each fails)" [ "$code" = 2 ]
 done
 
+# --- a document of a unit's file that cannot be placed leaves the unit not judged in full ------
+{ cat "$ROOT/examples/vc-visby-ready/onboarding.yaml"; echo '---'
+  sed 's/^unit: .*$//' "$ROOT/examples/vc-visby-ready/plan.yaml"; } >"$WORK/unplaced.yaml"
+run check --as-of 2027-04-10 "$WORK/unplaced.yaml"
+check "a plan without unit.hsa_id beside the unit's checklist: exit 2" [ "$code" = 2 ]
+check "... and the unit is ERROR, not ready" has "$WORK/out" "Vårdcentralen Visby  ERROR"
+check "... its documents not judged in full" has "$WORK/out" "1 input error in this unit's documents: not judged in full (see below)"
+
 summary
