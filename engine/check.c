@@ -134,6 +134,13 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
             break;
         }
         rename_docs(b->o, ds, docs);
+        /* an input error in the unit's file that names no unit (a document that cannot be
+         * placed) is the unit's: it stays with the unit's shard and its statement */
+        for (size_t i = 0; rc == 0 && i < file_errors.count; i++) {
+            sk_error *e = &file_errors.items[i];
+            if (e->kind == SK_ERR_INPUT && !e->unit && !(e->unit = sk_strdup(key)))
+                rc = -1;
+        }
         /* a file shared by several units is reported by one of them */
         for (size_t i = 0; rc == 0 && iu->owns[k] && i < file_errors.count; i++) {
             const sk_error *e = &file_errors.items[i];

@@ -348,5 +348,11 @@ run check --as-of 2027-04-10 "$WORK/unplaced.yaml"
 check "a plan without unit.hsa_id beside the unit's checklist: exit 2" [ "$code" = 2 ]
 check "... and the unit is ERROR, not ready" has "$WORK/out" "Vårdcentralen Visby  ERROR"
 check "... its documents not judged in full" has "$WORK/out" "1 input error in this unit's documents: not judged in full (see below)"
+: >"$WORK/unplaced-shards"
+for i in 1 2 3; do
+  run check --as-of 2027-04-10 --shard $i/3 --format jsonl "$WORK/unplaced.yaml"
+  grep '"kind": "input"' "$WORK/out" >>"$WORK/unplaced-shards"
+done
+check "in a sharded run the error stays with the unit's shard: reported once" [ "$(wc -l <"$WORK/unplaced-shards")" = 1 ]
 
 summary
