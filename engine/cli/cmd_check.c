@@ -245,9 +245,9 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     sk_result res = {0};
     int code = o.timing && !co.timing ? -1 : sk_check(&co, &res);
     int judged = code;
-    /* a run that judged nothing says why on standard error too when its report goes to a file:
-     * the CI log shows it, whatever the format keeps (gitlab's issues need a file) */
-    if (code >= 0 && res.stopped && o.output)
+    /* a run that judged nothing says why on standard error too when its report is for a file
+     * or a program: the CI log shows it, whatever the format keeps (gitlab's issues need a file) */
+    if (code >= 0 && res.stopped && (o.output || strcmp(o.format, "text") != 0))
         cli_print_errors(&res.errors);
     if (report && fclose(report) != 0 && code >= 0)
         code = -2;

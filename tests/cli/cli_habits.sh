@@ -287,6 +287,10 @@ start "a run that judged nothing, its report in a file: why is on standard error
 run check --as-of 2027-04-10 --only XX-99 --format gitlab -o "$WORK/gl.json" "$ROOT/examples/vc-visby-ready"
 expect_code 2
 expect_err "startklar: 'XX-99' names no loaded rule"
+run check --as-of 2027-04-10 --only XX-99 --format gitlab "$ROOT/examples/vc-visby-ready"
+expect_err "startklar: 'XX-99' names no loaded rule"
+run check --as-of 2027-04-10 --only XX-99 "$ROOT/examples/vc-visby-ready"
+expect_no_err "startklar"
 run check --as-of 2027-04-10 --format gitlab -o "$WORK/gl.json" "$ROOT/examples/vc-visby-ready"
 expect_code 0
 expect_no_err "startklar"
