@@ -291,6 +291,10 @@ run check --as-of 2027-04-10 --only XX-99 --format gitlab "$ROOT/examples/vc-vis
 expect_err "startklar: 'XX-99' names no loaded rule"
 run check --as-of 2027-04-10 --only XX-99 "$ROOT/examples/vc-visby-ready"
 expect_no_err "startklar"
+mkdir -p "$WORK/compose" && printf 'services: {}\n' >"$WORK/compose/docker-compose.yml"
+run check --as-of 2027-04-10 --no-config --format gitlab "$WORK/compose"
+expect_code 2
+expect_err "startklar: no startklar document in the paths given (1 file(s) skipped): nothing was checked"
 run check --as-of 2027-04-10 --format gitlab -o "$WORK/gl.json" "$ROOT/examples/vc-visby-ready"
 expect_code 0
 expect_no_err "startklar"
