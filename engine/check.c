@@ -134,6 +134,13 @@ static int check_unit(batch *b, sk_runtime *rt, sk_docset *ds, const sk_index_un
             break;
         }
         rename_docs(b->o, ds, docs);
+        /* an input error in the unit's file that names no unit (a document that cannot be
+         * placed) is the unit's: it stays with the unit's shard and its statement */
+        for (size_t i = 0; rc == 0 && i < file_errors.count; i++) {
+            sk_error *e = &file_errors.items[i];
+            if (e->kind == SK_ERR_INPUT && !e->unit && !(e->unit = sk_strdup(key)))
+                rc = -1;
+        }
         /* a file shared by several units is reported by one of them */
         for (size_t i = 0; rc == 0 && iu->owns[k] && i < file_errors.count; i++) {
             const sk_error *e = &file_errors.items[i];
@@ -526,7 +533,8 @@ static int setup_policy(const sk_check_options *o, sk_result *res, sk_rules *rul
     for (size_t i = 0; i < o->nwaiver_files; i++)
         sk_policy_load_waivers(res->policy, o->waiver_files[i], rules, o->as_of, &res->errors);
     if (o->baseline)
-        sk_policy_load_baseline(res->policy, o->baseline, &res->errors, &res->warnings);
+        sk_policy_load_baseline(res->policy, o->baseline, rules, &res->errors, &res->warnings);
+    sk_policy_shard(res->policy, o->shard, o->shards);
     for (size_t i = before; i < res->errors.count; i++)
         if (res->errors.items[i].kind == SK_ERR_USAGE || res->errors.items[i].kind == SK_ERR_POLICY)
             return 1;
@@ -606,6 +614,13 @@ int sk_check(const sk_check_options *o, sk_result *res)
         rc = -1;
     if (rc != -1 && o->shards)
         keep_shard_errors(res, o);
+    /* paths that held no startklar document judged nothing: a wrong path in a CI job must not
+     * pass as an empty success (a shard may have no unit of its own) */
+    if (rc != -1 && !o->shards && !res->summary.units && !res->errors.count && res->skipped.count &&
+        sk_errors_add(&res->errors, SK_ERR_INPUT, NULL, 0, 0,
+                      "no startklar document in the paths given (%zu file(s) skipped): nothing was checked",
+                      res->skipped.count))
+        rc = -1;
     if (rc != -1)
         res->summary.files = sk_index_files(b.ix); /* each real file once, known after pass 2 */
 done:

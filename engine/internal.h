@@ -265,8 +265,12 @@ int sk_policy_load_waivers(sk_policy *p, const char *path, const sk_rules *r, co
                            sk_errors *errs);
 /* A waivers document met among the input files: an input error, never applied. */
 int sk_policy_add_waivers(sk_policy *p, const sk_doc *d, sk_errors *errs);
-/* Loads a baseline (version 2, or 1 with a warning to rewrite it). */
-int sk_policy_load_baseline(sk_policy *p, const char *path, sk_errors *errs, sk_errors *warnings);
+/* Loads a baseline (version 2, or 1 with a warning to rewrite it); r: the rules
+ * that run, whose entries alone can be fixed in this run. */
+int sk_policy_load_baseline(sk_policy *p, const char *path, const sk_rules *r, sk_errors *errs,
+                            sk_errors *warnings);
+/* The run checks shard of shards (0: unsharded): it warns only of its own units' waivers. */
+void sk_policy_shard(sk_policy *p, unsigned shard, unsigned shards);
 /* Marks the unit's findings waived or known (in the baseline); whole: the unit
  * was judged whole, so its unmatched baseline entries are fixed. 0 or -1
  * (out of memory). */
@@ -579,6 +583,7 @@ struct sk_rules {
     size_t nplugins, capplugins;
     sk_rule *rules; /* sorted by id */
     size_t nrules, caprules;
+    size_t broken; /* errors loading the rule files: rules that never run, so no unit is judged whole */
     /* The state the registry evaluated the plugins in, kept for the first
      * runtime to take (saving it a second evaluation): the one field that
      * changes after loading, taken once with an atomic exchange. */

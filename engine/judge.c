@@ -68,6 +68,9 @@ int sk_judge_unit(sk_result *res, sk_unit_result *u)
     sk_summary *s = &res->summary;
     if (u->nfindings > 1)
         qsort(u->findings, u->nfindings, sizeof *u->findings, finding_cmp);
+    /* a rule file that did not load is a rule that failed on every unit: none is judged whole */
+    if (res->rules && res->rules->broken)
+        u->rule_errors += (int)res->rules->broken;
     int whole = !u->load_errors && !u->rule_errors;
     if (res->policy && sk_policy_judge_unit(res->policy, res->as_of, u, whole))
         return -1;
@@ -123,7 +126,8 @@ int sk_judge_finish(sk_result *res)
         qsort(s->gaps, s->ngaps, sizeof *s->gaps, gap_cmp);
     sk_errors_sort(&res->errors);
     s->errors = res->errors.count;
-    if (res->errors.count)
+    /* a unit not judged whole is 2 even where its error is another shard's to report */
+    if (res->errors.count || s->errored)
         return 2;
     return s->failed ? 1 : 0;
 }

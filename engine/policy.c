@@ -17,12 +17,23 @@ typedef struct known {
     sk_severity severity; /* SK_SEV_NONE: any (a baseline of the first format) */
     int used;    /* a finding of this run matched it */
     int checked; /* its unit was judged whole in this run */
+    int runs;    /* its rule runs in this run (a rule that did not run fixed nothing) */
 } known;
+
+/* A waiver given with --waivers, and what this run knows of it. */
+typedef struct waiver {
+    sk_waiver w; /* what findings point at */
+    int runs;    /* its rule runs in this run */
+    int judged;  /* its unit was judged whole in this run: only then can it be stale */
+    char *held;  /* a path by position (staff[3]) whose item has an identity: what it holds now
+                    (staff[id=s3]), for a warning; NULL when none */
+} waiver;
 
 struct sk_policy {
     sk_docset *docs; /* profile documents: their nodes are the parameter values */
-    sk_waiver *waivers;
+    waiver *waivers;
     size_t nwaivers, capwaivers;
+    unsigned shard, shards; /* a sharded run speaks only of its own units' waivers */
     known *baseline;
     size_t nbaseline, capbaseline;
     char *baseline_file; /* where a fixed entry is reported (SARIF gives every result a location) */
@@ -65,9 +76,10 @@ void sk_policy_free(sk_policy *p)
     if (!p)
         return;
     for (size_t i = 0; i < p->nwaivers; i++) {
-        sk_waiver *w = &p->waivers[i];
+        sk_waiver *w = &p->waivers[i].w;
         free(w->rule), free(w->unit), free(w->path), free(w->reason), free(w->approved_by),
             free(w->expires), free(w->file);
+        free(p->waivers[i].held);
     }
     free(p->waivers);
     known_free(p->baseline, p->nbaseline);
@@ -81,6 +93,23 @@ static const char *text_of(const sk_node *map, const char *key)
 {
     const sk_node *n = sk_node_get(map, key);
     return n && (n->type == SK_NODE_STR || n->type == SK_NODE_DATE) ? n->text : NULL;
+}
+
+/* Whether the rule of that id is loaded and runs in this run (rules are sorted by id). */
+static int rule_runs(const sk_rules *r, const char *id)
+{
+    size_t lo = 0, hi = r && id ? r->nrules : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(r->rules[mid].info.id, id);
+        if (c == 0)
+            return r->rules[mid].enabled;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }
 
 /* ---- selection: ids and prefixes ------------------------------------------------ */
@@ -590,8 +619,10 @@ static int add_waivers(sk_policy *pol, const sk_rules *r, const char *as_of, con
         }
         if (sk_grow((void **)&pol->waivers, &pol->capwaivers, pol->nwaivers, sizeof *pol->waivers))
             return bad + 1;
-        sk_waiver *x = &pol->waivers[pol->nwaivers];
-        memset(x, 0, sizeof *x);
+        waiver *in = &pol->waivers[pol->nwaivers];
+        memset(in, 0, sizeof *in);
+        in->runs = rule_runs(r, text_of(w, "rule"));
+        sk_waiver *x = &in->w;
         x->rule = sk_strdup(text_of(w, "rule"));
         x->unit = sk_strdup(text_of(w, "unit"));
         x->path = sk_strdup(text_of(w, "path"));
@@ -634,6 +665,31 @@ int sk_policy_load_waivers(sk_policy *pol, const char *path, const sk_rules *r, 
     return bad;
 }
 
+static int path_covers(const char *waiver, const char *path);
+
+/* A waiver whose path names by position (staff[3]) an item that has an identity
+ * (staff[id=s3]) waives whatever item comes to stand there: w->held keeps what it holds
+ * now, for a warning to name it by identity. 0, or -1 when out of memory. */
+static int note_position(waiver *w, const sk_finding *f)
+{
+    const char *path = w->w.path, *stable = f->stable_path;
+    if (!path || !stable || path_covers(path, stable) || !path_covers(path, f->path))
+        return 0;
+    /* the item in the stable path: the finding's stable path less what follows the waiver's
+     * path in the finding's path, when that rest is the same in both; else all of it */
+    const char *rest = f->path + strlen(path);
+    size_t n = strlen(stable), r = strlen(rest);
+    if (r <= n && strcmp(stable + n - r, rest) == 0)
+        n -= r;
+    return (w->held = sk_printf("%.*s", (int)n, stable)) ? 0 : -1;
+}
+
+void sk_policy_shard(sk_policy *pol, unsigned shard, unsigned shards)
+{
+    pol->shard = shard;
+    pol->shards = shards;
+}
+
 /* A waiver's path covers the finding's path and everything below it. */
 static int path_covers(const char *waiver, const char *path)
 {
@@ -669,7 +725,8 @@ static int known_cmp(const void *pa, const void *pb)
 }
 
 /* Reads the baseline's entries from its loaded document (the entries are copied). */
-static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_errors *errs, sk_errors *warnings)
+static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, const sk_rules *r, sk_errors *errs,
+                         sk_errors *warnings)
 {
     size_t before = errs->count;
     sk_load_file(ds, path, errs);
@@ -701,7 +758,7 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
         const char *unit = text_of(e, "unit"), *rule = text_of(e, "rule"), *p = text_of(e, "path");
         const char *sev = text_of(e, "severity"), *fp = text_of(e, "fingerprint");
         sk_severity s = SK_SEV_NONE;
-        if (pol->baseline_version >= 2 && (!sev || sk_severity_parse(sev, 0, &s) || !fp))
+        if (pol->baseline_version >= 2 && (!unit || !rule || !p || !sev || sk_severity_parse(sev, 0, &s) || !fp))
             return sk_errors_add(errs, SK_ERR_POLICY, path, e->line, e->column,
                                  "a baseline entry of format 2 needs unit, rule, path, severity and fingerprint"),
                    1;
@@ -716,6 +773,7 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
         k->path = sk_strdup(p ? p : "");
         k->fingerprint = sk_strdup(fp ? fp : "");
         k->severity = s;
+        k->runs = rule_runs(r, rule);
         k->line = e->line;
         k->column = e->column;
         if (!k->unit || !k->rule || !k->path || !k->fingerprint)
@@ -726,7 +784,8 @@ static int read_baseline(sk_policy *pol, sk_docset *ds, const char *path, sk_err
     return 0;
 }
 
-int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, sk_errors *warnings)
+int sk_policy_load_baseline(sk_policy *pol, const char *path, const sk_rules *r, sk_errors *errs,
+                            sk_errors *warnings)
 {
     /* a document of its own, freed once its entries are copied: a region's baseline is large
      * (about 120 bytes and 6 nodes an entry), so it gets room for 300 000 entries */
@@ -736,7 +795,7 @@ int sk_policy_load_baseline(sk_policy *pol, const char *path, sk_errors *errs, s
     sk_docset *ds = sk_docset_new(&l);
     if (!ds)
         return 1;
-    int rc = read_baseline(pol, ds, path, errs, warnings);
+    int rc = read_baseline(pol, ds, path, r, errs, warnings);
     sk_docset_free(ds);
     return rc;
 }
@@ -798,8 +857,9 @@ static void match_baseline(sk_policy *pol, const char *unit, sk_unit_result *u, 
             }
         }
     }
+    /* an entry of a rule that did not run is not fixed: nothing looked */
     for (size_t i = lo; whole && i < hi; i++)
-        pol->baseline[i].checked = 1;
+        pol->baseline[i].checked = pol->baseline[i].runs;
 }
 
 /* ---- judging one unit ---------------------------------------------------------------------- */
@@ -809,7 +869,7 @@ int sk_policy_judge_unit(sk_policy *pol, const char *as_of, sk_unit_result *u, i
     for (size_t j = 0; j < u->nfindings; j++) {
         sk_finding *f = &u->findings[j];
         for (size_t i = 0; i < pol->nwaivers; i++) {
-            sk_waiver *w = &pol->waivers[i];
+            sk_waiver *w = &pol->waivers[i].w;
             if (strcmp(w->rule, f->rule) != 0 || strcmp(w->unit, u->hsa_id) != 0 ||
                 !(path_covers(w->path, f->path) || path_covers(w->path, f->stable_path)) ||
                 strcmp(as_of, w->expires) >= 0)
@@ -817,13 +877,22 @@ int sk_policy_judge_unit(sk_policy *pol, const char *as_of, sk_unit_result *u, i
             f->waived = 1;
             f->waiver = w;
             w->matched++;
+            if (!pol->waivers[i].held && note_position(&pol->waivers[i], f))
+                return -1;
             break;
         }
     }
+    for (size_t i = 0; whole && i < pol->nwaivers; i++)
+        if (strcmp(pol->waivers[i].w.unit, u->hsa_id) == 0)
+            pol->waivers[i].judged = 1;
     if (pol->has_baseline)
         match_baseline(pol, u->hsa_id, u, whole);
     for (size_t j = 0; pol->collect && j < u->nfindings; j++) {
         const sk_finding *f = &u->findings[j];
+        /* a waived gap is accepted until its waiver's expiry: recorded in a baseline
+         * too, it would stay accepted after it (docs/gating.md) */
+        if (f->waived)
+            continue;
         if (sk_grow((void **)&pol->seen, &pol->capseen, pol->nseen, sizeof *pol->seen))
             return -1;
         known *k = &pol->seen[pol->nseen];
@@ -847,13 +916,17 @@ int sk_policy_judge_unit(sk_policy *pol, const char *as_of, sk_unit_result *u, i
 int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_errors *fixed)
 {
     for (size_t i = 0; i < pol->nwaivers; i++) {
-        const sk_waiver *w = &pol->waivers[i];
+        const sk_waiver *w = &pol->waivers[i].w;
         int rc = 0;
+        /* a sharded run speaks of the waivers of its own units, so the shards add up to the whole */
+        if (pol->shards && sk_shard_of(w->unit, pol->shards) != pol->shard)
+            continue;
         if (strcmp(as_of, w->expires) >= 0)
             rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
                                "the waiver of %s for %s expired on %s: it no longer waives", w->rule,
                                w->unit, w->expires);
-        else if (w->matched == 0)
+        else if (w->matched == 0 && pol->waivers[i].judged && pol->waivers[i].runs)
+            /* stale only where the run looked: its unit judged whole, its rule run */
             rc = w->path ? sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
                                          "the waiver of %s for %s at %s matched no finding: it is stale", w->rule,
                                          w->unit, w->path)
@@ -864,6 +937,11 @@ int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_
                                "the waiver of %s for %s expires soon, on %s (in %ld day(s)): fix the gap or "
                                "renew the waiver",
                                w->rule, w->unit, w->expires, w->days_left);
+        if (!rc && pol->waivers[i].held)
+            rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
+                               "the waiver of %s for %s names %s by position, which holds %s now: name the item "
+                               "by its identity, so that the waiver stays with it when the list changes",
+                               w->rule, w->unit, w->path, pol->waivers[i].held);
         if (rc)
             return -1;
     }

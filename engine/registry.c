@@ -690,6 +690,7 @@ sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limi
     if (!r)
         return NULL;
     r->limits = limits ? *limits : sk_limits_default();
+    size_t before = errs->count;
     sk_paths files = {0};
     if (sk_discover_suffix(dirs, n, ".lua", &files, errs)) {
         sk_paths_free(&files);
@@ -704,7 +705,10 @@ sk_rules *sk_rules_load(const char *const *dirs, size_t n, const sk_limits *limi
         }
     }
     sk_paths_free(&files);
-    return register_plugins(r, errs);
+    register_plugins(r, errs);
+    for (size_t i = before; i < errs->count; i++)
+        r->broken += errs->items[i].kind == SK_ERR_PLUGIN;
+    return r;
 }
 
 sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
@@ -734,7 +738,11 @@ sk_rules *sk_rules_load_source(const char *name, const char *source, size_t len,
     r->plugins[0].len = len;
     r->plugins[0].list_ref = LUA_NOREF;
     r->nplugins = 1;
-    return register_plugins(r, errs);
+    size_t before = errs->count;
+    register_plugins(r, errs);
+    for (size_t i = before; i < errs->count; i++)
+        r->broken += errs->items[i].kind == SK_ERR_PLUGIN;
+    return r;
 }
 
 /* Evaluates every plugin of r in a scratch sandbox and collects its rules'

@@ -7,7 +7,8 @@
  * error -> error, warning -> warning, info -> notice. GitHub shows at most
  * 10 annotations of each type per step and 50 per job, so at most CAP lines
  * are written and one notice says how many were left out and where to see
- * them all. Values are escaped as GitHub's runner reads them back: % CR LF
+ * them all; another says how many waived and known findings were not
+ * annotated, so nothing is left out unsaid. Values are escaped as GitHub's runner reads them back: % CR LF
  * as %25 %0D %0A, and in a property (file, title) also : and , as %3A %2C. */
 #include "internal.h"
 
@@ -20,6 +21,7 @@ static const char *const COMMANDS[] = {"notice", "notice", "warning", "error"};
 typedef struct github {
     sk_report_dir cwd;
     size_t written, left_out;
+    size_t waived, known; /* findings not annotated: they do not fail the gate */
 } github;
 
 /* What GitHub's runner reads back: in a message and a property, or in a property only. */
@@ -94,8 +96,12 @@ void sk_github_unit(sk_writing *w, const sk_unit_result *u)
 {
     for (size_t i = 0; i < u->nfindings; i++) {
         const sk_finding *f = &u->findings[i];
-        if (f->waived || f->known)
+        if (f->waived || f->known) {
+            github *g = w->state;
+            if (g)
+                f->waived ? g->waived++ : g->known++;
             continue;
+        }
         const sk_rule_meta *r = sk_report_rule(w->res, f->rule);
         annotate(w, COMMANDS[(unsigned)f->severity < 4 ? f->severity : SK_SEV_ERROR], f->file, f->line, f->column,
                  f->rule, r ? r->title : NULL, f->message);
@@ -113,6 +119,15 @@ void sk_github_end(sk_writing *w)
     for (size_t i = 0; i < res->warnings.count; i++) {
         const sk_error *e = &res->warnings.items[i];
         annotate(w, "warning", e->file, e->line, e->column, "startklar", NULL, e->message);
+    }
+    if (g && (g->waived || g->known)) {
+        fputs("::notice title=startklar::", w->out);
+        fprintf(w->out,
+                sk_label(res->catalogue, "%zu waived and %zu known finding(s) are not annotated: they do not fail "
+                                         "the gate. Every finding is in the job log (--format text) and in the SARIF "
+                                         "report."),
+                g->waived, g->known);
+        fputc('\n', w->out);
     }
     if (g && g->left_out) {
         fputs("::notice title=startklar::", w->out);

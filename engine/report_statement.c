@@ -1,7 +1,8 @@
 /* report_statement.c: the readiness statement (--format statement), one
  * printed A4 page per unit for the case file: as of, profile and gate, the
  * unit's state and launch, its open findings with their owners, the waivers
- * in force with their approvers, what could not be judged, and the SHA-256
+ * in force with their approvers, what could not be judged (the run's errors
+ * that name no unit on a closing page of their own), and the SHA-256
  * of each input file's bytes (sha256.c) with one hash over that list, so
  * the statement names exactly the documents it judged. A self-contained
  * HTML file (inline CSS, no script) whose print stylesheet puts each unit
@@ -324,11 +325,49 @@ void sk_statement_end(sk_writing *w)
     const sk_result *res = w->res;
     const sk_catalogue *cat = res->catalogue;
     FILE *out = w->out;
+    /* the run's errors that name no unit (a file whose unit could not be told, a rule file,
+     * a policy file): no unit's page lists them, so a page of their own closes the statements */
+    size_t loose = 0;
+    for (size_t i = 0; i < res->errors.count; i++)
+        loose += !res->errors.items[i].unit;
+    if (res->summary.units && !loose) {
+        fputs("</body>\n</html>\n", out);
+        return;
+    }
+    fputs("<section class=\"statement\">", out);
     if (!res->summary.units) {
-        fputs("<section class=\"statement\"><p>", out);
+        fputs("<p>", out);
         sk_html_text(out, sk_label(cat, res->stopped ? "Nothing was judged: correct the errors listed and run again."
                                           : "No unit was judged."));
-        fputs("</p></section>\n", out);
+        fputs("</p>", out);
     }
-    fputs("</body>\n</html>\n", out);
+    if (loose) {
+        fputs(res->summary.units ? "<h2>" : "\n<h2>", out);
+        sk_html_text(out, sk_label(cat, "Could not be judged"));
+        fputs("</h2>\n", out);
+        if (res->summary.units) {
+            fputs("<p>", out);
+            sk_html_text(out, sk_label(cat, "These errors of the run name no unit: a statement above does not cover "
+                                            "what could not be read or run."));
+            fputs("</p>\n", out);
+        }
+        fputs("<ul>\n", out);
+        for (size_t i = 0; i < res->errors.count; i++) {
+            const sk_error *e = &res->errors.items[i];
+            if (e->unit)
+                continue;
+            fputs("<li>", out);
+            if (e->file) {
+                fputs("<span class=\"hash\">", out);
+                sk_html_text(out, e->file);
+                if (e->line > 0)
+                    fprintf(out, ":%d", e->line);
+                fputs("</span> ", out);
+            }
+            sk_html_text(out, e->message); /* translated when the run ended */
+            fputs("</li>\n", out);
+        }
+        fputs("</ul>\n", out);
+    }
+    fputs("</section>\n</body>\n</html>\n", out);
 }

@@ -68,6 +68,15 @@ static void choose_name(sk_unit *u)
             u->name_clash = u->docs[i];
 }
 
+/* Whether one of the unit's documents is in file. */
+static int has_file(const sk_unit *u, const char *file)
+{
+    for (size_t i = 0; file && i < u->count; i++)
+        if (strcmp(u->docs[i]->file, file) == 0)
+            return 1;
+    return 0;
+}
+
 /* A unit exists for every key a valid document names, and for every key an
  * invalid document names (it is then reported with status error). */
 sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors)
@@ -108,15 +117,21 @@ sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors)
         choose_name(&us->units[i]);
     for (size_t i = 0; i < nerr; i++) {
         const sk_error *e = &load_errors->items[i];
-        sk_unit *u = e->kind == SK_ERR_INPUT && e->unit ? find_unit(us, e->unit) : NULL;
-        if (!u)
+        if (e->kind != SK_ERR_INPUT)
             continue;
-        u->load_errors++;
-        if (sk_grow((void **)&u->failed_files, &u->capfailed, u->nfailed, sizeof *u->failed_files)) {
-            sk_unitset_free(us);
-            return NULL;
+        /* an error of a named unit is its own; one that names none (a document that cannot be
+         * placed) belongs to every unit with a document in the same file: theirs may be in it */
+        for (size_t k = 0; k < us->count; k++) {
+            sk_unit *u = &us->units[k];
+            if (e->unit ? strcmp(e->unit, u->hsa_id) != 0 : !has_file(u, e->file))
+                continue;
+            u->load_errors++;
+            if (sk_grow((void **)&u->failed_files, &u->capfailed, u->nfailed, sizeof *u->failed_files)) {
+                sk_unitset_free(us);
+                return NULL;
+            }
+            u->failed_files[u->nfailed++] = e->file;
         }
-        u->failed_files[u->nfailed++] = e->file;
     }
     return us;
 }

@@ -245,6 +245,12 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     sk_result res = {0};
     int code = o.timing && !co.timing ? -1 : sk_check(&co, &res);
     int judged = code;
+    /* when the report is for a file or a program, standard error says too why a run judged
+     * nothing, and what could not be judged that names no file: the CI log shows it, whatever
+     * the format keeps (gitlab's issues need a file) */
+    for (size_t i = 0; code >= 0 && (o.output || strcmp(o.format, "text") != 0) && i < res.errors.count; i++)
+        if (res.stopped || !res.errors.items[i].file)
+            cli_print_errors(&(sk_errors){.items = &res.errors.items[i], .count = 1});
     if (report && fclose(report) != 0 && code >= 0)
         code = -2;
     progress_end(&prog);

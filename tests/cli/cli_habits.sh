@@ -225,6 +225,10 @@ expect_out "units/team-profile.yaml: a profile file is not input"
 expect_out "units/baseline.yaml: a baseline file is not input"
 in_tree check --as-of 2027-04-10 --no-config --exclude 'drafts/*' --format json units
 expect_out '"skipped": 6'
+mkdir -p "$WORK/compose-only" && printf 'services:\n  web: {image: x}\n' >"$WORK/compose-only/docker-compose.yml"
+run check --as-of 2027-04-10 --no-config "$WORK/compose-only"
+expect_code 2
+expect_out "input error: no startklar document in the paths given (1 file(s) skipped): nothing was checked"
 finish
 
 start "a document with an unknown kind stays an input error; --exclude GLOB leaves it out"
@@ -279,6 +283,23 @@ expect_err "can be read only once"
 finish
 
 # ---- output control ----------------------------------------------------------------------
+start "a run that judged nothing, its report in a file: why is on standard error too"
+run check --as-of 2027-04-10 --only XX-99 --format gitlab -o "$WORK/gl.json" "$ROOT/examples/vc-visby-ready"
+expect_code 2
+expect_err "startklar: 'XX-99' names no loaded rule"
+run check --as-of 2027-04-10 --only XX-99 --format gitlab "$ROOT/examples/vc-visby-ready"
+expect_err "startklar: 'XX-99' names no loaded rule"
+run check --as-of 2027-04-10 --only XX-99 "$ROOT/examples/vc-visby-ready"
+expect_no_err "startklar"
+mkdir -p "$WORK/compose" && printf 'services: {}\n' >"$WORK/compose/docker-compose.yml"
+run check --as-of 2027-04-10 --no-config --format gitlab "$WORK/compose"
+expect_code 2
+expect_err "startklar: no startklar document in the paths given (1 file(s) skipped): nothing was checked"
+run check --as-of 2027-04-10 --format gitlab -o "$WORK/gl.json" "$ROOT/examples/vc-visby-ready"
+expect_code 0
+expect_no_err "startklar"
+finish
+
 start "--quiet: only the units that are not ready, and the errors"
 run check --no-config --as-of 2027-04-10 "$ROOT/examples" --quiet
 expect_code 1

@@ -219,6 +219,22 @@ grep -qF "$all" "$WORK/rel.html" || bad "the hash of the list is not $all"
   bad "not byte-identical from run to run"
 finish
 
+start "statement: the run's errors that name no unit close the statements, never hidden"
+mkdir -p "$WORK/broken" && cp "$TESTS/cli/data/runtime/rules-loading/failing.lua" "$WORK/broken/"
+printf 'kind: unit-onboarding\nversion: 1\nteam: [\n' >"$WORK/no-unit.yaml"
+run check --as-of 2027-04-10 --rules "$WORK/broken" --format statement "$ROOT/examples/vc-visby-ready" "$WORK/no-unit.yaml"
+expect_code 2
+expect_out "These errors of the run name no unit: a statement above does not cover what could not be read or run."
+expect_out "<span class=\"hash\">$WORK/no-unit.yaml:4</span> YAML syntax error"
+expect_out "<span class=\"hash\">$WORK/broken/failing.lua:3</span> plugin failed while loading"
+run check --as-of 2027-04-10 --profile prelaunh --format statement "$ROOT/examples/vc-visby-ready"
+expect_code 2
+expect_out "Nothing was judged: correct the errors listed and run again."
+expect_out "there is no profile &#39;prelaunh&#39; (did you mean &#39;prelaunch&#39;?)"
+run check --lang sv --as-of 2027-04-10 --rules "$WORK/broken" --format statement "$ROOT/examples/vc-visby-ready"
+expect_out "Dessa fel i körningen hör inte till någon enhet"
+finish
+
 start "statement: in Swedish"
 run check --lang sv --as-of 2027-04-10 --format statement "$ROOT/examples/vc-visby-ready"
 expect_out "Intyg om startklarhet"

@@ -23,13 +23,21 @@ check "the waived finding is still reported" has "$WORK/out" '"path": "target_gr
 check "with the waiver's reason, approver and expiry" \
   has "$WORK/out" '"waiver": {"reason": "Chefsgruppen får ägare när den nya verksamhetschefen tillträder i maj", "approved_by": "Eva Lind", "expires": "2027-06-30", "expiring": false'
 check "a waiver keyed by position still covers the finding" has "$WORK/out" '"stable_path": "target_groups[id=chefer]"'
+check "... and warns to name the item by its identity, saying what it holds now" has "$WORK/out" \
+  "the waiver of CP-02 for SE2321000222-V001 names target_groups[2] by position, which holds target_groups[id=chefer] now: name the item by its identity"
+printf '%s\n' 'kind: communication-plan' 'version: 1' 'unit: {name: Visby, hsa_id: SE2321000222-V001}' \
+  'target_groups:' '  - {id: ledning, channels: [APT], owner: Eva Lind}' '  - {id: patienter, channels: [1177]}' \
+  >"$WORK/cp02-reordered.yaml"
+run check --as-of 2027-04-10 --only CP-02 --waivers "$P/waivers.yaml" "$WORK/cp02-reordered.yaml"
+check "the lists changed: the positional waiver waives another group's gap, and the warning names it" \
+  has "$WORK/out" "names target_groups[2] by position, which holds target_groups[id=patienter] now"
 run check --as-of 2027-04-10 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
 check "text shows the waiver" has "$WORK/out" "[waived until 2027-06-30 by Eva Lind:"
 run check --as-of 2027-06-30 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
 check "from its expiry date on the waiver no longer waives" [ "$code" = 1 ]
 check "and the run warns about it by file:line" \
   has "$WORK/out" "$P/waivers.yaml:4:5: warning: the waiver of CP-02 for SE2321000222-V001 expired on 2027-06-30"
-run check --as-of 2027-04-10 --only CP-02 --waivers "$P/stale-waivers.yaml" --format json "$CP02"
+run check --as-of 2027-04-10 --waivers "$P/stale-waivers.yaml" --format json "$CP02"
 check "a waiver that matched nothing is reported as stale" has "$WORK/out" 'matched no finding: it is stale'
 check "stale is a warning, not an error" [ "$code" = 1 ]
 run check --as-of 2027-04-10 --only CP-02 "$P/plan-with-waiver.yaml"
@@ -235,6 +243,11 @@ check "... and says the run stopped" has "$WORK/out" '"stopped": true'
 printf 'kind: baseline\nversion: 1\nfindings: 3\n' >"$WORK/bad-baseline.yaml"
 run check --as-of 2027-04-10 --baseline "$WORK/bad-baseline.yaml" "$CP02"
 check "an invalid baseline stops the run: exit 2, no unit" [ "$code" = 2 ] && lacks "$WORK/out" "SE2321000222-V001"
+printf 'kind: baseline\nversion: 1\nformat: 2\nfindings:\n  - {unit: SE2321000222-V001, rule: CP-02, severity: error, fingerprint: "00000000"}\n' \
+  >"$WORK/pathless-baseline.yaml"
+run check --as-of 2027-04-10 --only CP-02 --baseline "$WORK/pathless-baseline.yaml" "$CP02"
+check "a format-2 entry without its path is a policy error, not silently dropped" \
+  has "$WORK/out" "pathless-baseline.yaml:5:5: policy error: a baseline entry of format 2 needs unit, rule, path, severity and fingerprint"
 run check --as-of 2027-04-10 --waivers "$WORK/no-such-waivers.yaml" "$CP02"
 check "an unreadable waivers file stops the run: exit 2, no unit" [ "$code" = 2 ] && lacks "$WORK/out" "SE2321000222-V001"
 
@@ -279,5 +292,73 @@ check "... and no unit is labelled" lacks "$WORK/out" "SE23"
 run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --only SM- "$CP02"
 check "a profile and --only that leave no rule: exit 2" [ "$code" = 2 ]
 check "... 'no rules to run'" has "$WORK/out" "usage error: no rules to run"
+
+# --- what a run says of waivers and baseline entries it did not look at ---------------------
+# a rule that did not run fixed nothing: --only CP-02 against a region's baseline
+run check --as-of 2027-04-10 --only CP-02 --baseline "$WORK/region.yaml" --format json "$ROOT/examples/bup-vaxjo"
+check "--only CP-02: the unit's CP-02 gap is known" has "$WORK/out" '"rule": "CP-02", "severity": "error"'
+check "... and no entry of a rule that did not run is 'fixed'" has "$WORK/out" '"fixed": [],'
+run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --baseline "$WORK/region.yaml" "$ROOT/examples/umo-umea"
+check "a rule the profile switched off fixed nothing either" lacks "$WORK/out" "Fixed since the baseline"
+# a waived gap is not recorded in a baseline: it would outlive its waiver's expiry
+run check --as-of 2027-04-10 --only ON-05,ON-06 --waivers "$P/ahus-waivers.yaml" --write-baseline "$WORK/ahus-bl.yaml" "$AHUS"
+check "--write-baseline leaves out what a waiver covers" lacks "$WORK/ahus-bl.yaml" 'rule: "ON-0'
+run check --as-of 2027-06-01 --only ON-05,ON-06 --waivers "$P/ahus-waivers.yaml" --baseline "$WORK/ahus-bl.yaml" "$AHUS"
+check "... so the gap fails once the waiver expires (exit 1)" [ "$code" = 1 ]
+check "... as a new finding, not a known one" grep -q "error ON-05 staff member Hanna Berglund.*hsa_assignment is false$" "$WORK/out"
+# a waiver is stale only where the run looked: its unit judged whole, its rule run
+run check --as-of 2027-04-10 --waivers "$P/waivers.yaml" "$AHUS"
+check "another unit's waiver is not called stale by a check of one unit" lacks "$WORK/out" "stale"
+run check --as-of 2027-04-10 --only ON-05 --waivers "$P/ahus-waivers.yaml" "$AHUS"
+check "a waiver of a rule that did not run is not called stale" lacks "$WORK/out" "stale"
+run check --as-of 2027-04-10 --only CP-02 --waivers "$P/stale-waivers.yaml" "$CP02"
+check "... nor one of ON-04 under --only CP-02" lacks "$WORK/out" "stale"
+# the shards' warnings add up to the whole run's: each waiver is spoken of by its unit's shard
+cat >"$WORK/more-waivers.yaml" <<'EOF'
+kind: waivers
+version: 1
+waivers:
+  - {rule: ON-04, unit: SE2321000255-V014, path: "staff[9]", reason: r, approved_by: a, expires: 2027-06-10}
+  - {rule: CP-02, unit: SE2321000065-V031, reason: r, approved_by: a, expires: 2027-05-01}
+EOF
+W="--waivers $P/ahus-waivers.yaml --waivers $P/waivers.yaml --waivers $WORK/more-waivers.yaml"
+run check --as-of 2027-05-20 --format jsonl $W "$ROOT/examples"
+grep '"kind": "warning"' "$WORK/out" | sort >"$WORK/warnings-whole"
+: >"$WORK/warnings-shards"
+for i in 1 2 3; do
+  run check --as-of 2027-05-20 --format jsonl --shard $i/3 $W "$ROOT/examples"
+  grep '"kind": "warning"' "$WORK/out" >>"$WORK/warnings-shards"
+done
+sort -o "$WORK/warnings-shards" "$WORK/warnings-shards"
+check "the whole run warns of two expiring waivers, a stale and an expired one" [ "$(wc -l <"$WORK/warnings-whole")" = 4 ]
+check "... and the three shards together say exactly that" cmp -s "$WORK/warnings-whole" "$WORK/warnings-shards"
+
+# --- no unit is ready when a rule could not run on it ---------------------------------------
+mkdir -p "$WORK/broken-rules" && cp "$TESTS/cli/data/runtime/rules-loading/failing.lua" "$WORK/broken-rules/"
+run check --as-of 2027-04-10 --rules "$WORK/broken-rules" --format json "$ROOT/examples/vc-visby-ready"
+check "a region's rule file that does not load: exit 2" [ "$code" = 2 ]
+check "... and the unit it never judged is not 'pass' but 'error'" has "$WORK/out" '"status": "error"'
+check "... counted as could not be judged" has "$WORK/out" '"passed": 0, "known_gaps": 0, "failed": 0, "errored": 1'
+run check --as-of 2027-04-10 --rules "$WORK/broken-rules" "$ROOT/examples/vc-visby-ready"
+check "... in text: ERROR, not ready" has "$WORK/out" "Vårdcentralen Visby  ERROR"
+check "... saying a rule failed on it" has "$WORK/out" "1 rule failed on this unit (see below)"
+for i in 1 2 3; do
+  run check --as-of 2027-04-10 --rules "$WORK/broken-rules" --shard $i/3 "$ROOT/examples"
+  check "shard $i/3 with a rule file that does not load: exit 2 (one shard reports the error, each fails)" [ "$code" = 2 ]
+done
+
+# --- a document of a unit's file that cannot be placed leaves the unit not judged in full ------
+{ cat "$ROOT/examples/vc-visby-ready/onboarding.yaml"; echo '---'
+  sed 's/^unit: .*$//' "$ROOT/examples/vc-visby-ready/plan.yaml"; } >"$WORK/unplaced.yaml"
+run check --as-of 2027-04-10 "$WORK/unplaced.yaml"
+check "a plan without unit.hsa_id beside the unit's checklist: exit 2" [ "$code" = 2 ]
+check "... and the unit is ERROR, not ready" has "$WORK/out" "Vårdcentralen Visby  ERROR"
+check "... its documents not judged in full" has "$WORK/out" "1 input error in this unit's documents: not judged in full (see below)"
+: >"$WORK/unplaced-shards"
+for i in 1 2 3; do
+  run check --as-of 2027-04-10 --shard $i/3 --format jsonl "$WORK/unplaced.yaml"
+  grep '"kind": "input"' "$WORK/out" >>"$WORK/unplaced-shards"
+done
+check "in a sharded run the error stays with the unit's shard: reported once" [ "$(wc -l <"$WORK/unplaced-shards")" = 1 ]
 
 summary
