@@ -79,6 +79,7 @@ int sk_judge_unit(sk_result *res, sk_unit_result *u)
     for (size_t j = 0; j < u->nfindings; j++) {
         sk_finding *f = &u->findings[j];
         s->findings[f->severity]++;
+        s->open_findings[f->severity] += !f->waived && !f->known;
         errors += f->severity == SK_SEV_ERROR;
         /* a waived finding is reported but does not fail; a known one leaves
          * the unit ready with known gaps */

@@ -254,9 +254,13 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     if (report && fclose(report) != 0 && code >= 0)
         code = -2;
     progress_end(&prog);
+    /* like a failing finding, a warning counts unless a waiver or the
+     * baseline accepted it: a region that adopts a baseline with
+     * --max-warnings 0 must not fail on the warnings it adopted */
     if (code >= 0 && !res.stopped && o.max_warnings >= 0 &&
-        res.summary.findings[SK_SEV_WARNING] > (size_t)o.max_warnings) {
-        cli_fail("%zu warnings, more than --max-warnings %ld", res.summary.findings[SK_SEV_WARNING], o.max_warnings);
+        res.summary.open_findings[SK_SEV_WARNING] > (size_t)o.max_warnings) {
+        cli_fail("%zu warnings not waived nor in the baseline, more than --max-warnings %ld",
+                 res.summary.open_findings[SK_SEV_WARNING], o.max_warnings);
         if (code == 0)
             code = 1;
     }

@@ -406,6 +406,8 @@ typedef struct sk_summary {
     sk_unit_count most_errors[SK_TOP]; /* units with the most error findings */
     size_t nmost_errors;
     size_t rollout[SK_ROLLOUT_STATES]; /* units by sk_rollout */
+    size_t open_findings[4]; /* by sk_severity: neither waived nor known from the
+                                baseline, the ones --max-warnings counts */
 } sk_summary;
 
 /* A rule as the reports see it: plain data, its texts in the report's

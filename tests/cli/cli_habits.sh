@@ -319,6 +319,12 @@ expect_code 1
 expect_err "more than --max-warnings 0"
 run check --no-config --as-of 2027-04-10 --fail-on never "$DATA/cp02/plan.yaml" --max-warnings 99
 expect_code 0
+# the warnings a baseline adopted count no more than its errors do
+run check --no-config --as-of 2027-04-10 --write-baseline "$WORK/max-warnings-base.yaml" "$DATA/cp02/plan.yaml"
+expect_code 0
+run check --no-config --as-of 2027-04-10 --baseline "$WORK/max-warnings-base.yaml" "$DATA/cp02/plan.yaml" --max-warnings 0
+expect_code 0
+expect_no_err "more than --max-warnings"
 run check --no-config x --max-warnings lots
 expect_code 2
 finish
