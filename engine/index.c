@@ -169,8 +169,10 @@ static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *
 }
 
 /* The unit.hsa_id of the first document, read from libyaml events up to it:
- * a plain top-level "unit" map whose "hsa_id" is a non-empty scalar. Returns
- * a malloc'd key, or NULL when the events do not show it that simply. */
+ * a plain top-level "unit" map whose "hsa_id" is a non-empty scalar, after a
+ * top-level "kind" (without one the file may be no startklar document at
+ * all, which only the loader can tell). Returns a malloc'd key, or NULL when
+ * the events do not show it that simply. */
 static char *quick_key(const char *bytes, size_t len)
 {
     yaml_parser_t p;
@@ -180,7 +182,7 @@ static char *quick_key(const char *bytes, size_t len)
     yaml_parser_set_input(&p, trickle_read, &t);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
     enum { ROOT_KEY, ROOT_VALUE, UNIT_KEY, UNIT_VALUE, HSA_VALUE } state = ROOT_KEY;
-    int depth = 0, in_unit = 0, skip_depth = -1;
+    int depth = 0, in_unit = 0, skip_depth = -1, has_kind = 0;
     char *key = NULL;
     int done = 0, events = 0;
     while (!done && events++ < 4096) {
@@ -218,6 +220,7 @@ static char *quick_key(const char *bytes, size_t len)
             switch (state) {
             case ROOT_KEY:
                 in_unit = depth == 1 && strcmp(v, "unit") == 0;
+                has_kind |= depth == 1 && strcmp(v, "kind") == 0;
                 state = ROOT_VALUE;
                 break;
             case ROOT_VALUE:
@@ -235,7 +238,7 @@ static char *quick_key(const char *bytes, size_t len)
                 /* a null (hsa_id: ~) is no key: the full loader says why */
                 sk_node n = {.text = v, .len = ev.data.scalar.length,
                              .plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE};
-                if (ev.data.scalar.length > 0 && !ev.data.scalar.tag && !sk_scalar_is_null(&n) &&
+                if (has_kind && ev.data.scalar.length > 0 && !ev.data.scalar.tag && !sk_scalar_is_null(&n) &&
                     !memchr(v, '\0', ev.data.scalar.length))
                     key = sk_strdup(v);
                 done = 1;
