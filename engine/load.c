@@ -665,6 +665,9 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
             sk_error_clear(&errs->items[--errs->count]);
         ld.nerrors = 0;
         ds->not_startklar++;
+        /* the spans named units through those errors (freed now): they name none */
+        for (size_t i = spans_before; spans && i < spans->count; i++)
+            spans->items[i].key = NULL;
     }
     if (ld.table.cap > KEEP_TABLE_SLOTS)
         sk_hash_free(&ld.table);
