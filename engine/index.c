@@ -146,12 +146,15 @@ static uint64_t keys_add(uint64_t set, const char *key)
     return set + sk_hash_string(key);
 }
 
-/* The bytes a quick key reads, handed to libyaml a little at a time: given
- * the whole string, libyaml would decode all of it before the first event,
- * and the key is usually in the first lines. */
+/* The bytes a quick key reads, handed to libyaml a little at a time (step
+ * bytes): given the whole string, libyaml would decode all of it before the
+ * first event, and the key is usually in the first lines. Byte by byte,
+ * libyaml decodes only what its scanner needs, so bytes it refuses (not
+ * UTF-8, a control character) stop it only once the events before them are
+ * read. */
 typedef struct trickle {
     const char *bytes;
-    size_t len, at;
+    size_t len, at, step;
 } trickle;
 
 static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
@@ -160,8 +163,8 @@ static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *
     size_t n = t->len - t->at;
     if (n > size)
         n = size;
-    if (n > 128)
-        n = 128;
+    if (n > t->step)
+        n = t->step;
     memcpy(buffer, t->bytes + t->at, n);
     t->at += n;
     *size_read = n;
@@ -263,7 +266,7 @@ static char *quick_key(const char *bytes, size_t len)
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p))
         return NULL;
-    trickle t = {bytes, len, 0};
+    trickle t = {bytes, len, 0, 128};
     yaml_parser_set_input(&p, trickle_read, &t);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
     key_scan s;
@@ -294,7 +297,8 @@ static int failed_keys(const char *bytes, size_t len, int line, int column, char
     if (!yaml_parser_initialize(&p))
         return -1;
     size_t bom = sk_utf8_bom(bytes, len);
-    yaml_parser_set_input_string(&p, (const unsigned char *)bytes + bom, len - bom);
+    trickle t = {bytes + bom, len - bom, 0, 1};
+    yaml_parser_set_input(&p, trickle_read, &t);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
     key_scan s;
     key_scan_start(&s);

@@ -70,11 +70,13 @@ mkdir -p "$WORK/whole"
 printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: [unclosed\n' "$H001" >"$WORK/whole/syntax.yaml"
 printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: St\366d\n' "$H001" >"$WORK/whole/latin1.yaml"
 printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: a\nservice: b\n' "$H001" >"$WORK/whole/duplicate.yaml"
+# a control character near the unit: libyaml refuses the bytes it decodes ahead of its scanner
+printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: a\001b\n' "$H001" >"$WORK/whole/control.yaml"
 # two units in a file over 64 KB (read by the full loader in pass 1), the second broken
 { printf 'kind: unit-onboarding\nversion: 1\nunit: {name: Enhet, hsa_id: SE2321000222-W001}\nx_pad: "%s"\n---\n' \
     "$(head -c 70000 /dev/zero | tr '\0' x)"
   printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: [unclosed\n' "$H001"; } >"$WORK/whole/two-units.yaml"
-for f in syntax latin1 duplicate two-units; do
+for f in syntax latin1 duplicate control two-units; do
   start "a checklist of a ready unit that fails as a whole ($f): the unit is not judged ready"
   run check --as-of 2027-04-10 "$DATA/good/gotland.yaml" "$WORK/whole/$f.yaml"
   expect_code 2
