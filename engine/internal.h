@@ -350,10 +350,11 @@ typedef struct sk_spans {
 } sk_spans;
 
 /* sk_load_buffer that also adds each document's span (none for a file that
- * fails as a whole). */
+ * fails as a whole, nor for one of no startklar document). */
 int sk_load_buffer_spans(sk_docset *ds, const char *name, const char *bytes, size_t len,
                          sk_spans *spans, sk_errors *errs);
-/* Loads one span of a file on its own: the same documents, at the same lines. */
+/* Loads one span of a file on its own: the same documents, at the same lines
+ * (a document with no kind is an error there, as it is in its file). */
 int sk_load_span(sk_docset *ds, const char *name, const char *bytes, size_t len, int line,
                  sk_errors *errs);
 
