@@ -764,16 +764,17 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
                                         : strcmp(d->kind, "profile") == 0 ? "profile" : "baseline");
         }
     }
-    /* a file that failed as a whole names no unit to the loader; the units
-     * its documents name before it failed are read from its events: they
-     * read it, and its errors are theirs (they are not judged in full) */
+    /* a file that failed as a whole names no unit to the loader (but those
+     * of documents with errors of their own before); the units its documents
+     * name before it failed are read from its events: they read it, and its
+     * errors are theirs (they are not judged in full) */
     char **failed = NULL;
     size_t nfailed = 0;
     int line = 0, column = 0; /* where the loader stopped: its last error */
     for (size_t i = 0; i < local.count; i++)
         if (local.items[i].line > line || (local.items[i].line == line && local.items[i].column > column))
             line = local.items[i].line, column = local.items[i].column;
-    if (rc == 0 && nkeys == 0 && ds->count == 0 && local.count && !ds->not_startklar &&
+    if (rc == 0 && ds->count == 0 && local.count && !ds->not_startklar &&
         failed_keys(bytes, len, line, column, &failed, &nfailed))
         rc = -1;
     for (size_t f = 0; rc == 0 && f < nfailed; f++) {
@@ -1211,8 +1212,8 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
 }
 
 /* The fingerprint of the unit keys the documents ds->docs[docs..] and the
- * errors errs->items[errors..] name, as full_keys counts them; *none when
- * they name no unit. -1 when out of memory. */
+ * errors errs->items[errors..] name, as full_keys counts them. -1 when out
+ * of memory. */
 /* Up to this many documents and errors, a key is looked for among those
  * before it; more go through a hash table. */
 #define FEW_KEYS 16
@@ -1223,11 +1224,10 @@ static const char *key_loaded(const sk_docset *ds, const sk_errors *errs, size_t
 }
 
 static int keys_loaded(const sk_docset *ds, size_t docs, const sk_errors *errs, size_t errors,
-                       uint64_t *keys, int *none)
+                       uint64_t *keys)
 {
     size_t end = ds->count + errs->count - errors;
     *keys = 0;
-    *none = 1;
     if (end - docs <= FEW_KEYS) { /* most files: one document, no error */
         for (size_t i = docs; i < end; i++) {
             const char *key = key_loaded(ds, errs, errors, i), *before = NULL;
@@ -1236,10 +1236,8 @@ static int keys_loaded(const sk_docset *ds, size_t docs, const sk_errors *errs, 
                 if (other && strcmp(other, key) == 0)
                     before = other;
             }
-            if (key && !before) {
+            if (key && !before)
                 *keys = keys_add(*keys, key);
-                *none = 0;
-            }
         }
         return 0;
     }
@@ -1254,7 +1252,6 @@ static int keys_loaded(const sk_docset *ds, size_t docs, const sk_errors *errs, 
             return -1;
         }
         *keys = keys_add(*keys, key);
-        *none = 0;
     }
     sk_hash_free(&seen);
     return 0;
@@ -1283,18 +1280,16 @@ static int verify(sk_docset *ds, size_t docs, sk_errors *errs, size_t errors, co
     if (now->dev == then->dev && now->ino == then->ino && now->size == then->size &&
         now->ctime_ns == then->ctime_ns) {
         uint64_t keys;
-        int none;
-        if (keys_loaded(ds, docs, errs, errors, &keys, &none))
+        if (keys_loaded(ds, docs, errs, errors, &keys))
             return -1;
-        /* no unit at all, with errors, is a file that failed as a whole
-         * (a syntax error; its owner reports it). Anything else must be the
-         * units pass 1 found, or some would be lost; and a span pass 1 read
-         * names its unit. */
+        /* the units pass 1 found, or some would be lost; and a span pass 1
+         * read names its unit. Else no document at all, with errors, is a
+         * file that failed as a whole (a syntax error; its owner reports it) */
         if (keys == expected)
             return 0;
-        if (whole && none && errs->count > errors) {
-            /* it failed as a whole: the unit pass 1 found in it is not
-             * judged in full (its errors are the unit's) */
+        if (whole && ds->count == docs && errs->count > errors) {
+            /* no document loaded (it failed as a whole): the unit pass 1
+             * found in it is not judged in full (its errors are the unit's) */
             for (size_t i = errors; i < errs->count; i++)
                 if (!errs->items[i].unit && !(errs->items[i].unit = sk_strdup(key)))
                     return -1;
