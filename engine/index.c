@@ -289,7 +289,7 @@ static char *quick_key(const char *bytes, size_t len)
  * simple keys to be scanned in linear time), each read as quick_key reads
  * one: in *keys (malloc'd, each malloc'd; the same key may come twice), *n
  * of them. 0, or -1 out of memory. */
-static int failed_keys(const char *bytes, size_t len, int line, int column, char ***keys, size_t *n)
+int sk_index_failed_keys(const char *bytes, size_t len, int line, int column, char ***keys, size_t *n)
 {
     *keys = NULL, *n = 0;
     size_t cap = 0;
@@ -775,7 +775,7 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
         if (local.items[i].line > line || (local.items[i].line == line && local.items[i].column > column))
             line = local.items[i].line, column = local.items[i].column;
     if (rc == 0 && ds->count == 0 && local.count && !ds->not_startklar &&
-        failed_keys(bytes, len, line, column, &failed, &nfailed))
+        sk_index_failed_keys(bytes, len, line, column, &failed, &nfailed))
         rc = -1;
     for (size_t f = 0; rc == 0 && f < nfailed; f++) {
         if (sk_hash_get(&known, 0, failed[f]))
