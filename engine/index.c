@@ -146,12 +146,15 @@ static uint64_t keys_add(uint64_t set, const char *key)
     return set + sk_hash_string(key);
 }
 
-/* The bytes a quick key reads, handed to libyaml a little at a time: given
- * the whole string, libyaml would decode all of it before the first event,
- * and the key is usually in the first lines. */
+/* The bytes a quick key reads, handed to libyaml a little at a time (step
+ * bytes): given the whole string, libyaml would decode all of it before the
+ * first event, and the key is usually in the first lines. Byte by byte,
+ * libyaml decodes only what its scanner needs, so bytes it refuses (not
+ * UTF-8, a control character) stop it only once the events before them are
+ * read. */
 typedef struct trickle {
     const char *bytes;
-    size_t len, at;
+    size_t len, at, step;
 } trickle;
 
 static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
@@ -160,93 +163,174 @@ static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *
     size_t n = t->len - t->at;
     if (n > size)
         n = size;
-    if (n > 128)
-        n = 128;
+    if (n > t->step)
+        n = t->step;
     memcpy(buffer, t->bytes + t->at, n);
     t->at += n;
     *size_read = n;
     return 1;
 }
 
-/* The unit.hsa_id of the first document, read from libyaml events up to it:
- * a plain top-level "unit" map whose "hsa_id" is a non-empty scalar. Returns
- * a malloc'd key, or NULL when the events do not show it that simply. */
+/* What the events of one document have shown so far of its unit.hsa_id: a
+ * plain top-level "unit" map whose "hsa_id" is a non-empty scalar, after a
+ * top-level "kind" (without one the file may be no startklar document at
+ * all, which only the loader can tell). done when the key is known (key,
+ * malloc'd) or the events do not show it that simply (key NULL). */
+typedef struct key_scan {
+    enum { ROOT_KEY, ROOT_VALUE, UNIT_KEY, UNIT_VALUE, HSA_VALUE } state;
+    int depth, in_unit, skip_depth, has_kind, done, events;
+    char *key;
+} key_scan;
+
+/* Events of a document read for its key before giving up. */
+#define KEY_EVENTS 4096
+
+static void key_scan_start(key_scan *s)
+{
+    *s = (key_scan){.state = ROOT_KEY, .skip_depth = -1};
+}
+
+/* Reads one event of the document (those before its first are ignored). */
+static void key_scan_event(key_scan *s, const yaml_event_t *ev)
+{
+    if (s->done)
+        return;
+    if (s->events++ >= KEY_EVENTS) {
+        s->done = 1;
+        return;
+    }
+    int start = ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT;
+    int end = ev->type == YAML_MAPPING_END_EVENT || ev->type == YAML_SEQUENCE_END_EVENT;
+    if (ev->type == YAML_DOCUMENT_END_EVENT || ev->type == YAML_STREAM_END_EVENT ||
+        ev->type == YAML_ALIAS_EVENT) {
+        s->done = 1;
+    } else if (s->skip_depth >= 0) {
+        /* inside a value we do not need: wait until it closes */
+        s->depth += start - end;
+        if (s->depth == s->skip_depth) {
+            s->skip_depth = -1;
+            s->state = s->in_unit ? UNIT_KEY : ROOT_KEY;
+        }
+    } else if (start) {
+        s->depth++;
+        if (s->depth == 1)
+            s->done = ev->type != YAML_MAPPING_START_EVENT; /* the document is a map */
+        else if (s->state == ROOT_VALUE && s->in_unit && ev->type == YAML_MAPPING_START_EVENT)
+            s->state = UNIT_KEY;
+        else if (s->state == ROOT_VALUE || s->state == UNIT_VALUE)
+            s->skip_depth = s->depth - 1;
+        else
+            s->done = 1; /* a complex key, or hsa_id is not a scalar: not simple */
+    } else if (end) {
+        s->depth--;
+        if (s->depth == 1 && s->in_unit) /* the unit map closed without hsa_id */
+            s->done = 1;
+    } else if (ev->type == YAML_SCALAR_EVENT) {
+        const char *v = (const char *)ev->data.scalar.value;
+        switch (s->state) {
+        case ROOT_KEY:
+            s->in_unit = s->depth == 1 && strcmp(v, "unit") == 0;
+            s->has_kind |= s->depth == 1 && strcmp(v, "kind") == 0;
+            s->state = ROOT_VALUE;
+            break;
+        case ROOT_VALUE:
+            if (s->in_unit)
+                s->done = 1; /* unit: is not a map */
+            s->state = ROOT_KEY;
+            break;
+        case UNIT_KEY:
+            s->state = strcmp(v, "hsa_id") == 0 ? HSA_VALUE : UNIT_VALUE;
+            break;
+        case UNIT_VALUE:
+            s->state = UNIT_KEY;
+            break;
+        case HSA_VALUE: {
+            /* a null (hsa_id: ~) is no key: the full loader says why */
+            sk_node n = {.text = v, .len = ev->data.scalar.length,
+                         .plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE};
+            if (s->has_kind && ev->data.scalar.length > 0 && !ev->data.scalar.tag &&
+                !sk_scalar_is_null(&n) && !memchr(v, '\0', ev->data.scalar.length))
+                s->key = sk_strdup(v);
+            s->done = 1;
+            break;
+        }
+        }
+    }
+}
+
+/* The unit.hsa_id of the first document, read from libyaml events up to it
+ * (key_scan). Returns a malloc'd key, or NULL when the events do not show it
+ * that simply. */
 static char *quick_key(const char *bytes, size_t len)
 {
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p))
         return NULL;
-    trickle t = {bytes, len, 0};
+    trickle t = {bytes, len, 0, 128};
     yaml_parser_set_input(&p, trickle_read, &t);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-    enum { ROOT_KEY, ROOT_VALUE, UNIT_KEY, UNIT_VALUE, HSA_VALUE } state = ROOT_KEY;
-    int depth = 0, in_unit = 0, skip_depth = -1;
-    char *key = NULL;
-    int done = 0, events = 0;
-    while (!done && events++ < 4096) {
+    key_scan s;
+    key_scan_start(&s);
+    while (!s.done) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev))
             break;
-        int start = ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT;
-        int end = ev.type == YAML_MAPPING_END_EVENT || ev.type == YAML_SEQUENCE_END_EVENT;
-        if (ev.type == YAML_DOCUMENT_END_EVENT || ev.type == YAML_STREAM_END_EVENT ||
-            ev.type == YAML_ALIAS_EVENT) {
-            done = 1;
-        } else if (skip_depth >= 0) {
-            /* inside a value we do not need: wait until it closes */
-            depth += start - end;
-            if (depth == skip_depth) {
-                skip_depth = -1;
-                state = in_unit ? UNIT_KEY : ROOT_KEY;
-            }
-        } else if (start) {
-            depth++;
-            if (depth == 1)
-                done = ev.type != YAML_MAPPING_START_EVENT; /* the document is a map */
-            else if (state == ROOT_VALUE && in_unit && ev.type == YAML_MAPPING_START_EVENT)
-                state = UNIT_KEY;
-            else if (state == ROOT_VALUE || state == UNIT_VALUE)
-                skip_depth = depth - 1;
-            else
-                done = 1; /* a complex key, or hsa_id is not a scalar: not simple */
-        } else if (end) {
-            depth--;
-            if (depth == 1 && in_unit) /* the unit map closed without hsa_id */
-                done = 1;
-        } else if (ev.type == YAML_SCALAR_EVENT) {
-            const char *v = (const char *)ev.data.scalar.value;
-            switch (state) {
-            case ROOT_KEY:
-                in_unit = depth == 1 && strcmp(v, "unit") == 0;
-                state = ROOT_VALUE;
-                break;
-            case ROOT_VALUE:
-                if (in_unit)
-                    done = 1; /* unit: is not a map */
-                state = ROOT_KEY;
-                break;
-            case UNIT_KEY:
-                state = strcmp(v, "hsa_id") == 0 ? HSA_VALUE : UNIT_VALUE;
-                break;
-            case UNIT_VALUE:
-                state = UNIT_KEY;
-                break;
-            case HSA_VALUE: {
-                /* a null (hsa_id: ~) is no key: the full loader says why */
-                sk_node n = {.text = v, .len = ev.data.scalar.length,
-                             .plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE};
-                if (ev.data.scalar.length > 0 && !ev.data.scalar.tag && !sk_scalar_is_null(&n) &&
-                    !memchr(v, '\0', ev.data.scalar.length))
-                    key = sk_strdup(v);
-                done = 1;
-                break;
-            }
-            }
-        }
+        key_scan_event(&s, &ev);
         yaml_event_delete(&ev);
     }
     yaml_parser_delete(&p);
-    return key;
+    return s.key;
+}
+
+/* The units the documents of a file that failed as a whole (a syntax error,
+ * bytes that are not UTF-8, a limit) name before the point where it failed
+ * (line and column: the loader's last error; libyaml is not asked for the
+ * events the loader refused, such as a nesting too deep for its stack of
+ * simple keys to be scanned in linear time), each read as quick_key reads
+ * one: in *keys (malloc'd, each malloc'd; the same key may come twice), *n
+ * of them. 0, or -1 out of memory. */
+int sk_index_failed_keys(const char *bytes, size_t len, int line, int column, char ***keys, size_t *n)
+{
+    *keys = NULL, *n = 0;
+    size_t cap = 0;
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        return -1;
+    size_t bom = sk_utf8_bom(bytes, len);
+    trickle t = {bytes + bom, len - bom, 0, 1};
+    yaml_parser_set_input(&p, trickle_read, &t);
+    yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+    key_scan s;
+    key_scan_start(&s);
+    s.done = 1; /* until a document starts */
+    int rc = 0, end = 0;
+    while (rc == 0 && !end) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev))
+            break; /* where the file failed: the documents before it are read */
+        int at_line = (int)ev.start_mark.line + 1, at_column = (int)ev.start_mark.column + 1;
+        if (at_line > line || (at_line == line && at_column > column)) {
+            yaml_event_delete(&ev);
+            break; /* past where the loader failed */
+        }
+        if (ev.type == YAML_DOCUMENT_START_EVENT)
+            key_scan_start(&s);
+        else
+            key_scan_event(&s, &ev);
+        end = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+        if (s.key) {
+            if (sk_grow((void **)keys, &cap, *n, sizeof **keys)) {
+                free(s.key);
+                rc = -1;
+            } else {
+                (*keys)[(*n)++] = s.key;
+            }
+            s.key = NULL;
+        }
+    }
+    yaml_parser_delete(&p);
+    return rc;
 }
 
 char *sk_index_quick_key(const char *bytes, size_t len)
@@ -680,6 +764,28 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
                                         : strcmp(d->kind, "profile") == 0 ? "profile" : "baseline");
         }
     }
+    /* a file that failed as a whole names no unit to the loader (but those
+     * of documents with errors of their own before); the units its documents
+     * name before it failed are read from its events: they read it, and its
+     * errors are theirs (they are not judged in full) */
+    char **failed = NULL;
+    size_t nfailed = 0;
+    int line = 0, column = 0; /* where the loader stopped: its last error */
+    for (size_t i = 0; i < local.count; i++)
+        if (local.items[i].line > line || (local.items[i].line == line && local.items[i].column > column))
+            line = local.items[i].line, column = local.items[i].column;
+    if (rc == 0 && ds->count == 0 && local.count && !ds->not_startklar &&
+        sk_index_failed_keys(bytes, len, line, column, &failed, &nfailed))
+        rc = -1;
+    for (size_t f = 0; rc == 0 && f < nfailed; f++) {
+        if (sk_hash_get(&known, 0, failed[f]))
+            continue;
+        if (sk_grow((void **)&keys, &capkeys, nkeys, sizeof *keys) ||
+            sk_hash_put(&known, 0, failed[f], (void *)(uintptr_t)(nkeys + 1)))
+            rc = -1;
+        else
+            keys[nkeys++] = failed[f], seen->keys = keys_add(seen->keys, failed[f]);
+    }
     size_t least = 0;
     for (size_t k = 1; k < nkeys; k++)
         if (strcmp(keys[k], keys[least]) < 0)
@@ -726,6 +832,9 @@ static int full_keys(sk_index *ix, uint64_t file, const char *path, const char *
     free(mine);
     free(spans.items);
     sk_hash_free(&known);
+    for (size_t f = 0; f < nfailed; f++)
+        free(failed[f]);
+    free(failed);
     free(keys);
     sk_errors_free(&local);
     sk_docset_free(ds);
@@ -1103,8 +1212,8 @@ int sk_index_next(sk_index *ix, sk_index_unit *u, sk_errors *errs)
 }
 
 /* The fingerprint of the unit keys the documents ds->docs[docs..] and the
- * errors errs->items[errors..] name, as full_keys counts them; *none when
- * they name no unit. -1 when out of memory. */
+ * errors errs->items[errors..] name, as full_keys counts them. -1 when out
+ * of memory. */
 /* Up to this many documents and errors, a key is looked for among those
  * before it; more go through a hash table. */
 #define FEW_KEYS 16
@@ -1115,11 +1224,10 @@ static const char *key_loaded(const sk_docset *ds, const sk_errors *errs, size_t
 }
 
 static int keys_loaded(const sk_docset *ds, size_t docs, const sk_errors *errs, size_t errors,
-                       uint64_t *keys, int *none)
+                       uint64_t *keys)
 {
     size_t end = ds->count + errs->count - errors;
     *keys = 0;
-    *none = 1;
     if (end - docs <= FEW_KEYS) { /* most files: one document, no error */
         for (size_t i = docs; i < end; i++) {
             const char *key = key_loaded(ds, errs, errors, i), *before = NULL;
@@ -1128,10 +1236,8 @@ static int keys_loaded(const sk_docset *ds, size_t docs, const sk_errors *errs, 
                 if (other && strcmp(other, key) == 0)
                     before = other;
             }
-            if (key && !before) {
+            if (key && !before)
                 *keys = keys_add(*keys, key);
-                *none = 0;
-            }
         }
         return 0;
     }
@@ -1146,7 +1252,6 @@ static int keys_loaded(const sk_docset *ds, size_t docs, const sk_errors *errs, 
             return -1;
         }
         *keys = keys_add(*keys, key);
-        *none = 0;
     }
     sk_hash_free(&seen);
     return 0;
@@ -1175,15 +1280,21 @@ static int verify(sk_docset *ds, size_t docs, sk_errors *errs, size_t errors, co
     if (now->dev == then->dev && now->ino == then->ino && now->size == then->size &&
         now->ctime_ns == then->ctime_ns) {
         uint64_t keys;
-        int none;
-        if (keys_loaded(ds, docs, errs, errors, &keys, &none))
+        if (keys_loaded(ds, docs, errs, errors, &keys))
             return -1;
-        /* no unit at all, with errors, is a file that failed as a whole
-         * (a syntax error; its owner reports it). Anything else must be the
-         * units pass 1 found, or some would be lost; and a span pass 1 read
-         * names its unit. */
-        if (keys == expected || (whole && none && errs->count > errors))
+        /* the units pass 1 found, or some would be lost; and a span pass 1
+         * read names its unit. Else no document at all, with errors, is a
+         * file that failed as a whole (a syntax error; its owner reports it) */
+        if (keys == expected)
             return 0;
+        if (whole && ds->count == docs && errs->count > errors) {
+            /* no document loaded (it failed as a whole): the unit pass 1
+             * found in it is not judged in full (its errors are the unit's) */
+            for (size_t i = errors; i < errs->count; i++)
+                if (!errs->items[i].unit && !(errs->items[i].unit = sk_strdup(key)))
+                    return -1;
+            return 0;
+        }
     }
     /* none of it: it is not the file the index describes */
     ds->count = docs;

@@ -336,6 +336,10 @@ sk_index *sk_index_build(const sk_index_options *o, sk_errors *errs);
  * can only hold one document and names it simply, malloc'd; else NULL (the
  * full loader reads the file). The fuzz target's way in. */
 char *sk_index_quick_key(const char *bytes, size_t len);
+/* The units the documents of a file that failed as a whole name before the
+ * loader's last error (line, column): *keys, *n of them, each malloc'd (the
+ * array too). 0, or -1 out of memory. The fuzz target's way in. */
+int sk_index_failed_keys(const char *bytes, size_t len, int line, int column, char ***keys, size_t *n);
 size_t sk_index_files(const sk_index *ix); /* every input file (after pass 2: each real file once) */
 size_t sk_index_units(const sk_index *ix); /* units to check */
 /* Pass 2: the next unit in key order into u (reused unit after unit): 1, 0
@@ -364,10 +368,11 @@ typedef struct sk_spans {
 } sk_spans;
 
 /* sk_load_buffer that also adds each document's span (none for a file that
- * fails as a whole). */
+ * fails as a whole, nor for one of no startklar document). */
 int sk_load_buffer_spans(sk_docset *ds, const char *name, const char *bytes, size_t len,
                          sk_spans *spans, sk_errors *errs);
-/* Loads one span of a file on its own: the same documents, at the same lines. */
+/* Loads one span of a file on its own: the same documents, at the same lines
+ * (a document with no kind is an error there, as it is in its file). */
 int sk_load_span(sk_docset *ds, const char *name, const char *bytes, size_t len, int line,
                  sk_errors *errs);
 

@@ -632,9 +632,10 @@ size_t sk_utf8_bom(const char *bytes, size_t len)
     return len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-/* Loads bytes whose first line is line line0 + 1 of the file; adds each
+/* Loads bytes whose first line is line line0 + 1 of the file (part: a span
+ * of it, one document of a file found to be startklar input); adds each
  * document's span to spans when it is not NULL. */
-static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, int line0,
+static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, int line0, int part,
                 sk_spans *spans, sk_errors *errs)
 {
     /* a byte order mark (Notepad writes one) is no part of the text */
@@ -657,7 +658,7 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
         ds->count = before;
         if (spans)
             spans->count = spans_before;
-    } else if (ld.kindless && ld.nerrors == ld.kindless && ds->count == before &&
+    } else if (!part && ld.kindless && ld.nerrors == ld.kindless && ds->count == before &&
                errs->count == errors_before + (size_t)ld.kindless) {
         /* no document has a kind at the top (docker-compose.yml, mkdocs.yml):
          * not a startklar file at all, so no error but a file skipped */
@@ -665,6 +666,9 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
             sk_error_clear(&errs->items[--errs->count]);
         ld.nerrors = 0;
         ds->not_startklar++;
+        /* nor has it spans: they named units through those errors */
+        if (spans)
+            spans->count = spans_before;
     }
     if (ld.table.cap > KEEP_TABLE_SLOTS)
         sk_hash_free(&ld.table);
@@ -676,19 +680,19 @@ static int load(sk_docset *ds, const char *name, const char *bytes, size_t len, 
 
 int sk_load_buffer(sk_docset *ds, const char *name, const char *bytes, size_t len, sk_errors *errs)
 {
-    return load(ds, name, bytes, len, 0, NULL, errs);
+    return load(ds, name, bytes, len, 0, 0, NULL, errs);
 }
 
 int sk_load_buffer_spans(sk_docset *ds, const char *name, const char *bytes, size_t len,
                          sk_spans *spans, sk_errors *errs)
 {
-    return load(ds, name, bytes, len, 0, spans, errs);
+    return load(ds, name, bytes, len, 0, 0, spans, errs);
 }
 
 int sk_load_span(sk_docset *ds, const char *name, const char *bytes, size_t len, int line0,
                  sk_errors *errs)
 {
-    return load(ds, name, bytes, len, line0, NULL, errs);
+    return load(ds, name, bytes, len, line0, 1, NULL, errs);
 }
 
 void sk_file_seen_of(const struct stat *st, sk_file_seen *seen)

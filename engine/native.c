@@ -839,7 +839,7 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                 lua_settop(L, 6);
                 continue;
             }
-            lua_pushnil(L); /* 8: its path, made when first needed */
+            lua_pushnil(L); /* 8: its entry { act, path, phase }, made when first needed */
             lua_pushnil(L); /* 9: the ids seen, a set once there are many */
             list_open(L, 7, "target_groups", &ids); /* 10 */
             sk_sandbox_charge(L, (lua_Unsigned)ids.n + 1);
@@ -877,7 +877,10 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                     lua_pushboolean(L, 1);
                     lua_rawset(L, 9);
                 }
-                if (lua_isnil(L, 8)) {
+                if (lua_isnil(L, 8)) { /* one entry, in the list of every group it reaches */
+                    lua_createtable(L, 0, 3);
+                    lua_pushvalue(L, 7);
+                    lua_setfield(L, -2, "act");
                     lua_createtable(L, 4, 0);
                     lua_pushliteral(L, "phases");
                     lua_rawseti(L, -2, 1);
@@ -889,6 +892,11 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                     lua_rawseti(L, -2, 4);
                     if (tmpl)
                         small_wrap(L, tmpl, 1);
+                    lua_setfield(L, -2, "path");
+                    lua_pushvalue(L, 4);
+                    lua_setfield(L, -2, "phase");
+                    if (tmpl)
+                        small_wrap(L, tmpl, 0);
                     lua_replace(L, 8);
                 }
                 lua_pushvalue(L, key);
@@ -899,15 +907,7 @@ static void plan_reach_walk(lua_State *L, int tmpl)
                     lua_pushvalue(L, -2);
                     lua_rawset(L, 2);
                 }
-                lua_createtable(L, 0, 3);
-                lua_pushvalue(L, 7);
-                lua_setfield(L, -2, "act");
                 lua_pushvalue(L, 8);
-                lua_setfield(L, -2, "path");
-                lua_pushvalue(L, 4);
-                lua_setfield(L, -2, "phase");
-                if (tmpl)
-                    small_wrap(L, tmpl, 0);
                 lua_rawseti(L, key + 1, (lua_Integer)lua_rawlen(L, key + 1) + 1);
                 if (lua_isnil(L, 9)) { /* keep the key on the stack */
                     lua_settop(L, key);

@@ -231,7 +231,8 @@ sk.plan_groups = native.plan_groups
 
 --- Which activities reach each target group: id (as text) -> list of
 --- { act = ..., path = ..., phase = ... }, phase by phase in order.
---- A cancelled activity reaches nobody. For a document the result is
+--- A cancelled activity reaches nobody; an activity's entry is one table,
+--- in the list of every group it reaches. For a document the result is
 --- read-only and shared: computed once, by the first rule that asks (which
 --- is charged for it), and the same for every rule after it.
 sk.plan_reach = native.make_plan_reach(sk.PHASES)

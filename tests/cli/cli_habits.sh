@@ -231,6 +231,24 @@ expect_code 2
 expect_out "input error: no startklar document in the paths given (1 file(s) skipped): nothing was checked"
 finish
 
+# a file with no kind that names a unit (an export of the HSA catalogue, say): the
+# index's quick read took its unit.hsa_id for a unit, and pass 2, finding no
+# startklar document in it, called it "changed during the run" in a unit of its own
+mkdir -p "$WORK/kindless"
+cp "$DATA/cp02/plan.yaml" "$WORK/kindless/plan.yaml"
+printf 'unit: {name: Vårdcentralen Hemse, hsa_id: SE2321000222-H001}\nphone: 0498-123 45\n' >"$WORK/kindless/hsa-export.yml"
+start "a file with no kind but a unit.hsa_id: skipped when walked, an error when named"
+run check --as-of 2027-04-10 --no-config "$WORK/kindless"
+expect_code 1
+expect_out "1 file skipped: not a startklar document"
+expect_no_out "SE2321000222-H001"
+expect_no_out "changed during the run"
+run check --as-of 2027-04-10 --no-config "$WORK/kindless/hsa-export.yml"
+expect_code 2
+expect_out "it is no startklar document"
+expect_no_out "changed during the run"
+finish
+
 start "a document with an unknown kind stays an input error; --exclude GLOB leaves it out"
 in_tree check --as-of 2027-04-10 --no-config units
 expect_code 2

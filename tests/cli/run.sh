@@ -62,6 +62,42 @@ while IFS=$'\t' read -r file pos message; do
   finish
 done <"$TESTS/bad/expected.tsv"
 
+# --- a document of a ready unit that fails as a whole: the unit is not judged ready ----
+# a syntax error, bytes that are not UTF-8 or a duplicate key drop the whole file, and the
+# loader then knows no unit of it: the unit it names was judged "ready" on its other papers
+H001='unit: {name: Vårdcentralen Hemse, hsa_id: SE2321000222-H001}'
+mkdir -p "$WORK/whole"
+printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: [unclosed\n' "$H001" >"$WORK/whole/syntax.yaml"
+printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: St\366d\n' "$H001" >"$WORK/whole/latin1.yaml"
+printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: a\nservice: b\n' "$H001" >"$WORK/whole/duplicate.yaml"
+# a control character near the unit: libyaml refuses the bytes it decodes ahead of its scanner
+printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: a\001b\n' "$H001" >"$WORK/whole/control.yaml"
+# a document with a schema error (its unit known), then the unit's with a syntax error
+{ printf 'kind: unit-onboarding\nversion: 1\nunit: {name: Enhet, hsa_id: SE2321000222-W002}\nchanels: 1\n---\n'
+  printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: [unclosed\n' "$H001"; } >"$WORK/whole/schema-then-syntax.yaml"
+# two units in a file over 64 KB (read by the full loader in pass 1), the second broken
+{ printf 'kind: unit-onboarding\nversion: 1\nunit: {name: Enhet, hsa_id: SE2321000222-W001}\nx_pad: "%s"\n---\n' \
+    "$(head -c 70000 /dev/zero | tr '\0' x)"
+  printf 'kind: unit-onboarding\nversion: 1\n%s\nservice: [unclosed\n' "$H001"; } >"$WORK/whole/two-units.yaml"
+for f in syntax latin1 duplicate control schema-then-syntax two-units; do
+  start "a checklist of a ready unit that fails as a whole ($f): the unit is not judged ready"
+  run check --as-of 2027-04-10 "$DATA/good/gotland.yaml" "$WORK/whole/$f.yaml"
+  expect_code 2
+  expect_out "SE2321000222-H001  Vårdcentralen Hemse  ERROR"
+  expect_out "1 input error in this unit's documents: not judged in full"
+  errors=1; [ "$f" = schema-then-syntax ] && errors=2
+  [ "$(grep -c "$WORK/whole/$f.yaml:" "$WORK/out")" = $errors ] || bad "the file's errors are not reported once"
+  finish
+done
+start "a file of two units that fails as a whole: both are not judged in full, in check and audit"
+for cmd in "check" "audit --jobs 2"; do
+  run $cmd --as-of 2027-04-10 "$DATA/good/gotland.yaml" "$WORK/whole/two-units.yaml"
+  expect_out "SE2321000222-H001  Vårdcentralen Hemse  ERROR"
+  expect_out "SE2321000222-W001  ERROR"
+  expect_out "2 units: 0 ready, 0 not ready, 2 could not be judged"
+done
+finish
+
 start "an unreadable path is an error, the rest is checked"
 run check --as-of 2027-04-10 "$WORK/missing.yaml" "$DATA/good/gotland.yaml"
 expect_code 2; expect_out "missing.yaml: input error: cannot read: No such file or directory"

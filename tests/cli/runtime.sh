@@ -94,6 +94,37 @@ expect_out '"errors": [],'
 expect_out '"status": "pass"'
 finish
 
+# sk.plan_reach made an entry { act, path, phase } (three tables) for every
+# group an activity reaches: 600 activities that each reach all 150 target
+# groups of a region-wide plan (90 000 pairs) took more than 32 MB, and the
+# five rules that ask for it (CP-04, CP-05, CP-11, CP-19, CP-20) were stopped.
+# One entry an activity, shared by the groups it reaches, judges them.
+python3 - "$WORK/reach.yaml" <<'PY'
+import sys
+G, PER_PHASE = 150, 150
+out = ["kind: communication-plan\nversion: 1\nunit: {name: Regionen, hsa_id: SE2321000222-R001}\n",
+       "service: Stöd och behandling\nowner: Karin Ek\nlaunch_date: 2027-03-01\ntarget_groups:\n"]
+for g in range(G):
+    out.append(f"  - {{id: g{g}, name: Grupp {g}, audience: external, stance: neutral, priority: normal, "
+               f"prior_knowledge: medium, know: Tjänsten, feel: Trygghet, do: Logga in, channels: [APT], owner: Ägare}}\n")
+out.append("materials:\n  - {id: m1, name: Broschyr, target_groups: &all [" + ", ".join(f"g{g}" for g in range(G)) +
+           "], ready: 2027-02-01}\nphases:\n")
+for p, (start, end) in enumerate([("2026-10-01", "2026-11-30"), ("2026-12-01", "2027-02-28"),
+                                   ("2027-03-01", "2027-06-30"), ("2027-07-01", "2027-12-31")]):
+    out.append(f"  {['planning', 'anchoring', 'implementation', 'maintenance'][p]}:\n"
+               f"    start: {start}\n    end: {end}\n    activities:\n")
+    for a in range(PER_PHASE):
+        out.append(f"      - {{id: a{p}-{a}, what: Information, target_groups: *all, channel: APT, "
+                   f"verification: Enkät, date: {start}, owner: Ägare, status: done}}\n")
+open(sys.argv[1], "w").write("".join(out))
+PY
+start "sk.plan_reach of 600 activities each reaching 150 groups: its rules judge the plan"
+run check --as-of 2027-01-01 --only CP-04,CP-05,CP-11,CP-19,CP-20 "$WORK/reach.yaml"
+expect_no_out "rule stopped"
+expect_no_out "Could not be judged"
+expect_out "SE2321000222-R001  Regionen  ready"
+finish
+
 # --- memory: the same verdict whatever the collector and --jobs ---------------------
 mkdir -p "$WORK/mem"
 for i in $(seq 1 60); do

@@ -270,7 +270,9 @@ static void every_line_break_starts_a_document(void **state)
     write_two("crlf.yaml", "\r\n", "SE2321000222-CRLF");
     write_file("bom.yaml", "\xEF\xBB\xBFkind: unit-onboarding\nversion: 1\nunit: {hsa_id: SE2321000222-BOM0}\n"
                            "---\nkind: unit-onboarding\nversion: 1\nunit: {hsa_id: SE2321000222-BOM1}\n");
-    /* a BOM before a later separator: libyaml refuses the file, and says so */
+    /* a BOM before a later separator: libyaml refuses the file; the unit its
+     * first document names reads it (and reports why, in pass 2), the unit
+     * after the failure is never seen */
     write_file("bomsep.yaml", "kind: unit-onboarding\nversion: 1\nunit: {hsa_id: SE2321000222-SEP0}\n"
                               "\xEF\xBB\xBF---\nkind: unit-onboarding\nversion: 1\nunit: {hsa_id: SE2321000222-SEP1}\n");
     sk_errors e;
@@ -286,10 +288,9 @@ static void every_line_break_starts_a_document(void **state)
                 fail_msg("unit %s lost; index:\n%s", want, all);
         }
     assert_int_equal(files, 7);
-    assert_null(strstr(all, "SEP"));
-    assert_int_equal(e.count, 1);
-    assert_non_null(strstr(e.items[0].file, "bomsep.yaml"));
-    assert_non_null(strstr(e.items[0].message, "YAML syntax error"));
+    assert_non_null(strstr(all, "SE2321000222-SEP0|"));
+    assert_null(strstr(all, "SEP1"));
+    assert_int_equal(e.count, 0);
     free(all);
     sk_errors_free(&e);
     remove_corpus();
