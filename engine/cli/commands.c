@@ -99,7 +99,7 @@ static const cli_option OPTIONS[] = {
     {"unit", 0, "HSA-ID", "one unit's readiness over time", C_HISTORY, O_UNIT},
     {"stdio", 0, NULL, "talk LSP on standard input and output (the default)", C_LSP, O_STDIO},
     {"quiet", 'q', NULL, "report only the units that are not ready, and the errors", JUDGE, O_QUIET},
-    {"max-warnings", 0, "N", "exit 1 when there are more than N warnings", JUDGE, O_MAX_WARNINGS},
+    {"max-warnings", 0, "N", "exit 1 when more than N warnings are neither waived nor in the baseline", JUDGE, O_MAX_WARNINGS},
     {"color", 0, "auto|always|never", "colour in the text report (auto: on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR)", JUDGE, O_COLOR},
     {"stdin-filename", 0, "NAME", "the name of what - reads from standard input, in the report", C_CHECK, O_STDIN_FILENAME},
     {"config", 0, "FILE", "read settings from FILE (default: startklar.yaml here or above)", JUDGE | C_RULES, O_CONFIG},
