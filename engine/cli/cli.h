@@ -158,6 +158,10 @@ void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 sk_catalogue *cli_catalogue(int *broken);
 /* The directory of the built-in rules (see common.c). */
 const char *builtin_plugins(char *buf, size_t size);
+/* The rule directories the flags name, in the order every command loads them:
+ * the built-in plugins (in builtin, PATH_MAX bytes) unless --no-builtin, then
+ * each --rules DIR. Returns how many it put in dirs (at most MAX_RULE_DIRS). */
+size_t rule_dir_list(const options *o, char *builtin, const char **dirs);
 /* The directory of the shipped profiles (rules/), found like the plugins. */
 const char *builtin_profiles(char *buf, size_t size);
 /* --as-of's default: today's date in the timezone main() settled

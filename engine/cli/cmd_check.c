@@ -153,11 +153,7 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
         o.as_of = date;
     }
     const char *dirs[MAX_RULE_DIRS];
-    size_t ndirs = 0;
-    if (!o.no_builtin)
-        dirs[ndirs++] = builtin_plugins(builtin, sizeof builtin);
-    for (size_t i = 0; i < o.nrule_dirs; i++)
-        dirs[ndirs++] = o.rule_dirs[i];
+    size_t ndirs = rule_dir_list(&o, builtin, dirs);
 
     char profiles[PATH_MAX];
     const char *profiles_dir = builtin_profiles(profiles, sizeof profiles);

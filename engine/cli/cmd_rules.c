@@ -25,11 +25,7 @@ static sk_rules *load_rules(const options *o, const sk_catalogue *cat, sk_profil
 {
     char builtin[PATH_MAX];
     const char *dirs[MAX_RULE_DIRS];
-    size_t ndirs = 0;
-    if (!o->no_builtin)
-        dirs[ndirs++] = builtin_plugins(builtin, sizeof builtin);
-    for (size_t i = 0; i < o->nrule_dirs; i++)
-        dirs[ndirs++] = o->rule_dirs[i];
+    size_t ndirs = rule_dir_list(o, builtin, dirs);
     sk_errors errs;
     sk_errors_init(&errs);
     sk_rules *r = sk_rules_load(dirs, ndirs, NULL, &errs);

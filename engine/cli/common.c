@@ -127,6 +127,16 @@ const char *builtin_plugins(char *buf, size_t size)
     return dir ? dir : "";
 }
 
+size_t rule_dir_list(const options *o, char *builtin, const char **dirs)
+{
+    size_t n = 0;
+    if (!o->no_builtin)
+        dirs[n++] = builtin_plugins(builtin, PATH_MAX);
+    for (size_t i = 0; i < o->nrule_dirs && n < MAX_RULE_DIRS; i++)
+        dirs[n++] = o->rule_dirs[i];
+    return n;
+}
+
 const char *builtin_profiles(char *buf, size_t size)
 {
     const char *dir = sk_dir_path(SK_DIR_PROFILES, buf, size);
