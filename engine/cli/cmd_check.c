@@ -181,7 +181,10 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
     sk_history *history = NULL;
     sk_trend_point *trend = NULL;
     size_t ntrend = 0;
-    if (!inputs || broken_catalogue || (o.history && read_trend(o.history, o.as_of, &trend, &ntrend)) ||
+    /* the weekly routine's first week (--history and --record the same file,
+     * not made yet): no audit before this one, which --record then creates */
+    int first_week = o.history && o.record && strcmp(o.history, o.record) == 0 && access(o.history, F_OK) != 0;
+    if (!inputs || broken_catalogue || (o.history && !first_week && read_trend(o.history, o.as_of, &trend, &ntrend)) ||
         (o.record && !(history = record_begin(&o))) || output_open(&out, o.output, inputs, ninputs)) {
         if (!inputs)
             cli_fail("out of memory");

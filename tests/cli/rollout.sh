@@ -90,6 +90,16 @@ finish
 
 # ---- the history ------------------------------------------------------------------------
 DB=$WORK/examples.db
+start "the weekly routine's first week: --history and --record of a database not made yet"
+run audit --as-of 2027-01-08 --history "$WORK/first.db" --record "$WORK/first.db" --format html -o "$WORK/first.html" "$ROOT/examples"
+expect_code 1
+[ -s "$WORK/first.html" ] || bad "no page written"
+[ -s "$WORK/first.db" ] || bad "nothing recorded"
+run audit --as-of 2027-01-08 --history "$WORK/misspelt.db" --format html -o "$WORK/misspelt.html" "$ROOT/examples"
+expect_code 2
+expect_err "misspelt.db: history database: cannot open it"
+finish
+
 start "record: two audits of examples/ (2027-01-15 and 2027-04-10) into one database"
 run audit --as-of 2027-01-15 --record "$DB" --format json -o "$WORK/jan.json" "$ROOT/examples"
 expect_code 1
