@@ -148,6 +148,16 @@ uses = [s.get("uses", "") for s in action["runs"]["steps"]]
 assert any(u.startswith("github/codeql-action/upload-sarif") for u in uses), uses
 runs = " ".join(s.get("run", "") for s in action["runs"]["steps"])
 assert "--format sarif" in runs and "--format github" in runs and ".deb" in runs, runs
+# every apt-get line that builds startklar installs what CMakeLists.txt's pkg_check_modules need
+import re
+cmake = open(os.path.join(src, "CMakeLists.txt")).read()
+modules = re.findall(r"pkg_check_modules\(\w+ REQUIRED IMPORTED_TARGET (\S+)\)", cmake)
+dev = {"lua5.4": "liblua5.4-dev", "yaml-0.1": "libyaml-dev", "sqlite3": "libsqlite3-dev", "jansson": "libjansson-dev"}
+assert sorted(modules) == sorted(dev), modules
+for line in runs.split("\n"):
+    if "apt-get install" in line and "build-essential" in line:
+        missing = [d for d in dev.values() if d not in line]
+        assert not missing, ("the action's build lacks", missing)
 gl = yaml.safe_load(open(os.path.join(src, "docs/ci/startklar.gitlab-ci.yml")))
 job = gl[".startklar"]
 assert "codequality" in job["artifacts"]["reports"], job["artifacts"]
