@@ -618,7 +618,9 @@ int sk_check(const sk_check_options *o, sk_result *res)
      * pass as an empty success (a shard may have no unit of its own) */
     if (rc != -1 && !o->shards && !res->summary.units && !res->errors.count && res->skipped.count &&
         sk_errors_add(&res->errors, SK_ERR_INPUT, NULL, 0, 0,
-                      "no startklar document in the paths given (%zu file(s) skipped): nothing was checked",
+                      res->skipped.count == 1
+                          ? "no startklar document in the paths given (%zu file skipped): nothing was checked"
+                          : "no startklar document in the paths given (%zu files skipped): nothing was checked",
                       res->skipped.count))
         rc = -1;
     if (rc != -1)

@@ -964,8 +964,10 @@ int sk_policy_finish(sk_policy *pol, const char *as_of, sk_errors *warnings, sk_
                                          "the waiver of %s for %s matched no finding: it is stale", w->rule, w->unit);
         else if (w->expiring)
             rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,
-                               "the waiver of %s for %s expires soon, on %s (in %ld day(s)): fix the gap or "
-                               "renew the waiver",
+                               w->days_left == 1 ? "the waiver of %s for %s expires soon, on %s (in %ld day): fix "
+                                                   "the gap or renew the waiver"
+                                                 : "the waiver of %s for %s expires soon, on %s (in %ld days): fix "
+                                                   "the gap or renew the waiver",
                                w->rule, w->unit, w->expires, w->days_left);
         if (!rc && pol->waivers[i].held)
             rc = sk_errors_add(warnings, SK_ERR_WARNING, w->file, w->line, w->column,

@@ -258,7 +258,7 @@ static int judge(const options *opt, int argc, char **argv, int audit, const cha
      * --max-warnings 0 must not fail on the warnings it adopted */
     if (code >= 0 && !res.stopped && o.max_warnings >= 0 &&
         res.summary.open_findings[SK_SEV_WARNING] > (size_t)o.max_warnings) {
-        cli_fail("%zu warnings not waived nor in the baseline, more than --max-warnings %ld",
+        cli_fail("%zu warnings neither waived nor in the baseline, more than --max-warnings %ld",
                  res.summary.open_findings[SK_SEV_WARNING], o.max_warnings);
         if (code == 0)
             code = 1;

@@ -228,7 +228,7 @@ expect_out '"skipped": 6'
 mkdir -p "$WORK/compose-only" && printf 'services:\n  web: {image: x}\n' >"$WORK/compose-only/docker-compose.yml"
 run check --as-of 2027-04-10 --no-config "$WORK/compose-only"
 expect_code 2
-expect_out "input error: no startklar document in the paths given (1 file(s) skipped): nothing was checked"
+expect_out "input error: no startklar document in the paths given (1 file skipped): nothing was checked"
 finish
 
 # a file with no kind that names a unit (an export of the HSA catalogue, say): the
@@ -312,7 +312,7 @@ expect_no_err "startklar"
 mkdir -p "$WORK/compose" && printf 'services: {}\n' >"$WORK/compose/docker-compose.yml"
 run check --as-of 2027-04-10 --no-config --format gitlab "$WORK/compose"
 expect_code 2
-expect_err "startklar: no startklar document in the paths given (1 file(s) skipped): nothing was checked"
+expect_err "startklar: no startklar document in the paths given (1 file skipped): nothing was checked"
 run check --as-of 2027-04-10 --format gitlab -o "$WORK/gl.json" "$ROOT/examples/vc-visby-ready"
 expect_code 0
 expect_no_err "startklar"

@@ -76,7 +76,7 @@ run check --as-of 2027-04-10 --only CP-02 --profile "$P/profiles/year-waivers.ya
 check "a profile's waivers.max_days: 365 accepts it" [ "$code" = 0 ]
 run check --as-of 2027-12-10 --only CP-02 --profile "$P/profiles/year-waivers.yaml" --waivers "$P/long-waivers.yaml" "$CP02"
 check "... and its waivers.expiring_days: 30 warns 21 days ahead" \
-  has "$WORK/out" "warning: the waiver of CP-02 for SE2321000222-V001 expires soon, on 2027-12-31 (in 21 day(s)): fix the gap or renew the waiver"
+  has "$WORK/out" "warning: the waiver of CP-02 for SE2321000222-V001 expires soon, on 2027-12-31 (in 21 days): fix the gap or renew the waiver"
 run check --as-of 2027-04-10 --only CP-02 --waivers "$P/unknown-rule-waivers.yaml" "$CP02"
 check "a waiver for a rule that does not exist is a policy error" [ "$code" = 2 ]
 check "... with a suggestion" has "$WORK/out" "unknown-rule-waivers.yaml:4:12: policy error: 'CP-99' names no loaded rule (did you mean 'CP-09'?)"
@@ -91,7 +91,7 @@ run check --as-of 2027-06-20 --only CP-02 --waivers "$P/waivers.yaml" "$CP02"
 check "a waiver ending within 14 days still waives" [ "$code" = 0 ]
 check "... is marked on its finding" has "$WORK/out" "[waived until 2027-06-30 by Eva Lind: Chefsgruppen får ägare när den nya verksamhetschefen tillträder i maj] [the waiver expires soon]"
 check "... and warned about" \
-  has "$WORK/out" "$P/waivers.yaml:4:5: warning: the waiver of CP-02 for SE2321000222-V001 expires soon, on 2027-06-30 (in 10 day(s))"
+  has "$WORK/out" "$P/waivers.yaml:4:5: warning: the waiver of CP-02 for SE2321000222-V001 expires soon, on 2027-06-30 (in 10 days)"
 for f in json jsonl csv markdown html sarif junit; do
   run check --as-of 2027-06-20 --only CP-02 --waivers "$P/waivers.yaml" --format $f "$CP02"
   check "expiring soon in $f" has "$WORK/out" "expires soon"
