@@ -173,7 +173,7 @@ void sk_statement_unit(sk_writing *w, const sk_unit_result *u)
     fputs("</td></tr>\n", out);
     fact(out, cat, "Profile");
     sk_html_text(out, res->profile ? res->profile : "default");
-    fputs("; ", out);
+    fputs(". ", out); /* a sentence follows */
     /* the label holds markup (<em>): the catalogue is compiled in */
     fprintf(out, sk_label(cat, "A unit is <em>not ready</em> at a finding of severity %s or above."),
             res->fail_on == SK_SEV_NONE ? sk_label(cat, "(never)") : sk_label(cat, sk_severity_name(res->fail_on)));
