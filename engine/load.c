@@ -430,7 +430,14 @@ static void place_document(loader *ld, sk_node *root, int line, int col)
     }
     const sk_kind *k = sk_kind_find(kind->text);
     if (!k) {
-        load_error(ld, kind->line, kind->column, "unknown kind '%s' (one of: %s)", kind->text, sk_kind_names);
+        sk_nearest near = {.word = kind->text};
+        for (const sk_kind *c = sk_kinds; c->name; c++)
+            sk_nearest_try(&near, c->name);
+        const char *hint = sk_nearest_get(&near);
+        if (hint)
+            load_error(ld, kind->line, kind->column, "unknown kind '%s' (did you mean '%s'?)", kind->text, hint);
+        else
+            load_error(ld, kind->line, kind->column, "unknown kind '%s' (one of: %s)", kind->text, sk_kind_names);
         return;
     }
     const sk_node *version = sk_node_get(root, "version");
