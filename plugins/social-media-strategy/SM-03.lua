@@ -75,7 +75,7 @@ person eller roll.]],
         message = "no_owner"
       elseif no_backup then
         message = "no_backup"
-      elseif sk.same_text(p.owner, p.backup_owner) then
+      elseif sk.name_key(p.owner) == sk.name_key(p.backup_owner) then
         message = "same"
       end
       if message then
