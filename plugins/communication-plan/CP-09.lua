@@ -57,8 +57,10 @@ som datumet hör till, eller rätta aktivitetens `date`.]],
       sv = "fasen {phase:phases} börjar {start:date}, samma dag som eller innan fasen {prev:phases} slutar {prev_end:date}: faserna överlappar med {days:days}",
     },
     ends_within = {
-      en = "phase {phase:phases} has no start and ends on {end:date}, on or before the end of phase {prev:phases} on {prev_end:date}: it starts no later than that, so the phases overlap",
-      sv = "fasen {phase:phases} saknar startdatum och slutar {end:date}, samma dag som eller innan fasen {prev:phases} slutar {prev_end:date}: den börjar alltså senast då, och faserna överlappar",
+      en = "phase {phase:phases} has no start and ends on {end:date}, on or before the end of phase {prev:phases} on "
+        .. "{prev_end:date}: it starts no later than that, so the phases overlap",
+      sv = "fasen {phase:phases} saknar startdatum och slutar {end:date}, samma dag som eller innan fasen {prev:phases} "
+        .. "slutar {prev_end:date}: den börjar alltså senast då, och faserna överlappar",
     },
     activity_before = {
       en = "activity {activity} in phase {phase:phases} is dated {date:date}, {days:days} before the phase starts on {start:date}",
