@@ -40,8 +40,8 @@ person eller roll.]],
   },
   messages = {
     no_platforms = {
-      en = "the strategy names no platform (Platform og målgrupper), so no platform has an owner (ansvarlig) and a backup owner for absence",
-      sv = "strategin anger ingen plattform (Platform og målgrupper), så ingen plattform har en ansvarig och en ersättare vid frånvaro",
+      en = "the strategy names no platform (Platform og målgrupper), so no owner (ansvarlig) and no backup owner can be checked",
+      sv = "strategin anger ingen plattform (Platform og målgrupper), så ingen ansvarig och ingen ersättare kan kontrolleras",
     },
     none = {
       en = "platform {platform} has no owner (ansvarlig) and no backup owner for absence",
