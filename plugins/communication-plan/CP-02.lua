@@ -1,6 +1,15 @@
 -- CP-02: every target group has at least one channel and an owner (seed 001).
 local sk, tostring = sk, tostring
 
+-- Whether a list of channel names holds one that is not blank: ["", " "]
+-- names no channel.
+local function names_a_channel(channels)
+  for _, c in sk.each(channels) do
+    if sk.present(c) then return true end
+  end
+  return false
+end
+
 return {
   id = "CP-02",
   severity = "error",
@@ -59,7 +68,7 @@ dialogmöte ...) och en ansvarig i `owner`.]],
       return
     end
     for i, group in sk.each(doc.target_groups) do
-      local no_channel = sk.count(group.channels) == 0
+      local no_channel = not names_a_channel(group.channels)
       local no_owner = not sk.present(group.owner)
       local message
       if no_channel and no_owner then

@@ -56,6 +56,12 @@ som datumet hör till, eller rätta aktivitetens `date`.]],
       en = "phase {phase:phases} starts on {start:date}, on or before the end of phase {prev:phases} on {prev_end:date}: the phases overlap by {days:days}",
       sv = "fasen {phase:phases} börjar {start:date}, samma dag som eller innan fasen {prev:phases} slutar {prev_end:date}: faserna överlappar med {days:days}",
     },
+    ends_within = {
+      en = "phase {phase:phases} has no start and ends on {end:date}, on or before the end of phase {prev:phases} on "
+        .. "{prev_end:date}: it starts no later than that, so the phases overlap",
+      sv = "fasen {phase:phases} saknar startdatum och slutar {end:date}, samma dag som eller innan fasen {prev:phases} "
+        .. "slutar {prev_end:date}: den börjar alltså senast då, och faserna överlappar",
+    },
     activity_before = {
       en = "activity {activity} in phase {phase:phases} is dated {date:date}, {days:days} before the phase starts on {start:date}",
       sv = "aktiviteten {activity} i fasen {phase:phases} är daterad {date:date}, {days:days} innan fasen börjar {start:date}",
@@ -90,6 +96,10 @@ som datumet hör till, eller rätta aktivitetens `date`.]],
             report { path = { "phases", name }, message = "overlap",
                      data = { phase = name, start = s, prev = prev, prev_end = prev_end,
                               days = sk.days(s, prev_end) + 1 } }
+          elseif not s and e and prev_end and e <= prev_end then
+            -- no start, but it starts no later than it ends
+            report { path = { "phases", name }, message = "ends_within",
+                     data = { phase = name, ["end"] = e, prev = prev, prev_end = prev_end } }
           end
         end
         if s or e then prev, prev_start, prev_end = name, s, e end

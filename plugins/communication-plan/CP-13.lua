@@ -18,7 +18,8 @@ kontinuerligt i implementeringens olika faser." Once the implementation phase
 has started (its `start` is today or earlier), the plan meets reality:
 questions come in, activities slip, new target groups appear. A plan not
 reviewed in the last `review_days` days (parameter, default 90, counting
-both the review day and today) describes a situation that is gone.
+both the review day and today) describes a situation that is gone; a
+review dated after today has not happened yet.
 Fix: review the plan with its owner and set `last_reviewed` to the date of
 the review.]],
     sv = [[
@@ -30,7 +31,7 @@ planen verkligheten: frågor kommer in, aktiviteter blir försenade och nya
 målgrupper dyker upp. En plan som inte har setts över de senaste
 `review_days` dagarna (parameter, standard 90, där både dagen för
 genomgången och dagens datum räknas) beskriver ett läge som inte längre
-finns.
+finns; en genomgång som är daterad efter i dag har inte skett än.
 Åtgärd: gå igenom planen med den ansvariga och sätt `last_reviewed`
 till datumet för genomgången.]],
   },
@@ -50,6 +51,12 @@ till datumet för genomgången.]],
         .. "{limit:days} sedan; implementeringsfasen började {start:date}, så planen behöver uppdateras "
         .. "kontinuerligt",
     },
+    after_today = {
+      en = "the plan's last review is dated {reviewed:date}, after today ({today:date}): a review that has not "
+        .. "happened yet does not keep the plan up to date; the implementation phase started on {start:date}",
+      sv = "planens senaste genomgång är daterad {reviewed:date}, efter i dag ({today:date}): en genomgång som "
+        .. "inte har skett än håller inte planen uppdaterad; implementeringsfasen började {start:date}",
+    },
   },
   check = function(doc, report, ctx)
     local phases = doc.phases
@@ -61,6 +68,11 @@ till datumet för genomgången.]],
     local reviewed = doc.last_reviewed
     if not sk.is_date(reviewed) then
       report { path = { "last_reviewed" }, message = "no_review", data = { start = start, limit = limit } }
+      return
+    end
+    if reviewed > today then
+      report { path = { "last_reviewed" }, message = "after_today",
+               data = { reviewed = reviewed, today = today, start = start } }
       return
     end
     local age = sk.days(reviewed, today)

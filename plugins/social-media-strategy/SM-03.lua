@@ -19,9 +19,10 @@ Facebook-side", and "Kommunikationsrådgiver og Kommunikationschef
 overtager overvågningen af sociale medier, når den Facebook-ansvarlige er
 fraværende". A page that nobody owns is not monitored; a page whose owner
 is on holiday with no stand-in leaves citizens' questions, and a crisis,
-unanswered. A backup who is the owner is no backup.
-Fix: give each platform an `owner` and a `backup_owner` who is another
-person or role.]],
+unanswered. A backup who is the owner is no backup, and a strategy that
+names no platform at all leaves every page it runs without an owner.
+Fix: list the platforms in `platforms` and give each an `owner` and a
+`backup_owner` who is another person or role.]],
     sv = [[
 Underlag 002 (Regionshospitalet Randers, "Strategi for sociale medier
 2014-2015") bild 9, "Intern organisering, opgave- og ansvarsfordeling":
@@ -31,11 +32,17 @@ overtager overvågningen af sociale medier, når den Facebook-ansvarlige er
 fraværende". En sida som ingen ansvarar för bevakas inte; en sida vars
 ansvarige har semester utan ersättare lämnar invånarnas frågor, och en
 kris, obesvarade. En ersättare som är samma som den ansvarige är ingen
-ersättare.
-Åtgärd: ge varje plattform en ansvarig i `owner` och en ersättare i
-`backup_owner` som är en annan person eller roll.]],
+ersättare, och en strategi som inte anger någon plattform alls lämnar
+varje sida den driver utan ansvarig.
+Åtgärd: räkna upp plattformarna i `platforms` och ge var och en en
+ansvarig i `owner` och en ersättare i `backup_owner` som är en annan
+person eller roll.]],
   },
   messages = {
+    no_platforms = {
+      en = "the strategy names no platform (Platform og målgrupper), so no owner (ansvarlig) and no backup owner can be checked",
+      sv = "strategin anger ingen plattform (Platform og målgrupper), så ingen ansvarig och ingen ersättare kan kontrolleras",
+    },
     none = {
       en = "platform {platform} has no owner (ansvarlig) and no backup owner for absence",
       sv = "plattformen {platform} har varken en ansvarig eller en ersättare vid frånvaro",
@@ -54,6 +61,10 @@ ersättare.
     },
   },
   check = function(doc, report)
+    if sk.count(doc.platforms) == 0 then
+      report { path = { "platforms" }, message = "no_platforms" }
+      return
+    end
     for i, p in sk.each(doc.platforms) do
       local no_owner = not sk.present(p.owner)
       local no_backup = not sk.present(p.backup_owner)
@@ -64,7 +75,7 @@ ersättare.
         message = "no_owner"
       elseif no_backup then
         message = "no_backup"
-      elseif sk.same_text(p.owner, p.backup_owner) then
+      elseif sk.name_key(p.owner) == sk.name_key(p.backup_owner) then
         message = "same"
       end
       if message then

@@ -1,7 +1,7 @@
 -- UN-01: a unit's communication plan and onboarding checklist name the same
 -- service and the same launch date (seed 000 slide 14).
 local sk, ipairs, tostring, math = sk, ipairs, tostring, math
-local present, same_text, is_date = sk.present, sk.same_text, sk.is_date
+local present, name_key, is_date = sk.present, sk.name_key, sk.is_date
 
 return {
   id = "UN-01",
@@ -120,7 +120,7 @@ för enheten.]],
         data.ob_service = has_o and tostring(os_) or nil
         local message
         if has_p and has_o then
-          if not same_text(ps, os_) then message = "service_differs" end
+          if name_key(ps) ~= name_key(os_) then message = "service_differs" end
         elseif has_o then
           message = "plan_no_service"
         elseif has_p then
