@@ -179,6 +179,12 @@ static int trickle_read(void *data, unsigned char *buffer, size_t size, size_t *
 typedef struct key_scan {
     enum { ROOT_KEY, ROOT_VALUE, UNIT_KEY, UNIT_VALUE, HSA_VALUE } state;
     int depth, in_unit, skip_depth, has_kind, done, events;
+    /* a plain hsa_id that runs onto the next line: libyaml folds the lines
+     * into one text. In a valid file that is the id (the loader's to read:
+     * no quick key); in a file that failed, it is a map left open
+     * ("unit: {hsa_id: SE...-V077" with "goal: ..." below it), and the id is
+     * its first line (first_line) */
+    int first_line;
     char *key;
 } key_scan;
 
@@ -248,9 +254,10 @@ static void key_scan_event(key_scan *s, const yaml_event_t *ev)
             /* a null (hsa_id: ~) is no key: the full loader says why */
             sk_node n = {.text = v, .len = ev->data.scalar.length,
                          .plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE};
+            int folded = n.plain && ev->end_mark.line > ev->start_mark.line;
             if (s->has_kind && ev->data.scalar.length > 0 && !ev->data.scalar.tag &&
-                !sk_scalar_is_null(&n) && !memchr(v, '\0', ev->data.scalar.length))
-                s->key = sk_strdup(v);
+                !sk_scalar_is_null(&n) && !memchr(v, '\0', ev->data.scalar.length) && (!folded || s->first_line))
+                s->key = folded ? sk_printf("%.*s", (int)strcspn(v, " "), v) : sk_strdup(v);
             s->done = 1;
             break;
         }
@@ -313,10 +320,12 @@ int sk_index_failed_keys(const char *bytes, size_t len, int line, int column, ch
             yaml_event_delete(&ev);
             break; /* past where the loader failed */
         }
-        if (ev.type == YAML_DOCUMENT_START_EVENT)
+        if (ev.type == YAML_DOCUMENT_START_EVENT) {
             key_scan_start(&s);
-        else
+            s.first_line = 1;
+        } else {
             key_scan_event(&s, &ev);
+        }
         end = ev.type == YAML_STREAM_END_EVENT;
         yaml_event_delete(&ev);
         if (s.key) {
