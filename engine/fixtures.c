@@ -564,6 +564,7 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
     sk_errors_init(&errs);
     const char *one[] = {dir};
     sk_rules *rules = sk_rules_load(one, 1, limits, &errs);
+    sk_translate_errors(t->cat, &errs); /* as check says them */
     for (size_t i = 0; i < errs.count; i++) {
         const sk_error *e = &errs.items[i];
         fprintf(out, "%s %s:%d: %s\n", sk_label(t->cat, "BROKEN"), e->file ? e->file : dir, e->line, e->message);
@@ -576,8 +577,10 @@ static void test_dir(const char *dir, const sk_limits *limits, int verbose, tall
     sk_error err;
     sk_runtime *rt = sk_runtime_new(rules, &err);
     if (!rt) {
+        char *said = sk_translate_error(t->cat, &err);
         fprintf(out, "%s %s: %s\n", sk_label(t->cat, "BROKEN"), err.file ? err.file : dir,
-                err.message ? err.message : "?");
+                said ? said : err.message ? err.message : "?");
+        free(said);
         sk_error_clear(&err);
         t->broken = 1;
         t->failed++;

@@ -212,6 +212,15 @@ run test --lang sv -v
 translated || bad "test: $(show_untranslated)"
 finish
 
+start "startklar test --lang sv: a broken rule file is said in Swedish, as check says it"
+mkdir -p "$WORK/broken-rule"
+printf 'return { id = "GOT-09", check = function() end }\n' >"$WORK/broken-rule/GOT-09.lua"
+run test --lang sv "$WORK/broken-rule"
+expect_code 2
+expect_out "TRASIG $WORK/broken-rule/GOT-09.lua:1: regeln saknar fältet 'severity'"
+translated || bad "test: $(show_untranslated)"
+finish
+
 start "startklar test: a built-in rule declares en and sv, a region's rule may declare one"
 mkdir -p "$WORK/builtin"
 cp -r "$ROOT/examples/region-rules/gotland" "$WORK/builtin/"
