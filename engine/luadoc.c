@@ -195,13 +195,22 @@ void sk_luadoc_push(lua_State *L, const sk_node *n)
 void sk_luadoc_push_unit(lua_State *L, const sk_unit *u)
 {
     int t = push_template(L);
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 4);
     lua_pushstring(L, u->hsa_id);
     lua_setfield(L, -2, "hsa_id");
     if (u->name) {
         lua_pushstring(L, u->name);
         lua_setfield(L, -2, "name");
     }
+    /* the unit's files that could not be loaded: what is absent from
+     * documents may be in one of them (a rule about a missing kind says so) */
+    lua_createtable(L, (int)u->nfailed, 0);
+    for (size_t i = 0; i < u->nfailed; i++) {
+        lua_pushstring(L, u->failed_files[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    wrap(L, t, 1, 0, u->nfailed);
+    lua_setfield(L, -2, "unread");
     lua_createtable(L, 0, 3); /* documents */
     for (const sk_kind *k = sk_kinds; k->name; k++) {
         if (!k->unit_document)

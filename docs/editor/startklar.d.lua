@@ -56,6 +56,7 @@
 ---@field hsa_id string
 ---@field name? string
 ---@field documents table<string, startklar.Doc[]> # by kind
+---@field unread string[] # its files that could not be loaded (the unit is not judged in full)
 
 ---@alias startklar.Path (string|integer)[]
 

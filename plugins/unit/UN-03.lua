@@ -24,8 +24,10 @@ checklist escapes every one of those rules and would read as ready, as
 would a unit whose checklist names another, well-formed HSA-id by mistake
 (the unit is split in two, and each half looks complete).
 The rule reports a communication plan whose unit (the same
-`unit.hsa_id`) has no `unit-onboarding` document among the files checked.
-It is not in REQUIREMENTS.md's 62 rules: startklar adds it so that a
+`unit.hsa_id`) has no `unit-onboarding` document among the files checked;
+a file of the unit that could not be loaded may be the checklist, and then
+the unit is "not judged in full" and this rule is silent. It is not in
+REQUIREMENTS.md's 62 rules: startklar adds it so that a
 missing checklist is never a silent "ready" (docs/gating.md). The mirror,
 a checklist without a plan, is ON-17, a warning: seed 004 calls the plan a
 help ("kan vara ett stöd"). A unit of only a social-media strategy is an
@@ -46,7 +48,9 @@ liksom en enhet vars checklista av misstag anger ett annat, korrekt
 uppbyggt HSA-id (enheten delas i två, och varje halva ser komplett ut).
 Regeln visar en kommunikationsplan vars enhet (samma `unit.hsa_id`) inte
 har något dokument av slaget `unit-onboarding` bland de filer som
-kontrolleras. Den finns inte bland de 62 reglerna i REQUIREMENTS.md:
+kontrolleras; en fil i enheten som inte gick att läsa in kan vara
+checklistan, och då är enheten inte bedömd i sin helhet och regeln säger
+inget. Den finns inte bland de 62 reglerna i REQUIREMENTS.md:
 startklar lägger till den så att en checklista som saknas aldrig blir ett
 tyst "redo" (docs/gating.md). Motsvarigheten, en checklista utan plan, är
 ON-17, en varning: underlag 004 kallar planen ett stöd ("kan vara ett
@@ -65,7 +69,9 @@ finns den redan, kontrollera att båda dokumenten anger samma HSA-id.]],
     },
   },
   check = function(doc, report, ctx)
-    if #documents(ctx.unit, "unit-onboarding") > 0 then return end
+    -- a file of the unit that could not be loaded may be the checklist: the
+    -- unit is reported not judged in full, and this rule says nothing false
+    if #documents(ctx.unit, "unit-onboarding") > 0 or #ctx.unit.unread > 0 then return end
     local unit = doc.unit or {}
     local hsa_id = tostring(unit.hsa_id)
     local name = present(unit.name) and unit.name .. " (" .. hsa_id .. ")" or hsa_id

@@ -217,6 +217,14 @@ check "... which says why" has "$WORK/out" "error UN-03 the unit Vårdcentralen 
 run check --as-of 2027-04-10 "$ROOT/examples/vc-visby-ready/plan.yaml" "$ROOT/examples/vc-visby-ready/onboarding.yaml"
 check "... and with it, ready: exit 0" [ "$code" = 0 ]
 check "... without UN-03" lacks "$WORK/out" "UN-03"
+mkdir -p "$WORK/unread"
+cp "$ROOT/examples/vc-visby-ready/plan.yaml" "$WORK/unread/"
+printf 'kind: unit-onboarding\nversion: 1\nunit: {name: Vårdcentralen Visby, hsa_id: SE2120000803-V001}\nservice: [unclosed\n' \
+  >"$WORK/unread/onboarding.yaml"
+run check --as-of 2027-04-10 "$WORK/unread"
+check "a checklist that cannot be loaded: the unit is ERROR (exit 2)" [ "$code" = 2 ]
+check "... not judged in full" has "$WORK/out" "SE2120000803-V001  Vårdcentralen Visby  ERROR"
+check "... and UN-03 does not say the checklist is missing" lacks "$WORK/out" "UN-03"
 # (--skip UN-03: the plan stands without its unit's onboarding checklist)
 run check --as-of 2027-04-10 --profile "$P/profiles/no-sm.yaml" --skip UN-03 --format json "$CP02" "$ROOT/examples/umo-umea"
 check "a profile extending by path, disabling a prefix" [ "$code" = 0 ]
