@@ -5,16 +5,19 @@
  * does not fail the gate), then one per error (what could not be judged)
  * and per warning (expired, stale, expiring waivers). Severity to command:
  * error -> error, warning -> warning, info -> notice. GitHub shows at most
- * 10 annotations of each type per step and 50 per job, so at most CAP lines
- * are written and one notice says how many were left out and where to see
- * them all; another says how many waived and known findings were not
- * annotated, so nothing is left out unsaid. Values are escaped as GitHub's runner reads them back: % CR LF
+ * 10 annotations of each type per step and 50 per job, so at most CAP
+ * annotations are written and one notice says how many were left out and
+ * where to see them all; another says how many waived and known findings
+ * were not annotated, so nothing is left out unsaid. The two notices are
+ * within the job's 50: past them GitHub would drop the very lines that say
+ * what is missing. Values are escaped as GitHub's runner reads them back: % CR LF
  * as %25 %0D %0A, and in a property (file, title) also : and , as %3A %2C. */
 #include "internal.h"
 
 #include <stdlib.h>
 
-#define CAP 50
+#define CLOSING_NOTICES 2
+#define CAP (50 - CLOSING_NOTICES)
 
 static const char *const COMMANDS[] = {"notice", "notice", "warning", "error"};
 
@@ -123,8 +126,8 @@ void sk_github_end(sk_writing *w)
     if (g && (g->waived || g->known)) {
         fputs("::notice title=startklar::", w->out);
         fprintf(w->out,
-                sk_label(res->catalogue, "%zu waived and %zu known finding(s) are not annotated: they do not fail "
-                                         "the gate. Every finding is in the job log (--format text) and in the SARIF "
+                sk_label(res->catalogue, "Not annotated, as they do not fail the gate: %zu waived and %zu known "
+                                         "findings. Every finding is in the job log (--format text) and in the SARIF "
                                          "report."),
                 g->waived, g->known);
         fputc('\n', w->out);
@@ -132,8 +135,12 @@ void sk_github_end(sk_writing *w)
     if (g && g->left_out) {
         fputs("::notice title=startklar::", w->out);
         fprintf(w->out,
-                sk_label(res->catalogue, "%zu more annotation(s) left out: at most %d are written. Every finding "
-                                         "is in the job log (--format text) and in the SARIF report."),
+                sk_plural(res->catalogue,
+                          "%zu more annotation left out: at most %d are written. Every finding is in the job log "
+                          "(--format text) and in the SARIF report.",
+                          "%zu more annotations left out: at most %d are written. Every finding is in the job log "
+                          "(--format text) and in the SARIF report.",
+                          g->left_out),
                 g->left_out, CAP);
         fputc('\n', w->out);
     }

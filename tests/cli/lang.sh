@@ -24,7 +24,7 @@ for fmt in text json markdown html csv sarif github gitlab statement; do
   translated || bad "$fmt: $(show_untranslated)"
 done
 run check --lang sv --as-of 2027-04-10 --format github "$ROOT/examples"
-expect_out "anteckning(ar) till utelämnades: högst 50 skrivs"
+expect_out "anteckningar till utelämnades: högst 48 skrivs"
 run check --lang sv --as-of 2027-04-10 "$ROOT/examples"
 expect_out "INTE REDO"
 expect_out "målgrupp"
