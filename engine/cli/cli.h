@@ -162,6 +162,9 @@ const char *builtin_plugins(char *buf, size_t size);
  * the built-in plugins (in builtin, PATH_MAX bytes) unless --no-builtin, then
  * each --rules DIR. Returns how many it put in dirs (at most MAX_RULE_DIRS). */
 size_t rule_dir_list(const options *o, char *builtin, const char **dirs);
+/* The rules of those directories, loaded (no profile applied); their errors
+ * are added to errs. NULL when out of memory. */
+sk_rules *load_flag_rules(const options *o, sk_errors *errs);
 /* The directory of the shipped profiles (rules/), found like the plugins. */
 const char *builtin_profiles(char *buf, size_t size);
 /* --as-of's default: today's date in the timezone main() settled

@@ -35,12 +35,9 @@ static int read_side(const char *arg, sk_snapshot *out, sk_errors *errs)
  * errors are said on stderr and set *broken. NULL when out of memory. */
 static sk_rules *load_rules(const options *o, const sk_catalogue *cat, int *broken)
 {
-    char builtin[PATH_MAX];
-    const char *dirs[MAX_RULE_DIRS];
-    size_t ndirs = rule_dir_list(o, builtin, dirs);
     sk_errors errs;
     sk_errors_init(&errs);
-    sk_rules *r = sk_rules_load(dirs, ndirs, NULL, &errs);
+    sk_rules *r = load_flag_rules(o, &errs);
     for (size_t i = 0; i < errs.count; i++)
         cli_print_labelled(cat, &errs.items[i], NULL, "plugin error");
     *broken = errs.count > 0;

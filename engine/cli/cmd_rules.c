@@ -23,12 +23,9 @@ static const char *const PARAM_TYPES[] = {
  * errors go to stderr and set *broken. NULL when out of memory. */
 static sk_rules *load_rules(const options *o, const sk_catalogue *cat, sk_profile **profile, int *broken)
 {
-    char builtin[PATH_MAX];
-    const char *dirs[MAX_RULE_DIRS];
-    size_t ndirs = rule_dir_list(o, builtin, dirs);
     sk_errors errs;
     sk_errors_init(&errs);
-    sk_rules *r = sk_rules_load(dirs, ndirs, NULL, &errs);
+    sk_rules *r = load_flag_rules(o, &errs);
     if (r)
         sk_rules_translate(r, cat); /* titles and explanations in the user's language */
     *profile = NULL;

@@ -137,6 +137,14 @@ size_t rule_dir_list(const options *o, char *builtin, const char **dirs)
     return n;
 }
 
+sk_rules *load_flag_rules(const options *o, sk_errors *errs)
+{
+    char builtin[PATH_MAX];
+    const char *dirs[MAX_RULE_DIRS];
+    size_t n = rule_dir_list(o, builtin, dirs);
+    return sk_rules_load(dirs, n, NULL, errs);
+}
+
 const char *builtin_profiles(char *buf, size_t size)
 {
     const char *dir = sk_dir_path(SK_DIR_PROFILES, buf, size);
