@@ -59,8 +59,8 @@ markera dess målgrupper `audience: partner` eller `audience: internal`.]],
   },
   messages = {
     public_before_launch = {
-      en = "activity {activity} ({phase:phases}) reaches the public ({groups:list}) on {date:date}, {days:days} before the launch on {launch:date}",
-      sv = "aktiviteten {activity} ({phase:phases}) når allmänheten ({groups:list}) den {date:date}, {days:days} före starten den {launch:date}",
+      en = "activity '{activity}' ({phase:phases}) reaches the public ({groups:list}) on {date:date}, {days:days} before the launch on {launch:date}",
+      sv = "aktiviteten '{activity}' ({phase:phases}) når allmänheten ({groups:list}) den {date:date}, {days:days} före starten den {launch:date}",
     },
   },
   check = function(doc, report)
@@ -71,12 +71,12 @@ markera dess målgrupper `audience: partner` eller `audience: internal`.]],
       if type(act) == "table" and is_date(act.date) and act.date < launch
           and plan_status(act) ~= "cancelled" then
         external = external or external_by_id(doc)
-        local public -- made for the first external group: most activities have none
+        local public, named -- made for the first external group: most activities have none
         for _, id in each(act.target_groups) do
           local key = tostring(id)
-          if external[key] then
-            public = public or {}
-            public[#public + 1] = key
+          if external[key] and not (named and named[key]) then -- a group named twice is listed once
+            public, named = public or {}, named or {}
+            public[#public + 1], named[key] = key, true
           end
         end
         if public then
