@@ -356,15 +356,19 @@ expect_code 2
 expect_err "history database: cannot"
 # a version-1 history (no owner column) is upgraded to 3: its audits stay,
 # their findings with no owner (NULL), the new audit's with theirs
-cp "$DB" "$WORK/v1.db"
-python3 - "$WORK/v1.db" <<'EOF'
+# older DB VERSION COLUMN...: DB as startklar VERSION wrote it, without the finding columns added since
+older() {
+  python3 - "$@" <<'EOF'
 import sqlite3, sys
 d = sqlite3.connect(sys.argv[1])
-for column in ("owner", "message_id", "data"):
+for column in sys.argv[3:]:
     d.execute("ALTER TABLE finding DROP COLUMN " + column)
-d.execute("PRAGMA user_version = 1")
+d.execute("PRAGMA user_version = %d" % int(sys.argv[2]))
 d.commit()
 EOF
+}
+cp "$DB" "$WORK/v1.db"
+older "$WORK/v1.db" 1 owner message_id data
 run check --as-of 2027-04-11 --record "$WORK/v1.db" "$ROOT/examples"
 expect_code 1
 python3 - "$WORK/v1.db" <<'EOF' || bad "upgrade from version 1"
@@ -379,14 +383,7 @@ EOF
 # recorded in any language; a new audit's findings render in --lang; the same
 # findings, one side recorded and one rendered, are no change
 cp "$DB" "$WORK/v2.db"
-python3 - "$WORK/v2.db" <<'EOF'
-import sqlite3, sys
-d = sqlite3.connect(sys.argv[1])
-for column in ("message_id", "data"):
-    d.execute("ALTER TABLE finding DROP COLUMN " + column)
-d.execute("PRAGMA user_version = 2")
-d.commit()
-EOF
+older "$WORK/v2.db" 2 message_id data
 run check --as-of 2027-04-10 --record "$WORK/v2.db" "$ROOT/examples"
 expect_code 1
 python3 - "$WORK/v2.db" <<'EOF' || bad "upgrade from version 2"
