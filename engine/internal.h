@@ -378,6 +378,9 @@ int sk_load_span(sk_docset *ds, const char *name, const char *bytes, size_t len,
 
 /* The length of a UTF-8 byte order mark at the start of bytes: 3 or 0. */
 size_t sk_utf8_bom(const char *bytes, size_t len);
+/* The code point at s (avail bytes) in *cp, as Lua 5.4's strict utf8
+ * decoding reads it; 1, or 0 for bytes that are not UTF-8 (util.c). */
+int sk_utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp);
 
 /* Reads a whole file (at most max bytes) into b. 0; 1 when it cannot be read
  * (an error is added); -1 when out of memory. */

@@ -116,37 +116,6 @@ static uint32_t fold_code(uint32_t c)
     return c;
 }
 
-/* Decodes the character at s (avail bytes) as Lua 5.4.4's utf8_decode does
- * in strict mode: at most U+10FFFF, no surrogates, no overlong forms.
- * Returns 0 for a sequence that is not UTF-8. */
-static int decode(const unsigned char *s, size_t avail, uint32_t *cp)
-{
-    static const uint32_t limits[] = {~(uint32_t)0, 0x80, 0x800, 0x10000u, 0x200000u, 0x4000000u};
-    unsigned int c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    uint32_t res = 0;
-    size_t count = 0;
-    for (; c & 0x40; c <<= 1) {
-        count++;
-        unsigned int cc = count < avail ? s[count] : 0; /* a Lua string ends in '\0' */
-        if ((cc & 0xC0) != 0x80)
-            return 0;
-        res = (res << 6) | (cc & 0x3F);
-    }
-    if (count > 5)
-        return 0;
-    res |= (uint32_t)(c & 0x7F) << (count * 5);
-    if (res > 0x7FFFFFFFu || res < limits[count])
-        return 0;
-    if (res > 0x10FFFFu || (res >= 0xD800u && res <= 0xDFFFu))
-        return 0;
-    *cp = res;
-    return 1;
-}
-
 /* The next code point of s (n bytes) from *pos, as utf8.codes walks a text:
  * continuation bytes where a character should begin are skipped. 1 and *cp
  * set, 0 at the end, or raises "invalid UTF-8 code". */
@@ -157,7 +126,7 @@ static int next_code(lua_State *L, const unsigned char *s, size_t n, size_t *pos
         i++;
     if (i >= n)
         return 0;
-    if (!decode(s + i, n - i, cp))
+    if (!sk_utf8_decode(s + i, n - i, cp))
         return luaL_error(L, "invalid UTF-8 code");
     *pos = i + 1;
     return 1;

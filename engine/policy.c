@@ -560,32 +560,22 @@ static const struct { unsigned first, last; } INVISIBLE[] = {
     {0x2000, 0x200F}, {0x2028, 0x202F}, {0x205F, 0x2064}, {0x3000, 0x3000}, {0xFEFF, 0xFEFF},
 };
 
-/* The code point at s (UTF-8, which the loader checked), and its length in *len. */
-static unsigned code_point(const unsigned char *s, int *len)
-{
-    if (s[0] < 0x80)
-        return *len = 1, s[0];
-    if (s[0] < 0xE0)
-        return *len = 2, (s[0] & 0x1Fu) << 6 | (s[1] & 0x3Fu);
-    if (s[0] < 0xF0)
-        return *len = 3, (s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu);
-    return *len = 4, (s[0] & 0x07u) << 18 | (s[1] & 0x3Fu) << 12 | (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu);
-}
-
 /* Whether a text shows nothing: a reason or an approver written as a
  * zero-width space reads as empty to whoever reviews the waivers file. */
 static int blank(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        int len;
-        unsigned c = code_point(p, &len);
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+    while (p < end) {
+        uint32_t c;
+        if (!sk_utf8_decode(p, (size_t)(end - p), &c))
+            return 0; /* not UTF-8 (the loader refuses it): something shows */
         size_t i = 0;
         while (i < sizeof INVISIBLE / sizeof *INVISIBLE && !(c >= INVISIBLE[i].first && c <= INVISIBLE[i].last))
             i++;
         if (i == sizeof INVISIBLE / sizeof *INVISIBLE)
             return 0;
-        p += len;
+        for (p++; p < end && (*p & 0xC0) == 0x80; p++) /* past the character's continuation bytes */
+            ;
     }
     return 1;
 }

@@ -707,3 +707,34 @@ sk_limits sk_limits_default(void)
     };
     return l;
 }
+
+/* Decodes the character at s (avail bytes) as Lua 5.4.4's utf8_decode does
+ * in strict mode: at most U+10FFFF, no surrogates, no overlong forms.
+ * Returns 0 for a sequence that is not UTF-8. */
+int sk_utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp)
+{
+    static const uint32_t limits[] = {~(uint32_t)0, 0x80, 0x800, 0x10000u, 0x200000u, 0x4000000u};
+    unsigned int c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    uint32_t res = 0;
+    size_t count = 0;
+    for (; c & 0x40; c <<= 1) {
+        count++;
+        unsigned int cc = count < avail ? s[count] : 0; /* a C or Lua string ends in '\0' */
+        if ((cc & 0xC0) != 0x80)
+            return 0;
+        res = (res << 6) | (cc & 0x3F);
+    }
+    if (count > 5)
+        return 0;
+    res |= (uint32_t)(c & 0x7F) << (count * 5);
+    if (res > 0x7FFFFFFFu || res < limits[count])
+        return 0;
+    if (res > 0x10FFFFu || (res >= 0xD800u && res <= 0xDFFFu))
+        return 0;
+    *cp = res;
+    return 1;
+}
