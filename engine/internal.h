@@ -165,7 +165,7 @@ struct sk_unit {
     const sk_doc **docs; /* in load order */
     size_t count, cap;
     int load_errors;            /* input errors in this unit's documents */
-    const char **failed_files;  /* their files (owned by the error list) */
+    const char **failed_files;  /* their files, each once (owned by the error list) */
     size_t nfailed, capfailed;
 };
 

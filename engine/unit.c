@@ -126,6 +126,11 @@ sk_unitset *sk_group(const sk_docset *ds, const sk_errors *load_errors)
             if (e->unit ? strcmp(e->unit, u->hsa_id) != 0 : !has_file(u, e->file))
                 continue;
             u->load_errors++;
+            int listed = 0; /* a file with several errors is listed once */
+            for (size_t f = 0; f < u->nfailed && !listed && e->file; f++)
+                listed = strcmp(u->failed_files[f], e->file) == 0;
+            if (listed)
+                continue;
             if (sk_grow((void **)&u->failed_files, &u->capfailed, u->nfailed, sizeof *u->failed_files)) {
                 sk_unitset_free(us);
                 return NULL;

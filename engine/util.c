@@ -1,5 +1,5 @@
 /* util.c: small building blocks every stage uses: the arena, the growable
- * buffer, the error list, severities, dates and edit distance. */
+ * buffer, the error list, severities, dates, edit distance and UTF-8 decoding. */
 #include "internal.h"
 
 #include <limits.h>
